@@ -1,0 +1,76 @@
+"""Normalize the date strings pages and feeds publish to ISO 8601.
+
+Pages state dates in many forms (ISO with or without offset, RFC 822 in feeds, bare days,
+`2026-11-04 09:12:00`). Exported dates keep exactly the precision the source gave: an
+offset only where the source had one, a bare `YYYY-MM-DD` where only the day is known.
+Nothing here ever falls back to the current time.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timezone
+from email.utils import parsedate_to_datetime
+
+from dateutil import parser as dateutil_parser
+
+_BARE_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+# Years outside this window are almost always parse accidents (IDs, prices, "0001-01-01").
+_MIN_YEAR, _MAX_YEAR = 1990, 2100
+
+
+def normalize_date(value: object) -> str | None:
+    """Return `value` as an ISO 8601 string, or None when it is not a plausible date."""
+    if isinstance(value, datetime):
+        return _format(value)
+    if isinstance(value, date):
+        return value.isoformat() if _plausible(value.year) else None
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if not text:
+        return None
+    if match := _BARE_DAY.match(text):
+        try:
+            day = date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            return None
+        return day.isoformat() if _plausible(day.year) else None
+    parsed = _parse(text)
+    return _format(parsed) if parsed is not None else None
+
+
+def parse_datetime(value: object) -> datetime | None:
+    """Parse `value` to a timezone-aware datetime (naive values are taken as UTC), for
+    comparisons such as `max_age`. None when it is not a plausible date."""
+    iso = normalize_date(value)
+    if iso is None:
+        return None
+    parsed = datetime.fromisoformat(iso)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+def _parse(text: str) -> datetime | None:
+    candidate = text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text
+    try:
+        return datetime.fromisoformat(candidate)
+    except ValueError:
+        pass
+    try:  # RFC 822, as RSS feeds and HTTP headers write it
+        return parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        pass
+    try:
+        return dateutil_parser.parse(text, fuzzy=False)
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def _format(value: datetime) -> str | None:
+    if not _plausible(value.year):
+        return None
+    return value.isoformat(timespec="seconds")
+
+
+def _plausible(year: int) -> bool:
+    return _MIN_YEAR <= year <= _MAX_YEAR

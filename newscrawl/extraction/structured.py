@@ -1,0 +1,186 @@
+"""Read what a page says about itself: JSON-LD, OpenGraph and `<meta>` tags.
+
+Structured data is the most reliable source for authors, dates, canonical URL, paywall
+flags and page type; trafilatura's own metadata is the fallback (see `extraction.fields`).
+Everything here is defensive: pages ship broken JSON, lists where objects belong, and
+strings where lists belong.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml.html import HtmlElement
+
+logger = logging.getLogger(__name__)
+
+#: schema.org types that mean "this page is an article".
+ARTICLE_TYPES = frozenset(
+    {
+        "article",
+        "newsarticle",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "reviewnewsarticle",
+        "backgroundnewsarticle",
+        "askpublicnewsarticle",
+        "blogposting",
+        "liveblogposting",
+        "socialmediaposting",
+        "techarticle",
+        "report",
+        "scholarlyarticle",
+        "satiricalarticle",
+        "advertisercontentarticle",
+    }
+)
+#: schema.org types that mean "this page lists or describes other things".
+NON_ARTICLE_TYPES = frozenset(
+    {"collectionpage", "profilepage", "searchresultspage", "itemlist", "aboutpage", "contactpage"}
+)
+NON_ARTICLE_OG_TYPES = frozenset({"website", "profile", "video.other", "product"})
+
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+@dataclass
+class StructuredData:
+    """What JSON-LD and meta tags say; every field is optional."""
+
+    article: dict[str, Any] = field(default_factory=dict)  # the first Article-typed JSON-LD node
+    types: set[str] = field(default_factory=set)  # every JSON-LD @type seen, lower-case
+    meta: dict[str, str] = field(default_factory=dict)  # meta name/property -> first content
+    meta_all: dict[str, list[str]] = field(default_factory=dict)  # for repeated tags
+    canonical: str | None = None
+    html_lang: str | None = None
+
+    @property
+    def declares_article(self) -> bool:
+        return bool(self.types & ARTICLE_TYPES) or self.meta.get("og:type") == "article"
+
+    @property
+    def declares_non_article(self) -> bool:
+        og_type = self.meta.get("og:type", "")
+        return bool(self.types & NON_ARTICLE_TYPES) or og_type in NON_ARTICLE_OG_TYPES
+
+
+def read_structured_data(tree: HtmlElement) -> StructuredData:
+    """Collect JSON-LD nodes, meta tags, the canonical link and `<html lang>` of a page."""
+    data = StructuredData()
+    for script in tree.iterfind(".//script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        for node in _walk_json_ld(_load_json(script.text or "")):
+            types = _types(node)
+            data.types |= types
+            if types & ARTICLE_TYPES and not data.article:
+                data.article = node
+    for meta in tree.iterfind(".//meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip()
+        content = (meta.get("content") or "").strip()
+        if key and content:
+            key = key.lower()
+            data.meta.setdefault(key, content)
+            data.meta_all.setdefault(key, []).append(content)
+    for link in tree.iterfind(".//link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            data.canonical = link.get("href", "").strip()
+            break
+    data.html_lang = (tree.get("lang") or tree.get("xml:lang") or "").strip() or None
+    return data
+
+
+def _load_json(text: str) -> Any:
+    text = _CONTROL_CHARS.sub(" ", text.strip())
+    if text.startswith("<!--"):  # some CMSs still wrap scripts in HTML comments
+        text = text.removeprefix("<!--").removesuffix("-->").strip()
+    if not text:
+        return None
+    try:
+        return json.loads(text, strict=False)
+    except ValueError:
+        logger.debug("Ignoring unparsable JSON-LD block (%d chars)", len(text))
+        return None
+
+
+def _walk_json_ld(value: Any) -> list[dict[str, Any]]:
+    """Flatten lists and `@graph` containers into the list of typed nodes they hold."""
+    nodes: list[dict[str, Any]] = []
+    stack = [value]
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, list):
+            stack[:0] = item
+        elif isinstance(item, dict):
+            if "@graph" in item:
+                stack[:0] = _as_list(item["@graph"])
+            if "@type" in item:
+                nodes.append(item)
+    return nodes
+
+
+def _types(node: dict[str, Any]) -> set[str]:
+    return {t.rsplit("/", 1)[-1].lower() for t in _as_list(node.get("@type")) if isinstance(t, str)}
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def names(value: Any) -> list[str]:
+    """Names from a JSON-LD person/organization value: string, object, or a list of them."""
+    result: list[str] = []
+    for item in _as_list(value):
+        if isinstance(item, str):
+            result.append(item)
+        elif isinstance(item, dict):
+            name = item.get("name")
+            if isinstance(name, list):
+                name = " ".join(n for n in name if isinstance(n, str))
+            if isinstance(name, str):
+                result.append(name)
+            elif isinstance(item.get("givenName"), str) and isinstance(item.get("familyName"), str):
+                result.append(f"{item['givenName']} {item['familyName']}")
+    return result
+
+
+def first_text(value: Any) -> str | None:
+    """The first non-empty string of a JSON-LD value (string, list, or object with `url`/`@id`)."""
+    for item in _as_list(value):
+        if isinstance(item, str) and item.strip():
+            return item.strip()
+        if isinstance(item, dict):
+            for key in ("url", "contentUrl", "@id"):
+                found = item.get(key)
+                if isinstance(found, str) and found.strip():
+                    return found.strip()
+    return None
+
+
+def keywords(value: Any) -> list[str]:
+    """JSON-LD `keywords`: a comma-separated string or a list."""
+    result: list[str] = []
+    for item in _as_list(value):
+        if isinstance(item, str):
+            result.extend(part.strip() for part in item.split(","))
+    return [k for k in result if k]
+
+
+def accessible_for_free(value: Any) -> bool | None:
+    """`isAccessibleForFree` as a bool: schema.org allows booleans and "True"/"False" text."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        lowered = value.strip().lower()
+        if lowered in {"true", "yes", "1"}:
+            return True
+        if lowered in {"false", "no", "0"}:
+            return False
+    return None

@@ -1,0 +1,93 @@
+"""The article chain, one plain function per stage: extract, remove chrome, strip the tail,
+validate.
+
+The crawl runs each stage in its own item pipeline, in a worker process; `extract_article`
+runs them in a row in-process. Both call these functions, so a notebook and a crawl give the
+same article for the same page. Stages that clean return the article and the text they
+removed, so callers can count and (when debugging) keep it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import replace
+from typing import Any
+
+from newscrawl.cleaning.boilerplate import remove_boilerplate
+from newscrawl.cleaning.html import SiteRules
+from newscrawl.cleaning.tail import strip_tail
+from newscrawl.extraction import extract_page
+from newscrawl.items import Article, Page
+
+_WORD = re.compile(r"\w+")
+
+
+class Rejected(Exception):
+    """The page is not an article worth exporting; `args[0]` is the reason (a stats key)."""
+
+    @property
+    def reason(self) -> str:
+        return str(self.args[0])
+
+
+StageResult = tuple[Article, dict[str, list[str]]]
+
+
+def extract(page: Page, rules: SiteRules | None = None) -> StageResult:
+    """Page -> Article, with the text the HTML-level cleaning removed. Raises `Rejected`."""
+    extraction = extract_page(page.html, page.url, page.hints, rules)
+    if not extraction.is_article:
+        raise Rejected(extraction.reason)
+    fields: dict[str, Any] = extraction.fields
+    canonical = fields.pop("canonical_url") or page.url
+    article = Article(
+        url=page.url,
+        canonical_url=canonical,
+        fetched_at=page.fetched_at,
+        spider=page.spider,
+        **fields,
+    )
+    return article, extraction.removed
+
+
+def remove_chrome(article: Article) -> StageResult:
+    """Drop chrome lines and a repeated headline from the text."""
+    text, removed = remove_boilerplate(article.text, article.title)
+    return _with_text(article, text), _by_stage("chrome", removed)
+
+
+def strip_related_tail(article: Article, rules: SiteRules | None = None) -> StageResult:
+    """Cut the related-headline tail after the article's last paragraph."""
+    text, removed = strip_tail(article.text, rules.tail_headers if rules else ())
+    return _with_text(article, text), _by_stage("tail", removed)
+
+
+def validate(article: Article, min_words: int) -> Article:
+    """Fill the derived fields; raise `Rejected` for an empty or too short body."""
+    words = len(_WORD.findall(article.text))
+    if words == 0:
+        raise Rejected("empty_text")
+    if words < min_words:
+        raise Rejected("too_short")
+    normalized = " ".join(article.text.casefold().split())
+    return _copy(
+        article,
+        word_count=words,
+        content_hash=hashlib.sha1(normalized.encode("utf-8")).hexdigest(),
+    )
+
+
+def _with_text(article: Article, text: str) -> Article:
+    return article if text == article.text else _copy(article, text=text)
+
+
+def _copy(article: Article, **changes: Any) -> Article:
+    copied = replace(article, **changes)
+    if hasattr(article, "removed"):  # init=False fields are not carried by replace()
+        copied.removed = article.removed
+    return copied
+
+
+def _by_stage(stage: str, removed: list[str]) -> dict[str, list[str]]:
+    return {stage: removed} if removed else {}
