@@ -24,11 +24,13 @@ _WORD = re.compile(r"\w+")
 
 
 class Rejected(Exception):
-    """The page is not an article worth exporting; `args[0]` is the reason (a stats key)."""
+    """The page is not an article worth exporting: `reason` is a stats key ("too_short"),
+    `detail` says more for the log."""
 
-    @property
-    def reason(self) -> str:
-        return str(self.args[0])
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(reason, detail)
+        self.reason = reason
+        self.detail = detail
 
 
 StageResult = tuple[Article, dict[str, list[str]]]
@@ -38,7 +40,7 @@ def extract(page: Page, rules: SiteRules | None = None) -> StageResult:
     """Page -> Article, with the text the HTML-level cleaning removed. Raises `Rejected`."""
     extraction = extract_page(page.html, page.url, page.hints, rules)
     if not extraction.is_article:
-        raise Rejected(extraction.reason)
+        raise Rejected(extraction.reason, extraction.detail)
     fields: dict[str, Any] = extraction.fields
     canonical = fields.pop("canonical_url") or page.url
     article = Article(
@@ -69,7 +71,7 @@ def validate(article: Article, min_words: int) -> Article:
     if words == 0:
         raise Rejected("empty_text")
     if words < min_words:
-        raise Rejected("too_short")
+        raise Rejected("too_short", f"{words} words, fewer than {min_words}")
     normalized = " ".join(article.text.casefold().split())
     return _copy(
         article,

@@ -6,11 +6,14 @@ Usable without Scrapy: in a notebook, or over a dataset another tool made
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from newscrawl.cleaning.boilerplate import remove_boilerplate
 from newscrawl.cleaning.html import SiteRules, prune_chrome
 from newscrawl.cleaning.tail import strip_tail
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 __all__ = ["SiteRules", "clean_text", "prune_chrome", "remove_boilerplate", "strip_tail"]
 

@@ -1,36 +1,68 @@
 """Remove site chrome that survives extraction as whole lines of text.
 
-Two kinds of lines, both matched as whole lines only (a sentence that merely mentions a
-newsletter is never touched):
+Lines are matched whole (a sentence that merely mentions a newsletter is never touched):
 
 - chrome lines, anywhere: share prompts, "Advertisement", cookie and newsletter prompts,
-  photo credits, comment counters;
+  photo credits, comment counters, and teaser lines ("Read more: <headline>");
 - closing lines, only in the trailing block after the last paragraph of prose: copyright,
-  "Write to ... at ...", tag lists, subscription promos.
+  "Write to ... at ...", "Follow him on Twitter", tag lists, subscription promos. Short
+  interface lines sandwiched between them ("Thank you") go with them. The same lines
+  before the article's first paragraph are promos too, and go, with date and byline
+  lines ("05/10/2018 - Posted by ...").
 
-And the headline itself, when the extractor repeated it as the first line of the body.
+Sign-offs, contributor credits and editor's notes (`markers.SIGN_OFF_LINES`) belong to the
+article: they are never removed and nothing above them is treated as closing.
+
+The headline itself goes too when the extractor repeated it at the top of the body;
+`strip_page_header` goes further when the page's structured data names the headline and
+standfirst: it drops them, with the short lines above them (section label, byline), from
+the top of the text, and a repeated headline block from its end.
 """
 
 from __future__ import annotations
 
 import re
 
-from newscrawl.cleaning.markers import CHROME_LINE_RE, CLOSING_LINE_RE
+from newscrawl.cleaning.markers import (
+    CHROME_LINE_RE,
+    CLOSING_LINE_RE,
+    DATE_RE,
+    SIGN_OFF_LINE_RE,
+    TEASER_LINE_RE,
+)
 
 _MAX_CHROME_WORDS = 40
+# Closing lines run longer: reprint notices and promos are small paragraphs.
+_MAX_CLOSING_WORDS = 60
+# A teaser line's headline: short and without the full stop of a sentence.
+_MAX_TEASER_HEADLINE_WORDS = 20
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*\s*$""")
+# A date/byline line above the article is short; list items keep their dates.
+_MAX_DATELINE_WORDS = 20
+_LIST_MARKERS = ("-", "•", "*", "–", "—", "·")
+# Interface strings ("Thank you", "Sorry!") between two closing lines go with them.
+_MAX_SANDWICHED_WORDS = 8
+# The top of the text where a repeated headline or standfirst can sit, and how long a line
+# above it may be (section labels, bylines, dates: never a paragraph of the article).
+_LEADING_LINES = 6
+_MAX_LEADING_WORDS = 12
+# At the end: a repeated headline followed by at most this many short lines (site, date).
+_TRAILING_LINES = 4
+_NORMALIZE = re.compile(r"\W+")
 
 
 def remove_boilerplate(text: str, title: str | None = None) -> tuple[str, list[str]]:
     """Return `text` without chrome lines (and a repeated title), and the removed lines."""
-    lines = text.split("\n")
     removed: list[str] = []
     kept: list[str] = []
-    for line in lines:
-        if _is_chrome(line):
+    for line in text.split("\n"):
+        if is_chrome_line(line):
             removed.append(line.strip())
         else:
             kept.append(line)
-    kept, closing = _strip_closing(kept)
+    kept, opening = _strip_opening_lines(kept)
+    removed.extend(opening)
+    kept, closing = strip_closing_lines(kept)
     removed.extend(closing)
     if title:
         kept, title_lines = _strip_title(kept, title)
@@ -38,39 +70,152 @@ def remove_boilerplate(text: str, title: str | None = None) -> tuple[str, list[s
     return "\n".join(kept).strip("\n"), removed
 
 
-def _is_chrome(line: str) -> bool:
+def is_chrome_line(line: str) -> bool:
+    """A whole line of page chrome, wherever it sits."""
     stripped = line.strip()
-    return bool(stripped) and len(stripped.split()) <= _MAX_CHROME_WORDS and bool(
-        CHROME_LINE_RE.match(stripped)
+    if not stripped or len(stripped.split()) > _MAX_CHROME_WORDS:
+        return False
+    if SIGN_OFF_LINE_RE.match(stripped):
+        return False
+    return bool(CHROME_LINE_RE.match(stripped)) or _is_teaser_line(stripped)
+
+
+def _is_teaser_line(line: str) -> bool:
+    match = TEASER_LINE_RE.match(line)
+    if match is None:
+        return False
+    headline = match["headline"]
+    return len(headline.split()) <= _MAX_TEASER_HEADLINE_WORDS and not _SENTENCE_END.search(
+        headline
     )
 
 
-def _strip_closing(lines: list[str]) -> tuple[list[str], list[str]]:
-    """Drop closing lines from the end, skipping over short non-prose lines between them."""
+def is_sign_off(line: str) -> bool:
+    """A credit or note that belongs to the article ("Reporting by ...", "Editor's note")."""
+    return bool(SIGN_OFF_LINE_RE.match(line.strip()))
+
+
+def strip_closing_lines(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Drop closing lines from the end, with short lines sandwiched between two of them."""
     removed: list[str] = []
+    pending: list[str] = []  # short lines above a closing line, removed if another follows
     end = len(lines)
-    while end > 0:
-        stripped = lines[end - 1].strip()
+    index = len(lines)
+    while index > 0:
+        stripped = lines[index - 1].strip()
         if not stripped:
-            end -= 1
-        elif len(stripped.split()) <= _MAX_CHROME_WORDS and CLOSING_LINE_RE.match(stripped):
-            removed.insert(0, stripped)
-            end -= 1
+            index -= 1
+        elif is_sign_off(stripped):
+            break
+        elif _is_closing(stripped):
+            removed[:0] = [stripped, *pending]
+            pending = []
+            index -= 1
+            end = index
+        elif removed and len(stripped.split()) <= _MAX_SANDWICHED_WORDS:
+            pending.insert(0, stripped)
+            index -= 1
         else:
             break
     return lines[:end], removed
 
 
-_NORMALIZE = re.compile(r"\W+")
+def _strip_opening_lines(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Drop what precedes the article's first line: promos and date/byline lines."""
+    start = 0
+    removed: list[str] = []
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if is_sign_off(stripped) or not (_is_closing(stripped) or _is_dateline(stripped)):
+            break
+        removed.append(stripped)
+        start = index + 1
+    return lines[start:], removed
+
+
+def _is_dateline(line: str) -> bool:
+    """A short line stamped with a date or time, not a sentence, not a list item:
+    "05/10/2018 - Posted by ...", "Tuesday, 22 January 2018 at 0:13"."""
+    return (
+        len(line.split()) <= _MAX_DATELINE_WORDS
+        and not line.startswith(_LIST_MARKERS)
+        and not _SENTENCE_END.search(line)
+        and bool(DATE_RE.search(line))
+    )
+
+
+def _is_closing(line: str) -> bool:
+    if len(line.split()) > _MAX_CLOSING_WORDS:
+        return False
+    return bool(CLOSING_LINE_RE.match(line) or CHROME_LINE_RE.match(line)) or _is_teaser_line(line)
 
 
 def _strip_title(lines: list[str], title: str) -> tuple[list[str], list[str]]:
     """Drop a leading line that repeats the headline."""
-    wanted = _NORMALIZE.sub(" ", title).strip().casefold()
+    wanted = _comparable(title)
     for index, line in enumerate(lines):
         if not line.strip():
             continue
-        if wanted and _NORMALIZE.sub(" ", line).strip().casefold() == wanted:
+        if wanted and _comparable(line) == wanted:
             return lines[:index] + lines[index + 1 :], [line.strip()]
         break
     return lines, []
+
+
+def strip_page_header(text: str, repeats: tuple[str, ...]) -> tuple[str, list[str]]:
+    """Drop the page's headline block from the top and the end of `text`.
+
+    `repeats` are the page's own headline and standfirst. At the top, everything up to the
+    last line repeating one of them goes, provided only short lines precede it: so a lede
+    that happens to equal the description is never a cut point after real text. At the
+    end, a repeated headline followed only by a few short lines (site name, date) goes.
+    """
+    wanted = {_comparable(r) for r in repeats if r}
+    wanted.discard("")
+    if not wanted:
+        return text, []
+    lines = text.split("\n")
+    start = _header_end(lines, set(wanted))
+    end = _footer_start(lines, wanted, start)
+    removed = [line.strip() for line in lines[:start] + lines[end:] if line.strip()]
+    if not removed:
+        return text, []
+    return "\n".join(lines[start:end]).strip("\n"), removed
+
+
+def _header_end(lines: list[str], wanted: set[str]) -> int:
+    """Index after the last headline/standfirst repeat at the top (0 when there is none)."""
+    cut = 0
+    seen = 0
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        seen += 1
+        key = _comparable(stripped)
+        if key in wanted:
+            wanted.discard(key)  # a second copy is the article's own text
+            cut = index + 1
+        elif seen >= _LEADING_LINES:
+            break
+        elif len(stripped.split()) > _MAX_LEADING_WORDS and not _is_closing(stripped):
+            break  # article text (a promo or notice may be long and still above it)
+    return cut
+
+
+def _footer_start(lines: list[str], wanted: set[str], start: int) -> int:
+    """Index of a headline repeat that only short lines follow at the end, else len(lines)."""
+    content = [i for i in range(start, len(lines)) if lines[i].strip()]
+    for index in reversed(content[-(_TRAILING_LINES + 1) :]):
+        stripped = lines[index].strip()
+        if _comparable(stripped) in wanted:
+            return index if index != content[0] else len(lines)
+        if len(stripped.split()) > _MAX_LEADING_WORDS or is_sign_off(stripped):
+            break
+    return len(lines)
+
+
+def _comparable(text: str) -> str:
+    return _NORMALIZE.sub(" ", text).strip().casefold()

@@ -10,15 +10,22 @@ small picklable value, not a tree.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
-from typing import Any
+from html import unescape
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 import trafilatura
 from trafilatura.core import load_html
+from trafilatura.settings import Document
 
-from newscrawl.cleaning.html import SiteRules, prune_chrome
+from newscrawl.cleaning.boilerplate import strip_page_header
+from newscrawl.cleaning.dom import comparable
+from newscrawl.cleaning.html import PageClues, SiteRules, prune_chrome
+from newscrawl.cleaning.structure import shown_as_heading
 from newscrawl.extraction.dates import normalize_date
+from newscrawl.extraction.fallback import PageHeuristics
 from newscrawl.extraction.language import detect_language, language_from_markup
 from newscrawl.extraction.structured import (
     StructuredData,
@@ -28,6 +35,9 @@ from newscrawl.extraction.structured import (
     names,
     read_structured_data,
 )
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +63,13 @@ _MODIFIED_META = (
     "dcterms.modified",
 )
 _MAX_TAGS = 50
+# The fast extraction is redone by trafilatura's full cascade below this many characters,
+# or when more than this share of its text sits in lines shorter than this (a menu).
+_MIN_BODY_CHARS = 250
+_MENU_LINE_CHARS = 25
+_MAX_MENU_SHARE = 0.5
+# Separators between a headline and the site name in `<title>` and `og:title`.
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—·:-]{1,2}\s+")
 
 
 @dataclass
@@ -63,6 +80,8 @@ class Extraction:
     is_article: bool
     #: Why the page is not an article ("" for articles); a drop reason, for stats and logs.
     reason: str = ""
+    #: More about the reason, for the log ("og:type=website").
+    detail: str = ""
     #: Text removed at the HTML level, by what removed it.
     removed: dict[str, list[str]] = field(default_factory=dict)
 
@@ -80,34 +99,109 @@ def extract_page(
     if tree is None:
         return Extraction(fields={}, is_article=False, reason="unparsable_html")
     data = read_structured_data(tree)
-    removed = prune_chrome(tree, url, rules)
+    clues = _clues(data, tree)
+    # The page header the text may repeat: headline, standfirst (only where the page shows
+    # it as a heading: looked up before pruning removes header blocks), the page's URL.
+    repeats = (
+        *clues.headlines,
+        *shown_as_heading(tree, (clues.description or "",)),
+        *(u for u in (url, data.canonical) if u),
+    )
+    removed = prune_chrome(tree, url, rules, clues)
+    text = _body_text(tree, url)
+    text, header_lines = strip_page_header(text, repeats)
+    if header_lines:
+        removed["headline"] = header_lines
+    fields = _fields(data, PageHeuristics(tree, url), url, hints, text)
+    fields["text"] = text
+    reason, detail = _classify(data, text)
+    return Extraction(
+        fields=fields, is_article=not reason, reason=reason, detail=detail, removed=removed
+    )
+
+
+def _body_text(tree: HtmlElement, url: str | None) -> str:
+    """The article body by trafilatura: its fast path, and its full cascade when needed.
+
+    The full cascade (a readability and a jusText second opinion) triples the cost and on
+    most pages agrees with the fast path; it runs only when the fast result is evidently
+    wrong: (almost) empty, or a menu rather than prose.
+    """
+    text = _trafilatura_text(tree, url, fast=True)
+    if len(text) < _MIN_BODY_CHARS or _reads_like_a_menu(text):
+        text = _trafilatura_text(tree, url, fast=False)
+    return text
+
+
+def _trafilatura_text(tree: HtmlElement, url: str | None, *, fast: bool) -> str:
     document = trafilatura.bare_extraction(
-        tree,
+        tree,  # copied by trafilatura: `tree` stays as pruned
         url=url,
-        with_metadata=True,
+        fast=fast,
+        # trafilatura's metadata heuristics run lazily, where structured data is silent.
+        with_metadata=False,
         include_comments=False,
         include_tables=True,
         deduplicate=False,
     )
-    text = (document.text if document is not None else None) or ""
-    fields = _fields(data, document, url, hints, text)
-    fields["text"] = text
-    is_article, reason = _classify(data, text)
-    return Extraction(fields=fields, is_article=is_article, reason=reason, removed=removed)
+    # A Document, or None when trafilatura found nothing (a dict only with as_dict=True).
+    return (document.text if isinstance(document, Document) else None) or ""
+
+
+def _reads_like_a_menu(text: str) -> bool:
+    """Most of the text sits in very short lines: navigation, not an article."""
+    short = sum(len(line) for line in text.splitlines() if len(line.strip()) < _MENU_LINE_CHARS)
+    return short > _MAX_MENU_SHARE * len(text)
+
+
+def _clues(data: StructuredData, tree: Any) -> PageClues:
+    """What the page's own metadata says its headline and standfirst are."""
+    titles = [
+        first_text(data.article.get("headline")),
+        data.meta.get("og:title"),
+        data.meta.get("twitter:title"),
+        tree.findtext(".//title"),
+    ]
+    site_names = {
+        comparable(name)
+        for name in (data.meta.get("og:site_name"), data.meta.get("application-name"))
+        if name
+    }
+    headlines: list[str] = []
+    for title in titles:
+        if title and title.strip():
+            title = unescape(title.strip())
+            headlines.append(title)
+            headlines.extend(
+                p for p in _without_site_name(title) if comparable(p) not in site_names
+            )
+    description = (
+        first_text(data.article.get("description"))
+        or data.meta.get("og:description")
+        or data.meta.get("description")
+    )
+    if description:
+        description = unescape(description)
+    return PageClues(headlines=tuple(dict.fromkeys(headlines)), description=description)
+
+
+def _without_site_name(title: str) -> list[str]:
+    """The parts of "Headline | Site" titles that can be the headline (three words or more)."""
+    parts = [p.strip() for p in _TITLE_SEPARATOR.split(title)]
+    return [p for p in parts if len(parts) > 1 and len(p.split()) >= 3]
 
 
 def _fields(
     data: StructuredData,
-    document: Any,
+    doc: PageHeuristics,
     url: str | None,
     hints: dict[str, Any],
     text: str,
 ) -> dict[str, Any]:
     ld, meta = data.article, data.meta
-    doc = document if document is not None else _NO_DOCUMENT
     canonical = _canonical_url(data, url)
     language = language_from_markup(
-        first_text(ld.get("inLanguage")), data.html_lang, meta.get("og:locale"), doc.language
+        first_text(ld.get("inLanguage")), data.html_lang, meta.get("og:locale")
     ) or detect_language(text)
     return {
         "canonical_url": canonical,
@@ -115,12 +209,9 @@ def _fields(
         "title": _clean(first_text(ld.get("headline")) or meta.get("og:title") or doc.title)
         or _clean(hints.get("title")),
         "authors": _authors(ld, meta, doc),
-        "published": _first_date(
-            ld.get("datePublished"),
-            *(meta.get(k) for k in _PUBLISHED_META),
-            doc.date,
-            hints.get("published"),
-        ),
+        "published": _first_date(ld.get("datePublished"), *(meta.get(k) for k in _PUBLISHED_META))
+        # `or` keeps the costly date search for pages that declare no date.
+        or _first_date(doc.date, hints.get("published")),
         "modified": _first_date(
             ld.get("dateModified"), *(meta.get(k) for k in _MODIFIED_META), hints.get("modified")
         ),
@@ -139,28 +230,18 @@ def _fields(
     }
 
 
-class _NoDocument:
-    """Stands in for trafilatura's Document when it found no body."""
-
-    title = author = date = description = image = language = None
-    tags: list[str] = []  # noqa: RUF012 - read-only stand-in
-    categories: list[str] = []  # noqa: RUF012
-
-
-_NO_DOCUMENT = _NoDocument()
-
-
-def _classify(data: StructuredData, text: str) -> tuple[bool, str]:
-    """Decide whether the page is an article. Structured data decides when it speaks; a page
-    that declares itself a listing or profile is an article only if its body reads like one."""
+def _classify(data: StructuredData, text: str) -> tuple[str, str]:
+    """Why the page is not an article ("" when it is), and a detail for the log. Structured
+    data decides when it speaks; a page that declares itself a listing or profile is an
+    article only if its body reads like one."""
     if data.declares_article:
-        return True, ""
+        return "", ""
     if not text.strip():
-        return False, "no_text"
+        return "empty_text", "no body found"
     if data.declares_non_article and _prose_paragraphs(text) < 3:
         kind = data.meta.get("og:type") or ",".join(sorted(data.types))
-        return False, f"not_article ({kind})"
-    return True, ""
+        return "not_article", f"declares {kind}, {_prose_paragraphs(text)} prose paragraphs"
+    return "", ""
 
 
 def _prose_paragraphs(text: str) -> int:
@@ -188,7 +269,7 @@ def _site(url: str | None) -> str | None:
     return host.removeprefix("www.") if host else None
 
 
-def _authors(ld: dict[str, Any], meta: dict[str, str], doc: Any) -> list[str]:
+def _authors(ld: dict[str, Any], meta: dict[str, str], doc: PageHeuristics) -> list[str]:
     candidates = names(ld.get("author"))
     if not candidates:
         for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator"):
@@ -209,19 +290,18 @@ def _split_byline(value: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _tags(ld: dict[str, Any], data: StructuredData, doc: Any) -> list[str]:
-    groups = [
+def _tags(ld: dict[str, Any], data: StructuredData, doc: PageHeuristics) -> list[str]:
+    declared = (
         keywords(ld.get("keywords")),
         data.meta_all.get("article:tag", []),
         keywords(data.meta.get("news_keywords")),
         keywords(data.meta.get("keywords")),
-        list(doc.tags or []),
-        list(doc.categories or []),
-    ]
-    for group in groups:
+    )
+    for group in declared:
         if group:
             return _unique([[t] for t in group])[:_MAX_TAGS]
-    return []
+    guessed = doc.tags or doc.categories  # evaluated only when the page declares none
+    return _unique([[t] for t in guessed])[:_MAX_TAGS]
 
 
 def _paywalled(ld: dict[str, Any]) -> bool | None:

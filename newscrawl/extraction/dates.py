@@ -9,10 +9,12 @@ Nothing here ever falls back to the current time.
 from __future__ import annotations
 
 import re
+import warnings
 from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 
 from dateutil import parser as dateutil_parser
+from dateutil.parser import UnknownTimezoneWarning
 
 _BARE_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 # Years outside this window are almost always parse accidents (IDs, prices, "0001-01-01").
@@ -61,7 +63,12 @@ def _parse(text: str) -> datetime | None:
     except (TypeError, ValueError, IndexError):
         pass
     try:
-        return dateutil_parser.parse(text, fuzzy=False)
+        with warnings.catch_warnings():
+            # "01:38 PM IST": an abbreviation dateutil cannot resolve (IST is Indian, Irish
+            # or Israel time) parses as local time, without an offset, which is all the
+            # source lets us know.
+            warnings.simplefilter("ignore", UnknownTimezoneWarning)
+            return dateutil_parser.parse(text, fuzzy=False)
     except (ValueError, OverflowError, TypeError):
         return None
 

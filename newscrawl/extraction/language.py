@@ -14,39 +14,44 @@ from collections import Counter
 _CODE = re.compile(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]+)*$")
 _WORD = re.compile(r"[^\W\d_]+")
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 #: The most frequent function words per language; distinctive enough to vote with.
 STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
+    "en": _words(
         "the and of to in is that for it was with on as he be at by this are from have "
-        "his but not they which were has had said would their an been who will".split()
+        "his but not they which were has had said would their an been who will"
     ),
-    "de": frozenset(
+    "de": _words(
         "der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als "
-        "auch es an werden aus er hat dass sie nach wird bei einer um noch wie".split()
+        "auch es an werden aus er hat dass sie nach wird bei einer um noch wie"
     ),
-    "fr": frozenset(
+    "fr": _words(
         "le la les de des et est une un du en que qui dans pour pas sur au par plus il ne "
-        "se ce sont avec été aux cette elle ont mais comme".split()
+        "se ce sont avec été aux cette elle ont mais comme"
     ),
-    "es": frozenset(
+    "es": _words(
         "el la de que y en los las del se por un una con no para es al lo como más pero "
-        "sus le ya fue este ha sido entre también".split()
+        "sus le ya fue este ha sido entre también"
     ),
-    "pt": frozenset(
+    "pt": _words(
         "o a de que e do da em um uma para com não os as dos das no na por mais se foi "
-        "ao ele ela pelo pela também são está".split()
+        "ao ele ela pelo pela também são está"
     ),
-    "it": frozenset(
+    "it": _words(
         "il di che e la per un una in non sono del della le gli è con si da anche ma come "
-        "dei delle nel nella alla questo ha stato".split()
+        "dei delle nel nella alla questo ha stato"
     ),
-    "nl": frozenset(
+    "nl": _words(
         "de het een en van is dat op te in zijn niet met voor er aan ook als bij door "
-        "maar om dan nog wel werd heeft worden".split()
+        "maar om dan nog wel werd heeft worden"
     ),
-    "pl": frozenset(
+    "pl": _words(
         "i w na z nie się do to że jest o jak po co ale tak od za przez jego już był "
-        "może tylko są przy oraz które".split()
+        "może tylko są przy oraz które"
     ),
 }
 

@@ -1,0 +1,107 @@
+"""newscrawl's defaults as a Scrapy add-on: every `NEWSCRAWL_*` setting and every Scrapy
+setting newscrawl changes, in one place.
+
+Enabled by `newscrawl.settings` (`ADDONS`); another Scrapy project can enable it too. The
+values are set with the "addon" priority, so a project's settings, a spider's
+`custom_settings` and `-s NAME=VALUE` on the command line all still win.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from newscrawl import __version__
+
+if TYPE_CHECKING:
+    from scrapy.settings import BaseSettings, Settings
+
+#: newscrawl's own settings, with their defaults.
+NEWSCRAWL_SETTINGS: dict[str, Any] = {
+    # Where feeds (and, later, crawl state) go: relative to the working directory.
+    "NEWSCRAWL_DATA_DIR": "data",
+    # The default feed: one JSON Lines file per spider per run, so cron runs never
+    # overwrite each other. `-o`/`-O` replace it, as in any Scrapy project.
+    "NEWSCRAWL_FEED_URI": "%(data_dir)s/%(name)s/%(time)s.jsonl",
+    # Who to contact about the crawler: goes into the User-Agent. Set it to your own page.
+    "NEWSCRAWL_CONTACT_URL": "https://github.com/newscrawl/newscrawl",
+    # Worker processes for extraction and cleaning: "auto" (one per core) or a number;
+    # 0 runs them inline, on the reactor thread (debugging only: it stalls downloads).
+    "NEWSCRAWL_WORKERS": "auto",
+    # Tasks queued or running in the pool at once (back-pressure); 0 = 2 per worker.
+    "NEWSCRAWL_MAX_IN_FLIGHT": 0,
+    # A worker is replaced after this many tasks, so memory it gained is given back.
+    "NEWSCRAWL_WORKER_MAX_TASKS": 500,
+    # Seconds one page may take in a worker before it is dropped as `timeout` (0 = no limit).
+    "NEWSCRAWL_TASK_TIMEOUT": 60,
+    # Bodies shorter than this many words are dropped as `too_short`.
+    "NEWSCRAWL_MIN_WORDS": 50,
+    # Skip sitemap and feed entries older than this ("2d", "12h", an ISO date); spider
+    # argument `-a max_age=...` overrides it. Empty: no limit.
+    "NEWSCRAWL_MAX_AGE": "",
+    # Keep the text each cleaning stage removed in the item's `removed` field.
+    "NEWSCRAWL_DEBUG_CLEANING": False,
+}
+
+#: The item pipelines, in order: each stage small and testable alone.
+PIPELINES: dict[str, int] = {
+    "newscrawl.pipelines.ExtractPipeline": 100,
+    "newscrawl.pipelines.ChromePipeline": 200,
+    "newscrawl.pipelines.TailPipeline": 300,
+    "newscrawl.pipelines.ValidatePipeline": 400,
+    "newscrawl.pipelines.DuplicatesPipeline": 500,
+}
+
+EXTENSIONS: dict[str, int] = {
+    "newscrawl.offload.WorkerPool": 0,
+}
+
+#: Scrapy settings newscrawl changes: polite, robust crawling of news sites.
+SCRAPY_SETTINGS: dict[str, Any] = {
+    "ROBOTSTXT_OBEY": True,
+    "AUTOTHROTTLE_ENABLED": True,
+    "AUTOTHROTTLE_TARGET_CONCURRENCY": 2.0,
+    "CONCURRENT_REQUESTS_PER_DOMAIN": 4,
+    "RETRY_ENABLED": True,
+    "RETRY_TIMES": 3,
+    "RETRY_HTTP_CODES": [500, 502, 503, 504, 522, 524, 408, 429],
+    "DOWNLOAD_TIMEOUT": 30,
+    # News pages are 50-500 kB; a 16 MB "page" is a mistake or a trap.
+    "DOWNLOAD_MAXSIZE": 16 * 1024 * 1024,
+    "DOWNLOAD_WARNSIZE": 4 * 1024 * 1024,
+    "FEED_EXPORT_ENCODING": "utf-8",
+    "LOG_LEVEL": "INFO",
+    "TELNETCONSOLE_ENABLED": False,
+}
+
+
+class NewscrawlAddon:
+    """Applies newscrawl's defaults; anything set with a higher priority wins."""
+
+    def update_settings(self, settings: Settings) -> None:
+        for name, value in {**NEWSCRAWL_SETTINGS, **SCRAPY_SETTINGS}.items():
+            settings.set(name, value, priority="addon")
+        for name, order in PIPELINES.items():
+            settings.setdefault_in_component_priority_dict("ITEM_PIPELINES", name, order)
+        for name, order in EXTENSIONS.items():
+            settings.setdefault_in_component_priority_dict("EXTENSIONS", name, order)
+        contact = settings.get("NEWSCRAWL_CONTACT_URL")
+        settings.set("USER_AGENT", f"newscrawl/{__version__} (+{contact})", priority="addon")
+        feed_uri = settings.get("NEWSCRAWL_FEED_URI").replace(
+            "%(data_dir)s", settings.get("NEWSCRAWL_DATA_DIR").rstrip("/")
+        )
+        settings.set(
+            "FEEDS",
+            {feed_uri: {"format": "jsonlines", "encoding": "utf-8"}},
+            priority="addon",
+        )
+
+    @classmethod
+    def update_pre_crawler_settings(cls, settings: BaseSettings) -> None:
+        # Lets any project that enables the add-on run newscrawl's spiders by name.
+        for module in ("newscrawl.spiders", "newscrawl.spiders.sites"):
+            if module not in settings.getlist("SPIDER_MODULES"):
+                settings.set(
+                    "SPIDER_MODULES",
+                    [*settings.getlist("SPIDER_MODULES"), module],
+                    priority=settings.getpriority("SPIDER_MODULES") or "addon",
+                )

@@ -1,0 +1,264 @@
+"""Find related-headline blocks in the HTML tree, before the extractor glues them to the text.
+
+Three shapes, each recognised by structure plus, for two of them, a header phrase from
+`markers.TAIL_HEADERS`:
+
+- headed lists: a block that only says "Related", "Mehr zum Thema", "À lire aussi", ...
+  followed by sibling blocks made mostly of link text. The header alone proves nothing
+  (CNN's hidden "Read More" button precedes the rest of the article), so it goes only
+  together with at least one link-dominated block after it.
+- inline teasers: one short block that is a header phrase plus a link ("Read more:
+  <a>headline</a>", "Also on example.com <a>headline</a>").
+- link paragraphs: a paragraph that is nothing but one headline-like link to another page
+  of the site, dropped between the article's paragraphs;
+- teaser runs, with no header at all, so in any language: three or more consecutive
+  sibling blocks, each little more than one link to another page of the same site, that
+  end their container. A "Read more" list inside the article body is built exactly like
+  that; a real paragraph is not; a list the article announces ("The reports:") is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newscrawl.cleaning.dom import (
+    BLOCK_TAGS,
+    INVISIBLE_TAGS,
+    NEVER_PRUNE,
+    host_of,
+    is_internal_link,
+    is_link_dominated,
+    link_text_length,
+    outermost_with_same_text,
+    text_of,
+)
+from newscrawl.cleaning.markers import TAIL_HEADER_RE
+from newscrawl.cleaning.scan import MAX_HEADER_CHARS
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from lxml.html import HtmlElement
+
+#: Share of a block's text that links must carry for it to count as a list of links.
+_LIST_LINK_SHARE = 0.5
+#: Teaser cards (headline link plus a summary line) carry less link text, but each has one.
+_MIN_CARDS = 2
+_CARD_LINK_SHARE = 0.3
+#: An inline teaser is short, and its text after the header phrase is mostly its link.
+_MAX_INLINE_TEASER_WORDS = 40
+_INLINE_LINK_SHARE = 0.7
+#: Teaser runs: how many blocks, how short, how much of each is its one link.
+_MIN_TEASER_RUN = 3
+_MAX_TEASER_WORDS = 30
+_TEASER_LINK_SHARE = 0.7
+# A headline: a few words, no full stop. Links to documents are sources, not stories.
+_MIN_HEADLINE_WORDS = 4
+_SENTENCE_END = re.compile(r"[.!?:…]\W{0,2}$")
+_DOCUMENT_LINK = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|csv|zip)([?#]|$)", re.IGNORECASE)
+# How far up from a run to look for the text that introduces it (li -> ul -> div).
+_ANNOUNCEMENT_LEVELS = 3
+_TEASER_BLOCK_TAGS = frozenset(
+    {"p", "li", "div", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "section"}
+)
+
+
+def find_header_elements(candidates: Iterable[HtmlElement]) -> list[HtmlElement]:
+    """Outermost elements whose whole text is a related-headlines header phrase.
+
+    `candidates` are elements whose own text is a header phrase (`scan`); the header line
+    is the largest element around one that still reads as a single phrase.
+    """
+    headers: list[HtmlElement] = []
+    for element in candidates:
+        header = _header_line(element)
+        if header is not None and header not in headers:
+            headers.append(header)
+    return headers
+
+
+def _header_line(element: HtmlElement) -> HtmlElement | None:
+    """The outermost element around `element` whose text is one header phrase, if any."""
+    found = None
+    current: HtmlElement | None = element
+    while current is not None and current.tag not in NEVER_PRUNE:
+        text = text_of(current)
+        if len(text) > MAX_HEADER_CHARS:
+            break
+        if TAIL_HEADER_RE.match(text):
+            found = current
+        elif found is not None:
+            break
+        current = current.getparent()
+    return found
+
+
+def headed_list(header: HtmlElement) -> list[HtmlElement]:
+    """The header block and the link-dominated sibling blocks that follow it; [] if none do."""
+    if header.tag not in BLOCK_TAGS:
+        return []
+    block = [header]
+    pending: list[HtmlElement] = []
+    found_links = False
+    for sibling in header.itersiblings():
+        if not isinstance(sibling.tag, str):
+            continue
+        if not text_of(sibling):
+            pending.append(sibling)  # images, spacers: part of the list only if it goes on
+        elif _is_link_list(sibling):
+            block.extend(pending)
+            block.append(sibling)
+            pending = []
+            found_links = True
+        else:
+            break
+    return block if found_links else []
+
+
+def _is_link_list(element: HtmlElement) -> bool:
+    """Mostly link text, or a list of items that each carry a link (teaser cards)."""
+    if is_link_dominated(element, _LIST_LINK_SHARE):
+        return True
+    items = [c for c in element if c.tag in BLOCK_TAGS and text_of(c)]
+    return (
+        len(items) >= _MIN_CARDS
+        and all(any(text_of(a) for a in item.iter("a")) for item in items)
+        and is_link_dominated(element, _CARD_LINK_SHARE)
+    )
+
+
+def inline_teaser(header: HtmlElement) -> HtmlElement | None:
+    """The short block made of `header` plus one link ("Read more: <a>...</a>"), if it is one."""
+    header_text = text_of(header)
+    parent = header.getparent()
+    while parent is not None and parent.tag not in NEVER_PRUNE and text_of(parent) == header_text:
+        parent = parent.getparent()
+    if parent is None or parent.tag in NEVER_PRUNE:
+        return None
+    text = text_of(parent)
+    if len(text.split()) > _MAX_INLINE_TEASER_WORDS:
+        return None
+    rest = len(text) - len(header_text)
+    inside_link = any(a.tag == "a" for a in parent.iterancestors())
+    links = rest if inside_link else link_text_length(parent)
+    if rest <= 0 or links < _INLINE_LINK_SHARE * rest:
+        return None
+    return outermost_with_same_text(parent, text)
+
+
+def find_link_paragraphs(body: HtmlElement, url: str | None) -> list[HtmlElement]:
+    """Paragraphs that are nothing but a headline linking to another page of the site.
+
+    Sites drop such lines between an article's paragraphs ("<p><a>Other story</a></p>");
+    an article's own sentences carry more than a link, and end like sentences.
+    """
+    host = host_of(url)
+    found = []
+    for paragraph in body.iter("p"):
+        links = list(paragraph.iter("a"))
+        if len(links) != 1 or not _is_headline_link(links[0], url, host):
+            continue
+        text = text_of(paragraph)
+        if text and text == text_of(links[0]):
+            found.append(paragraph)
+    return found
+
+
+def _is_headline_link(link: HtmlElement, url: str | None, host: str | None) -> bool:
+    href = link.get("href", "")
+    if not is_internal_link(href, url, host) or _DOCUMENT_LINK.search(href):
+        return False
+    text = text_of(link)
+    return _MIN_HEADLINE_WORDS <= len(text.split()) <= _MAX_TEASER_WORDS and not (
+        _SENTENCE_END.search(text)
+    )
+
+
+def find_teaser_runs(body: HtmlElement, url: str | None) -> list[list[HtmlElement]]:
+    """Trailing runs of sibling blocks that are each one link to another page of the site."""
+    host = host_of(url)
+    sizes = _Sizes()
+    teasers_by_parent: dict[HtmlElement, set[HtmlElement]] = {}
+    for link in body.iter("a"):
+        if not is_internal_link(link.get("href", ""), url, host):
+            continue
+        block = _teaser_block(link, sizes)
+        parent = block.getparent() if block is not None else None
+        if block is not None and parent is not None:
+            teasers_by_parent.setdefault(parent, set()).add(block)
+    runs = []
+    for parent, teasers in teasers_by_parent.items():
+        if len(teasers) >= _MIN_TEASER_RUN:
+            run = _trailing_run(parent, teasers)
+            if len(run) >= _MIN_TEASER_RUN and not _announced(run[0]):
+                runs.append(run)
+    return runs
+
+
+def _announced(first: HtmlElement) -> bool:
+    """True when the text just before `first` announces a list ("Read the reports:")."""
+    element: HtmlElement | None = first
+    for _ in range(_ANNOUNCEMENT_LEVELS):
+        if element is None or element.tag in NEVER_PRUNE:
+            return False
+        for previous in element.itersiblings(preceding=True):
+            if not isinstance(previous.tag, str) or previous.tag in INVISIBLE_TAGS:
+                continue
+            text = text_of(previous)
+            if text:
+                return text.endswith(":")
+        element = element.getparent()
+    return False
+
+
+class _Sizes:
+    """Text size and link count per element, computed once: many links share ancestors."""
+
+    def __init__(self) -> None:
+        self._text: dict[HtmlElement, tuple[int, int]] = {}
+        self._links: dict[HtmlElement, int] = {}
+
+    def text(self, element: HtmlElement) -> tuple[int, int]:
+        """(characters, words) of the element's visible text."""
+        size = self._text.get(element)
+        if size is None:
+            words = element.text_content().split()
+            size = self._text[element] = (sum(map(len, words)) + len(words) - 1, len(words))
+        return size
+
+    def links(self, element: HtmlElement) -> int:
+        count = self._links.get(element)
+        if count is None:
+            count = self._links[element] = sum(1 for _ in element.iter("a"))
+        return count
+
+
+def _teaser_block(link: HtmlElement, sizes: _Sizes) -> HtmlElement | None:
+    """The largest block around `link` that is still little more than that one link."""
+    link_chars = sizes.text(link)[0]
+    if link_chars <= 0:
+        return None
+    block = None
+    for ancestor in link.iterancestors():
+        if ancestor.tag in NEVER_PRUNE:
+            break
+        chars, words = sizes.text(ancestor)
+        if words > _MAX_TEASER_WORDS or link_chars < _TEASER_LINK_SHARE * chars:
+            break
+        if sizes.links(ancestor) != 1:
+            break
+        if ancestor.tag in _TEASER_BLOCK_TAGS:
+            block = ancestor
+    return block
+
+
+def _trailing_run(parent: HtmlElement, teasers: set[HtmlElement]) -> list[HtmlElement]:
+    """The teaser blocks after the parent's last child with other text in it."""
+    run: list[HtmlElement] = []
+    for child in parent:
+        if child in teasers:
+            run.append(child)
+        elif isinstance(child.tag, str) and child.tag not in INVISIBLE_TAGS and text_of(child):
+            run = []
+    return run

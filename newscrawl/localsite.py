@@ -1,0 +1,133 @@
+"""Serve a folder of site files on a loopback port, for the demo, tests and benchmarks.
+
+Sitemaps, feeds and robots.txt must hold absolute URLs, but the port is only known once
+the server listens, so files may write `{{BASE}}` where the site's origin goes; it is
+replaced at serve time (in `.xml`, `.xml.gz`, `.rss`, `.atom`, `.txt` and `.html` files).
+Directory URLs serve their `index.html`; a missing file is a real 404.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import mimetypes
+import threading
+from functools import lru_cache
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+logger = logging.getLogger(__name__)
+
+BASE_PLACEHOLDER = b"{{BASE}}"
+_TEMPLATED = (".xml", ".rss", ".atom", ".txt", ".html", ".htm")
+_TYPES = {
+    ".xml": "application/xml",
+    ".gz": "application/gzip",
+    ".rss": "application/rss+xml",
+    ".atom": "application/atom+xml",
+    ".html": "text/html; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+}
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A client that hangs up early (a crawler cancelling an oversized download) is
+        # routine here, not a traceback on stderr.
+        logger.debug("Connection from %s ended early", client_address, exc_info=True)
+
+
+class LocalSite:
+    """A threaded HTTP server for `root` on 127.0.0.1; use as a context manager."""
+
+    def __init__(self, root: Path | str, port: int = 0) -> None:
+        self.root = Path(root).resolve()
+        if not self.root.is_dir():
+            raise FileNotFoundError(f"site folder not found: {self.root}")
+        handler = type("Handler", (_Handler,), {"site": self})
+        self._server = _Server(("127.0.0.1", port), handler)
+        self._thread: threading.Thread | None = None
+
+    @property
+    def base_url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def start(self) -> LocalSite:
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
+    def __enter__(self) -> LocalSite:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def resolve(self, url_path: str) -> Path | None:
+        """The file that serves `url_path`, or None (404). Never leaves `root`."""
+        path = unquote(urlsplit(url_path).path)
+        candidate = (self.root / path.lstrip("/")).resolve()
+        if candidate != self.root and self.root not in candidate.parents:
+            return None
+        if candidate.is_dir():
+            candidate = candidate / "index.html"
+        return candidate if candidate.is_file() else None
+
+    def body(self, path: Path) -> bytes:
+        return _render(path, path.stat().st_mtime_ns, self.base_url.encode())
+
+
+@lru_cache(maxsize=4096)
+def _render(path: Path, mtime_ns: int, base: bytes) -> bytes:
+    data = path.read_bytes()
+    name = path.name.lower()
+    if name.endswith(".gz") and name.removesuffix(".gz").endswith(_TEMPLATED):
+        text = gzip.decompress(data)
+        if BASE_PLACEHOLDER in text:
+            return gzip.compress(text.replace(BASE_PLACEHOLDER, base), mtime=0)
+        return data
+    if name.endswith(_TEMPLATED):
+        return data.replace(BASE_PLACEHOLDER, base)
+    return data
+
+
+def content_type(path: Path) -> str:
+    suffix = path.suffix.lower()
+    return _TYPES.get(suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+
+
+class _Handler(BaseHTTPRequestHandler):
+    site: LocalSite
+    protocol_version = "HTTP/1.1"  # keep-alive, as real sites
+
+    def do_GET(self) -> None:
+        self._serve(with_body=True)
+
+    def do_HEAD(self) -> None:
+        self._serve(with_body=False)
+
+    def _serve(self, with_body: bool) -> None:
+        path = self.site.resolve(self.path)
+        if path is None:
+            body, status, ctype = b"<html><body><h1>404 Not Found</h1></body></html>", 404, "text/html"
+        else:
+            body, status, ctype = self.site.body(path), 200, content_type(path)
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if with_body:
+            self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        logger.debug("%s %s", self.address_string(), format % args)

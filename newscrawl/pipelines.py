@@ -1,0 +1,159 @@
+"""Item pipelines: thin Scrapy adapters around the stages in `newscrawl.stages`.
+
+In crawl order (see `addon.PIPELINES`): extract (Page -> Article) -> remove chrome ->
+strip the related-headline tail -> validate -> drop in-run duplicates. The CPU-bound stages
+run in the crawl's `WorkerPool`, off the reactor. Every drop is counted in the stats as
+`newscrawl/dropped/<reason>` and logged once, with the page's URL; every cleaning stage
+counts the articles it touched and the characters it removed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from concurrent.futures import TimeoutError as FutureTimeoutError
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from pebble import ProcessExpired
+from scrapy.exceptions import DropItem
+
+from newscrawl import stages
+from newscrawl.cleaning.html import SiteRules
+from newscrawl.items import Article, Page
+from newscrawl.offload import WorkerPool
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from typing_extensions import Self
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+#: Drops are logged at INFO: a non-article page in a crawl is expected, not a warning.
+DROP_LOG_LEVEL = "INFO"
+
+
+class _Stage:
+    """Shared plumbing: where stages run, drop accounting, cleaning stats."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self.pool = crawler.get_extension(WorkerPool)
+        self.debug = crawler.settings.getbool("NEWSCRAWL_DEBUG_CLEANING")
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(crawler)
+
+    @property
+    def rules(self) -> SiteRules | None:
+        rules = getattr(self.crawler.spider, "cleaning_rules", None)
+        return rules if isinstance(rules, SiteRules) else None
+
+    async def run(self, url: str, function: Callable[..., T], *args: Any) -> T:
+        """Run a stage (in the pool if there is one); turn every failure into a counted drop."""
+        try:
+            if self.pool is None:
+                return function(*args)
+            return await self.pool.run(function, *args)
+        except stages.Rejected as rejected:
+            raise self.drop(rejected.reason, url, rejected.detail) from None
+        except FutureTimeoutError:
+            raise self.drop("timeout", url, f"over {self.pool.timeout if self.pool else 0}s") from None
+        except ProcessExpired as error:
+            raise self.drop("worker_crashed", url, str(error)) from None
+        except Exception as error:  # a bug or a pathological page: never stop the crawl
+            logger.exception("Stage %s failed on %s", function.__name__, url)
+            raise self.drop("stage_error", url, f"{type(error).__name__}: {error}") from None
+
+    def drop(self, reason: str, url: str, detail: str = "") -> DropItem:
+        self.stats.inc_value(f"newscrawl/dropped/{reason}")
+        message = f"{reason}: {url}" + (f" ({detail})" if detail else "")
+        return DropItem(message, log_level=DROP_LOG_LEVEL)
+
+    def record(self, article: Article, removed: dict[str, list[str]]) -> Article:
+        """Count what a cleaning stage removed; keep it on the item when debugging."""
+        for stage, pieces in removed.items():
+            self.stats.inc_value(f"newscrawl/cleaned/{stage}/articles")
+            self.stats.inc_value(f"newscrawl/cleaned/{stage}/chars", sum(len(p) for p in pieces))
+        if self.debug and removed:
+            previous = article.removed if hasattr(article, "removed") else {}
+            article.removed = {**previous, **removed}
+        elif self.debug and not hasattr(article, "removed"):
+            article.removed = {}
+        return article
+
+
+class ExtractPipeline(_Stage):
+    """Page -> Article: HTML-level chrome removal, trafilatura, structured data."""
+
+    async def process_item(self, item: Any) -> Any:
+        if not isinstance(item, Page):
+            return item
+        self.stats.inc_value("newscrawl/pages")
+        article, removed = await self.run(item.url, stages.extract, item, self.rules)
+        return self.record(article, removed)
+
+
+class ChromePipeline(_Stage):
+    """Drop chrome lines (share prompts, newsletter boxes, credits) and a repeated headline."""
+
+    async def process_item(self, item: Any) -> Any:
+        if not isinstance(item, Article):
+            return item
+        article, removed = await self.run(item.url, stages.remove_chrome, item)
+        return self.record(article, removed)
+
+
+class TailPipeline(_Stage):
+    """Cut the related-headline tail after the last paragraph."""
+
+    async def process_item(self, item: Any) -> Any:
+        if not isinstance(item, Article):
+            return item
+        article, removed = await self.run(item.url, stages.strip_related_tail, item, self.rules)
+        return self.record(article, removed)
+
+
+class ValidatePipeline(_Stage):
+    """Drop empty and too short bodies; fill word count and content hash."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        self.min_words = crawler.settings.getint("NEWSCRAWL_MIN_WORDS")
+
+    def process_item(self, item: Any) -> Any:
+        # Cheap (a word count and a hash): not worth a trip to a worker.
+        if not isinstance(item, Article):
+            return item
+        try:
+            article = stages.validate(item, self.min_words)
+        except stages.Rejected as rejected:
+            raise self.drop(rejected.reason, item.url, rejected.detail) from None
+        self.stats.inc_value("newscrawl/articles")
+        return article
+
+
+class DuplicatesPipeline(_Stage):
+    """Drop an article seen earlier in this run under another URL (same canonical URL or
+    same text): sitemaps, feeds and listings often link one story under several URLs."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(crawler)
+        self.seen_urls: dict[str, str] = {}
+        self.seen_hashes: dict[str, str] = {}
+
+    def process_item(self, item: Any) -> Any:
+        if not isinstance(item, Article):
+            return item
+        first = self.seen_urls.get(item.canonical_url) or (
+            self.seen_hashes.get(item.content_hash) if item.content_hash else None
+        )
+        if first is not None:
+            raise self.drop("duplicate", item.url, f"same article as {first}")
+        self.seen_urls[item.canonical_url] = item.url
+        if item.content_hash:
+            self.seen_hashes[item.content_hash] = item.url
+        return item

@@ -1,0 +1,6 @@
+"""Spiders: the `NewsSpider` base, generic spiders (`urls`, `demo`) and, in `sites`, one
+module per news site."""
+
+from newscrawl.spiders.base import NewsSpider
+
+__all__ = ["NewsSpider"]

@@ -1,0 +1,257 @@
+"""`NewsSpider`: the base of every news site spider.
+
+A site declares where its articles are listed and what an article URL looks like; the
+base does the rest:
+
+    class HarbourGazette(NewsSpider):
+        name = "harbourgazette"
+        allowed_domains = ["harbourgazette.example"]
+        sitemap_urls = ["https://www.harbourgazette.example/robots.txt"]
+        feed_urls = ["https://www.harbourgazette.example/feeds/rss.xml"]
+        article_allow = [r"/\\d{4}/\\d{2}/\\d{2}/[\\w-]+\\.html$"]
+
+Sources, requested in this order: `sitemap_urls` (sitemaps, sitemap indexes, Google News
+sitemaps, or a `robots.txt` whose `Sitemap:` lines to follow), `feed_urls` (RSS/Atom) and
+`listing_urls` (section pages whose links are matched against the article rules, and
+followed `listing_depth` pages deep along `listing_follow`). An article found by several
+sources is requested once (Scrapy's duplicate filter, on canonicalized URLs).
+
+`-a max_age=2d` skips sitemap and feed entries older than that before requesting them.
+The spider only fetches: each article response becomes a `Page` item that the pipelines
+extract, clean and validate.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import AsyncIterator, Iterable, Sequence
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from scrapy import Request, Spider
+from scrapy.http import HtmlResponse, Response, TextResponse
+from scrapy.linkextractors import IGNORED_EXTENSIONS, LinkExtractor
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.sitemap import sitemap_urls_from_robots
+from scrapy.utils.url import url_has_any_extension
+
+from newscrawl.cleaning.html import SiteRules
+from newscrawl.extraction.dates import parse_datetime
+from newscrawl.items import Page
+from newscrawl.spiders.args import parse_max_age
+from newscrawl.spiders.feeds import FeedError, parse_feed
+from newscrawl.spiders.sitemaps import SitemapError, parse_sitemap
+from newscrawl.urls import canonicalize
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from twisted.python.failure import Failure
+    from typing_extensions import Self
+
+logger = logging.getLogger(__name__)
+
+# Articles first: a crawl that is stopped early has exported articles, not just listings.
+ARTICLE_PRIORITY = 10
+SOURCE_PRIORITY = 0
+_NOT_HTML_EXTENSIONS = [*IGNORED_EXTENSIONS, "xml", "json", "rss", "atom", "gz"]
+_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html)", re.IGNORECASE | re.DOTALL)
+
+
+class NewsSpider(Spider):
+    """Base spider for news sites: declare sources and article URL rules, get `Page` items."""
+
+    sitemap_urls: ClassVar[Sequence[str]] = ()
+    feed_urls: ClassVar[Sequence[str]] = ()
+    listing_urls: ClassVar[Sequence[str]] = ()
+    #: Regexes an article URL must match (any of them); empty: any page of `allowed_domains`.
+    article_allow: ClassVar[Sequence[str]] = ()
+    #: Regexes that exclude a URL from being an article (galleries, videos, live pages).
+    article_deny: ClassVar[Sequence[str]] = ()
+    #: Regexes of listing pages to follow from `listing_urls` (pagination, sections).
+    listing_follow: ClassVar[Sequence[str]] = ()
+    listing_depth: ClassVar[int] = 1
+    #: The site's own cleaning rules (chrome selectors, tail headers), applied by pipelines.
+    cleaning_rules: ClassVar[SiteRules] = SiteRules()
+
+    max_age_cutoff: datetime | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.max_age_cutoff = parse_max_age(
+            kwargs.get("max_age", crawler.settings.get("NEWSCRAWL_MAX_AGE"))
+        )
+        spider._allow = [re.compile(p) for p in cls.article_allow]
+        spider._deny = [re.compile(p) for p in cls.article_deny]
+        return spider
+
+    _allow: list[re.Pattern[str]]
+    _deny: list[re.Pattern[str]]
+
+    async def start(self) -> AsyncIterator[Any]:
+        for url in self.sitemap_urls:
+            yield Request(url, callback=self.parse_sitemap, priority=SOURCE_PRIORITY)
+        for url in self.feed_urls:
+            yield Request(url, callback=self.parse_feed, priority=SOURCE_PRIORITY)
+        for url in self.listing_urls:
+            yield Request(
+                url, callback=self.parse_listing, cb_kwargs={"depth": 0}, priority=SOURCE_PRIORITY
+            )
+
+    # Sources
+
+    def parse_sitemap(self, response: Response) -> Iterable[Request]:
+        """A sitemap index, a (news) sitemap, or a robots.txt listing sitemaps."""
+        if response.url.endswith("/robots.txt"):
+            for url in sitemap_urls_from_robots(response.body, base_url=response.url):
+                yield Request(url, callback=self.parse_sitemap, priority=SOURCE_PRIORITY)
+            return
+        try:
+            document = parse_sitemap(response.body)
+        except SitemapError as error:
+            self._count("newscrawl/sources/invalid_sitemap")
+            logger.warning("Ignoring invalid sitemap %s: %s", response.url, error)
+            return
+        for entry in document.entries:
+            if document.kind == "sitemapindex":
+                # An index entry's lastmod is its newest change: older means nothing new.
+                if not self._too_old(entry.lastmod, entry.loc):
+                    yield Request(entry.loc, callback=self.parse_sitemap, priority=SOURCE_PRIORITY)
+                continue
+            request = self.article_request(
+                entry.loc,
+                published=entry.news_published,
+                modified=entry.lastmod,
+                title=entry.news_title,
+            )
+            if request is not None:
+                yield request
+
+    def parse_feed(self, response: Response) -> Iterable[Request]:
+        """An RSS or Atom feed."""
+        try:
+            entries = parse_feed(response.body, base_url=response.url)
+        except FeedError as error:
+            self._count("newscrawl/sources/invalid_feed")
+            logger.warning("Ignoring invalid feed %s: %s", response.url, error)
+            return
+        for entry in entries:
+            request = self.article_request(
+                response.urljoin(entry.link),
+                published=entry.published,
+                modified=entry.updated,
+                title=entry.title,
+                authors=list(entry.authors),
+            )
+            if request is not None:
+                yield request
+
+    def parse_listing(self, response: Response, depth: int = 0) -> Iterable[Request]:
+        """A section or index page: article links, and listing pages to follow."""
+        if not isinstance(response, TextResponse):
+            return
+        domains = list(self.allowed_domains or [])
+        for link in LinkExtractor(
+            allow=self.article_allow, deny=self.article_deny, allow_domains=domains
+        ).extract_links(response):
+            if (request := self.article_request(link.url)) is not None:
+                yield request
+        if depth >= self.listing_depth or not self.listing_follow:
+            return
+        for link in LinkExtractor(allow=self.listing_follow, allow_domains=domains).extract_links(
+            response
+        ):
+            yield Request(
+                link.url,
+                callback=self.parse_listing,
+                cb_kwargs={"depth": depth + 1},
+                priority=SOURCE_PRIORITY,
+            )
+
+    # Articles
+
+    def article_request(self, url: str, **hints: Any) -> Request | None:
+        """A request for `url` if it is a fresh enough article URL; None (counted) if not."""
+        url = canonicalize(url)
+        if not self.is_article_url(url):
+            return None
+        date = hints.get("published") or hints.get("modified")
+        if self._too_old(date, url):
+            return None
+        return Request(
+            url,
+            callback=self.parse_article,
+            errback=self.article_failed,
+            cb_kwargs={"hints": {k: v for k, v in hints.items() if v}},
+            priority=ARTICLE_PRIORITY,
+        )
+
+    def is_article_url(self, url: str) -> bool:
+        """Whether `url` may be an article by the site's rules (counted when not)."""
+        if not url.startswith(("http://", "https://")):
+            self._count("newscrawl/skipped/not_http")
+            return False
+        if url_has_any_extension(url, _NOT_HTML_EXTENSIONS):
+            self._count("newscrawl/skipped/not_html_url")
+            return False
+        if (self._allow and not any(p.search(url) for p in self._allow)) or any(
+            p.search(url) for p in self._deny
+        ):
+            self._count("newscrawl/skipped/not_article_url")
+            return False
+        return True
+
+    def parse_article(self, response: Response, hints: dict[str, Any] | None = None) -> Any:
+        """Turn an article response into a `Page`; a non-HTML response is a counted drop."""
+        if not _is_html(response):
+            self._count("newscrawl/dropped/not_html")
+            logger.info(
+                "Dropped: not_html: %s (%s)",
+                response.url,
+                response.headers.get("Content-Type", b"no content type").decode("latin-1"),
+            )
+            return
+        assert isinstance(response, TextResponse)
+        yield Page(
+            url=response.url,
+            html=response.text,
+            spider=self.name,
+            fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            hints=hints or {},
+        )
+
+    def article_failed(self, failure: Failure) -> None:
+        """An article that could not be fetched: one log line and a counted reason, instead
+        of Scrapy's traceback. A 404 is routine (deleted stories stay in sitemaps)."""
+        request = getattr(failure, "request", None)
+        url = request.url if request is not None else "?"
+        if failure.check(HttpError):
+            status = failure.value.response.status
+            reason, level = f"http_{status}", logging.INFO if status in (404, 410) else logging.WARNING
+            detail = f"HTTP {status}"
+        else:
+            reason, level = "download_error", logging.WARNING
+            detail = f"{failure.type.__name__ if failure.type else 'error'}: {failure.getErrorMessage()}"
+        self._count(f"newscrawl/dropped/{reason}")
+        logger.log(level, "Dropped: %s: %s (%s)", reason, url, detail)
+
+    def _too_old(self, date: str | None, url: str) -> bool:
+        if self.max_age_cutoff is None or not date:
+            return False
+        when = parse_datetime(date)
+        if when is not None and when < self.max_age_cutoff:
+            self._count("newscrawl/skipped/too_old")
+            logger.debug("Skipping %s: dated %s, older than max_age", url, date)
+            return True
+        return False
+
+    def _count(self, key: str) -> None:
+        self.crawler.stats.inc_value(key)
+
+
+def _is_html(response: Response) -> bool:
+    if isinstance(response, HtmlResponse):
+        return True
+    # Some servers send HTML as text/plain or octet-stream.
+    return isinstance(response, TextResponse) and bool(_HTML_START.match(response.body[:1024]))

@@ -1,0 +1,1 @@
+"""One module per news site, each a few declarative lines on `NewsSpider`."""

@@ -1,0 +1,59 @@
+"""`urls`: crawl a list of article URLs you already have.
+
+    scrapy crawl urls -a file=urls.txt -O out.jsonl
+
+One URL a line; blank lines and `#` comments are skipped; a line that is not an http(s)
+URL is logged with its line number and counted (`newscrawl/skipped/invalid_url`), never
+silently lost. Every URL is treated as an article candidate: the pipelines drop pages that
+turn out not to be articles, with the reason in the stats.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from newscrawl.spiders.args import ArgumentError
+from newscrawl.spiders.base import NewsSpider
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+    from typing_extensions import Self
+
+logger = logging.getLogger(__name__)
+
+
+class UrlsSpider(NewsSpider):
+    name = "urls"
+
+    path: Path
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        if not kwargs.get("file"):
+            raise ArgumentError("the urls spider needs a file of URLs: -a file=urls.txt")
+        spider.path = Path(kwargs["file"]).expanduser()
+        if not spider.path.is_file():
+            raise ArgumentError(f"file={kwargs['file']!r}: no such file")
+        return spider
+
+    async def start(self) -> AsyncIterator[Any]:
+        for number, url in read_url_lines(self.path):
+            if not url.startswith(("http://", "https://")) or " " in url:
+                self._count("newscrawl/skipped/invalid_url")
+                logger.warning("%s line %d: not an http(s) URL: %r", self.path, number, url)
+                continue
+            if (request := self.article_request(url)) is not None:
+                yield request
+
+
+def read_url_lines(path: Path) -> Iterator[tuple[int, str]]:
+    """(line number, URL) for each non-blank, non-comment line; inline `# ...` is a comment."""
+    with path.open(encoding="utf-8-sig", errors="replace") as lines:
+        for number, line in enumerate(lines, start=1):
+            url = line.split(" #", 1)[0].strip()
+            if url and not url.startswith("#"):
+                yield number, url

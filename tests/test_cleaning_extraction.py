@@ -1,0 +1,103 @@
+"""The page's own structured data as evidence, and the extraction plumbing around cleaning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newscrawl import extract_article
+from newscrawl.cleaning.boilerplate import strip_page_header
+from newscrawl.extraction import extract_page
+from newscrawl.extraction.dates import normalize_date
+
+FIXTURES = Path(__file__).parent / "fixtures" / "cleaning"
+URL = "https://www.valley-courier.example/news/night-trains"
+TITLE = "Night trains return to the valley line"
+DESCRIPTION = "Regular night services start in June, the operator says."
+PARAGRAPHS = [
+    "The regional rail operator will run night trains between the two cities from June, "
+    "the first regular service at night since the line was electrified.",
+    "Tickets go on sale next month and will cost about the same as a day return, the "
+    "operator said, with discounts for students and for groups of four or more.",
+    "Local businesses welcomed the plan, saying late trains would bring theatre and "
+    "restaurant visitors who now leave before the last bus at half past ten.",
+]
+
+
+def _page(body: str, after_body: str = "") -> str:
+    template = (FIXTURES / "page-template.html").read_text(encoding="utf-8")
+    return template.format(
+        lang="en",
+        title=TITLE,
+        description=DESCRIPTION,
+        section="news",
+        slug="night-trains",
+        nav_news="News",
+        nav_sport="Sport",
+        nav_culture="Culture",
+        nav_opinion="Opinion",
+        newsletter_title="Morning briefing",
+        newsletter_text="Sign up for our daily newsletter.",
+        rights="All rights reserved.",
+        body=body,
+        after_body=after_body,
+    )
+
+
+def _paragraphs(texts: list[str]) -> str:
+    return "".join(f"<p>{t}</p>" for t in texts)
+
+
+def test_headline_and_standfirst_above_the_body_are_not_text() -> None:
+    article = extract_article(_page(_paragraphs(PARAGRAPHS)), URL)
+
+    assert article is not None
+    assert article["title"] == TITLE
+    assert article["text"] == "\n".join(PARAGRAPHS)
+
+
+def test_stages_report_what_they_removed() -> None:
+    extraction = extract_page(_page(_paragraphs(PARAGRAPHS)), URL)
+
+    assert extraction.removed["headline"] == [TITLE, DESCRIPTION]
+    assert "Sign up for our daily newsletter." in " ".join(extraction.removed["chrome_blocks"])
+
+
+def test_header_lines_above_the_headline_go_with_it() -> None:
+    text = "\n".join(["Transport", TITLE, "By Mara Lindqvist", DESCRIPTION, *PARAGRAPHS])
+
+    cleaned, removed = strip_page_header(text, (TITLE, DESCRIPTION))
+
+    assert cleaned == "\n".join(PARAGRAPHS)
+    assert removed == ["Transport", TITLE, "By Mara Lindqvist", DESCRIPTION]
+
+
+def test_repeated_headline_is_cut_once_a_paragraph_started() -> None:
+    text = "\n".join([*PARAGRAPHS, TITLE])
+
+    cleaned, _ = strip_page_header(text, (TITLE,))
+
+    assert cleaned == "\n".join(PARAGRAPHS)
+
+
+def test_a_headline_repeat_after_article_text_at_the_top_is_not_a_cut_point() -> None:
+    text = "\n".join([PARAGRAPHS[0], TITLE, *PARAGRAPHS[1:]])
+
+    cleaned, removed = strip_page_header(text, (TITLE,))
+
+    assert (cleaned, removed) == (text, [])
+
+
+def test_headline_block_at_the_end_goes_only_with_short_lines_after_it() -> None:
+    text = "\n".join([*PARAGRAPHS, TITLE, "The Valley Courier", "14 March 2024"])
+
+    cleaned, removed = strip_page_header(text, (TITLE,))
+
+    assert cleaned == "\n".join(PARAGRAPHS)
+    assert removed == [TITLE, "The Valley Courier", "14 March 2024"]
+
+
+@pytest.mark.filterwarnings("error")
+def test_dates_with_unknown_timezone_names_parse_without_warning() -> None:
+    assert normalize_date("01:38:07 PM IST Nov 20, 2019") == "2019-11-20T13:38:07"

@@ -1,0 +1,299 @@
+"""Positive and guard tests of the HTML-level cleaning (`prune_chrome`), on invented pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from newscrawl import extract_article
+from newscrawl.cleaning.dom import text_of
+from newscrawl.cleaning.html import PageClues, SiteRules, prune_chrome
+
+FIXTURES = Path(__file__).parent / "fixtures" / "cleaning"
+URL = "https://www.valley-courier.example/news/night-trains"
+
+PARAGRAPHS = [
+    "The regional rail operator will run night trains between the two cities from June, "
+    "the first regular service at night since the line was electrified.",
+    "Tickets go on sale next month and will cost about the same as a day return, the "
+    "operator said, with discounts for students and for groups of four or more.",
+    "Local businesses welcomed the plan, saying late trains would bring theatre and "
+    "restaurant visitors who now leave before the last bus at half past ten.",
+]
+
+
+def _tree(body: str) -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(f"<html><body>{body}</body></html>")
+
+
+def _kept_paragraphs(tree: lxml.html.HtmlElement) -> list[str]:
+    return [text_of(p) for p in tree.iter("p")]
+
+
+def _paragraphs(texts: list[str] = PARAGRAPHS) -> str:
+    return "".join(f"<p>{t}</p>" for t in texts)
+
+
+def _page(body: str, after_body: str = "", lang: str = "en", **texts: str) -> str:
+    template = (FIXTURES / "page-template.html").read_text(encoding="utf-8")
+    fields = {
+        "lang": lang,
+        "title": "Night trains return to the valley line",
+        "description": "Regular night services start in June, the operator says.",
+        "section": "news",
+        "slug": "night-trains",
+        "nav_news": "News",
+        "nav_sport": "Sport",
+        "nav_culture": "Culture",
+        "nav_opinion": "Opinion",
+        "newsletter_title": "Morning briefing",
+        "newsletter_text": "Sign up for our daily newsletter.",
+        "rights": "All rights reserved.",
+        **texts,
+    }
+    return template.format(body=body, after_body=after_body, **fields)
+
+
+# --- structure only: no header, any language ---------------------------------------------
+
+SWEDISH = [
+    "Den regionala tågoperatören kommer att köra nattåg mellan de två städerna från juni, "
+    "den första reguljära nattrafiken sedan linjen elektrifierades.",
+    "Biljetterna börjar säljas nästa månad och kostar ungefär lika mycket som en "
+    "tur och retur under dagen, meddelade operatören på tisdagen.",
+    "Lokala företag välkomnade planen och säger att sena tåg kommer att locka besökare "
+    "till teatrar och restauranger i centrum.",
+]
+
+
+def test_teaser_run_without_header_is_removed_in_a_language_without_phrase_list() -> None:
+    teasers = "".join(
+        f'<p><a href="/nyheter/{slug}">{headline}</a></p>'
+        for slug, headline in [
+            ("flygplats", "Flygplatsens utbyggnad skjuts upp igen"),
+            ("farjor", "Nya tidtabeller för färjorna i vinter"),
+            ("cykel", "Kommunen satsar på fler cykelbanor"),
+        ]
+    )
+    html = _page(_paragraphs(SWEDISH) + teasers, lang="sv")
+
+    article = extract_article(html, "https://www.valley-courier.example/nyheter/nattag")
+
+    assert article is not None
+    assert article["text"] == "\n".join(SWEDISH)
+
+
+def test_teaser_run_reports_what_it_removed() -> None:
+    tree = _tree(
+        _paragraphs()
+        + "<ul>"
+        + "".join(f'<li><a href="/news/story-{n}">Story number {n}</a></li>' for n in range(3))
+        + "</ul>"
+    )
+
+    removed = prune_chrome(tree, URL)
+
+    assert removed["teaser_links"] == ["Story number 0", "Story number 1", "Story number 2"]
+    assert _kept_paragraphs(tree) == PARAGRAPHS
+    assert tree.find(".//li") is None
+
+
+def test_teaser_run_that_the_article_announces_is_kept() -> None:
+    links = "".join(
+        f'<li><a href="/documents/report-{n}">Report number {n}</a></li>' for n in range(3)
+    )
+    tree = _tree(
+        _paragraphs() + "<p>The operator published three reports:</p>" + f"<ul>{links}</ul>"
+    )
+
+    removed = prune_chrome(tree, URL)
+
+    assert "teaser_links" not in removed
+
+
+def test_links_to_other_sites_are_no_teaser_run() -> None:
+    links = "".join(
+        f'<p><a href="https://other-site.example/story-{n}">Story number {n}</a></p>'
+        for n in range(3)
+    )
+    tree = _tree(_paragraphs() + links)
+
+    assert "teaser_links" not in prune_chrome(tree, URL)
+
+
+# --- header phrases ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "header"),
+    [
+        ("en", "You may also like"),
+        ("de", "Mehr zum Thema"),
+        ("fr", "À lire aussi"),
+        ("es", "Noticias relacionadas"),
+        ("it", "Leggi anche"),
+        ("nl", "Lees ook"),
+    ],
+)
+def test_headed_list_of_links_is_removed(lang: str, header: str) -> None:
+    related = (
+        f"<h3>{header}</h3><ul>"
+        '<li><a href="/x/1">Airport expansion delayed again</a></li>'
+        '<li><a href="/x/2">Ferry timetable changes this winter</a></li></ul>'
+    )
+    tree = _tree(_paragraphs() + related)
+
+    removed = prune_chrome(tree, URL)
+
+    assert removed["related_lists"][0] == header
+    assert "Ferry timetable changes this winter" in removed["related_lists"][1]
+    assert _kept_paragraphs(tree) == PARAGRAPHS
+
+
+def test_headed_teaser_cards_with_summaries_are_removed() -> None:
+    cards = "".join(
+        f'<li><h4><a href="/news/{n}">Headline number {n}</a></h4>'
+        f"<p>What happened next, in brief.</p></li>"
+        for n in range(3)
+    )
+    tree = _tree(_paragraphs() + f"<div><span>Our latest stories</span></div><ul>{cards}</ul>")
+
+    removed = prune_chrome(tree, URL)
+
+    assert "related_lists" in removed
+    assert _kept_paragraphs(tree) == PARAGRAPHS
+
+
+def test_inline_teaser_in_the_body_is_removed() -> None:
+    teaser = (
+        '<p><strong>Read more:</strong> <a href="/news/ferries">Ferry timetable changes</a></p>'
+    )
+    tree = _tree(_paragraphs(PARAGRAPHS[:1]) + teaser + _paragraphs(PARAGRAPHS[1:]))
+
+    removed = prune_chrome(tree, URL)
+
+    assert removed["inline_teasers"] == ["Read more: Ferry timetable changes"]
+    assert _kept_paragraphs(tree) == PARAGRAPHS
+
+
+def test_header_phrase_in_a_sentence_is_left_alone() -> None:
+    paragraph = (
+        "<p><strong>Related:</strong> the operator said the trains would stop at "
+        '<a href="/news/stations">six stations</a> on the way.</p>'
+    )
+    tree = _tree(_paragraphs() + paragraph)
+
+    assert prune_chrome(tree, URL) == {}
+
+
+# --- chrome named by class, tags, hidden, other articles, layout tables ------------------
+
+
+def test_chrome_named_by_class_is_removed() -> None:
+    tree = _tree(
+        '<div class="share-bar"><a href="#">Share</a></div>'
+        + _paragraphs()
+        + '<div class="NewsletterSignup"><p>Get the briefing</p></div>'
+    )
+
+    removed = prune_chrome(tree, URL)
+
+    assert removed["chrome_blocks"] == ["Share", "Get the briefing"]
+
+
+def test_chrome_class_on_a_block_of_prose_is_kept() -> None:
+    # A theme puts `related` or `share` on the article wrapper: prose wins over names.
+    tree = _tree(f'<div class="post share-enabled">{_paragraphs()}</div>')
+
+    assert prune_chrome(tree, URL) == {}
+
+
+def test_taxonomy_classes_are_not_chrome_names() -> None:
+    # WordPress marks an article tagged "newsletter" with the class `tag-newsletter`.
+    tree = _tree(f'<article class="post tag-newsletter category-share">{_paragraphs()}</article>')
+
+    assert prune_chrome(tree, URL) == {}
+
+
+def test_tag_list_is_removed() -> None:
+    tags = (
+        '<p>Tags: <a rel="tag" href="/tag/rail">rail</a>, '
+        '<a rel="tag" href="/tag/night-trains">night trains</a></p>'
+    )
+    tree = _tree(_paragraphs() + tags)
+
+    assert prune_chrome(tree, URL) == {"tag_lists": ["Tags: rail, night trains"]}
+
+
+def test_hidden_elements_are_removed_but_not_decorative_icons() -> None:
+    tree = _tree(
+        '<div style="display: none">Hidden promo</div>'
+        '<p><span aria-hidden="true">★</span> Starred</p>' + _paragraphs()
+    )
+
+    assert prune_chrome(tree, URL) == {"hidden": ["Hidden promo"]}
+
+
+def test_other_articles_go_when_one_article_carries_the_headline() -> None:
+    tree = _tree(
+        f"<article><h1>Night trains return</h1>{_paragraphs()}</article>"
+        "<article><h2>Ferry timetable changes</h2><p>Another story entirely.</p></article>"
+    )
+
+    removed = prune_chrome(tree, URL, clues=PageClues(headlines=("Night trains return",)))
+
+    assert list(removed) == ["other_articles"]
+    assert removed["other_articles"][0].startswith("Ferry timetable changes")
+    assert _kept_paragraphs(tree) == PARAGRAPHS
+
+
+def test_articles_stay_when_the_headline_is_outside_them() -> None:
+    tree = _tree(
+        "<h1>Night trains return</h1>"
+        f"<article>{_paragraphs(PARAGRAPHS[:2])}</article><article>{_paragraphs(PARAGRAPHS[2:])}</article>"
+    )
+
+    assert prune_chrome(tree, URL, clues=PageClues(headlines=("Night trains return",))) == {}
+
+
+def test_layout_table_becomes_blocks() -> None:
+    tree = _tree(f"<table><tr><td><h1>Night trains</h1>{_paragraphs()}</td></tr></table>")
+
+    prune_chrome(tree, URL)
+
+    assert tree.find(".//table") is None
+    assert [p.text for p in tree.iter("p")] == PARAGRAPHS
+
+
+def test_data_table_is_kept() -> None:
+    tree = _tree(_paragraphs() + "<table><tr><td>June</td><td>12 trains</td></tr></table>")
+
+    prune_chrome(tree, URL)
+
+    assert tree.find(".//table") is not None
+
+
+def test_site_rules_drop_their_selectors() -> None:
+    tree = _tree('<div class="courier-promo-box">Buy the print edition</div>' + _paragraphs())
+
+    removed = prune_chrome(tree, URL, SiteRules(drop=(".courier-promo-box",)))
+
+    assert removed == {"site_rules": ["Buy the print edition"]}
+
+
+# --- whole pipeline --------------------------------------------------------------------
+
+
+def test_page_chrome_around_the_article_is_gone() -> None:
+    related = (
+        '<section class="more"><h2>Most read</h2><ol>'
+        '<li><a href="/news/airport">Airport expansion delayed again</a></li>'
+        '<li><a href="/news/ferries">Ferry timetable changes this winter</a></li></ol></section>'
+    )
+
+    article = extract_article(_page(_paragraphs(), after_body=related), URL)
+
+    assert article is not None
+    assert article["text"] == "\n".join(PARAGRAPHS)

@@ -1,0 +1,283 @@
+"""Negative tests: article endings that look like chrome but are the article, kept byte for byte.
+
+Articles legitimately end in a short list, a bulleted "key points" block, a one-line
+paragraph, a closing quote, a wire sign-off or an editor's note, and carry lists in the
+middle. Each shape is checked through the text cleaners (`clean_text`) and through the
+whole pipeline (`extract_article`) on a small page with realistic chrome around it (site
+navigation, breadcrumb, share bar, newsletter box, related links, footer). The prose is
+invented.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newscrawl import clean_text, extract_article
+
+FIXTURES = Path(__file__).parent / "fixtures" / "cleaning"
+URL = "https://www.valley-courier.example/news/elm-bridge-vote"
+
+LEDE = (
+    "The town council voted on Tuesday evening to build a new pedestrian bridge over the "
+    "Elm river, ending a debate that has divided the valley for almost a decade."
+)
+MIDDLE = (
+    "Supporters said the crossing would cut the walk between the station and the hospital "
+    "by twenty minutes, while opponents worried about the cost and about the old willow "
+    "trees on the eastern bank."
+)
+PLAN = (
+    "The approved plan keeps the trees and moves the landing forty metres north. "
+    "Construction is expected to start in the autumn, once the river is at its lowest."
+)
+
+#: Article endings (as extracted text lines), each a shape the cleaners must keep.
+ENDINGS: dict[str, list[str]] = {
+    "short list after a colon": [
+        "The work will be paid for in three stages:",
+        "- a regional grant covering half of the cost",
+        "- the town's road budget for the next two years",
+        "- a loan from the national infrastructure fund",
+    ],
+    "title case list under a subheading": [
+        "Firms invited to bid",
+        "Northbank Steel Works",
+        "Valley Timber Company",
+        "Harbour Civil Engineering",
+        "Ridge And Sons Builders",
+    ],
+    "bulleted key points": [
+        "Key points",
+        "• The bridge will open in 2026",
+        "• The willow trees on the eastern bank stay",
+        "• Half of the cost comes from a regional grant",
+    ],
+    "one-line last paragraph": ["Nobody voted against."],
+    "closing quote": [
+        "“We have waited ten years for this bridge,” she said. “We can wait one more.”"
+    ],
+    "closing quote without a full stop": ["“Build it and they will walk”"],
+    "sign-off": ["— Reporting by Jane Doe; Editing by John Roe"],
+    "wire sign-off in brackets": [
+        "(Reporting by Jane Doe in Elmsford; Writing by Sam Poe; Editing by John Roe)"
+    ],
+    "contributor line": ["Associated Press writer Lena Holm contributed to this report."],
+    "editor's note": [
+        "Editor's note: An earlier version of this article misstated the day of the vote."
+    ],
+}
+
+
+def _article(ending: list[str]) -> str:
+    return "\n".join([LEDE, MIDDLE, PLAN, *ending])
+
+
+@pytest.mark.parametrize("ending", ENDINGS.values(), ids=ENDINGS.keys())
+def test_clean_text_keeps_article_endings(ending: list[str]) -> None:
+    article = _article(ending)
+
+    assert clean_text(article) == article
+
+
+@pytest.mark.parametrize("ending", ENDINGS.values(), ids=ENDINGS.keys())
+def test_clean_text_keeps_article_endings_when_cutting_a_tail(ending: list[str]) -> None:
+    article = _article(ending)
+    tail = "\n".join(
+        [
+            "Related coverage",
+            "Flood warning lifted for the lower valley",
+            "Schools to serve local produce from September",
+            "© 2024 The Valley Courier. All rights reserved.",
+        ]
+    )
+
+    assert clean_text(f"{article}\n{tail}") == article
+
+
+def test_clean_text_keeps_a_sign_off_above_closing_lines() -> None:
+    article = _article(["Reporting by Jane Doe; Editing by John Roe"])
+    closing = "Tags: bridges, council\n© 2024 The Valley Courier. All rights reserved."
+
+    assert clean_text(f"{article}\n{closing}") == article
+
+
+def test_clean_text_keeps_lists_mid_article() -> None:
+    article = "\n".join(
+        [
+            LEDE,
+            "Related projects",  # a subheading that happens to be a header phrase
+            "- Riverside Walk",
+            "- Station Square",
+            "- Old Mill Bridge",
+            MIDDLE,
+            "Most popular routes",
+            "Market Street To The Hospital",
+            "Station Road To The Old Town",
+            "Mill Lane To The Riverside",
+            "Church Hill To The School",
+            PLAN,
+        ]
+    )
+
+    assert clean_text(article) == article
+
+
+@pytest.mark.parametrize(
+    "last_line",
+    [
+        "Readers can sign up for the council's newsletter to follow the construction.",
+        "“We'd love to hear from you,” the mayor told residents at the meeting.",
+        "Comments on the plan will be moderated by the planning office until May.",
+        "The mayor promised that new bins would be delivered to your door by May.",
+        "Fans can follow the team on Twitter, the club said.",
+        "Something went wrong.",
+        "Die Stadt bietet einen Newsletter an, den Bürger abonnieren können.",
+    ],
+)
+def test_clean_text_keeps_sentences_that_mention_chrome_words(last_line: str) -> None:
+    article = _article([last_line])
+
+    assert clean_text(article) == article
+
+
+# --- whole pipeline, on pages -------------------------------------------------------------
+
+#: Body HTML for each ending, with the text trafilatura renders from it.
+HTML_ENDINGS: dict[str, tuple[str, list[str]]] = {
+    "short list after a colon": (
+        "<p>The work will be paid for in three stages:</p><ul>"
+        "<li>a regional grant covering half of the cost</li>"
+        "<li>the town's road budget for the next two years</li>"
+        "<li>a loan from the national infrastructure fund</li></ul>",
+        ENDINGS["short list after a colon"],
+    ),
+    "bulleted key points": (
+        '<div class="key-points"><h3>Key points</h3><ul>'
+        "<li>The bridge will open in 2026</li>"
+        "<li>The willow trees on the eastern bank stay</li>"
+        "<li>Half of the cost comes from a regional grant</li></ul></div>",
+        [
+            "Key points",
+            "- The bridge will open in 2026",
+            "- The willow trees on the eastern bank stay",
+            "- Half of the cost comes from a regional grant",
+        ],
+    ),
+    "one-line last paragraph": ("<p>Nobody voted against.</p>", ENDINGS["one-line last paragraph"]),
+    "closing quote": (
+        "<blockquote><p>“We have waited ten years for this bridge,” she said. "
+        "“We can wait one more.”</p></blockquote>",
+        ENDINGS["closing quote"],
+    ),
+    "sign-off": (
+        "<p>— Reporting by Jane Doe; Editing by John Roe</p>",
+        ENDINGS["sign-off"],
+    ),
+    "editor's note": (
+        "<p><em>Editor's note: An earlier version of this article misstated the day of the "
+        "vote.</em></p>",
+        ENDINGS["editor's note"],
+    ),
+}
+
+RELATED_AFTER_BODY = """
+<section class="more-stories"><h2>More from News</h2><ul>
+<li><a href="/news/flood-warning-lifted">Flood warning lifted for the lower valley</a></li>
+<li><a href="/news/school-meals">Schools to serve local produce from September</a></li>
+<li><a href="/news/northern-bus-lines">Two new bus lines connect the northern villages</a></li>
+</ul></section>"""
+
+
+def _page(body: str, after_body: str = RELATED_AFTER_BODY) -> str:
+    template = (FIXTURES / "page-template.html").read_text(encoding="utf-8")
+    return template.format(
+        lang="en",
+        title="Council approves new bridge over the Elm river",
+        description="The crossing will open in two years and cost less than first planned.",
+        section="news",
+        slug="elm-bridge-vote",
+        nav_news="News",
+        nav_sport="Sport",
+        nav_culture="Culture",
+        nav_opinion="Opinion",
+        newsletter_title="Get the morning briefing",
+        newsletter_text="Sign up for our daily newsletter and never miss a story.",
+        rights="All rights reserved.",
+        body=body,
+        after_body=after_body,
+    )
+
+
+def _paragraphs(*texts: str) -> str:
+    return "".join(f"<p>{t}</p>" for t in texts)
+
+
+@pytest.mark.parametrize("body, ending", HTML_ENDINGS.values(), ids=HTML_ENDINGS.keys())
+def test_extract_article_keeps_article_endings(body: str, ending: list[str]) -> None:
+    html = _page(_paragraphs(LEDE, MIDDLE, PLAN) + body)
+
+    article = extract_article(html, URL)
+
+    assert article is not None
+    assert article["text"] == _article(ending)
+
+
+def test_extract_article_keeps_lists_and_links_mid_article() -> None:
+    body = (
+        _paragraphs(LEDE)
+        + "<h2>Latest</h2>"  # a subheading that happens to be a header phrase
+        + '<p>The <a href="/news/elm-bridge-2019">first design</a> was rejected in 2019, '
+        'and a <a href="/news/elm-bridge-2021">second one</a> in 2021 after a petition.</p>'
+        + "<ul><li>Riverside Walk</li><li>Station Square</li><li>Old Mill Bridge</li></ul>"
+        + _paragraphs(MIDDLE, PLAN)
+    )
+
+    article = extract_article(_page(body), URL)
+
+    assert article is not None
+    assert article["text"] == "\n".join(
+        [
+            LEDE,
+            "Latest",
+            "The first design was rejected in 2019, and a second one in 2021 after a petition.",
+            "- Riverside Walk",
+            "- Station Square",
+            "- Old Mill Bridge",
+            MIDDLE,
+            PLAN,
+        ]
+    )
+
+
+def test_extract_article_keeps_text_after_a_read_more_button() -> None:
+    # Sites hide the rest of a long article behind a "Read more" button: a header phrase
+    # followed by prose is the article continuing, not a related list.
+    body = (
+        _paragraphs(LEDE)
+        + '<div class="expand"><button>Read more</button></div>'
+        + _paragraphs(MIDDLE, PLAN)
+    )
+
+    article = extract_article(_page(body), URL)
+
+    assert article is not None
+    assert article["text"] == "\n".join([LEDE, MIDDLE, PLAN])
+
+
+def test_extract_article_keeps_a_lede_equal_to_the_description() -> None:
+    # Many sites use the first paragraph as description: in a paragraph it is the lede.
+    html = _page(_paragraphs(LEDE, MIDDLE, PLAN)).replace(
+        '<h2 class="standfirst">The crossing will open in two years and cost less than first '
+        "planned.</h2>",
+        "",
+    )
+    html = html.replace(
+        "The crossing will open in two years and cost less than first planned.", LEDE
+    )
+
+    article = extract_article(html, URL)
+
+    assert article is not None
+    assert article["text"] == "\n".join([LEDE, MIDDLE, PLAN])

@@ -1,0 +1,72 @@
+"""A real `scrapy crawl urls` against a loopback site full of bad input: every article is
+exported, every other page ends in a counted, logged drop, and nothing crashes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from conftest import FIXTURES, run_crawl
+
+
+def _site(root: Path) -> None:
+    pages = FIXTURES / "pages"
+    for name in ("article.html", "listing.html", "malformed.html", "mislabelled-latin1.html"):
+        shutil.copy(pages / name, root / name)
+    (root / "empty.html").write_bytes(b"")
+    (root / "binary.html").write_bytes(os.urandom(4096))
+    (root / "download").write_bytes(b"%PDF-1.4\n" + os.urandom(2048))
+    (root / "huge.html").write_text("<html><body>" + "<p>word</p>" * 40_000 + "</body></html>")
+
+
+def test_urls_spider_exports_articles_and_counts_every_drop(tmp_path: Path, serve) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    _site(site)
+    base = serve(site)
+    urls = tmp_path / "urls.txt"
+    urls.write_text(
+        "# articles\n"
+        f"{base}/article.html\n"
+        f"{base}/article.html?utm_source=newsletter#top   # the same article again\n"
+        f"{base}/malformed.html\n"
+        f"{base}/mislabelled-latin1.html\n"
+        "\n"
+        "# not articles\n"
+        f"{base}/listing.html\n"
+        f"{base}/empty.html\n"
+        f"{base}/binary.html\n"
+        f"{base}/download\n"
+        f"{base}/huge.html\n"
+        f"{base}/missing.html\n"
+        f"{base}/document.pdf\n"
+        "this is not a url\n",
+        encoding="utf-8",
+    )
+    result = run_crawl(
+        "urls", tmp_path, args={"file": str(urls)}, settings={"DOWNLOAD_MAXSIZE": "200000"}
+    )
+    assert result.returncode == 0, result.log[-3000:]
+
+    exported = {item["url"].rsplit("/", 1)[1]: item for item in result.items}
+    assert sorted(exported) == ["article.html", "malformed.html", "mislabelled-latin1.html"]
+    article = exported["article.html"]
+    assert article["title"] == "Ferry timetable cut as fuel costs bite"
+    assert article["text"].startswith("Winter ferry sailings between the harbour")
+    assert article["text"].endswith("discuss the request at its meeting next week.")
+    assert "Bridge repairs" not in article["text"]
+    assert "newsletter" not in article["text"].lower()
+    assert exported["malformed.html"]["text"].startswith("Winter ferry sailings")
+    assert "caf" in exported["mislabelled-latin1.html"]["text"]
+
+    assert result.stat("newscrawl/skipped/invalid_url") == 1
+    assert result.stat("newscrawl/skipped/not_html_url") == 1  # document.pdf, never requested
+    assert result.stat("newscrawl/dropped/not_html") == 1  # a PDF served without extension
+    assert result.stat("newscrawl/dropped/not_article") == 1  # listing.html
+    assert result.stat("newscrawl/dropped/unparsable_html") == 2  # empty.html, binary.html
+    assert result.stat("newscrawl/dropped/download_error") == 1  # huge.html, over the size cap
+    assert "larger than download max size" in result.log
+    assert result.stat("newscrawl/dropped/http_404") == 1
+    assert "line 15: not an http(s) URL" in result.log
+    assert "Traceback" not in result.log
