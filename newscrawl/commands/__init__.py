@@ -1,0 +1,1 @@
+"""Subcommands of the `newscrawl` console script (see `newscrawl.cli`)."""

@@ -1,0 +1,83 @@
+"""Run newscrawl's text cleaners over a JSON Lines dataset made by any tool.
+
+    newscrawl clean IN.jsonl -o OUT.jsonl [--field text] [--title-field title]
+
+Streams: one record in memory at a time, whatever the file's size. `-` reads standard
+input or writes standard output; `.gz` files are read and written compressed. Lines that
+are not JSON objects, or whose field is not a string, are copied unchanged and counted, so
+no record is ever lost; the counts are printed at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import IO, Any
+
+from newscrawl.cleaning import clean_text
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("input", help="JSON Lines file (.jsonl or .jsonl.gz), or - for stdin")
+    parser.add_argument("-o", "--output", required=True, help="file to write, or - for stdout")
+    parser.add_argument("--field", default="text", help="field holding the text (default: text)")
+    parser.add_argument(
+        "--title-field",
+        default="title",
+        help="field holding the headline, removed when it repeats as the first line "
+        "(default: title; '' to disable)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    counts: Counter[str] = Counter()
+    with _open(args.input, "r") as source, _open(args.output, "w") as target:
+        for line in source:
+            target.write(_clean_line(line, args.field, args.title_field, counts))
+    print(_summary(counts, args.field), file=sys.stderr)
+    return 0
+
+
+def _clean_line(line: str, field: str, title_field: str, counts: Counter[str]) -> str:
+    if not line.strip():
+        return line
+    counts["records"] += 1
+    try:
+        record: Any = json.loads(line)
+    except ValueError:
+        counts["not JSON, copied unchanged"] += 1
+        return line if line.endswith("\n") else line + "\n"
+    if not isinstance(record, dict) or not isinstance(record.get(field), str):
+        counts[f"no string {field!r}, copied unchanged"] += 1
+        return line if line.endswith("\n") else line + "\n"
+    title = record.get(title_field) if title_field else None
+    cleaned = clean_text(record[field], title=title if isinstance(title, str) else None)
+    if cleaned != record[field]:
+        counts["cleaned"] += 1
+        counts["characters removed"] += len(record[field]) - len(cleaned)
+        record[field] = cleaned
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def _summary(counts: Counter[str], field: str) -> str:
+    parts = [f"{counts['records']} records", f"{counts['cleaned']} cleaned"]
+    parts.append(f"{counts['characters removed']} characters removed from {field!r}")
+    parts += [f"{n} {what}" for what, n in counts.items() if "unchanged" in what]
+    return "newscrawl clean: " + ", ".join(parts)
+
+
+@contextmanager
+def _open(path: str, mode: str) -> Iterator[IO[str]]:
+    if path == "-":
+        yield sys.stdin if mode == "r" else sys.stdout
+    elif path.endswith(".gz"):
+        with gzip.open(path, mode + "t", encoding="utf-8") as handle:
+            yield handle
+    else:
+        with open(path, mode, encoding="utf-8") as handle:
+            yield handle

@@ -1,0 +1,57 @@
+"""`newscrawl clean`: repair a dataset another tool made, streaming, losing no record."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+SEED = Path(__file__).parents[2] / "shared" / "seed"
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "newscrawl.cli", "clean", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_cleans_the_text_field_and_copies_everything_else(tmp_path: Path) -> None:
+    dirty = (SEED / "example-dirty-article.txt").read_text("utf-8")
+    clean = (SEED / "example-clean-article.txt").read_text("utf-8")
+    records = [
+        {"id": 1, "body": dirty, "lang": "en"},
+        {"id": 2, "body": "A short text that needs nothing removed."},
+    ]
+    source = tmp_path / "in.jsonl.gz"
+    with gzip.open(source, "wt", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(json.dumps(record) + "\n")
+        handle.write("this line is not JSON\n")
+        handle.write('{"id": 3, "body": null}\n')
+    target = tmp_path / "out.jsonl"
+
+    result = _run(str(source), "-o", str(target), "--field", "body")
+
+    assert result.returncode == 0, result.stderr
+    lines = target.read_text("utf-8").splitlines()
+    assert len(lines) == 4  # no record lost
+    first = json.loads(lines[0])
+    assert " ".join(first["body"].split()) == " ".join(clean.split())
+    assert first["id"] == 1 and first["lang"] == "en"
+    assert json.loads(lines[1])["body"] == records[1]["body"]
+    assert lines[2] == "this line is not JSON"
+    assert json.loads(lines[3]) == {"id": 3, "body": None}
+    assert "4 records, 1 cleaned" in result.stderr
+    assert "1 not JSON, copied unchanged" in result.stderr
+
+
+def test_missing_input_is_a_clear_error(tmp_path: Path) -> None:
+    result = _run(str(tmp_path / "nope.jsonl"), "-o", str(tmp_path / "out.jsonl"))
+    assert result.returncode == 2
+    assert "newscrawl clean: error:" in result.stderr
+    assert "nope.jsonl" in result.stderr
