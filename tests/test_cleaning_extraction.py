@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from newscrawl import extract_article
 from newscrawl.cleaning.boilerplate import strip_page_header
 from newscrawl.extraction import extract_page
 from newscrawl.extraction.dates import normalize_date
+from newscrawl.extraction.second_opinion import block_text, second_opinion
 
 FIXTURES = Path(__file__).parent / "fixtures" / "cleaning"
 URL = "https://www.valley-courier.example/news/night-trains"
@@ -61,7 +63,8 @@ def test_stages_report_what_they_removed() -> None:
     extraction = extract_page(_page(_paragraphs(PARAGRAPHS)), URL)
 
     assert extraction.removed["headline"] == [TITLE, DESCRIPTION]
-    assert "Sign up for our daily newsletter." in " ".join(extraction.removed["chrome_blocks"])
+    assert "Tweet Email" in extraction.removed["chrome_blocks"]  # the share bar
+    assert any("Sign up for our daily newsletter." in t for t in extraction.removed["furniture"])
 
 
 def test_header_lines_above_the_headline_go_with_it() -> None:
@@ -100,4 +103,57 @@ def test_headline_block_at_the_end_goes_only_with_short_lines_after_it() -> None
 
 @pytest.mark.filterwarnings("error")
 def test_dates_with_unknown_timezone_names_parse_without_warning() -> None:
-    assert normalize_date("01:38:07 PM IST Nov 20, 2019") == "2019-11-20T13:38:07"
+    assert normalize_date("09:15:00 PM IST Mar 14, 2024") == "2024-03-14T21:15:00"
+
+
+def test_standfirst_inside_the_article_header_is_not_text() -> None:
+    html = _page(_paragraphs(PARAGRAPHS)).replace(
+        f'<h2 class="standfirst">{DESCRIPTION}</h2>',
+        f'<header class="intro"><p class="dek">{DESCRIPTION}</p></header>',
+    )
+
+    article = extract_article(html, URL)
+
+    assert article is not None
+    assert article["text"] == "\n".join(PARAGRAPHS)
+
+
+SECOND_HALF = [
+    "The operator plans to add a sleeper carriage in the autumn if the first months go "
+    "well, with twelve cabins that can be booked up to three months ahead of travel.",
+    "Unions asked for extra staff on the night shift, and the operator agreed to hire "
+    "twenty conductors before the service starts, most of them from the region itself.",
+    "The mayor said the trains would change how people in the valley think about distance, "
+    "and that she would take the very first departure on the opening night in June.",
+    "A second line to the coast could follow in two years if passenger numbers match the "
+    "forecasts that the regional transport authority published earlier this spring.",
+]
+
+
+def test_second_opinion_extends_a_text_that_stopped_short() -> None:
+    tree = lxml.html.document_fromstring(
+        "<html><body><div class='article'>"
+        f"<div class='part'>{_paragraphs(PARAGRAPHS)}</div>"
+        "<div class='ad'>Advertisement</div>"
+        f"<div class='part'>{_paragraphs(SECOND_HALF)}</div>"
+        "</div></body></html>"
+    )
+    first_part = "\n".join(PARAGRAPHS[:2])
+
+    text = second_opinion(tree, first_part)
+
+    assert text is not None
+    assert text.splitlines()[:2] == PARAGRAPHS[:2]
+    assert SECOND_HALF[-1] in text
+
+
+def test_no_second_opinion_when_the_text_holds_the_page_prose() -> None:
+    tree = lxml.html.document_fromstring(f"<html><body>{_paragraphs(PARAGRAPHS)}</body></html>")
+
+    assert second_opinion(tree, "\n".join(PARAGRAPHS)) is None
+
+
+def test_block_text_renders_blocks_as_lines_and_list_items_with_a_dash() -> None:
+    html = "<div><h2>Stops</h2><p>The trains stop at:</p><ul><li>Elm</li><li>Oak</li></ul></div>"
+
+    assert block_text(html) == "Stops\nThe trains stop at:\n- Elm\n- Oak"

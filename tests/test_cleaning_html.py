@@ -252,7 +252,8 @@ def test_other_articles_go_when_one_article_carries_the_headline() -> None:
 def test_articles_stay_when_the_headline_is_outside_them() -> None:
     tree = _tree(
         "<h1>Night trains return</h1>"
-        f"<article>{_paragraphs(PARAGRAPHS[:2])}</article><article>{_paragraphs(PARAGRAPHS[2:])}</article>"
+        f"<article>{_paragraphs(PARAGRAPHS[:2])}</article>"
+        f"<article>{_paragraphs(PARAGRAPHS[2:])}</article>"
     )
 
     assert prune_chrome(tree, URL, clues=PageClues(headlines=("Night trains return",))) == {}
@@ -297,3 +298,110 @@ def test_page_chrome_around_the_article_is_gone() -> None:
 
     assert article is not None
     assert article["text"] == "\n".join(PARAGRAPHS)
+
+
+def test_link_paragraph_between_paragraphs_is_removed() -> None:
+    teaser = '<p><a href="/news/ferries">Ferry timetable changes this winter</a></p>'
+    tree = _tree(_paragraphs(PARAGRAPHS[:2]) + teaser + _paragraphs(PARAGRAPHS[2:]))
+
+    removed = prune_chrome(tree, URL)
+
+    assert removed == {"link_paragraphs": ["Ferry timetable changes this winter"]}
+    assert _kept_paragraphs(tree) == PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        '<p><a href="/news/statement">Read the full statement from the operator.</a></p>',
+        '<p><a href="/files/night-trains-report.pdf">Night trains feasibility report</a></p>',
+        '<p><a href="https://rail-operator.example/timetable">Night train timetable</a></p>',
+        '<p>See <a href="/news/ferries">ferry timetable changes this winter</a></p>',
+    ],
+    ids=["a sentence", "a document", "another site", "more than the link"],
+)
+def test_link_paragraphs_that_are_not_headlines_are_kept(paragraph: str) -> None:
+    tree = _tree(_paragraphs() + paragraph)
+
+    assert "link_paragraphs" not in prune_chrome(tree, URL)
+
+
+def test_hover_card_inside_a_sentence_is_removed_but_not_the_name() -> None:
+    card = (
+        '<span class="person"><a href="/people/jane-doe">Jane Doe</a>'
+        '<span class="card"><img src="/img/jane.jpg" alt="">'
+        '<a href="/people/jane-doe">Jane Doe</a>'
+        '<a href="/news/jane-doe-budget">Doe presents the regional budget</a></span></span>'
+    )
+    tree = _tree(f"<p>The rail minister {card} opened the line on Monday.</p>" + _paragraphs())
+
+    removed = prune_chrome(tree, URL)
+
+    assert list(removed) == ["inline_cards"]
+    assert _kept_paragraphs(tree)[0] == "The rail minister Jane Doe opened the line on Monday."
+
+
+def test_inline_image_with_one_link_is_kept() -> None:
+    figure = '<span><img src="/img/train.jpg" alt=""><a href="/photos/train">Photo</a></span>'
+    tree = _tree(f"<p>The new trains {figure} seat 300 passengers.</p>" + _paragraphs())
+
+    assert "inline_cards" not in prune_chrome(tree, URL)
+
+
+def test_furniture_goes_first_and_is_reported() -> None:
+    tree = _tree(
+        '<nav><a href="/">Home</a></nav>'
+        + _paragraphs()
+        + '<script type="application/ld+json">{"@type": "NewsArticle"}</script>'
+        + "<footer>About us</footer>"
+    )
+
+    removed = prune_chrome(tree, URL)
+
+    assert removed == {"furniture": ["Home", "About us"]}
+    assert tree.find(".//script") is not None  # the page's own metadata stays
+
+
+def test_hidden_article_text_is_kept() -> None:
+    # Sites hide the second half of an article until "Read more" is clicked.
+    tree = _tree(
+        _paragraphs(PARAGRAPHS[:1]) + f'<div style="display:none">{_paragraphs(PARAGRAPHS)}</div>'
+    )
+
+    assert "hidden" not in prune_chrome(tree, URL)
+
+
+def test_prose_block_becomes_the_article_when_the_markup_names_none() -> None:
+    tree = _tree(
+        '<div class="x1"><div class="x2"><a href="/">Home</a></div>'
+        f'<div class="x3"><h2>Timetable</h2>{_paragraphs()}<ul><li>June</li></ul></div></div>'
+    )
+
+    prune_chrome(tree, URL)
+
+    article = tree.find(".//article")
+    assert article is not None
+    assert article.get("class") == "x3"
+
+
+def test_existing_article_markup_is_left_alone() -> None:
+    tree = _tree(f"<main><div>{_paragraphs()}</div></main>")
+
+    prune_chrome(tree, URL)
+
+    assert tree.find(".//article") is None
+
+
+def test_reader_comments_never_become_the_article() -> None:
+    comments = "".join(
+        f'<div class="comment"><p>{text} I agree with the council on this one.</p></div>'
+        for text in PARAGRAPHS * 3
+    )
+    tree = _tree(
+        f'<div class="x1">{_paragraphs()}</div><div id="comments" class="x2">{comments}</div>'
+    )
+
+    prune_chrome(tree, URL)
+
+    article = tree.find(".//article")
+    assert article is None or article.get("class") == "x1"

@@ -204,3 +204,43 @@ def test_site_tail_headers_extend_the_phrase_lists() -> None:
     cleaned, _ = strip_tail(text, extra_headers=("Elsewhere in the Courier",))
 
     assert cleaned == "\n".join(article)
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "14/03/2024 - Posted by Sam Poe - Category: Transport",
+        "Thursday, 14 March 2024 at 9:40",
+        "UPDATED: Thu., Mar. 14, 2024",
+        "quinta-feira, 14 de março de 2024 às 9:40",
+        "Reading time: 3 minutes",
+    ],
+)
+def test_date_and_byline_lines_above_the_article_are_removed(dateline: str) -> None:
+    article = ARTICLES["en"][0]
+
+    assert clean_text("\n".join([dateline, *article])) == "\n".join(article)
+
+
+def test_dated_list_items_at_the_top_are_kept() -> None:
+    article = [
+        "- 14 March 2024: the council votes on the bridge",
+        "- 2 April 2024: construction tenders open",
+        *ARTICLES["en"][0],
+    ]
+
+    assert clean_text("\n".join(article)) == "\n".join(article)
+
+
+@pytest.mark.parametrize(
+    "promo",
+    [
+        "If you purchase a bike through one of our links, the Courier may earn a small fee.",
+        "Get a year of the Courier for $29. Use the code SPRING at checkout.",
+        "Get the Courier delivered to your door every morning. Click here to subscribe.",
+    ],
+)
+def test_commercial_promos_at_the_end_are_removed(promo: str) -> None:
+    article = ARTICLES["en"][0]
+
+    assert clean_text("\n".join([*article, promo])) == "\n".join(article)

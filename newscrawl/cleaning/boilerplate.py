@@ -8,7 +8,7 @@ Lines are matched whole (a sentence that merely mentions a newsletter is never t
   "Write to ... at ...", "Follow him on Twitter", tag lists, subscription promos. Short
   interface lines sandwiched between them ("Thank you") go with them. The same lines
   before the article's first paragraph are promos too, and go, with date and byline
-  lines ("05/10/2018 - Posted by ...").
+  lines ("14/03/2024 - Posted by ...").
 
 Sign-offs, contributor credits and editor's notes (`markers.SIGN_OFF_LINES`) belong to the
 article: they are never removed and nothing above them is treated as closing.
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from newscrawl.cleaning.dom import comparable
 from newscrawl.cleaning.markers import (
     CHROME_LINE_RE,
     CLOSING_LINE_RE,
@@ -33,7 +34,7 @@ from newscrawl.cleaning.markers import (
 
 _MAX_CHROME_WORDS = 40
 # Closing lines run longer: reprint notices and promos are small paragraphs.
-_MAX_CLOSING_WORDS = 60
+_MAX_CLOSING_WORDS = 80
 # A teaser line's headline: short and without the full stop of a sentence.
 _MAX_TEASER_HEADLINE_WORDS = 20
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*\s*$""")
@@ -48,7 +49,6 @@ _LEADING_LINES = 6
 _MAX_LEADING_WORDS = 12
 # At the end: a repeated headline followed by at most this many short lines (site, date).
 _TRAILING_LINES = 4
-_NORMALIZE = re.compile(r"\W+")
 
 
 def remove_boilerplate(text: str, title: str | None = None) -> tuple[str, list[str]]:
@@ -137,7 +137,7 @@ def _strip_opening_lines(lines: list[str]) -> tuple[list[str], list[str]]:
 
 def _is_dateline(line: str) -> bool:
     """A short line stamped with a date or time, not a sentence, not a list item:
-    "05/10/2018 - Posted by ...", "Tuesday, 22 January 2018 at 0:13"."""
+    "14/03/2024 - Posted by ...", "Thursday, 14 March 2024 at 9:40"."""
     return (
         len(line.split()) <= _MAX_DATELINE_WORDS
         and not line.startswith(_LIST_MARKERS)
@@ -154,11 +154,11 @@ def _is_closing(line: str) -> bool:
 
 def _strip_title(lines: list[str], title: str) -> tuple[list[str], list[str]]:
     """Drop a leading line that repeats the headline."""
-    wanted = _comparable(title)
+    wanted = comparable(title)
     for index, line in enumerate(lines):
         if not line.strip():
             continue
-        if wanted and _comparable(line) == wanted:
+        if wanted and comparable(line) == wanted:
             return lines[:index] + lines[index + 1 :], [line.strip()]
         break
     return lines, []
@@ -172,7 +172,7 @@ def strip_page_header(text: str, repeats: tuple[str, ...]) -> tuple[str, list[st
     that happens to equal the description is never a cut point after real text. At the
     end, a repeated headline followed only by a few short lines (site name, date) goes.
     """
-    wanted = {_comparable(r) for r in repeats if r}
+    wanted = {comparable(r) for r in repeats if r}
     wanted.discard("")
     if not wanted:
         return text, []
@@ -194,7 +194,7 @@ def _header_end(lines: list[str], wanted: set[str]) -> int:
         if not stripped:
             continue
         seen += 1
-        key = _comparable(stripped)
+        key = comparable(stripped)
         if key in wanted:
             wanted.discard(key)  # a second copy is the article's own text
             cut = index + 1
@@ -210,12 +210,8 @@ def _footer_start(lines: list[str], wanted: set[str], start: int) -> int:
     content = [i for i in range(start, len(lines)) if lines[i].strip()]
     for index in reversed(content[-(_TRAILING_LINES + 1) :]):
         stripped = lines[index].strip()
-        if _comparable(stripped) in wanted:
+        if comparable(stripped) in wanted:
             return index if index != content[0] else len(lines)
         if len(stripped.split()) > _MAX_LEADING_WORDS or is_sign_off(stripped):
             break
     return len(lines)
-
-
-def _comparable(text: str) -> str:
-    return _NORMALIZE.sub(" ", text).strip().casefold()

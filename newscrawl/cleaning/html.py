@@ -3,12 +3,16 @@
 Structure tells chrome from article better than text does. Removed here, each rule under
 its own name in the returned report:
 
+- `furniture`: `<nav>`, `<footer>`, `<aside>`, scripts and the like, which trafilatura
+  discards anyway (removed first, so that no later rule spends time on them);
 - `hidden`: hidden elements (`hidden`, `aria-hidden="true"`, inline `display:none`), which
-  readers never see but extractors happily return;
+  readers never see but extractors happily return, unless they hold the article's prose
+  (pages that reveal the article, or its second half, by script);
 - `site_rules`: a site's own chrome selectors (`SiteRules.drop`);
 - `chrome_blocks`: elements whose class or id names newsletter boxes, share bars,
   breadcrumbs and the like (`markers.CHROME_CLASS_WORDS`);
 - `tag_lists`: tag and category link lists (`rel="tag"`);
+- `inline_cards`: pop-up cards (a photo and links) nested in a paragraph;
 - `other_articles`: `<article>` elements besides the one carrying the headline;
 - `related_lists`, `inline_teasers`, `link_paragraphs`, `teaser_links`: related-headline
   blocks, with or without a header phrase (`related`).
@@ -33,6 +37,13 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 
+# Elements trafilatura always discards (a subset of its MANUALLY_CLEANED list).
+_FURNITURE_TAGS = (
+    *("nav", "footer", "aside", "svg", "noscript", "iframe", "template", "select"),
+    *("script", "style"),
+)
+
+
 @dataclass(frozen=True)
 class SiteRules:
     """Cleaning rules one site adds to the general ones (picklable: sent to workers)."""
@@ -41,6 +52,9 @@ class SiteRules:
     drop: tuple[str, ...] = ()
     #: Extra tail headers (whole lines) that introduce related headlines on this site.
     tail_headers: tuple[str, ...] = ()
+    #: Field rules, (field, "css:..." | "xpath:..." | "jsonld:..." | "meta:..."), for fields
+    #: the site's metadata gets wrong (see `newscrawl.extraction.overrides`).
+    fields: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -81,8 +95,10 @@ def prune_chrome(
     if body is None:
         body = tree
     removed = _Removed(tree)
+    for element in _furniture(body):
+        removed.add("furniture", element, attached=True)
     candidates = scan(body)
-    for element in outermost(candidates.hidden):
+    for element in structure.find_hidden_blocks(candidates.hidden):
         removed.add("hidden", element)
     for selector in rules.drop if rules else ():
         for element in _css(selector)(tree):
@@ -92,11 +108,14 @@ def prune_chrome(
         removed.add("chrome_blocks", element)
     for element in structure.find_tag_lists(body):
         removed.add("tag_lists", element)
+    for element in structure.find_inline_cards(body):
+        removed.add("inline_cards", element)
     if clues is not None:
         for element in structure.find_other_articles(body, clues.headlines):
             removed.add("other_articles", element)
     _remove_related(body, url, candidates.headers, removed)
     structure.unwrap_layout_tables(body)
+    structure.mark_article_root(body)
     return removed.by_stage
 
 
@@ -123,6 +142,20 @@ def _remove_related(
 def _attached(element: HtmlElement, root: HtmlElement) -> bool:
     """False once an earlier rule removed the element or one of its ancestors."""
     return any(a is root for a in element.iterancestors())
+
+
+def _furniture(body: HtmlElement) -> list[HtmlElement]:
+    """Navigation, footers, asides, scripts and the like: never the article.
+
+    trafilatura discards these elements itself; removing them first spares every later rule
+    (and trafilatura) walking them. JSON-LD scripts stay: they are the page's own metadata.
+    """
+    found = [
+        element
+        for element in body.iter(*_FURNITURE_TAGS)
+        if element.tag != "script" or element.get("type") != "application/ld+json"
+    ]
+    return outermost(found)
 
 
 @lru_cache(maxsize=256)

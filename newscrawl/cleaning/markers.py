@@ -1,10 +1,12 @@
 """Multilingual phrase lists: what related-headline headers and boilerplate lines say.
 
-Phrases only, no rules: `tail` and `boilerplate` decide how much evidence a match is.
-Each entry is a regular expression matched against a whole line (case-insensitive, after
-whitespace normalization, with trailing `:`, `>`, `»`, `›` and dots ignored). Languages:
-en, de, fr, es, pt, it, pl, nl. Add a language by adding entries; structure-based detection
-works without any.
+Phrases only, no rules: `tail`, `boilerplate` and the HTML cleaners decide how much
+evidence a match is. Each entry is a regular expression matched against a whole line
+(case-insensitive, with trailing `:`, `>`, `»`, `›` and dots ignored; a straight
+apostrophe also matches a typographic one). Tables: tail headers, chrome lines, closing
+lines, sign-offs (never removed), month names for datelines, and the class/id words that
+name chrome. Languages: en, de, fr, es, pt, it, pl, nl. Add a language by adding entries;
+structure-based detection works without any.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"(read|see|watch) (more|also|next)( (stories|articles|news|on this( story| topic)?))?",
         r"also (read|see|on \S+)",
         r"more (from|on|in|about) .{1,60}",
-        r"more (stories|news|articles|headlines|coverage|videos?|like this|top stories)",
+        r"more (\w+ ){0,3}(stories|news|articles|headlines|coverage|videos?)|more like this",
         r"(trending|popular)( now| stories| articles| news| today| on \S+)?",
         r"most (popular|read|viewed|shared|watched|emailed|commented|recent)"
         r"( (stories|articles|news|today|this week))?",
@@ -102,6 +104,7 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
     "en": (
         r"(share|tweet|email|print|save|copy link|pin|comment)( (this|the) (article|story|page))?",
         r"share (this|the) (article|story|page|on \S+)|share on \S+( and \S+)?",
+        r"(like|liked|enjoyed|enjoy) this (article|story|post)\?? share it( with .{1,40})?",
         r"(advertisement|advertising|sponsored|ad"
         r"|story continues (below|after) (this )?advertisement)",
         r"(scroll|continue) (down )?to (continue|read)( reading)?",
@@ -119,19 +122,21 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"print( this)? article|comments?|tell us what you think|leave a (comment|reply)",
         r"(estimated )?reading time:? .{1,20}|\d+[ -]min(ute)?s? read",
         r"an error (has )?occurred[,.;]? please try again( later)?",
-        r"this copy is for your personal,? non-commercial use only.{0,300}",
+        # licensing notices: "For personal, non-commercial use only", "Not for redistribution"
+        r".{0,120}\b(for (your )?personal,? non-?commercial use only|not for (re)?distribution)"
+        r"\b.{0,300}",
         # WordPress shortcodes a theme failed to render: "[button ...] Text [/button]"
         r"\[(\w+)[^\]]{0,200}\].{0,200}\[/\w+\]",
     ),
     "de": (
-        r"lesezeit:? .{1,20}|\\d+ min(uten)? lesezeit",
+        r"lesezeit:? .{1,20}|\d+ min(uten)? lesezeit",
         r"(artikel )?teilen|(jetzt )?(auf \S+ )?teilen|anzeige|werbung|kommentare?( \(\d+\))?",
         r"(jetzt )?(zum )?newsletter (anmelden|abonnieren).{0,80}",
         r"(diese (website|seite)|wir) (verwendet|verwenden|nutzt|nutzen) cookies.{0,200}",
         r"(foto|bild|quelle) ?: .{0,80}",
     ),
     "fr": (
-        r"temps de lecture:? .{1,20}|lecture:? \\d+ min(utes)?",
+        r"temps de lecture:? .{1,20}|lecture\s*:?\s*\d+ min(utes)?",
         r"partager( (cet article|sur \S+))?|publicité|commentaires?( \(\d+\))?",
         r"(inscrivez-vous|abonnez-vous) à (notre|la) newsletter.{0,80}",
         r"(ce site|nous) utilis(e|ons) des cookies.{0,200}",
@@ -151,7 +156,7 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"(foto|crédito|fonte) ?: .{0,80}",
     ),
     "it": (
-        r"tempo di lettura:? .{1,20}|lettura:? \\d+ min(uti)?",
+        r"tempo di lettura:? .{1,20}|lettura:? \d+ min(uti)?",
         r"condividi( (questo articolo|su \S+))?|pubblicità|commenti( \(\d+\))?",
         r"(iscriviti|abbonati) alla (nostra )?newsletter.{0,80}",
         r"(foto|credito|fonte) ?: .{0,80}",
@@ -194,8 +199,13 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         rf"{_SENTENCE_START}(get|have) .{{1,80}} delivered (straight |directly |right )?"
         r"(to|through|into) your (door|doorstep|letterbox|mailbox|inbox)\b.{0,200}",
         r"subscribe to (our|the) .{0,60}\b(youtube|podcast|channel)\b.{0,120}",
+        # affiliate disclosures and promo codes: commerce, not reporting
+        rf"{_SENTENCE_START}if you (buy|purchase|click|make a purchase)\b.{{0,120}}"
+        r"\b(may|might|could|will) (get|earn|receive|collect)\b.{0,200}",
+        r".{0,300}\buse (the )?(promo |coupon |discount )?code\b.{0,300}",
         r"how to (listen|subscribe|watch)( to .{1,60})?",
-        r"(listen|download|subscribe|itunes|spotify|apple podcasts|google podcasts)( on \S+)?\s*:\s*https?://\S+",
+        r"(listen|download|subscribe|itunes|spotify|apple podcasts|google podcasts)"
+        r"( on \S+)?\s*:\s*https?://\S+",
         rf"{_NOTICE}.{{0,200}}\bmoderat.{{0,200}}",
         r"(.{0,120}\bwe( are|'re)? (temporarily )?moderat\w* (all )?comments"
         r"|comments are moderated)\b.{0,200}",
@@ -222,14 +232,16 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         r"(etiquetas|temas|tags) ?:.{0,200}",
         r"(suscríbete|ya eres suscriptor).{0,140}",
         rf"{_SENTENCE_START}síguen(os|le|la) en ({_SOCIAL}).{{0,200}}",
-        rf"{_SENTENCE_START}(suscríbete|regístrate)\b.{{0,80}}\b(boletín|newsletter)\b.{{0,150}}",
+        rf"{_SENTENCE_START}(suscríbete|regístrate)\b"
+        r".{0,80}\b(boletín|newsletter)\b.{0,150}",
         rf"{_NOTICE}.{{0,200}}\bmodera.{{0,200}}",
     ),
     "pt": (
         r"(©|\(c\)|copyright)\s*.{0,120}|.{0,80}todos os direitos reservados\.?.{0,80}",
         r"(tags|tópicos|temas) ?:.{0,200}",
         rf"{_SENTENCE_START}siga-(nos|o|a) n[oa] ({_SOCIAL}).{{0,200}}",
-        rf"{_SENTENCE_START}(assine|inscreva-se|cadastre-se)\b.{{0,80}}\b(newsletter|boletim)\b.{{0,150}}",
+        rf"{_SENTENCE_START}(assine|inscreva-se|cadastre-se)\b"
+        r".{0,80}\b(newsletter|boletim)\b.{0,150}",
         rf"{_NOTICE}.{{0,200}}\bmodera.{{0,200}}",
     ),
     "it": (
@@ -318,6 +330,7 @@ SIGN_OFF_LINES: dict[str, tuple[str, ...]] = {
     "it": (r"(con la collaborazione di|ha collaborato)\s.{2,200}|nota della redazione\b.{0,400}",),
 }
 
+_LEADING = r"^[\s•·*>»›\-–—]*"
 _TRAILING = r"[\s:>»›.…|\-–—]*"
 
 
@@ -330,7 +343,7 @@ def compile_lines(
     """
     phrases = [_any_apostrophe(p) for group in table.values() for p in group]
     phrases += [re.escape(e) for e in extra]
-    return re.compile(rf"^[\s•·*>»›\-–—]*(?:{'|'.join(phrases)}){_TRAILING}$", re.IGNORECASE)
+    return re.compile(rf"{_LEADING}(?:{'|'.join(phrases)}){_TRAILING}$", re.IGNORECASE)
 
 
 def _any_apostrophe(phrase: str) -> str:
@@ -342,8 +355,8 @@ CHROME_LINE_RE = compile_lines(CHROME_LINES)
 CLOSING_LINE_RE = compile_lines(CLOSING_LINES)
 SIGN_OFF_LINE_RE = compile_lines(SIGN_OFF_LINES)
 _MONTH = "|".join(sorted({m for group in MONTHS.values() for m in group}, key=len, reverse=True))
-#: A calendar date or a clock time anywhere in a line: "05/10/2018", "2018-08-25",
-#: "Nov. 19, 2019", "22 de janeiro de 2018", "20:13".
+#: A calendar date or a clock time anywhere in a line: "14/03/2024", "2024-03-14",
+#: "Mar. 14, 2024", "14 de março de 2024", "20:13".
 DATE_RE = re.compile(
     r"\b(\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}:\d{2})\b"
     rf"|\b\d{{1,2}}\.?\s+(de\s+)?({_MONTH})\.?,?\s+(de\s+)?\d{{4}}\b"
@@ -353,7 +366,7 @@ DATE_RE = re.compile(
 
 #: A header phrase, a colon and a headline on one line: "Read more: Headline here".
 TEASER_LINE_RE = re.compile(
-    rf"^[\s•·*>»›\-–—]*(?:{'|'.join(_any_apostrophe(p) for g in TAIL_HEADERS.values() for p in g)})"
+    rf"{_LEADING}(?:{'|'.join(_any_apostrophe(p) for g in TAIL_HEADERS.values() for p in g)})"
     r"\s*[:|»›]\s*"
     r"(?P<headline>\S.{2,200})$",
     re.IGNORECASE,

@@ -1,11 +1,11 @@
 """Find related-headline blocks in the HTML tree, before the extractor glues them to the text.
 
-Three shapes, each recognised by structure plus, for two of them, a header phrase from
+Four shapes, each recognised by structure plus, for the first two, a header phrase from
 `markers.TAIL_HEADERS`:
 
 - headed lists: a block that only says "Related", "Mehr zum Thema", "À lire aussi", ...
   followed by sibling blocks made mostly of link text. The header alone proves nothing
-  (CNN's hidden "Read More" button precedes the rest of the article), so it goes only
+  (a hidden "Read more" button may precede the rest of the article), so it goes only
   together with at least one link-dominated block after it.
 - inline teasers: one short block that is a header phrase plus a link ("Read more:
   <a>headline</a>", "Also on example.com <a>headline</a>").
@@ -241,12 +241,11 @@ def _teaser_block(link: HtmlElement, sizes: _Sizes) -> HtmlElement | None:
         return None
     block = None
     for ancestor in link.iterancestors():
-        if ancestor.tag in NEVER_PRUNE:
+        # Cheapest test first: containers of several links fail it without measuring text.
+        if ancestor.tag in NEVER_PRUNE or sizes.links(ancestor) != 1:
             break
         chars, words = sizes.text(ancestor)
         if words > _MAX_TEASER_WORDS or link_chars < _TEASER_LINK_SHARE * chars:
-            break
-        if sizes.links(ancestor) != 1:
             break
         if ancestor.tag in _TEASER_BLOCK_TAGS:
             block = ancestor

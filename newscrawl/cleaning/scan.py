@@ -41,21 +41,13 @@ class Candidates:
 def scan(body: HtmlElement) -> Candidates:
     """Collect hidden elements, chrome-named elements and header-phrase texts under `body`."""
     found = Candidates()
-    mentions_chrome = _CHROME_MENTION.search
     is_header = _HEADER.match
     for element in body.iter():
         if not isinstance(element.tag, str):
             continue  # comments, processing instructions
-        get = element.get
-        names = get("class")
-        if names and mentions_chrome(names.lower()):
-            found.chrome.append(element)
-        else:
-            names = get("id")
-            if names and mentions_chrome(names.lower()):
-                found.chrome.append(element)
-        if _is_hidden(element):
-            found.hidden.append(element)
+        attributes = element.items()  # one call for all attributes: cheaper than get()s
+        if attributes:
+            _check_attributes(element, attributes, found)
         own = element.text
         # The header phrase is the element's own text in practice ("<h3>Related</h3>").
         if own and len(own) <= MAX_HEADER_CHARS and is_header(own.strip().lower()):
@@ -63,13 +55,21 @@ def scan(body: HtmlElement) -> Candidates:
     return found
 
 
-def _is_hidden(element: HtmlElement) -> bool:
-    get = element.get
-    style = get("style")
-    if style and ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style.lower()):
-        return True
-    if get("hidden") is not None:
-        return True
-    aria = get("aria-hidden")
-    # Icons and decorative wrappers are aria-hidden while the text next to them is not.
-    return bool(aria and aria.lower() == "true" and element.tag not in _DECORATIVE_TAGS)
+def _check_attributes(
+    element: HtmlElement, attributes: list[tuple[str, str]], found: Candidates
+) -> None:
+    chrome = hidden = False
+    for name, value in attributes:
+        if name in ("class", "id"):
+            chrome = chrome or bool(_CHROME_MENTION.search(value.lower()))
+        elif name == "style":
+            hidden = hidden or bool(_HIDDEN_STYLE.search(value.lower()))
+        elif name == "hidden":
+            hidden = True
+        elif name == "aria-hidden":
+            # Icons and decorative wrappers are aria-hidden while the text next to them is not.
+            hidden = hidden or (value.lower() == "true" and element.tag not in _DECORATIVE_TAGS)
+    if chrome:
+        found.chrome.append(element)
+    if hidden:
+        found.hidden.append(element)

@@ -1,12 +1,14 @@
 """Page structure that tells the article from what surrounds it, beyond related lists.
 
+- hidden blocks: hidden elements (`scan`), unless they hold prose;
 - chrome blocks: elements whose class or id names a widespread kind of site chrome
   (newsletter sign-up, share bar, breadcrumb, ...: `markers.CHROME_CLASS_WORDS`), unless
   they hold article-like prose;
-- standfirsts: whether the page shows its description (structured data) as a heading,
-  evidence that a first line repeating it is not the article's lede;
+- standfirsts: whether the page shows its description (structured data) as a heading or
+  in its `<header>`, evidence that a first line repeating it is not the article's lede;
 - other articles: when one `<article>` element carries the headline, the other
   `<article>` elements outside it are other stories (teaser cards, "next story");
+- inline cards: pop-up cards (image and links) nested in a paragraph's sentence;
 - tag lists: the links a blog marks `rel="tag"` (tags, categories), with their label;
 - layout tables: tables used for page layout, which extractors flatten into one line.
 """
@@ -15,6 +17,8 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
+
+from lxml.etree import XPath
 
 from newscrawl.cleaning.dom import (
     HEADING_TAGS,
@@ -38,9 +42,26 @@ _CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 #: A block holding this many prose paragraphs is article text, whatever its class says.
 _MIN_PROSE_PARAGRAPHS = 2
 _PROSE_WORDS = 20
+# Inline cards: inline wrappers holding an image, several links, little else.
+_INLINE_CARD_TAGS = frozenset({"span", "div"})
+_MIN_CARD_LINKS = 2
+_CARD_LINK_SHARE = 0.8
+# Elements that hold a standfirst inside a `<header>`; how far its raw length may differ.
+_LENGTH_SLACK = 0.3
+_STANDFIRST_TAGS = ("p", "div", "span", "h2", "h3", "h4")
+# The article root holds this share of the page's prose: text runs of 120+ characters,
+# found by libxml2 (no Python walk over the page).
+_ROOT_PROSE_SHARE = 0.8
+_LONG_TEXT_RUNS = XPath(
+    ".//text()[not(parent::script or parent::style)][string-length(normalize-space(.)) >= 120]"
+)
+_MIN_ROOT_CHUNKS = 3
+_ROOT_TAGS = frozenset({"div", "section", "td"})
 _MAX_TAG_LIST_WORDS = 80
 _TAG_LIST_LINK_SHARE = 0.6
-_LAYOUT_CELL_TAGS = ("p", "h1", "h2", "h3", "article", "table")
+# A data table's cell may wrap its text in a paragraph; a layout cell holds many.
+_LAYOUT_CELL_TAGS = ("h1", "h2", "h3", "article", "table")
+_LAYOUT_CELL_PARAGRAPHS = 3
 
 
 def find_chrome_blocks(candidates: Iterable[HtmlElement]) -> list[HtmlElement]:
@@ -56,6 +77,21 @@ def find_chrome_blocks(candidates: Iterable[HtmlElement]) -> list[HtmlElement]:
         and _prose_paragraphs(element) < _MIN_PROSE_PARAGRAPHS
     ]
     return outermost(found)
+
+
+def find_hidden_blocks(candidates: Iterable[HtmlElement]) -> list[HtmlElement]:
+    """Outermost hidden candidates (`scan`) that do not hold article prose.
+
+    Pages hide boilerplate (menus, modals, templates), but some also hide the article, or
+    its second half, until a script or a "Read more" button reveals it.
+    """
+    return outermost(
+        [
+            element
+            for element in candidates
+            if element.tag not in NEVER_PRUNE and _prose_paragraphs(element) < _MIN_PROSE_PARAGRAPHS
+        ]
+    )
 
 
 def _names_chrome(element: HtmlElement) -> bool:
@@ -93,17 +129,48 @@ def find_tag_lists(body: HtmlElement) -> list[HtmlElement]:
     return outermost(blocks)
 
 
-def shown_as_heading(body: HtmlElement, candidates: tuple[str, ...]) -> tuple[str, ...]:
-    """The candidates (headline, description) that the page shows as a heading.
+def find_inline_cards(body: HtmlElement) -> list[HtmlElement]:
+    """Pop-up cards inside a paragraph: an image with links (a person's photo and stories).
 
-    A description shown as a heading above the body is a standfirst, not the lede; the
-    same words in a paragraph usually are the lede, which the article keeps.
+    Server-rendered hover cards sit inside the sentence that mentions their subject and
+    extractors read them as part of it ("Rep. Jane DoeJane DoeOther headline ...").
+    Prose never nests an image and several links inside one inline element.
+    """
+    cards: list[HtmlElement] = []
+    for image in body.iter("img"):
+        paragraph = next(image.iterancestors("p"), None)
+        if paragraph is None:
+            continue
+        for ancestor in image.iterancestors():
+            if ancestor is paragraph or ancestor.tag not in _INLINE_CARD_TAGS:
+                break
+            links = sum(1 for link in ancestor.iter("a") if text_of(link))
+            if links >= _MIN_CARD_LINKS and is_link_dominated(ancestor, _CARD_LINK_SHARE):
+                cards.append(ancestor)
+                break
+    return outermost(cards)
+
+
+def shown_as_standfirst(body: HtmlElement, candidates: tuple[str, ...]) -> tuple[str, ...]:
+    """The candidates (the page's description) that the page shows as a standfirst.
+
+    A description shown as a heading, or inside the article's `<header>`, introduces the
+    article; the same words in a body paragraph usually are its lede, which it keeps.
     """
     wanted = {comparable(c): c for c in candidates if c}
     wanted.pop("", None)
     if not wanted:
         return ()
-    shown = {comparable(h.text_content()) for h in body.iter(*HEADING_TAGS)}
+    lengths = {len(key) for key in wanted}
+    elements = [*body.iter(*HEADING_TAGS)]
+    for header in body.iter("header"):
+        elements.extend(header.iter(*_STANDFIRST_TAGS))
+    shown = set()
+    for element in elements:
+        text = " ".join(element.text_content().split())
+        # Comparing costs a regex: only texts about as long as a candidate are compared.
+        if any(abs(len(text) - n) <= _LENGTH_SLACK * n for n in lengths):
+            shown.add(comparable(text))
     return tuple(original for key, original in wanted.items() if key in shown)
 
 
@@ -131,11 +198,55 @@ def find_other_articles(body: HtmlElement, headlines: tuple[str, ...]) -> list[H
     return outermost(others)
 
 
+def mark_article_root(body: HtmlElement) -> HtmlElement | None:
+    """Tag the block that holds the article's prose as `<article>`, when nothing else does.
+
+    Extractors find the body by its markup (`<article>`, `<main>`, class names such as
+    "article-body"); a page with none of them (obfuscated class names, old layouts) leaves
+    them guessing paragraph by paragraph, and lists and subheadings get lost. The root is
+    the innermost block holding most of the page's prose (long runs of text, in paragraphs
+    or between line breaks), reader comments (a long thread can outweigh a short article)
+    left out.
+    """
+    if next(body.iter("article", "main"), None) is not None:
+        return None
+    held: dict[HtmlElement, int] = {}
+    total = chunks = 0
+    for run in _LONG_TEXT_RUNS(body):
+        container = run.getparent()
+        if container is not None and run.is_tail:
+            container = container.getparent()
+        if container is None:
+            continue
+        ancestors = [container, *container.iterancestors()]
+        if any(_names_comments(a) for a in ancestors):
+            continue
+        size = len(run)
+        total += size
+        chunks += 1
+        for ancestor in ancestors:
+            held[ancestor] = held.get(ancestor, 0) + size
+    if chunks < _MIN_ROOT_CHUNKS:
+        return None
+    roots = [e for e, size in held.items() if size >= _ROOT_PROSE_SHARE * total]
+    root = max(roots, key=lambda e: sum(1 for _ in e.iterancestors()))  # the innermost
+    if root.tag not in _ROOT_TAGS:
+        return None
+    root.tag = "article"
+    return root
+
+
+def _names_comments(element: HtmlElement) -> bool:
+    names = f"{element.get('class', '')} {element.get('id', '')}".lower()
+    return "comment" in names
+
+
 def unwrap_layout_tables(body: HtmlElement) -> int:
     """Turn tables that lay out the page into plain blocks; return how many.
 
-    A table whose cells hold paragraphs, headings, articles or other tables is page
-    layout, not data; extractors that honour tables would flatten its cells into lines.
+    A table whose cells hold headings, articles, other tables or several paragraphs is
+    page layout, not data; extractors that honour tables would flatten its cells into a
+    row of text.
     """
     count = 0
     for table in list(body.iter("table")):
@@ -158,7 +269,10 @@ def _own_parts(table: HtmlElement) -> list[HtmlElement]:
 
 
 def _is_layout_table(table: HtmlElement) -> bool:
+    """A cell holds a page's structure: a heading, an article, a table, or paragraphs."""
     for cell in table.iter("td", "th"):
-        if any(True for _ in cell.iterdescendants(*_LAYOUT_CELL_TAGS)):
+        if next(cell.iterdescendants(*_LAYOUT_CELL_TAGS), None) is not None:
+            return True
+        if sum(1 for _ in cell.iterdescendants("p")) >= _LAYOUT_CELL_PARAGRAPHS:
             return True
     return False

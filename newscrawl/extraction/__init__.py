@@ -1,10 +1,15 @@
 """HTML -> article fields: trafilatura for the body, structured data for the rest.
 
-`extract_page` parses the page once, removes site chrome at the HTML level
-(`newscrawl.cleaning.html`), lets trafilatura find the body and its metadata, then fills
-and corrects fields from the page's own JSON-LD / OpenGraph / meta tags, which are more
-reliable where present. It runs in a worker process during a crawl, so its result is a
-small picklable value, not a tree.
+`extract_page` parses the page once and reads what it says about itself (JSON-LD,
+OpenGraph, meta tags). That structured data is evidence for the cleaning: the headline and
+standfirst it names are removed from the top of the text, and the `<article>` carrying the
+headline is told from other stories. Site chrome goes at the HTML level
+(`newscrawl.cleaning.html`), then trafilatura finds the body: its fast path, its full
+cascade when the fast result is evidently wrong, and a readability second opinion
+(`second_opinion`) when the page shows that trafilatura stopped short. Fields come from
+structured data, and from trafilatura's metadata heuristics (`fallback`) only where the
+page is silent. It runs in a worker process during a crawl, so its result is a small
+picklable value, not a tree.
 """
 
 from __future__ import annotations
@@ -23,10 +28,11 @@ from trafilatura.settings import Document
 from newscrawl.cleaning.boilerplate import strip_page_header
 from newscrawl.cleaning.dom import comparable
 from newscrawl.cleaning.html import PageClues, SiteRules, prune_chrome
-from newscrawl.cleaning.structure import shown_as_heading
+from newscrawl.cleaning.structure import shown_as_standfirst
 from newscrawl.extraction.dates import normalize_date
 from newscrawl.extraction.fallback import PageHeuristics
 from newscrawl.extraction.language import detect_language, language_from_markup
+from newscrawl.extraction.second_opinion import second_opinion
 from newscrawl.extraction.structured import (
     StructuredData,
     accessible_for_free,
@@ -82,7 +88,8 @@ class Extraction:
     reason: str = ""
     #: More about the reason, for the log ("og:type=website").
     detail: str = ""
-    #: Text removed at the HTML level, by what removed it.
+    #: Text the cleaning during extraction removed (HTML level, and the page header from
+    #: the top of the text), by the rule that removed it.
     removed: dict[str, list[str]] = field(default_factory=dict)
 
 
@@ -99,25 +106,37 @@ def extract_page(
     if tree is None:
         return Extraction(fields={}, is_article=False, reason="unparsable_html")
     data = read_structured_data(tree)
-    clues = _clues(data, tree)
-    # The page header the text may repeat: headline, standfirst (only where the page shows
-    # it as a heading: looked up before pruning removes header blocks), the page's URL.
-    repeats = (
-        *clues.headlines,
-        *shown_as_heading(tree, (clues.description or "",)),
-        *(u for u in (url, data.canonical) if u),
-    )
-    removed = prune_chrome(tree, url, rules, clues)
-    text = _body_text(tree, url)
-    text, header_lines = strip_page_header(text, repeats)
-    if header_lines:
-        removed["headline"] = header_lines
+    text, removed = _article_text(tree, url, data, rules)
     fields = _fields(data, PageHeuristics(tree, url), url, hints, text)
     fields["text"] = text
     reason, detail = _classify(data, text)
     return Extraction(
         fields=fields, is_article=not reason, reason=reason, detail=detail, removed=removed
     )
+
+
+def _article_text(
+    tree: HtmlElement, url: str | None, data: StructuredData, rules: SiteRules | None
+) -> tuple[str, dict[str, list[str]]]:
+    """The article body, cleaned at the HTML level and of the page header it repeats; and
+    what the cleaning removed, by rule. Prunes `tree` in place."""
+    clues = _clues(data, tree)
+    # What the text may repeat of the page header: headline forms, the standfirst (only
+    # where the page shows it as one: looked up before pruning removes header blocks), the
+    # page's URL.
+    repeats = (
+        *clues.headlines,
+        *_page_heading(tree),
+        *shown_as_standfirst(tree, (clues.description or "",)),
+        *(u for u in (url, data.canonical) if u),
+    )
+    removed = prune_chrome(tree, url, rules, clues)
+    text = _body_text(tree, url)
+    text = second_opinion(tree, text) or text
+    text, header_lines = strip_page_header(text, repeats)
+    if header_lines:
+        removed["headline"] = header_lines
+    return text, removed
 
 
 def _body_text(tree: HtmlElement, url: str | None) -> str:
@@ -154,7 +173,7 @@ def _reads_like_a_menu(text: str) -> bool:
     return short > _MAX_MENU_SHARE * len(text)
 
 
-def _clues(data: StructuredData, tree: Any) -> PageClues:
+def _clues(data: StructuredData, tree: HtmlElement) -> PageClues:
     """What the page's own metadata says its headline and standfirst are."""
     titles = [
         first_text(data.article.get("headline")),
@@ -183,6 +202,13 @@ def _clues(data: StructuredData, tree: Any) -> PageClues:
     if description:
         description = unescape(description)
     return PageClues(headlines=tuple(dict.fromkeys(headlines)), description=description)
+
+
+def _page_heading(tree: HtmlElement) -> tuple[str, ...]:
+    """The text of the page's `<h1>` when it has exactly one: its headline as displayed,
+    which may differ from the metadata's (shortened, or edited after publication)."""
+    headings = tree.findall(".//body//h1")
+    return (" ".join(headings[0].text_content().split()),) if len(headings) == 1 else ()
 
 
 def _without_site_name(title: str) -> list[str]:

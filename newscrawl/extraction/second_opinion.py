@@ -1,0 +1,115 @@
+"""A second opinion from readability-lxml, for pages where trafilatura stopped short.
+
+Some layouts split an article into several sibling containers (ads between them);
+trafilatura then returns the first part only. The page itself shows it: more prose
+paragraphs are left on the (pruned) page than were extracted. Only then is readability
+asked, and its text is taken only if it extends ours: much longer, and containing most of
+what trafilatura found. On other pages nothing runs but the cheap paragraph count.
+
+readability-lxml is optional (the `dev` extra): without it, the second opinion is not
+asked, and a warning says so once.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import lxml.html
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+try:  # optional dependency (the `dev` extra); see `second_opinion`
+    from readability import Document as _Readability
+except ImportError:  # pragma: no cover - depends on the environment
+    _Readability = None
+
+logger = logging.getLogger(__name__)
+
+#: A paragraph of running prose.
+_PROSE_WORDS = 25
+#: Prose left on the page, as a multiple of the extracted text, that calls for a second look.
+_MIN_LEFT_OVER = 1.0
+#: readability's text must be this much longer than ours...
+_MIN_GAIN = 1.5
+#: ...and contain this share of our longer lines.
+_MIN_KEPT = 0.8
+_LONG_LINE_WORDS = 10
+_PREFIX_CHARS = 60
+_BLOCKS = frozenset(
+    {
+        *("p", "div", "section", "article", "blockquote", "pre", "table", "tr", "ul", "ol"),
+        *("h1", "h2", "h3", "h4", "h5", "h6", "li", "dd", "dt", "figcaption"),
+    }
+)
+_SPACES = re.compile(r"[^\S\n]+")
+
+
+def second_opinion(tree: HtmlElement, text: str) -> str | None:
+    """readability's text for the pruned `tree` when it extends `text`; else None."""
+    if not text or not _left_over_prose(tree, text):
+        return None
+    if _Readability is None:
+        _warn_missing_readability()
+        return None
+    html = lxml.html.tostring(tree, encoding="unicode")
+    try:
+        summary = _Readability(html).summary(html_partial=True)
+    except Exception:  # readability raises on odd pages; the first opinion stands
+        logger.debug("readability failed", exc_info=True)
+        return None
+    candidate = block_text(summary)
+    return candidate if _extends(candidate, text) else None
+
+
+@lru_cache(maxsize=1)
+def _warn_missing_readability() -> None:
+    logger.warning(
+        "A page needs a second opinion but readability-lxml is not installed "
+        "(pip install readability-lxml, or the newscrawl[dev] extra); using trafilatura's text"
+    )
+
+
+def _left_over_prose(tree: HtmlElement, text: str) -> bool:
+    """More prose paragraphs are left on the page than the text holds."""
+    extracted = " ".join(text.split())
+    left = 0
+    for paragraph in tree.iter("p"):
+        words = paragraph.text_content().split()
+        if len(words) >= _PROSE_WORDS:
+            line = " ".join(words)
+            if line[:_PREFIX_CHARS] not in extracted:
+                left += len(line)
+    return left >= _MIN_LEFT_OVER * len(text)
+
+
+def _extends(candidate: str, text: str) -> bool:
+    """`candidate` is much longer than `text` and holds most of its longer lines."""
+    if len(candidate) < _MIN_GAIN * len(text):
+        return False
+    flat = " ".join(candidate.split())
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    long_lines = [line for line in lines if len(line.split()) >= _LONG_LINE_WORDS]
+    if not long_lines:
+        return False
+    kept = sum(1 for line in long_lines if line[:_PREFIX_CHARS] in flat)
+    return kept >= _MIN_KEPT * len(long_lines)
+
+
+def block_text(fragment: str) -> str:
+    """Text of an HTML fragment, one line per block, list items as "- item" (as trafilatura)."""
+    root = lxml.html.fromstring(fragment)
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag in _BLOCKS:
+            prefix = "- " if element.tag == "li" else ""
+            element.text = f"\n{prefix}{element.text or ''}"
+            element.tail = f"\n{element.tail or ''}"
+        elif element.tag == "br":
+            element.tail = f"\n{element.tail or ''}"
+    lines = (_SPACES.sub(" ", line).strip() for line in root.text_content().splitlines())
+    return "\n".join(line for line in lines if line and line != "-")
