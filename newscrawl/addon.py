@@ -40,6 +40,9 @@ NEWSCRAWL_SETTINGS: dict[str, Any] = {
     "NEWSCRAWL_MAX_AGE": "",
     # Keep the text each cleaning stage removed in the item's `removed` field.
     "NEWSCRAWL_DEBUG_CLEANING": False,
+    # Folders of TOML site files (see newscrawl/spiders/config.py); relative to the
+    # working directory. newscrawl's own site files are always read.
+    "NEWSCRAWL_SITE_DIRS": ["sites"],
 }
 
 #: The item pipelines, in order: each stage small and testable alone.
@@ -97,6 +100,9 @@ class NewscrawlAddon:
 
     @classmethod
     def update_pre_crawler_settings(cls, settings: BaseSettings) -> None:
+        # TOML sites next to Python ones (`scrapy list` reads settings.py only: it sets
+        # this too).
+        settings.set("SPIDER_LOADER_CLASS", "newscrawl.spiderloader.SiteSpiderLoader", "addon")
         # Lets any project that enables the add-on run newscrawl's spiders by name.
         for module in ("newscrawl.spiders", "newscrawl.spiders.sites"):
             if module not in settings.getlist("SPIDER_MODULES"):

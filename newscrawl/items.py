@@ -50,6 +50,8 @@ class Article:
     modified: str | None = None
     #: ISO 639-1 code of the text's language ("en", "de", ...).
     language: str | None = None
+    #: The site's section ("Business", "Sport"): JSON-LD `articleSection`, `article:section`.
+    section: str | None = None
     #: The cleaned article body: paragraphs separated by newlines, no chrome, no tail.
     text: str = ""
     #: The page's summary (`description` / `og:description` / JSON-LD).

@@ -32,6 +32,7 @@ from newscrawl.cleaning.structure import shown_as_standfirst
 from newscrawl.extraction.dates import normalize_date
 from newscrawl.extraction.fallback import PageHeuristics
 from newscrawl.extraction.language import detect_language, language_from_markup
+from newscrawl.extraction.overrides import read_field_rules
 from newscrawl.extraction.second_opinion import second_opinion
 from newscrawl.extraction.structured import (
     StructuredData,
@@ -106,9 +107,10 @@ def extract_page(
     if tree is None:
         return Extraction(fields={}, is_article=False, reason="unparsable_html")
     data = read_structured_data(tree)
+    site_fields = read_field_rules(rules.fields, tree, data.article, data.meta_all) if rules else {}
     text, removed = _article_text(tree, url, data, rules)
     fields = _fields(data, PageHeuristics(tree, url), url, hints, text)
-    fields["text"] = text
+    fields.update(site_fields, text=text)
     reason, detail = _classify(data, text)
     return Extraction(
         fields=fields, is_article=not reason, reason=reason, detail=detail, removed=removed
@@ -234,7 +236,7 @@ def _fields(
         "site": _site(canonical or url),
         "title": _clean(first_text(ld.get("headline")) or meta.get("og:title") or doc.title)
         or _clean(hints.get("title")),
-        "authors": _authors(ld, meta, doc),
+        "authors": _authors(ld, meta, doc) or _unique([hints.get("authors") or []]),
         "published": _first_date(ld.get("datePublished"), *(meta.get(k) for k in _PUBLISHED_META))
         # `or` keeps the costly date search for pages that declare no date.
         or _first_date(doc.date, hints.get("published")),
@@ -242,6 +244,7 @@ def _fields(
             ld.get("dateModified"), *(meta.get(k) for k in _MODIFIED_META), hints.get("modified")
         ),
         "language": language,
+        "section": _clean(first_text(ld.get("articleSection")) or meta.get("article:section")),
         "description": _clean(
             first_text(ld.get("description"))
             or meta.get("og:description")

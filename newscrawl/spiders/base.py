@@ -61,9 +61,17 @@ _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html)", re.IGN
 class NewsSpider(Spider):
     """Base spider for news sites: declare sources and article URL rules, get `Page` items."""
 
+    #: Sitemaps, sitemap indexes, or robots.txt URLs whose `Sitemap:` lines to follow.
     sitemap_urls: ClassVar[Sequence[str]] = ()
+    #: Google News sitemaps (read the same way; listed apart because they are the
+    #: freshest source and are requested first by default).
+    news_sitemap_urls: ClassVar[Sequence[str]] = ()
+    #: RSS and Atom feeds.
     feed_urls: ClassVar[Sequence[str]] = ()
+    #: Section pages and home pages, whose links are matched against the article rules.
     listing_urls: ClassVar[Sequence[str]] = ()
+    #: The order in which the kinds of source are requested (earlier ones first).
+    source_order: ClassVar[Sequence[str]] = ("news_sitemap", "sitemap", "feed", "listing")
     #: Regexes an article URL must match (any of them); empty: any page of `allowed_domains`.
     article_allow: ClassVar[Sequence[str]] = ()
     #: Regexes that exclude a URL from being an article (galleries, videos, live pages).
@@ -90,14 +98,25 @@ class NewsSpider(Spider):
     _deny: list[re.Pattern[str]]
 
     async def start(self) -> AsyncIterator[Any]:
-        for url in self.sitemap_urls:
-            yield Request(url, callback=self.parse_sitemap, priority=SOURCE_PRIORITY)
-        for url in self.feed_urls:
-            yield Request(url, callback=self.parse_feed, priority=SOURCE_PRIORITY)
-        for url in self.listing_urls:
-            yield Request(
-                url, callback=self.parse_listing, cb_kwargs={"depth": 0}, priority=SOURCE_PRIORITY
-            )
+        for request in self.source_requests():
+            yield request
+
+    def source_requests(self) -> list[Request]:
+        """The requests for every declared source, in `source_order`."""
+        kinds = {
+            "news_sitemap": (self.news_sitemap_urls, self.parse_sitemap),
+            "sitemap": (self.sitemap_urls, self.parse_sitemap),
+            "feed": (self.feed_urls, self.parse_feed),
+            "listing": (self.listing_urls, self.parse_listing),
+        }
+        order = [*self.source_order, *(k for k in kinds if k not in self.source_order)]
+        requests = []
+        for rank, kind in enumerate(order):
+            urls, callback = kinds[kind]
+            for url in urls:
+                # Earlier kinds of source get a higher priority, so they are fetched first.
+                requests.append(Request(url, callback=callback, priority=SOURCE_PRIORITY - rank))
+        return requests
 
     # Sources
 
@@ -166,7 +185,7 @@ class NewsSpider(Spider):
                 link.url,
                 callback=self.parse_listing,
                 cb_kwargs={"depth": depth + 1},
-                priority=SOURCE_PRIORITY,
+                priority=response.request.priority if response.request else SOURCE_PRIORITY,
             )
 
     # Articles

@@ -1,0 +1,1 @@
+"""Scrapy commands newscrawl adds or extends (`COMMANDS_MODULE`)."""

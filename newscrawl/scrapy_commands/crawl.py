@@ -1,0 +1,71 @@
+"""`scrapy crawl`, with what cron needs: clear errors and meaningful exit codes.
+
+- A bad spider argument or site file (`-a max_age=soon`, a typo in a TOML key) is one
+  line, `error: ...`, and exit code 2, not a traceback.
+- A crawl whose site health check failed (see `newscrawl.health`, opt-in with
+  `NEWSCRAWL_HEALTH_FAIL_EXIT`) exits with code 3, so cron mails the user.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from typing import TYPE_CHECKING, Any
+
+from scrapy.commands.crawl import Command as ScrapyCrawlCommand
+from scrapy.exceptions import UsageError
+
+from newscrawl.spiders.args import ArgumentError
+from newscrawl.spiders.config import SiteConfigError
+
+if TYPE_CHECKING:
+    import argparse
+
+    from scrapy.crawler import Crawler
+
+logger = logging.getLogger(__name__)
+
+EXIT_BAD_ARGUMENTS = 2
+EXIT_UNHEALTHY = 3
+_USER_ERRORS = (ArgumentError, SiteConfigError)
+
+
+class Command(ScrapyCrawlCommand):
+    def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        if len(args) != 1:
+            raise UsageError("run one spider: scrapy crawl NAME")
+        assert self.crawler_process
+        try:
+            crawler = self._create_crawler(args[0])
+        except KeyError:
+            raise UsageError(f"no spider named {args[0]!r}; see `scrapy list`") from None
+        running = self.crawler_process.crawl(crawler, **opts.spargs)
+        if isinstance(running, asyncio.Future):
+            running.add_done_callback(self._finished)
+        else:
+            running.addErrback(self._failed)
+        self.crawler_process.start()
+        if self.exitcode == 0 and self.crawler_process.bootstrap_failed:
+            self.exitcode = 1
+        if self.exitcode == 0 and crawler.stats and crawler.stats.get_value("newscrawl/health/exit"):
+            self.exitcode = EXIT_UNHEALTHY
+
+    def _finished(self, task: asyncio.Future[Any]) -> None:
+        if not task.cancelled() and isinstance(task.exception(), _USER_ERRORS):
+            self._report(task.exception())
+
+    def _failed(self, failure: Any) -> Any:
+        if failure.check(*_USER_ERRORS):
+            self._report(failure.value)
+            return None
+        return failure
+
+    def _report(self, error: BaseException | None) -> None:
+        print(f"error: {error}", file=sys.stderr)
+        self.exitcode = EXIT_BAD_ARGUMENTS
+
+
+def crawler_stats(crawler: Crawler) -> dict[str, Any]:
+    """The stats of a finished crawl (for tests and tools)."""
+    return crawler.stats.get_stats() if crawler.stats else {}

@@ -1,0 +1,68 @@
+"""`scrapy genspider`, knowing newscrawl's `news` template next to Scrapy's own.
+
+`scrapy genspider -t news NAME DOMAIN` writes the site module (from
+`newscrawl/templates/spiders/news.tmpl`) into the site spiders package, and a fixture
+folder for the site's golden pages with instructions, so the site's test fails until a
+fixture is recorded.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import scrapy
+from scrapy.commands.genspider import Command as ScrapyGenspiderCommand
+
+if TYPE_CHECKING:
+    import os
+
+SCRAPY_TEMPLATES = Path(scrapy.__path__[0], "templates", "spiders")
+FIXTURE_README = """\
+# Golden fixtures for {name}
+
+Each fixture is a saved article page of the site and what newscrawl must extract from it:
+`<slug>.html.gz` (the page), `<slug>.json` (its URL, fetch date and expected fields).
+Record one with
+
+    newscrawl fixture record {name} ARTICLE_URL --html saved-page.html
+
+check the JSON by eye, and commit both files. `pytest tests/test_sites.py -k {name}` runs
+them; the test fails while this folder has no fixture.
+"""
+
+
+class Command(ScrapyGenspiderCommand):
+    def _find_template(self, template: str) -> Path | None:
+        filename = template if template.endswith(".tmpl") else f"{template}.tmpl"
+        for folder in (Path(self.templates_dir), SCRAPY_TEMPLATES):
+            if (folder / filename).exists():
+                return folder / filename
+        return super()._find_template(template)
+
+    def _list_templates(self) -> None:
+        names = {p.stem for d in (Path(self.templates_dir), SCRAPY_TEMPLATES) for p in d.glob("*.tmpl")}
+        print("Available templates:\n" + "\n".join(f"  {n}" for n in sorted(names)))
+
+    def _genspider(
+        self,
+        module: str,
+        name: str,
+        url: str,
+        template_name: str,
+        template_file: str | os.PathLike[str],
+    ) -> Path:
+        spider_file = super()._genspider(module, name, url, template_name, template_file)
+        if template_name == "news":
+            folder = fixtures_dir() / name
+            folder.mkdir(parents=True, exist_ok=True)
+            readme = folder / "README.md"
+            if not readme.exists():
+                readme.write_text(FIXTURE_README.format(name=name), encoding="utf-8")
+            print(f"Created fixture folder (record a page before the tests pass):\n  {folder}")
+        return spider_file
+
+
+def fixtures_dir() -> Path:
+    """Where golden site fixtures live: `tests/fixtures/sites` of the project."""
+    return Path.cwd() / "tests" / "fixtures" / "sites"
