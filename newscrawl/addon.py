@@ -8,7 +8,7 @@ values are set with the "addon" priority, so a project's settings, a spider's
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from newscrawl import __version__
 
@@ -83,10 +83,13 @@ class NewscrawlAddon:
     def update_settings(self, settings: Settings) -> None:
         for name, value in {**NEWSCRAWL_SETTINGS, **SCRAPY_SETTINGS}.items():
             settings.set(name, value, priority="addon")
+        # Import paths are valid components; Scrapy's annotation only says `type`.
         for name, order in PIPELINES.items():
-            settings.setdefault_in_component_priority_dict("ITEM_PIPELINES", name, order)
+            settings.setdefault_in_component_priority_dict(
+                "ITEM_PIPELINES", cast("type", name), order
+            )
         for name, order in EXTENSIONS.items():
-            settings.setdefault_in_component_priority_dict("EXTENSIONS", name, order)
+            settings.setdefault_in_component_priority_dict("EXTENSIONS", cast("type", name), order)
         contact = settings.get("NEWSCRAWL_CONTACT_URL")
         settings.set("USER_AGENT", f"newscrawl/{__version__} (+{contact})", priority="addon")
         feed_uri = settings.get("NEWSCRAWL_FEED_URI").replace(

@@ -119,7 +119,11 @@ class _Handler(BaseHTTPRequestHandler):
     def _serve(self, with_body: bool) -> None:
         path = self.site.resolve(self.path)
         if path is None:
-            body, status, ctype = b"<html><body><h1>404 Not Found</h1></body></html>", 404, "text/html"
+            body, status, ctype = (
+                b"<html><body><h1>404 Not Found</h1></body></html>",
+                404,
+                "text/html",
+            )
         else:
             body, status, ctype = self.site.body(path), 200, content_type(path)
         self.send_response(status)

@@ -61,7 +61,9 @@ class _Stage:
         except stages.Rejected as rejected:
             raise self.drop(rejected.reason, url, rejected.detail) from None
         except FutureTimeoutError:
-            raise self.drop("timeout", url, f"over {self.pool.timeout if self.pool else 0}s") from None
+            raise self.drop(
+                "timeout", url, f"over {self.pool.timeout if self.pool else 0}s"
+            ) from None
         except ProcessExpired as error:
             raise self.drop("worker_crashed", url, str(error)) from None
         except Exception as error:  # a bug or a pathological page: never stop the crawl

@@ -32,7 +32,7 @@ def test_max_age(value: object, expected: datetime | None) -> None:
 
 @pytest.mark.parametrize("value", ["two days", "2 fortnights", "-3d", "yesterday"])
 def test_bad_max_age_says_what_to_write(value: str) -> None:
-    with pytest.raises(ArgumentError, match="write e.g. max_age=2d"):
+    with pytest.raises(ArgumentError, match=r"write e\.g\. max_age=2d"):
         parse_max_age(value, now=NOW)
 
 

@@ -14,7 +14,7 @@ from conftest import run_crawl
 from newscrawl.cleaning.html import SiteRules
 from newscrawl.extraction import extract_page
 from newscrawl.spiders import NewsSpider
-from newscrawl.spiders.config import SiteConfigError, load_sites, spider_from_config
+from newscrawl.spiders.config import SiteConfigError, load_sites
 
 DEMO_SITE = Path(__file__).parents[1] / "newscrawl" / "demo" / "site"
 

@@ -19,7 +19,8 @@ NEWS_SITEMAP = b"""<?xml version="1.0" encoding="UTF-8"?>
     <image:image><image:loc>https://news.example/a.jpg</image:loc>
       <image:title>Picket line at dawn</image:title></image:image>
     <news:news>
-      <news:publication><news:name>Example News</news:name><news:language>en</news:language></news:publication>
+      <news:publication><news:name>Example News</news:name>
+        <news:language>en</news:language></news:publication>
       <news:publication_date>2026-11-03T09:30:00+01:00</news:publication_date>
       <news:title>Harbour strike ends after nine days</news:title>
     </news:news>

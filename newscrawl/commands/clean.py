@@ -17,7 +17,8 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import IO, Any
+from pathlib import Path
+from typing import IO, Any, cast
 
 from newscrawl.cleaning import clean_text
 
@@ -77,7 +78,7 @@ def _open(path: str, mode: str) -> Iterator[IO[str]]:
         yield sys.stdin if mode == "r" else sys.stdout
     elif path.endswith(".gz"):
         with gzip.open(path, mode + "t", encoding="utf-8") as handle:
-            yield handle
+            yield cast("IO[str]", handle)
     else:
-        with open(path, mode, encoding="utf-8") as handle:
+        with Path(path).open(mode, encoding="utf-8") as handle:
             yield handle

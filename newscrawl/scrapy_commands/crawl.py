@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
+from twisted.internet.defer import Deferred
 
 from newscrawl.spiders.args import ArgumentError
 from newscrawl.spiders.config import SiteConfigError
@@ -43,12 +44,16 @@ class Command(ScrapyCrawlCommand):
         running = self.crawler_process.crawl(crawler, **opts.spargs)
         if isinstance(running, asyncio.Future):
             running.add_done_callback(self._finished)
-        else:
+        elif isinstance(running, Deferred):
             running.addErrback(self._failed)
         self.crawler_process.start()
         if self.exitcode == 0 and self.crawler_process.bootstrap_failed:
             self.exitcode = 1
-        if self.exitcode == 0 and crawler.stats and crawler.stats.get_value("newscrawl/health/exit"):
+        if (
+            self.exitcode == 0
+            and crawler.stats
+            and crawler.stats.get_value("newscrawl/health/exit")
+        ):
             self.exitcode = EXIT_UNHEALTHY
 
     def _finished(self, task: asyncio.Future[Any]) -> None:

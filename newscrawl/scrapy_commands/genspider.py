@@ -41,7 +41,9 @@ class Command(ScrapyGenspiderCommand):
         return super()._find_template(template)
 
     def _list_templates(self) -> None:
-        names = {p.stem for d in (Path(self.templates_dir), SCRAPY_TEMPLATES) for p in d.glob("*.tmpl")}
+        names = {
+            p.stem for d in (Path(self.templates_dir), SCRAPY_TEMPLATES) for p in d.glob("*.tmpl")
+        }
         print("Available templates:\n" + "\n".join(f"  {n}" for n in sorted(names)))
 
     def _genspider(

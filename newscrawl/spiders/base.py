@@ -62,14 +62,14 @@ class NewsSpider(Spider):
     """Base spider for news sites: declare sources and article URL rules, get `Page` items."""
 
     #: Sitemaps, sitemap indexes, or robots.txt URLs whose `Sitemap:` lines to follow.
-    sitemap_urls: ClassVar[Sequence[str]] = ()
+    sitemap_urls: Sequence[str] = ()
     #: Google News sitemaps (read the same way; listed apart because they are the
     #: freshest source and are requested first by default).
-    news_sitemap_urls: ClassVar[Sequence[str]] = ()
+    news_sitemap_urls: Sequence[str] = ()
     #: RSS and Atom feeds.
-    feed_urls: ClassVar[Sequence[str]] = ()
+    feed_urls: Sequence[str] = ()
     #: Section pages and home pages, whose links are matched against the article rules.
-    listing_urls: ClassVar[Sequence[str]] = ()
+    listing_urls: Sequence[str] = ()
     #: The order in which the kinds of source are requested (earlier ones first).
     source_order: ClassVar[Sequence[str]] = ("news_sitemap", "sitemap", "feed", "listing")
     #: Regexes an article URL must match (any of them); empty: any page of `allowed_domains`.
@@ -170,7 +170,7 @@ class NewsSpider(Spider):
         """A section or index page: article links, and listing pages to follow."""
         if not isinstance(response, TextResponse):
             return
-        domains = list(self.allowed_domains or [])
+        domains = list(getattr(self, "allowed_domains", None) or [])
         for link in LinkExtractor(
             allow=self.article_allow, deny=self.article_deny, allow_domains=domains
         ).extract_links(response):
@@ -228,7 +228,7 @@ class NewsSpider(Spider):
             logger.info(
                 "Dropped: not_html: %s (%s)",
                 response.url,
-                response.headers.get("Content-Type", b"no content type").decode("latin-1"),
+                (response.headers.get("Content-Type") or b"no content type").decode("latin-1"),
             )
             return
         assert isinstance(response, TextResponse)
@@ -247,11 +247,16 @@ class NewsSpider(Spider):
         url = request.url if request is not None else "?"
         if failure.check(HttpError):
             status = failure.value.response.status
-            reason, level = f"http_{status}", logging.INFO if status in (404, 410) else logging.WARNING
+            reason, level = (
+                f"http_{status}",
+                logging.INFO if status in (404, 410) else logging.WARNING,
+            )
             detail = f"HTTP {status}"
         else:
             reason, level = "download_error", logging.WARNING
-            detail = f"{failure.type.__name__ if failure.type else 'error'}: {failure.getErrorMessage()}"
+            detail = (
+                f"{failure.type.__name__ if failure.type else 'error'}: {failure.getErrorMessage()}"
+            )
         self._count(f"newscrawl/dropped/{reason}")
         logger.log(level, "Dropped: %s: %s (%s)", reason, url, detail)
 

@@ -74,7 +74,7 @@ def load_sites(path: Path | str) -> list[type[NewsSpider]]:
         raise SiteConfigError(f"{path}: cannot read: {error.strerror}") from None
     except tomllib.TOMLDecodeError as error:
         raise SiteConfigError(f"{path}: not valid TOML: {error}") from None
-    declarations = data["sites"] if "sites" in data else [data]
+    declarations = data.get("sites", [data])
     if not isinstance(declarations, list) or not declarations:
         raise SiteConfigError(f"{path}: 'sites' must be a non-empty array of tables")
     spiders = [spider_from_config(d, source=f"{path}") for d in declarations]
@@ -163,9 +163,7 @@ def _check_table(table: str, value: Any, source: str) -> None:
         return
     for key, item in value.items():
         if key not in SCHEMA[table]:
-            raise SiteConfigError(
-                f"{source}: unknown key {table}.{key!r} (known: {_known(table)})"
-            )
+            raise SiteConfigError(f"{source}: unknown key {table}.{key!r} (known: {_known(table)})")
         _check_value(f"{table}.{key}", item, SCHEMA[table][key], source)
 
 
@@ -182,7 +180,9 @@ def _check_regexes(key: str, patterns: Any, source: str) -> None:
         try:
             re.compile(pattern)
         except re.error as error:
-            raise SiteConfigError(f"{source}: {key}: bad regular expression {pattern!r}: {error}")
+            raise SiteConfigError(
+                f"{source}: {key}: bad regular expression {pattern!r}: {error}"
+            ) from None
 
 
 def _known(table: str) -> str:

@@ -31,7 +31,7 @@ SITE_ROOT = Path(__file__).resolve().parent.parent / "demo" / "site"
 
 class DemoSpider(NewsSpider):
     name = "demo"
-    allowed_domains = ["127.0.0.1"]
+    allowed_domains = ("127.0.0.1",)
     article_allow = (r"/\d{4}/\d{2}/\d{2}/[\w-]+\.html$",)
     listing_follow = (r"/[\w-]+/(page/\d+/)?(index\.html)?$",)
     listing_depth = 2

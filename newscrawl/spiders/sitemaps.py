@@ -98,4 +98,3 @@ def _gunzip(body: bytes, max_size: int) -> bytes:
     if len(data) > max_size:
         raise SitemapError(f"larger than {max_size} bytes once decompressed")
     return data
-
