@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from conftest import run_crawl
+from sample_pages import article_html, paragraphs
 from scrapy import Spider
 from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
@@ -190,43 +191,11 @@ allow = ['/news/[\\w-]+\\.html$']
 """
 
 STORIES = 12
-_WORDS = (
-    "The harbour board met on {day} November to discuss berth {n}, where repairs to the "
-    "quay wall have run months behind schedule and over budget, according to minutes "
-    "seen by this newspaper."
-)
-
-
-def _paragraphs(n: int) -> list[str]:
-    day = n + 1
-    return [
-        _WORDS.format(day=day, n=n),
-        f"Engineers told members that storm damage to pier {n} had been worse than the "
-        "survey in the spring suggested, and that divers found cracks along the lower "
-        "courses of stone that will need grouting before winter.",
-        f"A decision on the contract for section {n} is expected at the next meeting, "
-        "when the board will also hear from the ferry operators about the timetable "
-        "changes the works will force on passengers.",
-    ]
-
-
-def _normal(n: int, *, dated: bool = True) -> str:
-    date = f"2026-11-{n + 1:02d}T08:00:00+00:00"
-    meta = f'<meta property="article:published_time" content="{date}">' if dated else ""
-    time = f'<time datetime="{date}">{n + 1} November 2026</time>' if dated else ""
-    body = "".join(f"<p>{p}</p>" for p in _paragraphs(n))
-    return (
-        f"<!doctype html><html lang='en'><head><title>Quay repairs, part {n}</title>"
-        f'<meta property="og:type" content="article">{meta}</head><body>'
-        "<header><nav><a href='/'>Home</a> <a href='/news/'>News</a></nav></header>"
-        f"<main><article><h1>Quay repairs, part {n}</h1>{time}{body}</article></main>"
-        "<footer>© 2026 The Layout Times</footer></body></html>"
-    )
 
 
 def _app_shell(n: int) -> str:
     """The redesign: the body now arrives as data for a script to render."""
-    data = " ".join(_paragraphs(n)).replace('"', "'")
+    data = " ".join(paragraphs(n)).replace('"', "'")
     return (
         f"<!doctype html><html lang='en'><head><title>Quay repairs, part {n}</title></head>"
         f'<body><div id="app"></div><script>window.__STORY__ = {{"body": "{data}"}}</script>'
@@ -241,8 +210,8 @@ def _write_site(root: Path, layout: str) -> None:
         path = root / "news" / f"quay-repairs-{n}.html"
         path.parent.mkdir(parents=True, exist_ok=True)
         html = {
-            "normal": _normal(n),
-            "undated": _normal(n, dated=False),
+            "normal": article_html(n),
+            "undated": article_html(n, dated=False),
             "app_shell": _app_shell(n),
         }[layout]
         path.write_text(html, encoding="utf-8")
