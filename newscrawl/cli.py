@@ -1,4 +1,4 @@
-"""The `newscrawl` console script: dataset tools that run outside a crawl.
+"""The `newscrawl` console script: tools that run outside a crawl.
 
 Each subcommand lives in its own module under `newscrawl.commands` and provides
 `add_arguments(parser)` and `run(args) -> int`; this module only dispatches.
@@ -15,6 +15,7 @@ from collections.abc import Sequence
 #: subcommand -> (module under newscrawl.commands, one-line help)
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "clean": ("clean", "run the text cleaners over an existing JSON Lines dataset"),
+    "discover": ("discover", "find a site's sitemaps and feeds, print a ready site stub"),
 }
 
 
