@@ -26,7 +26,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     modules = {}
     for name, (module_name, help_text) in SUBCOMMANDS.items():
         module = importlib.import_module(f"newscrawl.commands.{module_name}")
-        sub = subparsers.add_parser(name, help=help_text, description=module.__doc__)
+        sub = subparsers.add_parser(
+            name,
+            help=help_text,
+            description=module.__doc__,
+            # The module docstrings hold usage examples: keep their lines.
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         module.add_arguments(sub)
         modules[name] = module
     args = parser.parse_args(argv)
