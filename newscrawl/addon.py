@@ -43,6 +43,21 @@ NEWSCRAWL_SETTINGS: dict[str, Any] = {
     # Folders of TOML site files (see newscrawl/spiders/config.py); relative to the
     # working directory. newscrawl's own site files are always read.
     "NEWSCRAWL_SITE_DIRS": ["sites"],
+    # Site health (newscrawl/health.py): at the end of a crawl, a summary line per site and
+    # a WARNING when a share below crosses its maximum. Sites with fewer pages (articles,
+    # for the date and title shares) than this are not judged: small samples are noise.
+    "NEWSCRAWL_HEALTH_MIN_PAGES": 10,
+    # Largest share of extracted pages dropped as not articles (listing or profile pages).
+    "NEWSCRAWL_HEALTH_MAX_NOT_ARTICLE": 0.5,
+    # Largest share of extracted pages with empty or too short text: a layout change.
+    "NEWSCRAWL_HEALTH_MAX_EMPTY_TEXT": 0.2,
+    # Largest share of exported articles without a publication date.
+    "NEWSCRAWL_HEALTH_MAX_NO_DATE": 0.5,
+    # Largest share of exported articles without a title.
+    "NEWSCRAWL_HEALTH_MAX_NO_TITLE": 0.2,
+    # When a health warning fired, set the stat `newscrawl/health/exit`: `scrapy crawl`
+    # then exits with code 3, so cron mails you.
+    "NEWSCRAWL_HEALTH_FAIL_EXIT": False,
 }
 
 #: The item pipelines, in order: each stage small and testable alone.
@@ -56,6 +71,7 @@ PIPELINES: dict[str, int] = {
 
 EXTENSIONS: dict[str, int] = {
     "newscrawl.offload.WorkerPool": 0,
+    "newscrawl.health.SiteHealth": 500,
 }
 
 #: Scrapy settings newscrawl changes: polite, robust crawling of news sites.
@@ -77,6 +93,16 @@ SCRAPY_SETTINGS: dict[str, Any] = {
 }
 
 
+class SettingError(ValueError):
+    """A `NEWSCRAWL_*` setting has a value newscrawl cannot use; the message says what to
+    write instead (`scrapy crawl` prints it as one line and exits with code 2)."""
+
+
+def user_agent(contact: str = NEWSCRAWL_SETTINGS["NEWSCRAWL_CONTACT_URL"]) -> str:
+    """newscrawl's User-Agent: crawls and `newscrawl discover` introduce themselves alike."""
+    return f"newscrawl/{__version__} (+{contact})"
+
+
 class NewscrawlAddon:
     """Applies newscrawl's defaults; anything set with a higher priority wins."""
 
@@ -90,8 +116,9 @@ class NewscrawlAddon:
             )
         for name, order in EXTENSIONS.items():
             settings.setdefault_in_component_priority_dict("EXTENSIONS", cast("type", name), order)
-        contact = settings.get("NEWSCRAWL_CONTACT_URL")
-        settings.set("USER_AGENT", f"newscrawl/{__version__} (+{contact})", priority="addon")
+        settings.set(
+            "USER_AGENT", user_agent(settings.get("NEWSCRAWL_CONTACT_URL")), priority="addon"
+        )
         feed_uri = settings.get("NEWSCRAWL_FEED_URI").replace(
             "%(data_dir)s", settings.get("NEWSCRAWL_DATA_DIR").rstrip("/")
         )

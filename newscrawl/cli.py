@@ -1,4 +1,4 @@
-"""The `newscrawl` console script: dataset tools that run outside a crawl.
+"""The `newscrawl` console script: tools that run outside a crawl.
 
 Each subcommand lives in its own module under `newscrawl.commands` and provides
 `add_arguments(parser)` and `run(args) -> int`; this module only dispatches.
@@ -15,6 +15,7 @@ from collections.abc import Sequence
 #: subcommand -> (module under newscrawl.commands, one-line help)
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "clean": ("clean", "run the text cleaners over an existing JSON Lines dataset"),
+    "discover": ("discover", "find a site's sitemaps and feeds, print a ready site stub"),
 }
 
 
@@ -25,7 +26,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     modules = {}
     for name, (module_name, help_text) in SUBCOMMANDS.items():
         module = importlib.import_module(f"newscrawl.commands.{module_name}")
-        sub = subparsers.add_parser(name, help=help_text, description=module.__doc__)
+        sub = subparsers.add_parser(
+            name,
+            help=help_text,
+            description=module.__doc__,
+            # The module docstrings hold usage examples: keep their lines.
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         module.add_arguments(sub)
         modules[name] = module
     args = parser.parse_args(argv)

@@ -1,7 +1,8 @@
 """`scrapy crawl`, with what cron needs: clear errors and meaningful exit codes.
 
-- A bad spider argument or site file (`-a max_age=soon`, a typo in a TOML key) is one
-  line, `error: ...`, and exit code 2, not a traceback.
+- A bad spider argument, setting or site file (`-a max_age=soon`, a typo in a TOML key),
+  or a missing optional package (`scrapy crawl warc` without warcio) is one line,
+  `error: ...`, and exit code 2, not a traceback.
 - A crawl whose site health check failed (see `newscrawl.health`, opt-in with
   `NEWSCRAWL_HEALTH_FAIL_EXIT`) exits with code 3, so cron mails the user.
 """
@@ -17,6 +18,8 @@ from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
 from twisted.internet.defer import Deferred
 
+from newscrawl._imports import MissingExtraError
+from newscrawl.addon import SettingError
 from newscrawl.spiders.args import ArgumentError
 from newscrawl.spiders.config import SiteConfigError
 
@@ -29,7 +32,7 @@ logger = logging.getLogger(__name__)
 
 EXIT_BAD_ARGUMENTS = 2
 EXIT_UNHEALTHY = 3
-_USER_ERRORS = (ArgumentError, SiteConfigError)
+_USER_ERRORS = (ArgumentError, MissingExtraError, SettingError, SiteConfigError)
 
 
 class Command(ScrapyCrawlCommand):

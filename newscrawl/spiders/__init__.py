@@ -1,4 +1,4 @@
-"""Spiders: the `NewsSpider` base, generic spiders (`urls`, `demo`) and, in `sites`, one
+"""Spiders: the `NewsSpider` base, generic spiders (`urls`, `warc`, `demo`) and, in `sites`, one
 module per news site."""
 
 from newscrawl.spiders.base import NewsSpider

@@ -39,6 +39,7 @@ from scrapy.utils.url import url_has_any_extension
 from newscrawl.cleaning.html import SiteRules
 from newscrawl.extraction.dates import parse_datetime
 from newscrawl.items import Page
+from newscrawl.signals import page_dropped
 from newscrawl.spiders.args import parse_max_age
 from newscrawl.spiders.feeds import FeedError, parse_feed
 from newscrawl.spiders.sitemaps import SitemapError, parse_sitemap
@@ -79,6 +80,9 @@ class NewsSpider(Spider):
     #: Regexes of listing pages to follow from `listing_urls` (pagination, sections).
     listing_follow: ClassVar[Sequence[str]] = ()
     listing_depth: ClassVar[int] = 1
+    #: Site health (`newscrawl.health`) is judged per spider for site spiders; generic
+    #: spiders that crawl many sites (`urls`, `warc`) set this to judge per host instead.
+    health_by_host: ClassVar[bool] = False
     #: The site's own cleaning rules (chrome selectors, tail headers), applied by pipelines.
     cleaning_rules: ClassVar[SiteRules] = SiteRules()
 
@@ -223,20 +227,26 @@ class NewsSpider(Spider):
 
     def parse_article(self, response: Response, hints: dict[str, Any] | None = None) -> Any:
         """Turn an article response into a `Page`; a non-HTML response is a counted drop."""
+        page = self.make_page(response, hints)
+        if page is not None:
+            yield page
+
+    def make_page(
+        self, response: Response, hints: dict[str, Any] | None = None, fetched_at: str = ""
+    ) -> Page | None:
+        """The `Page` for an HTML response (decoded as Scrapy decodes it: HTTP charset, BOM,
+        `<meta>`, then sniffing); None, counted as `not_html`, for anything else.
+        `fetched_at` defaults to now; archived responses pass their capture time."""
         if not _is_html(response):
-            self._count("newscrawl/dropped/not_html")
-            logger.info(
-                "Dropped: not_html: %s (%s)",
-                response.url,
-                (response.headers.get("Content-Type") or b"no content type").decode("latin-1"),
-            )
-            return
+            content_type = response.headers.get("Content-Type") or b"no content type"
+            self.drop_page("not_html", response.url, content_type.decode("latin-1"))
+            return None
         assert isinstance(response, TextResponse)
-        yield Page(
+        return Page(
             url=response.url,
             html=response.text,
             spider=self.name,
-            fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            fetched_at=fetched_at or datetime.now(timezone.utc).isoformat(timespec="seconds"),
             hints=hints or {},
         )
 
@@ -257,8 +267,16 @@ class NewsSpider(Spider):
             detail = (
                 f"{failure.type.__name__ if failure.type else 'error'}: {failure.getErrorMessage()}"
             )
+        self.drop_page(reason, url, detail, level)
+
+    def drop_page(self, reason: str, url: str, detail: str = "", level: int = logging.INFO) -> None:
+        """A page that never reaches the pipelines: counted as `newscrawl/dropped/<reason>`,
+        logged once, and announced (`page_dropped`) so per-site health counts it."""
         self._count(f"newscrawl/dropped/{reason}")
         logger.log(level, "Dropped: %s: %s (%s)", reason, url, detail)
+        self.crawler.signals.send_catch_log(
+            signal=page_dropped, reason=reason, url=url, spider=self
+        )
 
     def _too_old(self, date: str | None, url: str) -> bool:
         if self.max_age_cutoff is None or not date:

@@ -61,6 +61,11 @@ SCHEMA: dict[str, dict[str, type]] = {
 }
 
 
+def is_valid_name(name: str) -> bool:
+    """Whether `name` can name a site: lower-case letters, digits and _, a letter first."""
+    return bool(_NAME.match(name))
+
+
 class SiteConfigError(ValueError):
     """A site file is invalid; the message names the file and the key."""
 

@@ -27,6 +27,8 @@ logger = logging.getLogger(__name__)
 
 class UrlsSpider(NewsSpider):
     name = "urls"
+    # A list of URLs may span many sites: site health is judged per host.
+    health_by_host = True
 
     path: Path
 

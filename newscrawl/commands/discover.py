@@ -1,0 +1,83 @@
+"""Find a news site's sitemaps and feeds and print a ready site stub.
+
+    newscrawl discover https://www.example.com [--format python|toml] [--name NAME]
+    newscrawl discover example.com --format toml > sites/example.toml
+
+Reads robots.txt, the home page's feed and sitemap links, then probes the paths CMSs
+commonly use; checks each candidate by parsing it; proposes an article URL rule from the
+article URLs they list. The stub goes to standard output, what was found and what was
+wrong (a sitemap robots.txt names that answers 404, an HTML page where a feed should be)
+to standard error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from newscrawl.discovery import Discovery, discover, render_python, render_toml, site_name
+from newscrawl.spiders.config import is_valid_name
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("url", help="the site's home page (https:// is assumed when omitted)")
+    parser.add_argument(
+        "--format",
+        choices=("python", "toml"),
+        default="python",
+        help="a Python site module (as `scrapy genspider -t news`) or a TOML site file "
+        "(default: python)",
+    )
+    parser.add_argument(
+        "--name", type=_name, help="spider name (default: from the domain, e.g. 'example')"
+    )
+    parser.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=10.0,
+        metavar="S",
+        help="seconds to wait for each response (default: 10)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    found = discover(args.url, timeout=args.timeout)
+    name = args.name or site_name(found.domain)
+    render = render_toml if args.format == "toml" else render_python
+    sys.stdout.write(render(found, name))
+    sys.stdout.flush()  # the stub first, then the report, when both go to a terminal
+    print(report(found), file=sys.stderr)
+    return 0
+
+
+def report(found: Discovery) -> str:
+    """What was found and what was wrong, for a person reading the terminal."""
+    lines = [f"newscrawl discover: {found.home_url} ({found.requests} requests)"]
+    lines += [f"  note: {note}" for note in found.notes]
+    for source in found.sources:
+        lines.append(f"  found {source.url}: {source.describe()}")
+    for problem in found.problems:
+        if problem.declared:
+            lines.append(f"  problem {problem.url} ({problem.found_by}): {problem.problem}")
+    if not found.news_sitemaps + found.sitemaps + found.feeds:
+        lines.append("  no sitemap or feed found: the stub crawls the home page's links only")
+    lines.append(f"  article URLs: {found.proposal.explain()}")
+    return "\n".join(lines)
+
+
+def _name(value: str) -> str:
+    if not is_valid_name(value):
+        raise argparse.ArgumentTypeError(
+            f"{value!r}: a spider name is lower-case letters, digits and _, a letter first"
+        )
+    return value
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not seconds > 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive number of seconds")
+    return seconds

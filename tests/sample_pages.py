@@ -1,0 +1,40 @@
+"""Small, distinct news articles for crawl tests: each passes extraction and the word
+floor, and no two share a text or a canonical URL (the duplicates pipeline would drop
+them)."""
+
+from __future__ import annotations
+
+from html import escape
+
+
+def paragraphs(n: int) -> list[str]:
+    """Three paragraphs of plausible news prose, different for every `n`."""
+    return [
+        f"The harbour board met on {n % 28 + 1} November to discuss berth {n}, where repairs "
+        "to the quay wall have run months behind schedule and over budget, according to "
+        "minutes seen by this newspaper.",
+        f"Engineers told members that storm damage to pier {n} had been worse than the "
+        "survey in the spring suggested, and that divers found cracks along the lower "
+        "courses of stone that will need grouting before winter.",
+        f"A decision on the contract for section {n} is expected at the next meeting, "
+        "when the board will also hear from the ferry operators about the timetable "
+        "changes the works will force on passengers.",
+    ]
+
+
+def article_html(
+    n: int, *, title: str | None = None, dated: bool = True, extra_paragraph: str = ""
+) -> str:
+    """A complete article page: headline, date (unless `dated=False`), body, site chrome."""
+    title = title or f"Quay repairs, part {n}"
+    date = f"2026-11-{n % 28 + 1:02d}T08:00:00+00:00"
+    meta = f'<meta property="article:published_time" content="{date}">' if dated else ""
+    time = f'<time datetime="{date}">{n % 28 + 1} November 2026</time>' if dated else ""
+    body = "".join(f"<p>{escape(p)}</p>" for p in [*paragraphs(n), extra_paragraph] if p)
+    return (
+        f"<!doctype html><html lang='en'><head><title>{escape(title)}</title>"
+        f'<meta property="og:type" content="article">{meta}</head><body>'
+        "<header><nav><a href='/'>Home</a> <a href='/news/'>News</a></nav></header>"
+        f"<main><article><h1>{escape(title)}</h1>{time}{body}</article></main>"
+        "<footer>© 2026 The Sample Times</footer></body></html>"
+    )
