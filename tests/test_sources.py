@@ -66,6 +66,7 @@ def test_sitemap_index_and_gzip() -> None:
         (b"<html><body>Not found</body></html>", "root element is <html>"),
         (b"\x00\x01\x02 binary garbage", "not XML"),
         (b"\x1f\x8b\x08\x00 truncated gzip", "broken gzip"),
+        (b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", "broken gzip"),
     ],
 )
 def test_invalid_sitemaps_raise_a_clear_error(body: bytes, message: str) -> None:

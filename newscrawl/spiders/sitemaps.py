@@ -44,7 +44,10 @@ class SitemapDocument:
 
 def parse_sitemap(body: bytes, max_size: int = 50 * 1024 * 1024) -> SitemapDocument:
     """Parse a sitemap or sitemap index; raise `SitemapError` when `body` is not one."""
-    body = _gunzip(body, max_size) if body[:2] == _GZIP_MAGIC else body
+    if body[:2] == _GZIP_MAGIC:
+        body = _gunzip(body, max_size)
+        if not body.strip():
+            raise SitemapError("broken gzip: no data once decompressed")
     if not body.strip():
         raise SitemapError("empty body")
     parser = etree.XMLParser(
