@@ -15,6 +15,8 @@ from collections.abc import Sequence
 #: subcommand -> (module under newscrawl.commands, one-line help)
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "clean": ("clean", "run the text cleaners over an existing JSON Lines dataset"),
+    "fixture": ("fixture", "record and check a site's golden fixtures (saved article pages)"),
+    "sites": ("sites", "list the news sites of the project (--markdown: README's table)"),
 }
 
 
