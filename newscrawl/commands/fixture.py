@@ -114,7 +114,12 @@ def _record(args: argparse.Namespace, settings: BaseSettings, root: Path) -> int
     for path in save_fixture(root, fixture):
         print(f"wrote {path}")
     print(_summary(fixture.expected))
-    print(f"Read it before you commit it, then run: pytest tests/test_sites.py -k {spider.name}")
+    test = (
+        f"pytest tests/test_sites.py -k {spider.name}"
+        if Path("tests", "test_sites.py").exists()  # a checkout of newscrawl
+        else f"newscrawl fixture check {spider.name}"
+    )
+    print(f"Read it before you commit it, then run: {test}")
     return 0
 
 
