@@ -133,11 +133,11 @@ class NewscrawlAddon:
         # TOML sites next to Python ones (`scrapy list` reads settings.py only: it sets
         # this too).
         settings.set("SPIDER_LOADER_CLASS", "newscrawl.spiderloader.SiteSpiderLoader", "addon")
-        # Lets any project that enables the add-on run newscrawl's spiders by name.
-        for module in ("newscrawl.spiders", "newscrawl.spiders.sites"):
-            if module not in settings.getlist("SPIDER_MODULES"):
-                settings.set(
-                    "SPIDER_MODULES",
-                    [*settings.getlist("SPIDER_MODULES"), module],
-                    priority=settings.getpriority("SPIDER_MODULES") or "addon",
-                )
+        # Lets any project that enables the add-on run newscrawl's spiders (and, as Scrapy
+        # walks subpackages, its site modules) by name.
+        if "newscrawl.spiders" not in settings.getlist("SPIDER_MODULES"):
+            settings.set(
+                "SPIDER_MODULES",
+                [*settings.getlist("SPIDER_MODULES"), "newscrawl.spiders"],
+                priority=settings.getpriority("SPIDER_MODULES") or "addon",
+            )

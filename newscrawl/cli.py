@@ -16,6 +16,8 @@ from collections.abc import Sequence
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "clean": ("clean", "run the text cleaners over an existing JSON Lines dataset"),
     "discover": ("discover", "find a site's sitemaps and feeds, print a ready site stub"),
+    "fixture": ("fixture", "record and check a site's golden fixtures (saved article pages)"),
+    "sites": ("sites", "list the news sites of the project (--markdown: README's table)"),
 }
 
 

@@ -8,7 +8,9 @@ few settings below are read by Scrapy before add-ons run, so they must be here.
 from pathlib import Path
 
 BOT_NAME = "newscrawl"
-SPIDER_MODULES = ["newscrawl.spiders", "newscrawl.spiders.sites"]
+# Scrapy walks subpackages: `newscrawl.spiders` includes the site modules in `.sites`
+# (listing both would load every site twice).
+SPIDER_MODULES = ["newscrawl.spiders"]
 NEWSPIDER_MODULE = "newscrawl.spiders.sites"
 ADDONS = {"newscrawl.addon.NewscrawlAddon": 0}
 # Python site modules and TOML site files, listed and run alike.

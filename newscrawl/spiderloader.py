@@ -4,24 +4,32 @@ Python site modules are found in `SPIDER_MODULES` as usual; TOML site files are 
 from the folders in `NEWSCRAWL_SITE_DIRS` (newscrawl's own `newscrawl/sites/`, and
 `sites/` in the working directory by default). Both end up as `NewsSpider` classes, so
 `scrapy list` shows them together and `scrapy crawl NAME` runs either.
+
+Tools that run outside a crawl (`newscrawl fixture`, `newscrawl sites`) find sites here too:
+`site_spiders()` lists the sites a project knows, the same way `scrapy list` does.
 """
 
 from __future__ import annotations
 
+import inspect
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from scrapy.spiderloader import SpiderLoader
+from scrapy.utils.project import ENVVAR, get_project_settings
 
+from newscrawl.spiders.base import NewsSpider
 from newscrawl.spiders.config import load_sites
 
 if TYPE_CHECKING:
-    from scrapy.settings import BaseSettings
+    from scrapy.settings import BaseSettings, Settings
 
 logger = logging.getLogger(__name__)
 
 PACKAGE_SITES = Path(__file__).resolve().parent / "sites"
+SITE_MODULES = Path(__file__).resolve().parent / "spiders" / "sites"
 
 
 class SiteSpiderLoader(SpiderLoader):
@@ -47,3 +55,45 @@ class SiteSpiderLoader(SpiderLoader):
 def site_files(folders: list[Path]) -> list[Path]:
     """TOML files in `folders`, in a stable order; missing folders are skipped."""
     return [path for folder in folders if folder.is_dir() for path in sorted(folder.glob("*.toml"))]
+
+
+def project_settings() -> Settings:
+    """The settings of the Scrapy project in the working directory (`scrapy.cfg` or
+    `SCRAPY_SETTINGS_MODULE`); newscrawl's own outside any project."""
+    settings = get_project_settings()
+    if not os.environ.get(ENVVAR):
+        settings.setmodule("newscrawl.settings", priority="project")
+    return settings
+
+
+def site_spiders(settings: BaseSettings | None = None) -> dict[str, type[NewsSpider]]:
+    """The news sites the project knows, by name: Python site modules and TOML site files.
+
+    A site is a `NewsSpider` that declares at least one source; generic spiders (`urls`,
+    `site`, `demo`) get theirs from arguments or at run time, and are left out.
+    """
+    loader = SiteSpiderLoader.from_settings(settings or project_settings())
+    found = {}
+    for name in sorted(loader.list()):
+        spider = loader.load(name)
+        if issubclass(spider, NewsSpider) and _declares_sources(spider):
+            found[name] = spider
+    return found
+
+
+def _declares_sources(spider: type[NewsSpider]) -> bool:
+    return any(
+        (spider.news_sitemap_urls, spider.sitemap_urls, spider.feed_urls, spider.listing_urls)
+    )
+
+
+def source_file(spider: type[NewsSpider]) -> Path:
+    """The file that declares a site: its TOML file or its Python module."""
+    config = getattr(spider, "config_source", None)
+    return Path(config if config else inspect.getfile(spider)).resolve()
+
+
+def is_shipped(spider: type[NewsSpider]) -> bool:
+    """Whether newscrawl itself ships the site (`newscrawl/spiders/sites/`, `newscrawl/sites/`)."""
+    path = source_file(spider)
+    return path.parent in (PACKAGE_SITES, SITE_MODULES)

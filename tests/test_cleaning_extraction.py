@@ -157,3 +157,13 @@ def test_block_text_renders_blocks_as_lines_and_list_items_with_a_dash() -> None
     html = "<div><h2>Stops</h2><p>The trains stop at:</p><ul><li>Elm</li><li>Oak</li></ul></div>"
 
     assert block_text(html) == "Stops\nThe trains stop at:\n- Elm\n- Oak"
+
+
+def test_comma_separated_article_tag_gives_one_tag_each() -> None:
+    page = _page(_paragraphs(PARAGRAPHS)).replace(
+        "</head>", '<meta property="article:tag" content="Rail,Night trains, Transport"></head>'
+    )
+    article = extract_article(page, URL)
+
+    assert article is not None
+    assert article["tags"] == ["Rail", "Night trains", "Transport"]

@@ -167,6 +167,10 @@ def test_title_case_headlines_after_the_last_sentence_are_cut() -> None:
         ["Folgen Sie uns auf Twitter und Facebook."],
         ["Abonnez-vous à notre newsletter pour recevoir l'essentiel de l'actualité."],
         ["Todos los derechos reservados."],
+        [
+            "Puedes seguir a EL PAÍS Clima y Medio Ambiente en Facebook y X, o apuntarte aquí "
+            "para recibir nuestra newsletter semanal"
+        ],
         ["Note: comments are moderated and may take a while to appear."],
     ],
 )

@@ -22,6 +22,7 @@ GAZETTE = """
 name = "gazette"
 domains = ["127.0.0.1"]
 description = "The Harbour Gazette, declared in TOML."
+language = "en"
 
 [sources]
 feeds = ["{base}/feeds/rss.xml"]
@@ -51,6 +52,7 @@ def test_toml_site_becomes_the_same_class_python_would_write(tmp_path: Path) -> 
     assert issubclass(spider, NewsSpider)
     assert spider.name == "gazette"
     assert spider.allowed_domains == ["127.0.0.1"]
+    assert spider.language == "en"
     assert spider.feed_urls == ("http://h/feeds/rss.xml",)
     # TOML order of [sources] is the order to try.
     assert spider.source_order == ("feed", "news_sitemap")
@@ -72,6 +74,10 @@ def test_toml_site_becomes_the_same_class_python_would_write(tmp_path: Path) -> 
         ('name = "x"\n[sources]\nfeeds = ["http://a/"]', "missing required key 'domains'"),
         ('name = "X Y"\ndomains = ["a"]\n[sources]\nfeeds = ["u"]', "must be lower-case"),
         ('name = "x"\ndomains = "a"\n[sources]\nfeeds = ["u"]', "domains must be a list"),
+        (
+            'name = "x"\ndomains = ["a"]\nlanguage = "English"\n[sources]\nfeeds = ["u"]',
+            "language 'English' must be an ISO 639-1 code",
+        ),
         ('name = "x"\ndomains = ["a"]\n[sources]\nfeeds = []', "at least one URL"),
         (
             'name = "x"\ndomains = ["a"]\n[sources]\nfeeds = ["u"]\n[articles]\nallow = ["("]',

@@ -232,6 +232,8 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         r"(etiquetas|temas|tags) ?:.{0,200}",
         r"(suscríbete|ya eres suscriptor).{0,140}",
         rf"{_SENTENCE_START}síguen(os|le|la) en ({_SOCIAL}).{{0,200}}",
+        # "Puedes seguir a EL PAÍS Clima en Facebook y X, o apuntarte aquí para ..."
+        rf"{_SENTENCE_START}puedes? seguir a .{{1,80}} en ({_SOCIAL})\b.{{0,250}}",
         rf"{_SENTENCE_START}(suscríbete|regístrate)\b"
         r".{0,80}\b(boletín|newsletter)\b.{0,150}",
         rf"{_NOTICE}.{{0,200}}\bmodera.{{0,200}}",

@@ -23,6 +23,7 @@ from lxml import etree, html
 from newscrawl.discovery.fetch import Fetched, Fetcher, FetchError, TooLarge
 from newscrawl.discovery.patterns import MIN_SAMPLE, Proposal, propose_article_allow
 from newscrawl.extraction.dates import parse_datetime
+from newscrawl.extraction.language import language_from_markup
 from newscrawl.spiders.feeds import FeedError, parse_feed
 from newscrawl.spiders.sitemaps import SitemapError, parse_sitemap
 
@@ -123,6 +124,8 @@ class Discovery:
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     proposal: Proposal = field(default_factory=lambda: Proposal((), 0, 0, ""))
+    #: The home page's declared language (`<html lang>`, `og:locale`), if any.
+    language: str | None = None
     requests: int = 0
 
     def of_kind(self, *kinds: str) -> list[Source]:
@@ -167,6 +170,8 @@ def discover(url: str, timeout: float = 10.0, fetcher: Fetcher | None = None) ->
     result = Discovery(url=start, home_url=home.url, domain=host.removeprefix("www."), notes=notes)
     if not home.ok:
         result.notes.append(f"the home page {home.url} answers HTTP {home.status}")
+    else:
+        result.language = _home_language(home.body)
     robots = _robots(fetcher, home.url, result)
     if not robots.can_fetch(fetcher.user_agent, home.url):
         result.notes.append("robots.txt disallows the home page for newscrawl")
@@ -218,6 +223,18 @@ def _robots(fetcher: Fetcher, home_url: str, result: Discovery) -> RobotFilePars
 
 def _robots_sitemaps(robots: RobotFileParser) -> list[str]:
     return list(robots.site_maps() or [])
+
+
+def _home_language(body: bytes) -> str | None:
+    """The language the home page declares, as an ISO 639-1 code."""
+    try:
+        tree = html.fromstring(body) if body.strip() else None
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+    if tree is None:
+        return None
+    locale = tree.xpath("string(//meta[@property='og:locale']/@content)")
+    return language_from_markup(tree.get("lang"), str(locale) or None)
 
 
 def _home_links(body: bytes, base: str) -> list[tuple[str, str]]:

@@ -61,6 +61,9 @@ def render_python(found: Discovery, name: str) -> str:
         f"class {class_name(name)}(NewsSpider):",
         f"    name = {_py(name)}",
         f"    allowed_domains = [{_py(found.domain)}]",
+        f"    language = {_py(found.language)}  # of the site's articles (ISO 639-1)"
+        if found.language
+        else "    language = None  # the home page declares none: set the ISO 639-1 code",
         "",
         "    # Sources, requested in this order: news sitemaps, sitemaps, feeds, listing pages.",
         *_py_sources("news_sitemap_urls", found.news_sitemaps),
@@ -98,6 +101,9 @@ def render_toml(found: Discovery, name: str) -> str:
         ),
         f"name = {_toml(name)}",
         f"domains = [{_toml(found.domain)}]",
+        f"language = {_toml(found.language)}"
+        if found.language
+        else '# language = "en"  # the home page declares none',
         "",
         "[sources]  # requested in this order",
         *_toml_sources("news_sitemaps", found.news_sitemaps),

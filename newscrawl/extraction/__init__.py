@@ -322,7 +322,8 @@ def _split_byline(value: str) -> list[str]:
 def _tags(ld: dict[str, Any], data: StructuredData, doc: PageHeuristics) -> list[str]:
     declared = (
         keywords(ld.get("keywords")),
-        data.meta_all.get("article:tag", []),
+        # One tag per `article:tag` as OpenGraph says, or all in one, comma-separated.
+        keywords(data.meta_all.get("article:tag")),
         keywords(data.meta.get("news_keywords")),
         keywords(data.meta.get("keywords")),
     )

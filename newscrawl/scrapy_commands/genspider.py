@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 import scrapy
 from scrapy.commands.genspider import Command as ScrapyGenspiderCommand
 
+from newscrawl.golden import FIXTURES_DIR
+
 if TYPE_CHECKING:
     import os
 
@@ -67,4 +69,4 @@ class Command(ScrapyGenspiderCommand):
 
 def fixtures_dir() -> Path:
     """Where golden site fixtures live: `tests/fixtures/sites` of the project."""
-    return Path.cwd() / "tests" / "fixtures" / "sites"
+    return Path.cwd() / FIXTURES_DIR

@@ -62,6 +62,8 @@ _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html)", re.IGN
 class NewsSpider(Spider):
     """Base spider for news sites: declare sources and article URL rules, get `Page` items."""
 
+    #: The site's domains (subdomains included): Scrapy drops requests to any other.
+    allowed_domains: ClassVar[Sequence[str]] = ()
     #: Sitemaps, sitemap indexes, or robots.txt URLs whose `Sitemap:` lines to follow.
     sitemap_urls: Sequence[str] = ()
     #: Google News sitemaps (read the same way; listed apart because they are the
@@ -85,6 +87,9 @@ class NewsSpider(Spider):
     health_by_host: ClassVar[bool] = False
     #: The site's own cleaning rules (chrome selectors, tail headers), applied by pipelines.
     cleaning_rules: ClassVar[SiteRules] = SiteRules()
+    #: The language of the site's articles (ISO 639-1): documentation (`newscrawl sites`)
+    #: and a check against its fixtures. Extraction reads each page's own language.
+    language: ClassVar[str | None] = None
 
     max_age_cutoff: datetime | None = None
 

@@ -7,6 +7,7 @@ unknown or mistyped key is an error that names it and the file.
 
     name = "harbourgazette"
     domains = ["harbourgazette.example"]
+    language = "en"                # ISO 639-1, of the site's articles
 
     [sources]                      # requested in this order
     news_sitemaps = ["https://www.harbourgazette.example/sitemaps/news.xml"]
@@ -48,10 +49,11 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_LANGUAGE = re.compile(r"^[a-z]{2}$")
 
 #: The schema: table -> key -> expected type (list means "list of strings").
 SCHEMA: dict[str, dict[str, type]] = {
-    "": {"name": str, "domains": list, "description": str},
+    "": {"name": str, "domains": list, "description": str, "language": str},
     "sources": {"sitemaps": list, "news_sitemaps": list, "feeds": list, "listings": list},
     "articles": {"allow": list, "deny": list},
     "listings": {"follow": list, "depth": int},
@@ -102,6 +104,7 @@ def spider_from_config(config: Mapping[str, Any], source: str = "<config>") -> t
         "__doc__": config.get("description") or f"Site spider for {name}, from {source}.",
         "__module__": __name__,
         "allowed_domains": list(config["domains"]),
+        "language": config.get("language"),
         "sitemap_urls": tuple(sources.get("sitemaps", ())),
         "news_sitemap_urls": tuple(sources.get("news_sitemaps", ())),
         "feed_urls": tuple(sources.get("feeds", ())),
@@ -148,6 +151,10 @@ def _validate(config: Mapping[str, Any], source: str) -> None:
     if not _NAME.match(config["name"]):
         raise SiteConfigError(
             f"{source}: name {config['name']!r} must be lower-case letters, digits and _"
+        )
+    if "language" in config and not _LANGUAGE.match(config["language"]):
+        raise SiteConfigError(
+            f'{source}: language {config["language"]!r} must be an ISO 639-1 code ("en")'
         )
     if not any(config.get("sources", {}).values()):
         raise SiteConfigError(f"{source}: [sources] must list at least one URL")
