@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-SEED = Path(__file__).parents[2] / "shared" / "seed"
+SEED = Path(__file__).parent / "fixtures" / "cleaning"  # copies of ../shared/seed
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -21,8 +21,8 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_cleans_the_text_field_and_copies_everything_else(tmp_path: Path) -> None:
-    dirty = (SEED / "example-dirty-article.txt").read_text("utf-8")
-    clean = (SEED / "example-clean-article.txt").read_text("utf-8")
+    dirty = (SEED / "seed-dirty.txt").read_text("utf-8")
+    clean = (SEED / "seed-clean.txt").read_text("utf-8")
     records = [
         {"id": 1, "body": dirty, "lang": "en"},
         {"id": 2, "body": "A short text that needs nothing removed."},

@@ -124,8 +124,20 @@ class NewsSpider(Spider):
             urls, callback = kinds[kind]
             for url in urls:
                 # Earlier kinds of source get a higher priority, so they are fetched first.
-                requests.append(Request(url, callback=callback, priority=SOURCE_PRIORITY - rank))
+                requests.append(self.source_request(url, callback, SOURCE_PRIORITY - rank))
         return requests
+
+    def source_request(
+        self, url: str, callback: Any, priority: int = SOURCE_PRIORITY, **cb_kwargs: Any
+    ) -> Request:
+        """A request for a sitemap, feed or listing page (failures logged in one line)."""
+        return Request(
+            url,
+            callback=callback,
+            errback=self.source_failed,
+            priority=priority,
+            cb_kwargs=cb_kwargs,
+        )
 
     # Sources
 
@@ -133,7 +145,7 @@ class NewsSpider(Spider):
         """A sitemap index, a (news) sitemap, or a robots.txt listing sitemaps."""
         if response.url.endswith("/robots.txt"):
             for url in sitemap_urls_from_robots(response.body, base_url=response.url):
-                yield Request(url, callback=self.parse_sitemap, priority=SOURCE_PRIORITY)
+                yield self.source_request(url, self.parse_sitemap)
             return
         try:
             document = parse_sitemap(response.body)
@@ -145,7 +157,7 @@ class NewsSpider(Spider):
             if document.kind == "sitemapindex":
                 # An index entry's lastmod is its newest change: older means nothing new.
                 if not self._too_old(entry.lastmod, entry.loc):
-                    yield Request(entry.loc, callback=self.parse_sitemap, priority=SOURCE_PRIORITY)
+                    yield self.source_request(entry.loc, self.parse_sitemap)
                 continue
             request = self.article_request(
                 entry.loc,
@@ -190,12 +202,8 @@ class NewsSpider(Spider):
         for link in LinkExtractor(allow=self.listing_follow, allow_domains=domains).extract_links(
             response
         ):
-            yield Request(
-                link.url,
-                callback=self.parse_listing,
-                cb_kwargs={"depth": depth + 1},
-                priority=response.request.priority if response.request else SOURCE_PRIORITY,
-            )
+            priority = response.request.priority if response.request else SOURCE_PRIORITY
+            yield self.source_request(link.url, self.parse_listing, priority, depth=depth + 1)
 
     # Articles
 
@@ -258,21 +266,15 @@ class NewsSpider(Spider):
     def article_failed(self, failure: Failure) -> None:
         """An article that could not be fetched: one log line and a counted reason, instead
         of Scrapy's traceback. A 404 is routine (deleted stories stay in sitemaps)."""
-        request = getattr(failure, "request", None)
-        url = request.url if request is not None else "?"
-        if failure.check(HttpError):
-            status = failure.value.response.status
-            reason, level = (
-                f"http_{status}",
-                logging.INFO if status in (404, 410) else logging.WARNING,
-            )
-            detail = f"HTTP {status}"
-        else:
-            reason, level = "download_error", logging.WARNING
-            detail = (
-                f"{failure.type.__name__ if failure.type else 'error'}: {failure.getErrorMessage()}"
-            )
-        self.drop_page(reason, url, detail, level)
+        reason, detail, level = _failure_reason(failure)
+        self.drop_page(reason, _failed_url(failure), detail, level)
+
+    def source_failed(self, failure: Failure) -> None:
+        """A sitemap, feed or listing page that could not be fetched: one WARNING line and
+        `newscrawl/sources/failed/<reason>`; the crawl goes on with the other sources."""
+        reason, detail, _ = _failure_reason(failure)
+        self._count(f"newscrawl/sources/failed/{reason}")
+        logger.warning("Source failed: %s (%s)", _failed_url(failure), detail)
 
     def drop_page(self, reason: str, url: str, detail: str = "", level: int = logging.INFO) -> None:
         """A page that never reaches the pipelines: counted as `newscrawl/dropped/<reason>`,
@@ -295,6 +297,21 @@ class NewsSpider(Spider):
 
     def _count(self, key: str) -> None:
         self.crawler.stats.inc_value(key)
+
+
+def _failure_reason(failure: Failure) -> tuple[str, str, int]:
+    """(stats reason, detail for the log, log level) of a failed download."""
+    if failure.check(HttpError):
+        status = failure.value.response.status
+        level = logging.INFO if status in (404, 410) else logging.WARNING
+        return f"http_{status}", f"HTTP {status}", level
+    name = failure.type.__name__ if failure.type else "error"
+    return "download_error", f"{name}: {failure.getErrorMessage()}", logging.WARNING
+
+
+def _failed_url(failure: Failure) -> str:
+    request = getattr(failure, "request", None)
+    return request.url if request is not None else "?"
 
 
 def _is_html(response: Response) -> bool:
