@@ -28,6 +28,7 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"(read|see|watch) (more|also|next)( (stories|articles|news|on this( story| topic)?))?",
         r"also (read|see|on \S+)",
         r"more (from|on|in|about) .{1,60}",
+        r"more",  # a bare "More" / "More:" label over a list of links
         r"more (\w+ ){0,3}(stories|news|articles|headlines|coverage|videos?)|more like this",
         r"(trending|popular)( now| stories| articles| news| today| on \S+)?",
         r"most (popular|read|viewed|shared|watched|emailed|commented|recent)"
