@@ -34,6 +34,15 @@ T = TypeVar("T")
 DROP_LOG_LEVEL = "INFO"
 
 
+class Dropped(DropItem):
+    """`DropItem` that carries its reason (the `newscrawl/dropped/<reason>` key), so the
+    crawl state can tell a final drop (not an article) from a transient one (a timeout)."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message, log_level=DROP_LOG_LEVEL)
+        self.reason = reason
+
+
 class _Stage:
     """Shared plumbing: where stages run, drop accounting, cleaning stats."""
 
@@ -61,17 +70,19 @@ class _Stage:
         except stages.Rejected as rejected:
             raise self.drop(rejected.reason, url, rejected.detail) from None
         except FutureTimeoutError:
-            raise self.drop("timeout", url, f"over {self.pool.timeout if self.pool else 0}s") from None
+            raise self.drop(
+                "timeout", url, f"over {self.pool.timeout if self.pool else 0}s"
+            ) from None
         except ProcessExpired as error:
             raise self.drop("worker_crashed", url, str(error)) from None
         except Exception as error:  # a bug or a pathological page: never stop the crawl
             logger.exception("Stage %s failed on %s", function.__name__, url)
             raise self.drop("stage_error", url, f"{type(error).__name__}: {error}") from None
 
-    def drop(self, reason: str, url: str, detail: str = "") -> DropItem:
+    def drop(self, reason: str, url: str, detail: str = "") -> Dropped:
         self.stats.inc_value(f"newscrawl/dropped/{reason}")
         message = f"{reason}: {url}" + (f" ({detail})" if detail else "")
-        return DropItem(message, log_level=DROP_LOG_LEVEL)
+        return Dropped(reason, message)
 
     def record(self, article: Article, removed: dict[str, list[str]]) -> Article:
         """Count what a cleaning stage removed; keep it on the item when debugging."""

@@ -4,6 +4,8 @@
   line, `error: ...`, and exit code 2, not a traceback.
 - A crawl whose site health check failed (see `newscrawl.health`, opt-in with
   `NEWSCRAWL_HEALTH_FAIL_EXIT`) exits with code 3, so cron mails the user.
+- A run started while another run of the same spider is going (see `newscrawl.runlock`)
+  logs one ERROR line and exits with code 4, before touching the crawl state or a feed.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
 
+from newscrawl.runlock import AlreadyRunning
 from newscrawl.spiders.args import ArgumentError
 from newscrawl.spiders.config import SiteConfigError
 
@@ -28,6 +31,7 @@ logger = logging.getLogger(__name__)
 
 EXIT_BAD_ARGUMENTS = 2
 EXIT_UNHEALTHY = 3
+EXIT_ALREADY_RUNNING = 4
 _USER_ERRORS = (ArgumentError, SiteConfigError)
 
 
@@ -48,16 +52,27 @@ class Command(ScrapyCrawlCommand):
         self.crawler_process.start()
         if self.exitcode == 0 and self.crawler_process.bootstrap_failed:
             self.exitcode = 1
-        if self.exitcode == 0 and crawler.stats and crawler.stats.get_value("newscrawl/health/exit"):
+        if (
+            self.exitcode == 0
+            and crawler.stats
+            and crawler.stats.get_value("newscrawl/health/exit")
+        ):
             self.exitcode = EXIT_UNHEALTHY
 
     def _finished(self, task: asyncio.Future[Any]) -> None:
-        if not task.cancelled() and isinstance(task.exception(), _USER_ERRORS):
+        if task.cancelled():
+            return
+        if isinstance(task.exception(), _USER_ERRORS):
             self._report(task.exception())
+        elif isinstance(task.exception(), AlreadyRunning):
+            self.exitcode = EXIT_ALREADY_RUNNING  # the lock logged why
 
     def _failed(self, failure: Any) -> Any:
         if failure.check(*_USER_ERRORS):
             self._report(failure.value)
+            return None
+        if failure.check(AlreadyRunning):
+            self.exitcode = EXIT_ALREADY_RUNNING
             return None
         return failure
 

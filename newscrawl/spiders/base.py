@@ -19,6 +19,12 @@ sources is requested once (Scrapy's duplicate filter, on canonicalized URLs).
 `-a max_age=2d` skips sitemap and feed entries older than that before requesting them.
 The spider only fetches: each article response becomes a `Page` item that the pipelines
 extract, clean and validate.
+
+Runs are incremental: with a crawl state attached (`newscrawl.state`), an article URL
+that an earlier run exported, or dropped for good, is not requested again, whatever
+source lists it. `-a refresh=modified` requests it again when its source now gives a
+newer date than the one recorded, `-a refresh=dropped` retries dropped pages, and
+`-a full=1` ignores the state (and still records what it exports).
 """
 
 from __future__ import annotations
@@ -39,7 +45,9 @@ from scrapy.utils.url import url_has_any_extension
 from newscrawl.cleaning.html import SiteRules
 from newscrawl.extraction.dates import parse_datetime
 from newscrawl.items import Page
-from newscrawl.spiders.args import parse_max_age
+from newscrawl import signals as newscrawl_signals
+from newscrawl.spiders.args import parse_bool, parse_max_age, parse_refresh
+from newscrawl.state import newest_date
 from newscrawl.spiders.feeds import FeedError, parse_feed
 from newscrawl.spiders.sitemaps import SitemapError, parse_sitemap
 from newscrawl.urls import canonicalize
@@ -48,6 +56,8 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from twisted.python.failure import Failure
     from typing_extensions import Self
+
+    from newscrawl.state import CrawlState, Seen
 
 logger = logging.getLogger(__name__)
 
@@ -83,6 +93,13 @@ class NewsSpider(Spider):
     cleaning_rules: ClassVar[SiteRules] = SiteRules()
 
     max_age_cutoff: datetime | None = None
+    #: What earlier runs exported or dropped; attached by `CrawlStateExtension` when the
+    #: spider opens, None when the crawl has no state (`NEWSCRAWL_STATE = ""`).
+    crawl_state: CrawlState | None = None
+    #: `-a refresh=modified,dropped`: seen URLs to request again anyway.
+    refresh: frozenset[str] = frozenset()
+    #: `-a full=1`: request every article, as if nothing had been seen.
+    full: bool = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
@@ -90,6 +107,8 @@ class NewsSpider(Spider):
         spider.max_age_cutoff = parse_max_age(
             kwargs.get("max_age", crawler.settings.get("NEWSCRAWL_MAX_AGE"))
         )
+        spider.refresh = parse_refresh(kwargs.get("refresh"))
+        spider.full = parse_bool("full", kwargs.get("full", "0"))
         spider._allow = [re.compile(p) for p in cls.article_allow]
         spider._deny = [re.compile(p) for p in cls.article_deny]
         return spider
@@ -198,6 +217,8 @@ class NewsSpider(Spider):
         date = hints.get("published") or hints.get("modified")
         if self._too_old(date, url):
             return None
+        if self._seen_before(url, hints):
+            return None
         return Request(
             url,
             callback=self.parse_article,
@@ -223,8 +244,9 @@ class NewsSpider(Spider):
 
     def parse_article(self, response: Response, hints: dict[str, Any] | None = None) -> Any:
         """Turn an article response into a `Page`; a non-HTML response is a counted drop."""
+        self._count("newscrawl/fetched/articles")
         if not _is_html(response):
-            self._count("newscrawl/dropped/not_html")
+            self._dropped("not_html", response.request, response)
             logger.info(
                 "Dropped: not_html: %s (%s)",
                 response.url,
@@ -245,15 +267,56 @@ class NewsSpider(Spider):
         of Scrapy's traceback. A 404 is routine (deleted stories stay in sitemaps)."""
         request = getattr(failure, "request", None)
         url = request.url if request is not None else "?"
+        response = None
         if failure.check(HttpError):
-            status = failure.value.response.status
-            reason, level = f"http_{status}", logging.INFO if status in (404, 410) else logging.WARNING
+            response = failure.value.response
+            status = response.status
+            self._count("newscrawl/fetched/articles")
+            reason, level = (
+                f"http_{status}",
+                logging.INFO if status in (404, 410) else logging.WARNING,
+            )
             detail = f"HTTP {status}"
         else:
             reason, level = "download_error", logging.WARNING
-            detail = f"{failure.type.__name__ if failure.type else 'error'}: {failure.getErrorMessage()}"
-        self._count(f"newscrawl/dropped/{reason}")
+            detail = (
+                f"{failure.type.__name__ if failure.type else 'error'}: {failure.getErrorMessage()}"
+            )
+        self._dropped(reason, request, response)
         logger.log(level, "Dropped: %s: %s (%s)", reason, url, detail)
+
+    def _seen_before(self, url: str, hints: dict[str, Any]) -> bool:
+        """Whether the crawl state says not to request `url` again (counted when so)."""
+        if self.crawl_state is None or self.full:
+            return False
+        seen = self.crawl_state.get(url)
+        if seen is None or seen.run_id == self.crawler.stats.get_value("newscrawl/run_id"):
+            # Unknown, or recorded by this very run: the duplicate filter's business.
+            return False
+        if "modified" in self.refresh and _moved(seen, hints):
+            self._count("newscrawl/refreshed/modified")
+            logger.debug("Fetching %s again: its source date moved past %s", url, seen.lastmod)
+            return False
+        if seen.status == "exported":
+            self._count("newscrawl/skipped/seen")
+        elif "dropped" in self.refresh:
+            self._count("newscrawl/refreshed/dropped")
+            return False
+        else:
+            self._count("newscrawl/skipped/seen_dropped")
+        logger.debug("Skipping %s: %s by run %s", url, seen.reason or seen.status, seen.run_id)
+        return True
+
+    def _dropped(self, reason: str, request: Request | None, response: Response | None) -> None:
+        """Count a drop the spider makes itself, and tell the crawl state."""
+        self._count(f"newscrawl/dropped/{reason}")
+        if request is not None:
+            self.crawler.signals.send_catch_log(
+                signal=newscrawl_signals.page_dropped,
+                reason=reason,
+                request=request,
+                response=response,
+            )
 
     def _too_old(self, date: str | None, url: str) -> bool:
         if self.max_age_cutoff is None or not date:
@@ -267,6 +330,12 @@ class NewsSpider(Spider):
 
     def _count(self, key: str) -> None:
         self.crawler.stats.inc_value(key)
+
+
+def _moved(seen: Seen, hints: dict[str, Any]) -> bool:
+    """Whether the source's date for an entry is newer than the one recorded for it."""
+    current = newest_date(hints.get("modified"), hints.get("published"))
+    return current is not None and (seen.lastmod is None or current > seen.lastmod)
 
 
 def _is_html(response: Response) -> bool:
