@@ -73,5 +73,6 @@ class LineFileFeedStorage(FileFeedStorage):
                 format=format_,
                 # Post-processing (gzip, ...) buffers inside the compressor: not line-safe.
                 line_safe=format_ in LINE_FORMATS and not self.feed_options.get("postprocessing"),
+                start=file.seek(0, io.SEEK_END),
             )
         return file

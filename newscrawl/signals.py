@@ -10,7 +10,8 @@ from __future__ import annotations
 #: A local feed file was opened for writing, before its first line is written.
 #: Arguments: `path` (absolute `Path`), `format` (the feed format, "jsonlines"),
 #: `line_safe` (True when every exported item is written as one whole line at once, so a
-#: killed run leaves complete lines and at most one cut-off last line).
+#: killed run leaves complete lines and at most one cut-off last line), `start` (the
+#: file's size when opened: this run's lines come after it).
 feed_file_opened = object()
 
 #: The spider dropped an article request or response itself (not an item pipeline): a 404,

@@ -111,3 +111,11 @@ def test_bad_incremental_arguments_are_one_line_and_exit_2(tmp_path: Path) -> No
         assert message in result.log
         assert "Traceback" not in result.log
     assert not (tmp_path / "data" / "state.sqlite3").exists()
+
+
+def test_an_unusable_state_stops_the_run_before_it_crawls(tmp_path: Path) -> None:
+    (tmp_path / "data" / "state.sqlite3").mkdir(parents=True)  # not a database
+    result = run_crawl("demo", tmp_path, output=None)
+    assert result.returncode == 1
+    assert "error: cannot use the crawl state " in result.log
+    assert "Spider opened" not in result.log

@@ -160,6 +160,21 @@ def test_recovery_makes_the_state_agree_with_the_killed_runs_file(tmp_path: Path
     assert state.runs()[0].status == "interrupted"
 
 
+def test_recovery_of_a_file_appended_to_reads_only_the_killed_runs_lines(tmp_path: Path) -> None:
+    state = _state(tmp_path)
+    feed = _jsonl(tmp_path / "out.jsonl", A)  # an earlier run's line (`-o out.jsonl`)
+    _export(state, A, "r0")
+    start = feed.stat().st_size
+    feed.write_bytes(feed.read_bytes() + _jsonl(tmp_path / "x", B).read_bytes())
+    state.start_run(_run("r1", FeedFile(str(feed), "jsonlines", True, start)))
+
+    (result,) = recover_interrupted_runs(state)
+
+    assert (result.kept, result.recorded) == (1, 1)
+    assert state.get(A).run_id == "r0"  # type: ignore[union-attr]
+    assert state.get(B).run_id == "r1"  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize("why", ["overwritten", "not line-safe", "file gone"])
 def test_recovery_keeps_nothing_it_cannot_trust(tmp_path: Path, why: str) -> None:
     state = _state(tmp_path)
@@ -214,6 +229,11 @@ def test_feed_storage_writes_each_item_through(tmp_path: Path) -> None:
     assert path.read_bytes() == b'{"a": 1}\n'  # on disk before the file is closed
     storage.store(file)
     assert opened[0]["path"] == path.resolve() and opened[0]["line_safe"] is True
+    assert opened[0]["start"] == 0
+    appended = LineFileFeedStorage.from_crawler(crawler, str(path), feed_options={})
+    appended.store(appended.open(NewsSpider(name="x")))
+    assert opened[1]["start"] == len(b'{"a": 1}\n')  # -o appends: this run starts here
+    assert opened[1]["line_safe"] is False  # no format given: not known to be JSON Lines
 
 
 # Summary

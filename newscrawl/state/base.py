@@ -69,6 +69,8 @@ class FeedFile:
     format: str
     #: Items are written as whole lines, so the file can be repaired after a kill.
     line_safe: bool
+    #: Where this run's lines start (a file appended to by several runs, `-o`).
+    start: int = 0
 
 
 @dataclass

@@ -1,10 +1,10 @@
 """The Scrapy side of the crawl state: open it, recover killed runs, record what happens.
 
-At `spider_opened` (the run lock is already held, see `newscrawl.runlock`) the state is
-opened, runs of this spider that were killed are recovered (`newscrawl.state.recovery`),
-this run is recorded as running, and the state is attached to the spider as
-`spider.crawl_state`, where `NewsSpider.article_request` consults it before every
-article request.
+While the crawler is built (the run lock is already held, see `newscrawl.runlock`) the
+state is opened and runs of this spider that were killed are recovered
+(`newscrawl.state.recovery`); at `spider_opened` this run is recorded as running and the
+state is attached to the spider as `spider.crawl_state`, where
+`NewsSpider.article_request` consults it before every article request.
 
 During the run it records every exported article under all its URLs (the URL requested,
 each redirect, the URL fetched, the page's canonical URL, all canonicalized) with the
@@ -23,6 +23,7 @@ import logging
 import os
 import secrets
 import socket
+import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,7 +34,14 @@ from w3lib.url import file_uri_to_path
 
 from newscrawl import signals as newscrawl_signals
 from newscrawl.items import Article, Page
-from newscrawl.state import FINAL_DROP_REASONS, FeedFile, Run, newest_date, open_state
+from newscrawl.state import (
+    FINAL_DROP_REASONS,
+    FeedFile,
+    Run,
+    newest_date,
+    open_state,
+    state_path,
+)
 from newscrawl.state.base import utc_now
 from newscrawl.state.recovery import recover_interrupted_runs
 from newscrawl.urls import canonicalize
@@ -48,6 +56,10 @@ if TYPE_CHECKING:
     from newscrawl.state import CrawlState
 
 logger = logging.getLogger(__name__)
+
+
+class StateUnavailable(RuntimeError):
+    """The crawl state cannot be opened or read (locked, corrupt, unwritable)."""
 
 
 def run_id(crawler: Crawler) -> str:
@@ -73,7 +85,10 @@ class CrawlStateExtension:
     def from_crawler(cls, crawler: Crawler) -> Self:
         if not str(crawler.settings.get("NEWSCRAWL_STATE") or "").strip():
             raise NotConfigured
+        if crawler.spider is None:  # a bare test crawler: no spider, nothing to remember
+            raise NotConfigured("no spider")
         extension = cls(crawler)
+        extension.open()
         for receiver, signal in (
             (extension.spider_opened, signals.spider_opened),
             (extension.item_scraped, signals.item_scraped),
@@ -86,17 +101,29 @@ class CrawlStateExtension:
             crawler.signals.connect(receiver, signal=signal)
         return extension
 
-    def spider_opened(self, spider: Spider) -> None:
-        state = open_state(self.crawler)
-        if state is None:
-            return
+    def open(self) -> None:
+        """Open the state and recover killed runs, while the crawler is built: a state
+        that cannot be used stops the run before it starts, instead of letting it crawl
+        everything again without one (the run lock is already held)."""
+        try:
+            state = open_state(self.crawler)
+            assert state is not None
+            recovered = recover_interrupted_runs(state, overwritten_feeds(self.crawler.settings))
+        except (OSError, sqlite3.Error) as error:
+            backend = self.crawler.settings.get("NEWSCRAWL_STATE")
+            where = state_path(self.crawler.settings) if backend == "sqlite" else backend
+            raise StateUnavailable(f"cannot use the crawl state {where}: {error}") from error
         assert self.crawler.stats is not None
-        recovered = recover_interrupted_runs(state, overwritten_feeds(self.crawler.settings))
         if recovered:
             self.crawler.stats.set_value("newscrawl/state/recovered_runs", len(recovered))
             self.crawler.stats.set_value(
                 "newscrawl/state/recovered_articles", sum(r.kept for r in recovered)
             )
+        self.state = state
+
+    def spider_opened(self, spider: Spider) -> None:
+        if self.state is None:
+            return
         self.run = Run(
             run_id=run_id(self.crawler),
             spider=spider.name,
@@ -104,10 +131,9 @@ class CrawlStateExtension:
             host=socket.gethostname(),
             started_at=utc_now(),
         )
-        state.start_run(self.run)
-        self.state = state
-        spider.crawl_state = state  # type: ignore[attr-defined]
-        logger.info("Crawl state: %s (run %s)", state.location, self.run.run_id)
+        self.state.start_run(self.run)
+        spider.crawl_state = self.state  # type: ignore[attr-defined]
+        logger.info("Crawl state: %s (run %s)", self.state.location, self.run.run_id)
 
     def item_scraped(self, item: Any, response: Response | None) -> None:
         if self.state is None or self.run is None or not isinstance(item, Article):
@@ -155,9 +181,9 @@ class CrawlStateExtension:
             run_id=self.run.run_id,
         )
 
-    def feed_file_opened(self, path: Path, format: str, line_safe: bool) -> None:
+    def feed_file_opened(self, path: Path, format: str, line_safe: bool, start: int = 0) -> None:
         if self.state is not None and self.run is not None:
-            self.state.add_feed(self.run.run_id, FeedFile(str(path), format, line_safe))
+            self.state.add_feed(self.run.run_id, FeedFile(str(path), format, line_safe, start))
 
     def spider_closed(self, reason: str) -> None:
         if self.state is not None and self.run is not None:

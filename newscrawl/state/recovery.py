@@ -87,7 +87,7 @@ def recover_run(state: CrawlState, run: Run, overwritten: Collection[Path] = ())
             continue
         result.truncated_bytes += repair_jsonl(path)
         result.files.append(str(path))
-        for item in read_jsonl(path):
+        for item in read_jsonl(path, start=feed.start):
             if isinstance(item.get("url"), str):
                 articles.setdefault(canonicalize(item["url"]), item)
     result.kept = len(articles)
@@ -143,10 +143,12 @@ def repair_jsonl(path: Path) -> int:
         return size - keep
 
 
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    """The JSON objects of a JSON Lines file; a line that is not one is logged and skipped."""
+def read_jsonl(path: Path, start: int = 0) -> list[dict[str, Any]]:
+    """The JSON objects of a JSON Lines file from byte `start` on; a line that is not one
+    is logged and skipped."""
     items = []
     with path.open("rb") as lines:
+        lines.seek(start)
         for number, line in enumerate(lines, start=1):
             if not line.strip():
                 continue
