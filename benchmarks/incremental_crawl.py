@@ -45,6 +45,7 @@ SETTINGS = {
     "TELNETCONSOLE_ENABLED": "0",
     "REMOTE_CONTROL_ENABLED": "0",
     "LOG_LEVEL": "INFO",
+    "NEWSCRAWL_PROGRESS_INTERVAL": "5",  # progress lines in the kept logs (--keep)
 }
 
 
