@@ -42,14 +42,14 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 from scrapy.utils.url import url_has_any_extension
 
+from newscrawl import signals as newscrawl_signals
 from newscrawl.cleaning.html import SiteRules
 from newscrawl.extraction.dates import parse_datetime
 from newscrawl.items import Page
-from newscrawl import signals as newscrawl_signals
 from newscrawl.spiders.args import parse_bool, parse_max_age, parse_refresh
-from newscrawl.state import newest_date
 from newscrawl.spiders.feeds import FeedError, parse_feed
 from newscrawl.spiders.sitemaps import SitemapError, parse_sitemap
+from newscrawl.state import newest_date
 from newscrawl.urls import canonicalize
 
 if TYPE_CHECKING:
