@@ -13,13 +13,16 @@ separate process (`python -m newscrawl.localsite`) that logs every request. Then
 Requests are counted by the server (not by the crawler being measured) and split into
 sources (robots.txt, sitemaps, feed) and everything beyond them. Durations are wall time
 of the whole `scrapy crawl` process (start-up included) and the crawl's own time from the
-run summary. Targets (the issue's): the second run sends at most 1% of the first run's
-requests beyond sources, and finishes at least 10x faster (wall time).
+run summary. Runs 1 and 2 are repeated `--repeat` times from a fresh data folder and the
+medians compared: the second run is mostly process start-up (about a second), which a
+busy machine stretches more than the first run's steady work. Targets (the issue's): the
+second run sends at most 1% of the first run's requests beyond sources, and finishes at
+least 10x faster (median wall time).
 
 The first run is made as fast as the machine allows (AutoThrottle off, 16 requests at
 once): a polite first run would only flatter the ratio.
 
-    python benchmarks/incremental_crawl.py [--articles 2000] [--keep DIR]
+    python benchmarks/incremental_crawl.py [--articles 2000] [--repeat 3] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -27,6 +30,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -70,16 +75,17 @@ class Run:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=3, help="first/second run pairs")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     args = parser.parse_args()
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
-        return run(args.keep, args.articles)
+        return run(args.keep, args.articles, args.repeat)
     with tempfile.TemporaryDirectory(prefix="newscrawl-incremental-") as folder:
-        return run(Path(folder), args.articles)
+        return run(Path(folder), args.articles, args.repeat)
 
 
-def run(work: Path, articles: int) -> int:
+def run(work: Path, articles: int, repeat: int) -> int:
     site_root = work / "site"
     site = build_site(site_root, articles, per_sitemap=500, feed_size=100)
     log = work / "requests.log"
@@ -97,14 +103,18 @@ def run(work: Path, articles: int) -> int:
         (crawl_dir / "sites" / f"{SPIDER}.toml").write_text(site.site_file(SPIDER, base_url))
         print(f"site: {articles:,} articles at {base_url}; crawling from {crawl_dir}", flush=True)
 
-        runs = [crawl("first", crawl_dir, log), crawl("second (unchanged)", crawl_dir, log)]
+        firsts, seconds = [], []
+        for attempt in range(1, repeat + 1):
+            shutil.rmtree(crawl_dir / "data", ignore_errors=True)  # nothing seen yet
+            firsts.append(crawl(f"first #{attempt}", crawl_dir, log))
+            seconds.append(crawl(f"second #{attempt}", crawl_dir, log))
         new = max(1, articles // 100)
         build_site(site_root, articles + new, per_sitemap=500, feed_size=100)
-        runs.append(crawl(f"third (+{new} new)", crawl_dir, log))
+        third = crawl(f"third (+{new} new)", crawl_dir, log)
     finally:
         server.terminate()
         server.wait(timeout=10)
-    return report(runs, new)
+    return report(firsts, seconds, third, new)
 
 
 def crawl(name: str, cwd: Path, log: Path) -> Run:
@@ -112,7 +122,7 @@ def crawl(name: str, cwd: Path, log: Path) -> Run:
     command = [sys.executable, "-m", "scrapy", "crawl", SPIDER]
     for setting, value in SETTINGS.items():
         command += ["-s", f"{setting}={value}"]
-    command += ["-s", f"LOG_FILE={name.split()[0]}.log"]
+    command += ["-s", f"LOG_FILE={name.split()[0]}{name.split()[-1].strip('#')}.log"]
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings"}
     started = time.perf_counter()
     subprocess.run(command, cwd=cwd, env=env, check=True)
@@ -140,8 +150,7 @@ def _kind(path: str) -> str:
     return "beyond sources"
 
 
-def report(runs: list[Run], new: int) -> int:
-    first, second, third = runs
+def report(firsts: list[Run], seconds: list[Run], third: Run, new: int) -> int:
     header = (
         f"{'run':<20} {'wall s':>7} {'crawl s':>8} {'requests':>9} {'sources':>8} "
         f"{'beyond':>7} {'exported':>9} {'skipped as seen':>16}"
@@ -149,19 +158,25 @@ def report(runs: list[Run], new: int) -> int:
     print()
     print(header)
     print("-" * len(header))
-    for r in runs:
+    for r in [*firsts, *seconds, third]:
         print(
             f"{r.name:<20} {r.wall:>7.1f} {r.crawl:>8.1f} {sum(r.requests.values()):>9,} "
             f"{r.sources:>8,} {r.beyond:>7,} {r.exported:>9,} {r.skipped_as_seen:>16,}"
         )
-    beyond_share = second.beyond / first.beyond if first.beyond else 0.0
-    speedup = first.wall / second.wall
+    first_wall = statistics.median(r.wall for r in firsts)
+    second_wall = statistics.median(r.wall for r in seconds)
+    first_crawl = statistics.median(r.crawl for r in firsts)
+    second_crawl = statistics.median(r.crawl for r in seconds)
+    beyond_first = min(r.beyond for r in firsts)
+    beyond_second = max(r.beyond for r in seconds)
+    beyond_share = beyond_second / beyond_first if beyond_first else 0.0
+    speedup = first_wall / second_wall
     print()
     print(
-        f"second/first: requests beyond sources {second.beyond}/{first.beyond} = "
-        f"{beyond_share:.2%} (target <= 1%); wall time {second.wall:.1f}/{first.wall:.1f} s = "
-        f"{speedup:.1f}x faster (target >= 10x); crawl time {second.crawl:.1f}/{first.crawl:.1f} s "
-        f"= {first.crawl / max(second.crawl, 1e-9):.0f}x"
+        f"second/first: requests beyond sources {beyond_second}/{beyond_first} = "
+        f"{beyond_share:.2%} (target <= 1%); median wall time {second_wall:.1f}/{first_wall:.1f} s"
+        f" = {speedup:.1f}x faster (target >= 10x); median crawl time "
+        f"{second_crawl:.1f}/{first_crawl:.1f} s = {first_crawl / max(second_crawl, 1e-9):.0f}x"
     )
     print(
         f"third run: {third.beyond} requests beyond sources for {new} new articles, "
