@@ -102,6 +102,9 @@ def test_sigkill_loses_nothing_and_repeats_nothing(tmp_path: Path, synthetic) ->
     written = read_jsonl(killed)  # every line is a complete JSON object
     assert 6 <= len(written) < ARTICLES
     assert _runs(tmp_path) == [("running", None)]
+    with sqlite3.connect(tmp_path / "data" / "state.sqlite3") as db:
+        recorded = {url for (url,) in db.execute("SELECT article_url FROM pages")}
+    assert {item["url"] for item in written} <= recorded, "a line was written before its record"
     # A kill inside write(2) could still cut the last line; the next run must repair it.
     killed.write_bytes(raw + b'{"url": "http://127.0.0.1/cut-off", "text": "Half a li')
 

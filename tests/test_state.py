@@ -7,14 +7,20 @@ import json
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from scrapy.addons import AddonManager
+from scrapy.extensions.feedexport import FeedExporter
+from scrapy.settings import Settings
+from scrapy.utils.conf import build_component_list
+from scrapy.utils.misc import load_object
 from scrapy.utils.test import get_crawler
 
 from newscrawl import signals
 from newscrawl.feeds import LineFileFeedStorage
-from newscrawl.runlock import AlreadyRunning, RunLock
+from newscrawl.runlock import AlreadyRunning, RunLock, RunLockExtension
 from newscrawl.spiders import NewsSpider
 from newscrawl.spiders.args import ArgumentError, parse_refresh
 from newscrawl.state import FeedFile, Run, newest_date
+from newscrawl.state.extension import CrawlStateExtension
 from newscrawl.state.recovery import recover_interrupted_runs, repair_jsonl
 from newscrawl.state.sqlite import SqliteState
 from newscrawl.summary import format_summary, summarize
@@ -234,6 +240,16 @@ def test_feed_storage_writes_each_item_through(tmp_path: Path) -> None:
     appended.store(appended.open(NewsSpider(name="x")))
     assert opened[1]["start"] == len(b'{"a": 1}\n')  # -o appends: this run starts here
     assert opened[1]["line_safe"] is False  # no format given: not known to be JSON Lines
+
+
+def test_the_state_hears_of_an_item_before_the_feed_writes_it() -> None:
+    """Receivers of a signal run in the order they were connected, which is the order
+    extensions are built: the state's before FeedExporter's."""
+    settings = Settings({"ADDONS": {"newscrawl.addon.NewscrawlAddon": 0}})
+    AddonManager(get_crawler()).load_settings(settings)
+    order = [load_object(path) for path in build_component_list(settings.getwithbase("EXTENSIONS"))]
+    assert order.index(RunLockExtension) == 0
+    assert order.index(CrawlStateExtension) < order.index(FeedExporter)
 
 
 # Summary
