@@ -19,7 +19,7 @@ from newscrawl.feeds import LineFileFeedStorage
 from newscrawl.runlock import AlreadyRunning, RunLock, RunLockExtension
 from newscrawl.spiders import NewsSpider
 from newscrawl.spiders.args import ArgumentError, parse_refresh
-from newscrawl.state import FeedFile, Run, newest_date
+from newscrawl.state import FeedFile, Run, StateUnavailable, newest_date
 from newscrawl.state.extension import CrawlStateExtension
 from newscrawl.state.recovery import recover_interrupted_runs, repair_jsonl
 from newscrawl.state.sqlite import SqliteState
@@ -109,7 +109,7 @@ def test_runs_are_recorded_with_their_feeds(tmp_path: Path) -> None:
 
 def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
     _state(tmp_path)._db.execute("UPDATE meta SET value = '99' WHERE key = 'schema'")
-    with pytest.raises(RuntimeError, match="newer newscrawl"):
+    with pytest.raises(StateUnavailable, match="newer newscrawl"):
         _state(tmp_path)
 
 

@@ -24,7 +24,7 @@ from scrapy.exceptions import UsageError
 from newscrawl.runlock import AlreadyRunning
 from newscrawl.spiders.args import ArgumentError
 from newscrawl.spiders.config import SiteConfigError
-from newscrawl.state.extension import StateUnavailable
+from newscrawl.state import StateUnavailable
 
 if TYPE_CHECKING:
     import argparse

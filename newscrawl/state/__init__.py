@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING
 
 from scrapy.utils.misc import load_object
 
-from newscrawl.state.base import FINAL_DROP_REASONS, CrawlState, FeedFile, Run, Seen, newest_date
+from newscrawl.state.base import (
+    FINAL_DROP_REASONS,
+    CrawlState,
+    FeedFile,
+    Run,
+    Seen,
+    StateUnavailable,
+    newest_date,
+)
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -27,6 +35,7 @@ __all__ = [
     "FeedFile",
     "Run",
     "Seen",
+    "StateUnavailable",
     "data_dir",
     "newest_date",
     "open_state",

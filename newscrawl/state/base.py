@@ -41,6 +41,11 @@ FINAL_DROP_REASONS = frozenset(
 Status = Literal["exported", "dropped"]
 
 
+class StateUnavailable(RuntimeError):
+    """The crawl state cannot be used (locked for too long, corrupt, unwritable, written by
+    a newer newscrawl): the run stops rather than crawl everything again without it."""
+
+
 @dataclass(frozen=True)
 class Seen:
     """What the state knows about one URL."""

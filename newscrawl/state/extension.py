@@ -42,7 +42,7 @@ from newscrawl.state import (
     open_state,
     state_path,
 )
-from newscrawl.state.base import utc_now
+from newscrawl.state.base import StateUnavailable, utc_now
 from newscrawl.state.recovery import recover_interrupted_runs
 from newscrawl.urls import canonicalize
 
@@ -56,10 +56,6 @@ if TYPE_CHECKING:
     from newscrawl.state import CrawlState
 
 logger = logging.getLogger(__name__)
-
-
-class StateUnavailable(RuntimeError):
-    """The crawl state cannot be opened or read (locked, corrupt, unwritable)."""
 
 
 def run_id(crawler: Crawler) -> str:

@@ -17,7 +17,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newscrawl.state.base import FeedFile, Run, Seen, utc_now
+from newscrawl.state.base import FeedFile, Run, Seen, StateUnavailable, utc_now
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -79,7 +79,7 @@ class SqliteState:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        from newscrawl.state import state_path
+        from newscrawl.state import state_path  # here: the package imports this module
 
         assert crawler.spider is not None
         return cls(state_path(crawler.settings), crawler.spider.name)
@@ -93,7 +93,7 @@ class SqliteState:
                 "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema', ?)", (SCHEMA_VERSION,)
             )
         elif int(row[0]) > SCHEMA_VERSION:
-            raise RuntimeError(
+            raise StateUnavailable(
                 f"{self.path} was written by a newer newscrawl (state schema {row[0]}); "
                 "upgrade newscrawl or point NEWSCRAWL_STATE_PATH elsewhere"
             )
