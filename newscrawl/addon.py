@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
+from scrapy.settings import SETTINGS_PRIORITIES
+
 from newscrawl import __version__
 
 if TYPE_CHECKING:
@@ -17,7 +19,8 @@ if TYPE_CHECKING:
 
 #: newscrawl's own settings, with their defaults.
 NEWSCRAWL_SETTINGS: dict[str, Any] = {
-    # Where feeds (and, later, crawl state) go: relative to the working directory.
+    # Where feeds, the crawl state, run locks and summaries go: relative to the working
+    # directory (cron: `cd` there first).
     "NEWSCRAWL_DATA_DIR": "data",
     # The default feed: one JSON Lines file per spider per run, so cron runs never
     # overwrite each other. `-o`/`-O` replace it, as in any Scrapy project.
@@ -58,6 +61,18 @@ NEWSCRAWL_SETTINGS: dict[str, Any] = {
     # When a health warning fired, set the stat `newscrawl/health/exit`: `scrapy crawl`
     # then exits with code 3, so cron mails you.
     "NEWSCRAWL_HEALTH_FAIL_EXIT": False,
+    # Crawl state (incremental runs, see newscrawl/state/): "sqlite", a dotted path to a
+    # backend class, or "" to crawl without memory of earlier runs.
+    "NEWSCRAWL_STATE": "sqlite",
+    # The SQLite state file, shared by all spiders; relative to NEWSCRAWL_DATA_DIR.
+    "NEWSCRAWL_STATE_PATH": "state.sqlite3",
+    # One run per spider at a time (<data dir>/<spider>.lock); a second run exits with 4.
+    "NEWSCRAWL_LOCK": True,
+    # Write <feed stem>.summary.json next to the feed and a summary to the log at the end.
+    "NEWSCRAWL_SUMMARY": True,
+    # Seconds between progress lines (pages/min, articles/min, queue); 0 turns them off.
+    # Replaces Scrapy's LogStats (and LOGSTATS_INTERVAL).
+    "NEWSCRAWL_PROGRESS_INTERVAL": 60,
 }
 
 #: The item pipelines, in order: each stage small and testable alone.
@@ -70,9 +85,22 @@ PIPELINES: dict[str, int] = {
 }
 
 EXTENSIONS: dict[str, int] = {
+    # Negative orders: built before Scrapy's own extensions. The lock first (a second run
+    # stops before anything opens the state or a feed); the state before FeedExporter (an
+    # export is recorded before its line is written; see newscrawl/state/extension.py).
+    "newscrawl.runlock.RunLockExtension": -100,
+    "newscrawl.state.extension.CrawlStateExtension": -90,
     "newscrawl.offload.WorkerPool": 0,
+    "newscrawl.summary.RunSummary": 0,
+    "newscrawl.progress.Progress": 0,
     "newscrawl.health.SiteHealth": 500,
 }
+
+#: Scrapy extensions newscrawl replaces: LogStats by newscrawl.progress.Progress.
+REPLACED_EXTENSIONS = ("scrapy.extensions.logstats.LogStats",)
+
+#: Local feed files are written item by item, so a killed run leaves whole lines.
+FEED_STORAGE = "newscrawl.feeds.LineFileFeedStorage"
 
 #: Scrapy settings newscrawl changes: polite, robust crawling of news sites.
 SCRAPY_SETTINGS: dict[str, Any] = {
@@ -90,6 +118,10 @@ SCRAPY_SETTINGS: dict[str, Any] = {
     "FEED_EXPORT_ENCODING": "utf-8",
     "LOG_LEVEL": "INFO",
     "TELNETCONSOLE_ENABLED": False,
+    # Scrapy 2.19's remote-control HTTP server (runs Python code sent to it) is for
+    # interactive debugging: an unattended hourly run needs no listening port and no job
+    # file in $HOME. -s REMOTE_CONTROL_ENABLED=1 turns it back on.
+    "REMOTE_CONTROL_ENABLED": False,
 }
 
 
@@ -116,6 +148,8 @@ class NewscrawlAddon:
             )
         for name, order in EXTENSIONS.items():
             settings.setdefault_in_component_priority_dict("EXTENSIONS", cast("type", name), order)
+        for name in REPLACED_EXTENSIONS:
+            settings.setdefault_in_component_priority_dict("EXTENSIONS", cast("type", name), None)
         settings.set(
             "USER_AGENT", user_agent(settings.get("NEWSCRAWL_CONTACT_URL")), priority="addon"
         )
@@ -126,6 +160,14 @@ class NewscrawlAddon:
             "FEEDS",
             {feed_uri: {"format": "jsonlines", "encoding": "utf-8"}},
             priority="addon",
+        )
+        storages = settings.getdict("FEED_STORAGES")
+        for scheme in ("", "file"):
+            storages.setdefault(scheme, FEED_STORAGE)  # a project's own storage wins
+        settings.set(
+            "FEED_STORAGES",
+            storages,
+            priority=max(settings.getpriority("FEED_STORAGES") or 0, SETTINGS_PRIORITIES["addon"]),
         )
 
     @classmethod

@@ -4,14 +4,22 @@ Sitemaps, feeds and robots.txt must hold absolute URLs, but the port is only kno
 the server listens, so files may write `{{BASE}}` where the site's origin goes; it is
 replaced at serve time (in `.xml`, `.xml.gz`, `.rss`, `.atom`, `.txt` and `.html` files).
 Directory URLs serve their `index.html`; a missing file is a real 404.
+
+For crawl tests and benchmarks it can hold back every HTML page by `delay` seconds (a
+crawl slow enough to be killed mid-way) and log every request path (to count what a crawl
+asked for, from outside the crawl). `python -m newscrawl.localsite ROOT` serves a folder
+from its own process and prints its URL on the first line.
 """
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import logging
 import mimetypes
+import signal
 import threading
+import time
 from functools import lru_cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -43,10 +51,22 @@ class _Server(ThreadingHTTPServer):
 class LocalSite:
     """A threaded HTTP server for `root` on 127.0.0.1; use as a context manager."""
 
-    def __init__(self, root: Path | str, port: int = 0) -> None:
+    def __init__(
+        self,
+        root: Path | str,
+        port: int = 0,
+        delay: float = 0.0,
+        request_log: Path | str | None = None,
+    ) -> None:
         self.root = Path(root).resolve()
         if not self.root.is_dir():
             raise FileNotFoundError(f"site folder not found: {self.root}")
+        #: Seconds to wait before answering a request for an HTML page.
+        self.delay = delay
+        #: Every request path, in arrival order.
+        self.requests: list[str] = []
+        self.request_log = Path(request_log) if request_log else None
+        self._lock = threading.Lock()
         handler = type("Handler", (_Handler,), {"site": self})
         self._server = _Server(("127.0.0.1", port), handler)
         self._thread: threading.Thread | None = None
@@ -66,6 +86,14 @@ class LocalSite:
         self._server.server_close()
         if self._thread is not None:
             self._thread.join(timeout=5)
+
+    def record(self, path: str) -> None:
+        """Count a request (and log it, when serving with a request log)."""
+        with self._lock:
+            self.requests.append(path)
+            if self.request_log is not None:
+                with self.request_log.open("a", encoding="utf-8") as log:
+                    log.write(path + "\n")
 
     def __enter__(self) -> LocalSite:
         return self.start()
@@ -117,7 +145,10 @@ class _Handler(BaseHTTPRequestHandler):
         self._serve(with_body=False)
 
     def _serve(self, with_body: bool) -> None:
+        self.site.record(self.path)
         path = self.site.resolve(self.path)
+        if self.site.delay and (path is None or path.suffix in (".html", ".htm")):
+            time.sleep(self.site.delay)
         if path is None:
             body, status, ctype = (
                 b"<html><body><h1>404 Not Found</h1></body></html>",
@@ -135,3 +166,24 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         logger.debug("%s %s", self.address_string(), format % args)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Serve a folder until SIGTERM/SIGINT; the first line printed is its URL."""
+    parser = argparse.ArgumentParser(prog="python -m newscrawl.localsite", description=main.__doc__)
+    parser.add_argument("root", type=Path)
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--delay", type=float, default=0.0, help="seconds per HTML page")
+    parser.add_argument("--request-log", type=Path, help="append each request path here")
+    args = parser.parse_args(argv)
+    site = LocalSite(args.root, args.port, args.delay, args.request_log)
+    stopped = threading.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: stopped.set())
+    with site:
+        print(site.base_url, flush=True)
+        stopped.wait()
+
+
+if __name__ == "__main__":
+    main()

@@ -34,6 +34,15 @@ T = TypeVar("T")
 DROP_LOG_LEVEL = "INFO"
 
 
+class Dropped(DropItem):
+    """`DropItem` that carries its reason (the `newscrawl/dropped/<reason>` key), so the
+    crawl state can tell a final drop (not an article) from a transient one (a timeout)."""
+
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message, log_level=DROP_LOG_LEVEL)
+        self.reason = reason
+
+
 class _Stage:
     """Shared plumbing: where stages run, drop accounting, cleaning stats."""
 
@@ -70,10 +79,10 @@ class _Stage:
             logger.exception("Stage %s failed on %s", function.__name__, url)
             raise self.drop("stage_error", url, f"{type(error).__name__}: {error}") from None
 
-    def drop(self, reason: str, url: str, detail: str = "") -> DropItem:
+    def drop(self, reason: str, url: str, detail: str = "") -> Dropped:
         self.stats.inc_value(f"newscrawl/dropped/{reason}")
         message = f"{reason}: {url}" + (f" ({detail})" if detail else "")
-        return DropItem(message, log_level=DROP_LOG_LEVEL)
+        return Dropped(reason, message)
 
     def record(self, article: Article, removed: dict[str, list[str]]) -> Article:
         """Count what a cleaning stage removed; keep it on the item when debugging."""

@@ -1,12 +1,21 @@
-"""newscrawl's own Scrapy signals.
+"""newscrawl's own Scrapy signals, so components that record a run (crawl state, summary,
+site health) learn about feed files and dropped pages without knowing who produced them.
 
-Scrapy's `item_dropped` only sees pages that reached the item pipelines. Pages a spider
-gives up on before that (not HTML, an HTTP 404, a download error, a truncated WARC record)
-are announced with `page_dropped`, so per-site accounting (`newscrawl.health`) sees every
-page, not only the ones that were extracted.
+Connect bound methods of live objects (`crawler.signals.connect(obj.method, signal=...)`):
+Scrapy holds signal receivers weakly, and passes each receiver only the arguments it takes.
 """
 
 from __future__ import annotations
 
-#: Sent by `NewsSpider.drop_page(reason, url)`; receivers get `reason`, `url`, `spider`.
+#: A local feed file was opened for writing, before its first line is written.
+#: Arguments: `path` (absolute `Path`), `format` (the feed format, "jsonlines"),
+#: `line_safe` (True when every exported item is written as one whole line at once, so a
+#: killed run leaves complete lines and at most one cut-off last line), `start` (the
+#: file's size when opened: this run's lines come after it).
+feed_file_opened = object()
+
+#: A page the spider gave up on before the item pipelines (Scrapy's `item_dropped` only
+#: sees those): a 404, a non-HTML body, a download error, a truncated WARC record.
+#: Arguments: `reason` (as in `newscrawl/dropped/<reason>`), `url`, `request` and
+#: `response` (None when there was none: archived pages), `spider`.
 page_dropped = object()

@@ -1,4 +1,5 @@
-"""Shared fixtures: a loopback site server and a real `scrapy crawl` in a subprocess."""
+"""Shared fixtures: a loopback site server, a synthetic news site, and a real
+`scrapy crawl` in a subprocess."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from typing import Any
 import pytest
 
 from newscrawl.localsite import LocalSite
+from newscrawl.synthetic import SyntheticSite, build_site
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -49,22 +51,91 @@ def run_crawl(
     timeout: float = 180,
 ) -> CrawlResult:
     """Run `scrapy crawl` for real, in a subprocess, from `cwd`; return what it exported."""
-    command = [sys.executable, "-m", "scrapy", "crawl", spider]
-    for name, value in (args or {}).items():
-        command += ["-a", f"{name}={value}"]
-    for name, value in {**TEST_SETTINGS, **(settings or {})}.items():
-        command += ["-s", f"{name}={value}"]
+    command = crawl_command(spider, args, settings)
     if output:
         command += ["-O", output]
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings", "PYTHONWARNINGS": ""}
     process = subprocess.run(
-        command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False
+        command,
+        cwd=cwd,
+        env=CRAWL_ENV,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
     )
     items = []
     if output and (cwd / output).exists():
         items = [json.loads(line) for line in (cwd / output).read_text("utf-8").splitlines()]
     stats = {key: float(value) for key, value in _STAT.findall(process.stderr)}
     return CrawlResult(items, stats, process.stderr, process.returncode)
+
+
+CRAWL_ENV = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings", "PYTHONWARNINGS": ""}
+
+
+def crawl_command(
+    spider: str, args: dict[str, str] | None = None, settings: dict[str, str] | None = None
+) -> list[str]:
+    """`scrapy crawl SPIDER -a ... -s ...` with the test settings (run it with CRAWL_ENV)."""
+    command = [sys.executable, "-m", "scrapy", "crawl", spider]
+    for name, value in (args or {}).items():
+        command += ["-a", f"{name}={value}"]
+    for name, value in {**TEST_SETTINGS, **(settings or {})}.items():
+        command += ["-s", f"{name}={value}"]
+    return command
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+
+
+def feed_files(cwd: Path, spider: str) -> list[Path]:
+    """The default feed files of `spider` under `cwd`, oldest first."""
+    return sorted((cwd / "data" / spider).glob("*.jsonl"))
+
+
+@dataclass
+class ServedSite:
+    """A synthetic site being served: rebuild it in place with `build(...)`."""
+
+    root: Path
+    server: LocalSite
+    spec: SyntheticSite
+
+    @property
+    def base_url(self) -> str:
+        return self.server.base_url
+
+    def build(self, articles: int, **options: Any) -> SyntheticSite:
+        self.spec = build_site(self.root, articles, **options)
+        return self.spec
+
+    def install(self, cwd: Path, name: str = "synthetic") -> str:
+        """Write `sites/NAME.toml` under `cwd` so `scrapy crawl NAME` runs there."""
+        (cwd / "sites").mkdir(parents=True, exist_ok=True)
+        (cwd / "sites" / f"{name}.toml").write_text(self.spec.site_file(name, self.base_url))
+        return name
+
+    def article_requests(self, since: int = 0) -> list[str]:
+        """Paths of article pages requested (after the first `since` requests)."""
+        return [p for p in self.server.requests[since:] if p.startswith("/news/")]
+
+
+@pytest.fixture
+def synthetic(tmp_path: Path) -> Iterator[Any]:
+    """Build and serve a synthetic news site: `site = synthetic(articles, delay=0, ...)`."""
+    servers: list[LocalSite] = []
+
+    def start(articles: int, delay: float = 0.0, **options: Any) -> ServedSite:
+        root = tmp_path / f"site{len(servers)}"
+        spec = build_site(root, articles, **options)
+        server = LocalSite(root, delay=delay).start()
+        servers.append(server)
+        return ServedSite(root, server, spec)
+
+    yield start
+    for server in servers:
+        server.stop()
 
 
 @pytest.fixture

@@ -203,9 +203,11 @@ def _app_shell(n: int) -> str:
     )
 
 
-def _write_site(root: Path, layout: str) -> None:
+def _write_site(root: Path, layout: str, first: int = 0) -> None:
+    """Write STORIES stories numbered from `first`, and a sitemap listing just those (the
+    site's latest)."""
     urls = []
-    for n in range(STORIES):
+    for n in range(first, first + STORIES):
         # No date in the URL: extraction would read it from there.
         path = root / "news" / f"quay-repairs-{n}.html"
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -247,7 +249,8 @@ def test_changed_layout_is_visible_in_the_first_run_after_the_change(layout_site
     (line,) = _health_lines(before.log)
     assert "INFO: Site health: layoutsite: 12 pages fetched, 12 extracted, 12 articles" in line
 
-    _write_site(layout_site / "site", "app_shell")
+    # The site publishes new stories in its new layout; the crawl state skips the old ones.
+    _write_site(layout_site / "site", "app_shell", first=STORIES)
     after = run_crawl("layoutsite", layout_site, settings=fail_exit, output="after.jsonl")
     print("\n".join(_health_lines(after.log)))  # the canary's output, for the record
     assert after.returncode == 3, after.log[-3000:]

@@ -5,6 +5,11 @@
   `error: ...`, and exit code 2, not a traceback.
 - A crawl whose site health check failed (see `newscrawl.health`, opt-in with
   `NEWSCRAWL_HEALTH_FAIL_EXIT`) exits with code 3, so cron mails the user.
+- A run started while another run of the same spider is going (see `newscrawl.runlock`)
+  logs one ERROR line and exits with code 4, before touching the crawl state or a feed.
+- A crawl state that cannot be used (locked for too long, corrupt, unwritable) is one
+  `error: ...` line and exit code 1, before anything is crawled: crawling everything
+  again without it would be worse.
 """
 
 from __future__ import annotations
@@ -20,8 +25,10 @@ from twisted.internet.defer import Deferred
 
 from newscrawl._imports import MissingExtraError
 from newscrawl.addon import SettingError
+from newscrawl.runlock import AlreadyRunning
 from newscrawl.spiders.args import ArgumentError
 from newscrawl.spiders.config import SiteConfigError
+from newscrawl.state import StateUnavailable
 
 if TYPE_CHECKING:
     import argparse
@@ -32,6 +39,7 @@ logger = logging.getLogger(__name__)
 
 EXIT_BAD_ARGUMENTS = 2
 EXIT_UNHEALTHY = 3
+EXIT_ALREADY_RUNNING = 4
 _USER_ERRORS = (ArgumentError, MissingExtraError, SettingError, SiteConfigError)
 
 
@@ -60,12 +68,31 @@ class Command(ScrapyCrawlCommand):
             self.exitcode = EXIT_UNHEALTHY
 
     def _finished(self, task: asyncio.Future[Any]) -> None:
-        if not task.cancelled() and isinstance(task.exception(), _USER_ERRORS):
-            self._report(task.exception())
+        if task.cancelled() or (error := task.exception()) is None:
+            return
+        if isinstance(error, _USER_ERRORS):
+            self._report(error)
+        elif isinstance(error, AlreadyRunning):
+            self.exitcode = EXIT_ALREADY_RUNNING  # the lock logged why
+        elif isinstance(error, StateUnavailable):
+            logger.error("%s", error)
+            print(f"error: {error}", file=sys.stderr)
+            self.exitcode = 1
+        else:
+            # Retrieving the exception above keeps asyncio from reporting it: say it here.
+            logger.error("The crawl could not start", exc_info=error)
 
     def _failed(self, failure: Any) -> Any:
         if failure.check(*_USER_ERRORS):
             self._report(failure.value)
+            return None
+        if failure.check(AlreadyRunning):
+            self.exitcode = EXIT_ALREADY_RUNNING
+            return None
+        if failure.check(StateUnavailable):
+            logger.error("%s", failure.value)
+            print(f"error: {failure.value}", file=sys.stderr)
+            self.exitcode = 1
             return None
         return failure
 

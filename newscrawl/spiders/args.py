@@ -43,3 +43,23 @@ def parse_bool(name: str, value: object) -> bool:
     if text in {"0", "false", "no", "off", ""}:
         return False
     raise ArgumentError(f"{name}={value!r} is not a flag; write {name}=1 or {name}=0")
+
+
+#: What `-a refresh=...` may ask to fetch again although the crawl state has seen it.
+REFRESH_MODES = ("modified", "dropped")
+
+
+def parse_refresh(value: object) -> frozenset[str]:
+    """`refresh`: comma-separated modes. "modified" fetches again an article whose source
+    (sitemap `lastmod`, news or feed date) is newer than what was recorded; "dropped"
+    fetches again pages dropped on earlier runs. None/"" means neither."""
+    if value is None:
+        return frozenset()
+    modes = {part.strip().lower() for part in str(value).split(",") if part.strip()}
+    unknown = modes - set(REFRESH_MODES)
+    if unknown:
+        raise ArgumentError(
+            f"refresh={value!r}: unknown mode {', '.join(sorted(unknown))}; write "
+            "refresh=modified, refresh=dropped or refresh=modified,dropped"
+        )
+    return frozenset(modes)

@@ -19,6 +19,12 @@ sources is requested once (Scrapy's duplicate filter, on canonicalized URLs).
 `-a max_age=2d` skips sitemap and feed entries older than that before requesting them.
 The spider only fetches: each article response becomes a `Page` item that the pipelines
 extract, clean and validate.
+
+Runs are incremental: with a crawl state attached (`newscrawl.state`), an article URL
+that an earlier run exported, or dropped for good, is not requested again, whatever
+source lists it. `-a refresh=modified` requests it again when its source now gives a
+newer date than the one recorded, `-a refresh=dropped` retries dropped pages, and
+`-a full=1` ignores the state (and still records what it exports).
 """
 
 from __future__ import annotations
@@ -36,19 +42,22 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 from scrapy.utils.url import url_has_any_extension
 
+from newscrawl import signals as newscrawl_signals
 from newscrawl.cleaning.html import SiteRules
 from newscrawl.extraction.dates import parse_datetime
 from newscrawl.items import Page
-from newscrawl.signals import page_dropped
-from newscrawl.spiders.args import parse_max_age
+from newscrawl.spiders.args import parse_bool, parse_max_age, parse_refresh
 from newscrawl.spiders.feeds import FeedError, parse_feed
 from newscrawl.spiders.sitemaps import SitemapError, parse_sitemap
+from newscrawl.state import newest_date
 from newscrawl.urls import canonicalize
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from twisted.python.failure import Failure
     from typing_extensions import Self
+
+    from newscrawl.state import CrawlState, Seen
 
 logger = logging.getLogger(__name__)
 
@@ -92,6 +101,13 @@ class NewsSpider(Spider):
     language: ClassVar[str | None] = None
 
     max_age_cutoff: datetime | None = None
+    #: What earlier runs exported or dropped; attached by `CrawlStateExtension` when the
+    #: spider opens, None when the crawl has no state (`NEWSCRAWL_STATE = ""`).
+    crawl_state: CrawlState | None = None
+    #: `-a refresh=modified,dropped`: seen URLs to request again anyway.
+    refresh: frozenset[str] = frozenset()
+    #: `-a full=1`: request every article, as if nothing had been seen.
+    full: bool = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
@@ -99,6 +115,8 @@ class NewsSpider(Spider):
         spider.max_age_cutoff = parse_max_age(
             kwargs.get("max_age", crawler.settings.get("NEWSCRAWL_MAX_AGE"))
         )
+        spider.refresh = parse_refresh(kwargs.get("refresh"))
+        spider.full = parse_bool("full", kwargs.get("full", "0"))
         spider._allow = [re.compile(p) for p in cls.article_allow]
         spider._deny = [re.compile(p) for p in cls.article_deny]
         return spider
@@ -215,6 +233,8 @@ class NewsSpider(Spider):
         date = hints.get("published") or hints.get("modified")
         if self._too_old(date, url):
             return None
+        if self._seen_before(url, hints):
+            return None
         return Request(
             url,
             callback=self.parse_article,
@@ -240,6 +260,7 @@ class NewsSpider(Spider):
 
     def parse_article(self, response: Response, hints: dict[str, Any] | None = None) -> Any:
         """Turn an article response into a `Page`; a non-HTML response is a counted drop."""
+        self._count("newscrawl/fetched/articles")
         page = self.make_page(response, hints)
         if page is not None:
             yield page
@@ -252,7 +273,9 @@ class NewsSpider(Spider):
         `fetched_at` defaults to now; archived responses pass their capture time."""
         if not _is_html(response):
             content_type = response.headers.get("Content-Type") or b"no content type"
-            self.drop_page("not_html", response.url, content_type.decode("latin-1"))
+            self.drop_page(
+                "not_html", response.url, content_type.decode("latin-1"), response=response
+            )
             return None
         assert isinstance(response, TextResponse)
         return Page(
@@ -267,7 +290,17 @@ class NewsSpider(Spider):
         """An article that could not be fetched: one log line and a counted reason, instead
         of Scrapy's traceback. A 404 is routine (deleted stories stay in sitemaps)."""
         reason, detail, level = _failure_reason(failure)
-        self.drop_page(reason, _failed_url(failure), detail, level)
+        response = failure.value.response if failure.check(HttpError) else None
+        if response is not None:
+            self._count("newscrawl/fetched/articles")
+        self.drop_page(
+            reason,
+            _failed_url(failure),
+            detail,
+            level,
+            response=response,
+            request=getattr(failure, "request", None),
+        )
 
     def source_failed(self, failure: Failure) -> None:
         """A sitemap, feed or listing page that could not be fetched: one WARNING line and
@@ -276,14 +309,50 @@ class NewsSpider(Spider):
         self._count(f"newscrawl/sources/failed/{reason}")
         logger.warning("Source failed: %s (%s)", _failed_url(failure), detail)
 
-    def drop_page(self, reason: str, url: str, detail: str = "", level: int = logging.INFO) -> None:
+    def drop_page(
+        self,
+        reason: str,
+        url: str,
+        detail: str = "",
+        level: int = logging.INFO,
+        response: Response | None = None,
+        request: Request | None = None,
+    ) -> None:
         """A page that never reaches the pipelines: counted as `newscrawl/dropped/<reason>`,
-        logged once, and announced (`page_dropped`) so per-site health counts it."""
+        logged once, and announced (`page_dropped`) so the crawl state and per-site health
+        count it."""
         self._count(f"newscrawl/dropped/{reason}")
         logger.log(level, "Dropped: %s: %s (%s)", reason, url, detail)
         self.crawler.signals.send_catch_log(
-            signal=page_dropped, reason=reason, url=url, spider=self
+            signal=newscrawl_signals.page_dropped,
+            reason=reason,
+            url=url,
+            request=request or (response.request if response is not None else None),
+            response=response,
+            spider=self,
         )
+
+    def _seen_before(self, url: str, hints: dict[str, Any]) -> bool:
+        """Whether the crawl state says not to request `url` again (counted when so)."""
+        if self.crawl_state is None or self.full:
+            return False
+        seen = self.crawl_state.get(url)
+        if seen is None or seen.run_id == self.crawler.stats.get_value("newscrawl/run_id"):
+            # Unknown, or recorded by this very run: the duplicate filter's business.
+            return False
+        if "modified" in self.refresh and _moved(seen, hints):
+            self._count("newscrawl/refreshed/modified")
+            logger.debug("Fetching %s again: its source date moved past %s", url, seen.lastmod)
+            return False
+        if seen.status == "exported":
+            self._count("newscrawl/skipped/seen")
+        elif "dropped" in self.refresh:
+            self._count("newscrawl/refreshed/dropped")
+            return False
+        else:
+            self._count("newscrawl/skipped/seen_dropped")
+        logger.debug("Skipping %s: %s by run %s", url, seen.reason or seen.status, seen.run_id)
+        return True
 
     def _too_old(self, date: str | None, url: str) -> bool:
         if self.max_age_cutoff is None or not date:
@@ -312,6 +381,12 @@ def _failure_reason(failure: Failure) -> tuple[str, str, int]:
 def _failed_url(failure: Failure) -> str:
     request = getattr(failure, "request", None)
     return request.url if request is not None else "?"
+
+
+def _moved(seen: Seen, hints: dict[str, Any]) -> bool:
+    """Whether the source's date for an entry is newer than the one recorded for it."""
+    current = newest_date(hints.get("modified"), hints.get("published"))
+    return current is not None and (seen.lastmod is None or current > seen.lastmod)
 
 
 def _is_html(response: Response) -> bool:

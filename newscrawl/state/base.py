@@ -1,0 +1,169 @@
+"""What a crawl state stores, and the interface every backend implements.
+
+A crawl state is the memory that makes hourly runs incremental: which article URLs a
+spider already exported (with the date its source gave and the text's hash) or dropped
+for good, and which runs are under way. One backend instance serves one spider's run;
+everything except `by_content_hash` is scoped to that spider. Backends: SQLite
+(`newscrawl.state.sqlite`, the default); anything with the methods below and a
+`from_crawler(crawler)` class method can be plugged in with `NEWSCRAWL_STATE`.
+
+URLs given to and returned by a backend are canonical (`newscrawl.urls.canonicalize`);
+callers canonicalize, backends compare strings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Literal, Protocol
+
+from newscrawl.extraction.dates import parse_datetime
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+#: Drop reasons that will not change by fetching the page again: recorded, and skipped
+#: on later runs (unless `-a refresh=dropped` or `-a full=1`). Everything else (timeouts,
+#: 5xx, 403/429, worker crashes, bugs) is transient: not recorded, so fetched again.
+FINAL_DROP_REASONS = frozenset(
+    {
+        "not_article",
+        "too_short",
+        "empty_text",
+        "not_html",
+        "unparsable_html",
+        "http_404",
+        "http_410",
+        "duplicate",
+    }
+)
+
+Status = Literal["exported", "dropped"]
+
+
+class StateUnavailable(RuntimeError):
+    """The crawl state cannot be used (locked for too long, corrupt, unwritable, written by
+    a newer newscrawl): the run stops rather than crawl everything again without it."""
+
+
+@dataclass(frozen=True)
+class Seen:
+    """What the state knows about one URL."""
+
+    url: str
+    status: Status
+    run_id: str
+    seen_at: str
+    #: The newest date known for the page when it was recorded (its source's lastmod or
+    #: publication date, the page's own dates), ISO 8601 UTC; None when none was known.
+    lastmod: str | None = None
+    published: str | None = None
+    content_hash: str | None = None
+    #: Drop reason (status "dropped").
+    reason: str | None = None
+    #: The exported article this URL is an alias of (its `url`, canonicalized).
+    article_url: str | None = None
+    spider: str | None = None
+
+
+@dataclass(frozen=True)
+class FeedFile:
+    """A local feed file a run writes to."""
+
+    path: str
+    format: str
+    #: Items are written as whole lines, so the file can be repaired after a kill.
+    line_safe: bool
+    #: Where this run's lines start (a file appended to by several runs, `-o`).
+    start: int = 0
+
+
+@dataclass
+class Run:
+    """One run of a spider, as recorded at its start and updated at its end."""
+
+    run_id: str
+    spider: str
+    pid: int
+    host: str
+    started_at: str
+    status: Literal["running", "finished", "interrupted"] = "running"
+    finished_at: str | None = None
+    #: Scrapy's close reason ("finished", "shutdown", "closespider_itemcount"), or what
+    #: recovery found for an interrupted run.
+    reason: str | None = None
+    feeds: list[FeedFile] = field(default_factory=list)
+
+
+class CrawlState(Protocol):
+    """The interface of a crawl state backend, bound to one spider."""
+
+    spider: str
+    #: Where the state lives, for logs and the run summary.
+    location: str
+
+    def get(self, url: str) -> Seen | None:
+        """The record for `url`, or None when this spider never exported or dropped it."""
+        ...
+
+    def record_exported(
+        self,
+        urls: Iterable[str],
+        *,
+        article_url: str,
+        lastmod: str | None,
+        published: str | None,
+        content_hash: str | None,
+        run_id: str,
+    ) -> None:
+        """Record an exported article under all its URLs (requested, fetched, canonical),
+        durably, before its line is written to the feed."""
+        ...
+
+    def record_dropped(
+        self, urls: Iterable[str], reason: str, *, lastmod: str | None, run_id: str
+    ) -> None:
+        """Record a page dropped for a final reason. Never overwrites an exported record:
+        a URL once exported stays exported (its line is in some run's file)."""
+        ...
+
+    def by_content_hash(self, content_hash: str) -> list[Seen]:
+        """Every exported record with this text hash, across all spiders (exact
+        duplicates across runs and sites)."""
+        ...
+
+    def start_run(self, run: Run) -> None: ...
+
+    def add_feed(self, run_id: str, feed: FeedFile) -> None: ...
+
+    def finish_run(self, run_id: str, *, status: str, reason: str) -> None: ...
+
+    def unfinished_runs(self) -> list[Run]:
+        """This spider's runs recorded as running. Called under the spider's run lock,
+        so none of them is alive: they were killed."""
+        ...
+
+    def exported_by_run(self, run_id: str) -> Mapping[str, str]:
+        """URL -> article URL of every record a run exported."""
+        ...
+
+    def forget(self, urls: Iterable[str], run_id: str) -> None:
+        """Delete these URLs' records, where `run_id` wrote them."""
+        ...
+
+    def close(self) -> None: ...
+
+
+def utc_now() -> str:
+    """Now, ISO 8601 UTC to the second: how the state writes times."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def newest_date(*values: object) -> str | None:
+    """The latest of these dates, ISO 8601 in UTC (so that stored dates compare with a
+    source's next `lastmod` whatever offsets either was written with); None when none
+    parses. A bare day counts as its midnight UTC."""
+    parsed = [d for d in (parse_datetime(v) for v in values if v) if d is not None]
+    if not parsed:
+        return None
+    return max(parsed).astimezone(timezone.utc).isoformat(timespec="seconds")

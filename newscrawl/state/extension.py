@@ -1,0 +1,233 @@
+"""The Scrapy side of the crawl state: open it, recover killed runs, record what happens.
+
+While the crawler is built (the run lock is already held, see `newscrawl.runlock`) the
+state is opened and runs of this spider that were killed are recovered
+(`newscrawl.state.recovery`); at `spider_opened` this run is recorded as running and the
+state is attached to the spider as `spider.crawl_state`, where
+`NewsSpider.article_request` consults it before every article request.
+
+During the run it records every exported article under all its URLs (the URL requested,
+each redirect, the URL fetched, the page's canonical URL, all canonicalized) with the
+newest date known for it and its text hash, and every page dropped for a reason that
+fetching again will not change (`FINAL_DROP_REASONS`).
+
+An export is recorded *before* its line reaches the feed: this extension is built before
+Scrapy's FeedExporter (negative order in the add-on), so its `item_scraped` receiver runs
+first. A run killed between the two leaves a record without a line, which recovery
+deletes; never a line without a record, which would be fetched and written again.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import socket
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from scrapy import signals
+from scrapy.exceptions import NotConfigured
+from w3lib.url import file_uri_to_path
+
+from newscrawl import signals as newscrawl_signals
+from newscrawl.items import Article, Page
+from newscrawl.state import (
+    FINAL_DROP_REASONS,
+    FeedFile,
+    Run,
+    newest_date,
+    open_state,
+    state_path,
+)
+from newscrawl.state.base import StateUnavailable, utc_now
+from newscrawl.state.recovery import recover_interrupted_runs
+from newscrawl.urls import canonicalize
+
+if TYPE_CHECKING:
+    from scrapy import Request, Spider
+    from scrapy.crawler import Crawler
+    from scrapy.http import Response
+    from scrapy.settings import BaseSettings
+    from typing_extensions import Self
+
+    from newscrawl.state import CrawlState
+
+logger = logging.getLogger(__name__)
+
+
+def run_id(crawler: Crawler) -> str:
+    """This crawl's run id ("20261124T194632Z-3fa2c1"): sortable, readable, shared by the
+    state and the run summary through the stats."""
+    assert crawler.stats is not None
+    value = crawler.stats.get_value("newscrawl/run_id")
+    if not value:
+        value = f"{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+        crawler.stats.set_value("newscrawl/run_id", value)
+    return str(value)
+
+
+class CrawlStateExtension:
+    """Opens the crawl state for the spider and keeps it up to date during the run."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.state: CrawlState | None = None
+        self.run: Run | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        if not str(crawler.settings.get("NEWSCRAWL_STATE") or "").strip():
+            raise NotConfigured
+        if crawler.spider is None:  # a bare test crawler: no spider, nothing to remember
+            raise NotConfigured("no spider")
+        extension = cls(crawler)
+        extension.open()
+        for receiver, signal in (
+            (extension.spider_opened, signals.spider_opened),
+            (extension.item_scraped, signals.item_scraped),
+            (extension.item_dropped, signals.item_dropped),
+            (extension.page_dropped, newscrawl_signals.page_dropped),
+            (extension.feed_file_opened, newscrawl_signals.feed_file_opened),
+            (extension.spider_closed, signals.spider_closed),
+            (extension.engine_stopped, signals.engine_stopped),
+        ):
+            crawler.signals.connect(receiver, signal=signal)
+        return extension
+
+    def open(self) -> None:
+        """Open the state and recover killed runs, while the crawler is built: a state
+        that cannot be used stops the run before it starts, instead of letting it crawl
+        everything again without one (the run lock is already held)."""
+        try:
+            state = open_state(self.crawler)
+            assert state is not None
+            recovered = recover_interrupted_runs(state, overwritten_feeds(self.crawler.settings))
+        except (OSError, sqlite3.Error) as error:
+            backend = self.crawler.settings.get("NEWSCRAWL_STATE")
+            where = state_path(self.crawler.settings) if backend == "sqlite" else backend
+            raise StateUnavailable(f"cannot use the crawl state {where}: {error}") from error
+        assert self.crawler.stats is not None
+        if recovered:
+            self.crawler.stats.set_value("newscrawl/state/recovered_runs", len(recovered))
+            self.crawler.stats.set_value(
+                "newscrawl/state/recovered_articles", sum(r.kept for r in recovered)
+            )
+        self.state = state
+
+    def spider_opened(self, spider: Spider) -> None:
+        if self.state is None:
+            return
+        self.run = Run(
+            run_id=run_id(self.crawler),
+            spider=spider.name,
+            pid=os.getpid(),
+            host=socket.gethostname(),
+            started_at=utc_now(),
+        )
+        self.state.start_run(self.run)
+        spider.crawl_state = self.state  # type: ignore[attr-defined]
+        logger.info("Crawl state: %s (run %s)", self.state.location, self.run.run_id)
+
+    def item_scraped(self, item: Any, response: Response | None) -> None:
+        if self.state is None or self.run is None or not isinstance(item, Article):
+            return
+        hints = _hints(response)
+        article_url = canonicalize(item.url)
+        urls = [article_url, canonicalize(item.canonical_url), *_fetched_urls(response)]
+        self.state.record_exported(
+            urls,
+            article_url=article_url,
+            lastmod=newest_date(
+                hints.get("modified"), hints.get("published"), item.modified, item.published
+            ),
+            published=item.published,
+            content_hash=item.content_hash,
+            run_id=self.run.run_id,
+        )
+
+    def item_dropped(self, item: Any, response: Response | None, exception: Exception) -> None:
+        reason = getattr(exception, "reason", None)
+        if self.state is None or self.run is None or reason not in FINAL_DROP_REASONS:
+            return
+        # Not the canonical URL: a duplicate's canonical URL is the first copy's, exported.
+        urls = [*_fetched_urls(response)]
+        if isinstance(item, (Page, Article)):
+            urls.append(canonicalize(item.url))
+        hints = _hints(response)
+        self.state.record_dropped(
+            urls,
+            str(reason),
+            lastmod=newest_date(hints.get("modified"), hints.get("published")),
+            run_id=self.run.run_id,
+        )
+
+    def page_dropped(
+        self,
+        reason: str,
+        url: str,
+        request: Request | None = None,
+        response: Response | None = None,
+    ) -> None:
+        if self.state is None or self.run is None or reason not in FINAL_DROP_REASONS:
+            return
+        urls = [canonicalize(url), *_fetched_urls(response)]
+        hints: dict[str, Any] = {}
+        if request is not None:
+            urls += [canonicalize(request.url)]
+            urls += [canonicalize(u) for u in request.meta.get("redirect_urls", ())]
+            hints = request.cb_kwargs.get("hints") or {}
+        self.state.record_dropped(
+            urls,
+            reason,
+            lastmod=newest_date(hints.get("modified"), hints.get("published")),
+            run_id=self.run.run_id,
+        )
+
+    def feed_file_opened(self, path: Path, format: str, line_safe: bool, start: int = 0) -> None:
+        if self.state is not None and self.run is not None:
+            self.state.add_feed(self.run.run_id, FeedFile(str(path), format, line_safe, start))
+
+    def spider_closed(self, reason: str) -> None:
+        if self.state is not None and self.run is not None:
+            self.state.finish_run(self.run.run_id, status="finished", reason=reason)
+
+    def engine_stopped(self) -> None:
+        if self.state is not None:
+            self.state.close()
+            self.state = None
+
+
+def overwritten_feeds(settings: BaseSettings) -> list[Path]:
+    """Local feed files this run will overwrite (`-O path`, `overwrite: True`): recovery
+    cannot keep articles in them."""
+    paths = []
+    for uri, options in settings.getdict("FEEDS").items():
+        uri = str(uri)
+        if not (options or {}).get("overwrite") or "%(" in uri:
+            continue
+        if uri.startswith("file:"):
+            paths.append(Path(file_uri_to_path(uri)))
+        elif "://" not in uri and uri != "-":
+            paths.append(Path(uri))
+    return [path.resolve() for path in paths]
+
+
+def _hints(response: Response | None) -> dict[str, Any]:
+    request = response.request if response is not None else None
+    hints = request.cb_kwargs.get("hints") if request is not None else None
+    return hints if isinstance(hints, dict) else {}
+
+
+def _fetched_urls(response: Response | None) -> list[str]:
+    """The URLs a response was reached by: each request URL before redirects, the last
+    request's URL and the response's own, canonicalized."""
+    if response is None:
+        return []
+    urls = [response.url]
+    request = response.request
+    if request is not None:
+        urls += [request.url, *request.meta.get("redirect_urls", ())]
+    return [canonicalize(u) for u in urls]

@@ -1,0 +1,179 @@
+"""What cron does to a crawl, for real: two runs at once, `kill -9` mid-way, SIGTERM, and
+JOBDIR pause/resume. Each test runs `scrapy crawl` subprocesses over a synthetic site
+whose article pages are served slowly, so a run can be caught half-way."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import subprocess
+import time
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from conftest import CRAWL_ENV, crawl_command, feed_files, read_jsonl, run_crawl
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+ARTICLES = 40
+#: Two article pages at a time, each held back 0.15 s: about 13 articles a second.
+SLOW = {"CONCURRENT_REQUESTS_PER_DOMAIN": "2", "NEWSCRAWL_PROGRESS_INTERVAL": "1"}
+
+
+def _start(cwd: Path, name: str, settings: dict[str, str] | None = None) -> subprocess.Popen[Any]:
+    with (cwd / f"{name}-{time.monotonic_ns()}.log").open("w") as log:
+        return subprocess.Popen(
+            crawl_command(name, settings={**SLOW, **(settings or {})}),
+            cwd=cwd,
+            env=CRAWL_ENV,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+
+
+def _wait_for(condition: Callable[[], bool], process: subprocess.Popen[Any]) -> None:
+    deadline = time.monotonic() + 60
+    while not condition():
+        assert process.poll() is None, "the crawl ended before it could be interrupted"
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
+def _lines(cwd: Path, name: str) -> int:
+    return sum(len(path.read_bytes().splitlines()) for path in feed_files(cwd, name))
+
+
+def _urls(cwd: Path, name: str) -> Counter[str]:
+    return Counter(item["url"] for path in feed_files(cwd, name) for item in read_jsonl(path))
+
+
+def _runs(cwd: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(cwd / "data" / "state.sqlite3") as db:
+        return db.execute("SELECT status, reason FROM runs ORDER BY started_at").fetchall()
+
+
+def test_a_second_run_exits_at_once_and_leaves_the_first_alone(tmp_path: Path, synthetic) -> None:
+    site = synthetic(ARTICLES, delay=0.3)
+    name = site.install(tmp_path)
+    first = _start(tmp_path, name, {"CONCURRENT_REQUESTS_PER_DOMAIN": "1"})  # ~12 s of work
+    _wait_for(lambda: _lines(tmp_path, name) >= 1, first)
+
+    started = time.monotonic()
+    second = run_crawl(name, tmp_path, output=None, timeout=60)
+    assert first.poll() is None, "the first run must still be going"
+    assert second.returncode == 4
+    errors = [line for line in second.log.splitlines() if " ERROR: " in line]
+    assert len(errors) == 1, second.log
+    assert errors[0].endswith(
+        f"another run of {name} is running since {_lock_holder(tmp_path, name)['since']} "
+        f"(pid {first.pid}); exiting"
+    )
+    assert "Traceback" not in second.log
+    assert "Spider opened" not in second.log
+    assert time.monotonic() - started < 30
+
+    first.send_signal(signal.SIGTERM)  # enough: it only has to end well
+    assert first.wait(timeout=60) == 0
+    (feed,) = feed_files(tmp_path, name)  # the second run wrote no feed...
+    assert len(read_jsonl(feed)) >= 1
+    assert _runs(tmp_path) == [("finished", "shutdown")]  # ...nor a run record
+
+
+def _lock_holder(cwd: Path, name: str) -> dict[str, Any]:
+    holder: dict[str, Any] = json.loads((cwd / "data" / f"{name}.lock").read_text())
+    return holder
+
+
+def test_sigkill_loses_nothing_and_repeats_nothing(tmp_path: Path, synthetic) -> None:
+    site = synthetic(ARTICLES, delay=0.15)
+    name = site.install(tmp_path)
+    crawl = _start(tmp_path, name)
+    _wait_for(lambda: _lines(tmp_path, name) >= 6, crawl)
+    crawl.send_signal(signal.SIGKILL)
+    crawl.wait(timeout=30)
+
+    (killed,) = feed_files(tmp_path, name)
+    raw = killed.read_bytes()
+    assert raw.endswith(b"\n"), "each item is written whole: a kill leaves whole lines"
+    written = read_jsonl(killed)  # every line is a complete JSON object
+    assert 6 <= len(written) < ARTICLES
+    assert _runs(tmp_path) == [("running", None)]
+    with sqlite3.connect(tmp_path / "data" / "state.sqlite3") as db:
+        recorded = {url for (url,) in db.execute("SELECT article_url FROM pages")}
+    assert {item["url"] for item in written} <= recorded, "a line was written before its record"
+    # A kill inside write(2) could still cut the last line; the next run must repair it.
+    killed.write_bytes(raw + b'{"url": "http://127.0.0.1/cut-off", "text": "Half a li')
+
+    after = run_crawl(name, tmp_path, output=None)
+    assert after.returncode == 0, after.log[-3000:]
+    assert "Recovered run" in after.log
+    assert "a cut-off last line" in after.log
+    assert killed.read_bytes() == raw  # whole lines only, and all of them
+    assert read_jsonl(killed) == written
+    urls = _urls(tmp_path, name)
+    assert max(urls.values()) == 1, "an article was exported twice"
+    assert sorted(urls) == sorted(site.base_url + a.path for a in site.spec.articles)
+    assert after.stat("item_scraped_count") == ARTICLES - len(written)
+    status = [status for status, _ in _runs(tmp_path)]
+    assert status == ["interrupted", "finished"]
+
+
+def test_sigterm_finishes_cleanly(tmp_path: Path, synthetic) -> None:
+    site = synthetic(ARTICLES, delay=0.15)
+    name = site.install(tmp_path)
+    crawl = _start(tmp_path, name)
+    _wait_for(lambda: _lines(tmp_path, name) >= 5, crawl)
+    crawl.send_signal(signal.SIGTERM)
+    assert crawl.wait(timeout=60) == 0  # Scrapy's graceful shutdown
+
+    (feed,) = feed_files(tmp_path, name)
+    assert feed.read_bytes().endswith(b"\n")
+    exported = len(read_jsonl(feed))
+    summary = json.loads(feed.with_name(feed.stem + ".summary.json").read_text())
+    assert summary["finish_reason"] == "shutdown"
+    assert summary["articles_exported"] == exported
+    assert _runs(tmp_path) == [("finished", "shutdown")]
+
+    after = run_crawl(name, tmp_path, output=None)
+    assert after.returncode == 0 and "Recovered run" not in after.log
+    urls = _urls(tmp_path, name)
+    assert max(urls.values()) == 1
+    assert sorted(urls) == sorted(site.base_url + a.path for a in site.spec.articles)
+
+
+@pytest.mark.parametrize("state", ["sqlite", ""], ids=["with-state", "jobdir-alone"])
+def test_jobdir_pause_and_resume_of_a_sitemap_and_feed_crawl(
+    tmp_path: Path, synthetic, state: str
+) -> None:
+    site = synthetic(24, delay=0.1, per_sitemap=8)
+    name = site.install(tmp_path)
+    # Few requests in flight, so that the pause leaves most of the crawl in the queue
+    # (on close, Scrapy finishes the requests it already handed to the downloader).
+    settings = {
+        **SLOW,
+        "CONCURRENT_REQUESTS": "2",
+        "CONCURRENT_REQUESTS_PER_DOMAIN": "1",
+        "JOBDIR": "job",
+        "NEWSCRAWL_STATE": state,
+    }
+
+    paused = run_crawl(
+        name, tmp_path, settings={**settings, "CLOSESPIDER_ITEMCOUNT": "5"}, output=None
+    )
+    assert paused.returncode == 0, paused.log[-3000:]
+    assert "Closing spider (closespider_itemcount)" in paused.log
+    assert 5 <= paused.stat("item_scraped_count") < 24
+    resumed = run_crawl(name, tmp_path, settings=settings, output=None)
+    assert resumed.returncode == 0, resumed.log[-3000:]
+    assert "Resuming crawl" in resumed.log
+
+    for run in (paused, resumed):
+        assert run.stat("scheduler/unserializable") == 0
+        assert run.stat("scheduler/enqueued/memory") == 0  # every request went to disk
+    urls = _urls(tmp_path, name)
+    assert max(urls.values()) == 1, "an article was exported twice"
+    assert sorted(urls) == sorted(site.base_url + a.path for a in site.spec.articles)
