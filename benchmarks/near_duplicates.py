@@ -28,7 +28,8 @@ Columns: precision and recall of "is a duplicate" (a flag pointing at another st
 as a false positive), hard negatives flagged, time to fingerprint one article alone (best of
 3 passes; shingling included), time per article (fingerprint + lookup + insert, in memory),
 memory per stored article (tracemalloc, in-memory index), and the persistent cost: bytes per
-stored article in a `SqliteDuplicateIndex` file and time per article with that index. A second table gives recall per kind of copy.
+stored article in a `SqliteDuplicateIndex` file and time per article with that index. A
+second table gives recall per kind of copy.
 
     python benchmarks/near_duplicates.py [--ground-truth PATH] [--distractors 5000]
 """

@@ -10,11 +10,15 @@ import argparse
 import importlib
 import logging
 import sys
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 #: subcommand -> (module under newscrawl.commands, one-line help)
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "clean": ("clean", "run the text cleaners over an existing JSON Lines dataset"),
+    "export": ("export", "build a dataset from run files: merge, dedup, filter, sort, split"),
 }
 
 
@@ -28,7 +32,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sub = subparsers.add_parser(name, help=help_text, description=module.__doc__)
         module.add_arguments(sub)
         modules[name] = module
+    argv = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
+    args.command_line = ["newscrawl", *argv]  # for records of how an output was made
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s: %(message)s",
@@ -37,7 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(modules[args.command].run(args))
     except KeyboardInterrupt:
         return 130
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, ImportError) as error:
         print(f"newscrawl {args.command}: error: {error}", file=sys.stderr)
         return 2
 

@@ -197,9 +197,18 @@ class Match:
 
 
 @dataclass(frozen=True)
-class _Probe:
+class Probe:
+    """What an index compares: the content hash and the fingerprint of one text. Made by
+    `make_probe`, a plain function of the text, so it can be computed in another process."""
+
     hash: bytes
     fingerprint: Fingerprint | None
+
+
+def make_probe(fingerprinter: Fingerprinter | None, text: str, hash_hex: str | None) -> Probe:
+    """The probe of a text; `hash_hex` is its `content_hash` when already known."""
+    digest = _hash_bytes(hash_hex) if hash_hex else bytes.fromhex(content_hash(text))
+    return Probe(digest, fingerprinter.fingerprint(text) if fingerprinter else None)
 
 
 class DuplicateIndex(ABC):
@@ -231,16 +240,19 @@ class DuplicateIndex(ABC):
         """Remember a kept article."""
         self._store_probe(key, self._probe(text, content_hash))
 
-    def duplicate_of(self, key: str, text: str, content_hash: str | None = None) -> Match | None:
-        """Check and remember in one step (the text is fingerprinted once): the match when
-        the article is a duplicate, else None and the article is added."""
-        probe = self._probe(text, content_hash)
+    def duplicate_of(
+        self, key: str, text: str, content_hash: str | None = None, *, probe: Probe | None = None
+    ) -> Match | None:
+        """Check and remember in one step (the text is fingerprinted once, or not at all
+        when its `probe` is given): the match when the article is a duplicate, else None
+        and the article is added."""
+        probe = probe or self._probe(text, content_hash)
         match = self.match(probe, key)
         if match is None:
             self._store_probe(key, probe)
         return match
 
-    def match(self, probe: _Probe, key: str | None = None) -> Match | None:
+    def match(self, probe: Probe, key: str | None = None) -> Match | None:
         if key is not None and self._has_key(key):
             return Match(key, "key", 1.0)
         first = self._exact(probe.hash)
@@ -255,12 +267,10 @@ class DuplicateIndex(ABC):
                 return Match(candidate, "near", similarity)
         return None
 
-    def _probe(self, text: str, hash_hex: str | None) -> _Probe:
-        digest = _hash_bytes(hash_hex) if hash_hex else bytes.fromhex(content_hash(text))
-        fingerprint = self.fingerprinter.fingerprint(text) if self.fingerprinter else None
-        return _Probe(digest, fingerprint)
+    def _probe(self, text: str, hash_hex: str | None) -> Probe:
+        return make_probe(self.fingerprinter, text, hash_hex)
 
-    def _store_probe(self, key: str, probe: _Probe) -> None:
+    def _store_probe(self, key: str, probe: Probe) -> None:
         fingerprint = probe.fingerprint
         self._store(
             key,
