@@ -163,7 +163,12 @@ def run(args: argparse.Namespace) -> int:
             if index is not None:
                 index.close()
 
-    written = {split: (str(path), outputs.counts[split]) for split, path in outputs.paths().items()}
+    paths = outputs.paths()
+    written = {  # in the split's order, not the order files were opened
+        part: (str(paths[part]), outputs.counts[part])
+        for part in (split.names if split else (None,))
+        if part in paths
+    }
     print(
         _summary(per_file, written, skipped, dropped, time.perf_counter() - started),
         file=sys.stderr,

@@ -88,12 +88,10 @@ def render(facts: CardFacts) -> str:
     ]
     for split, (path, count) in facts.outputs.items():
         out.append(f"| {split or '(all)'} | `{path}` | {count:,} |")
-    for title, counter in (
-        ("Articles per site", facts.tally.sites),
-        ("Articles per language", facts.tally.languages),
-    ):
-        out += ["", f"## {title}", "", *_table(counter.most_common())]
-    out += ["", "## Articles per month (UTC)", "", *_table(sorted(facts.tally.months.items()))]
+    for label, counter in (("site", facts.tally.sites), ("language", facts.tally.languages)):
+        out += ["", f"## Articles per {label}", "", *_table(counter.most_common(), label)]
+    months = sorted(facts.tally.months.items())
+    out += ["", "## Articles per month (UTC)", "", *_table(months, "month")]
     out += ["", "## Left out", ""]
     out += ["Input lines skipped:", "", *_table(sorted(facts.skipped.items()), "reason")]
     out += ["", "Records dropped:", "", *_table(sorted(facts.dropped.items()), "reason")]
@@ -103,7 +101,7 @@ def render(facts: CardFacts) -> str:
     out += ["", "## Fields", "", "| field | meaning |", "|---|---|"]
     descriptions = {**field_descriptions(), **EXPORT_ONLY_FIELDS}
     for name in EXPORT_FIELDS:
-        out.append(f"| `{name}` | {descriptions.get(name, '')} |")
+        out.append(f"| `{name}` | {_cell(descriptions.get(name, ''))} |")
     out += ["", "## How it was made", "", "```sh", facts.command, "```", ""]
     out += [f"- {step}" for step in facts.method]
     out += ["", f"Input files ({len(facts.inputs)}), with the records read from each:", ""]
@@ -111,7 +109,11 @@ def render(facts: CardFacts) -> str:
     return "\n".join(out) + "\n"
 
 
-def _table(rows: Iterable[tuple[str, int]], label: str = "value") -> list[str]:
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _table(rows: Iterable[tuple[str, int]], label: str) -> list[str]:
     lines = [f"| {label} | count |", "|---|---:|"]
-    lines += [f"| {name} | {count:,} |" for name, count in rows]
+    lines += [f"| {_cell(name)} | {count:,} |" for name, count in rows]
     return lines if len(lines) > 2 else ["(none)"]
