@@ -362,9 +362,9 @@ def test_console_script_reports_missing_input(tmp_path: Path) -> None:
 
 
 def test_external_sort_spills_merges_and_is_stable(tmp_path: Path) -> None:
-    records = [{"n": n, "key": f"k{n % 7}"} for n in range(500)]
-    result = list(external_sort(records, lambda r: r["key"], tmp_path, chunk_bytes=300))
-    assert result == sorted(records, key=lambda r: r["key"])  # sorted() is stable too
+    records: list[dict[str, Any]] = [{"n": n, "key": f"k{n % 7}"} for n in range(500)]
+    result = list(external_sort(records, lambda r: str(r["key"]), tmp_path, chunk_bytes=300))
+    assert result == sorted(records, key=lambda r: str(r["key"]))  # sorted() is stable too
     assert list(tmp_path.iterdir()) == []  # spill files removed
 
 
