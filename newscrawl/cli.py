@@ -12,6 +12,8 @@ import logging
 import sys
 from typing import TYPE_CHECKING
 
+from newscrawl._imports import MissingExtra
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -43,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(modules[args.command].run(args))
     except KeyboardInterrupt:
         return 130
-    except (OSError, ValueError, ImportError) as error:
+    except (OSError, ValueError, MissingExtra) as error:
         print(f"newscrawl {args.command}: error: {error}", file=sys.stderr)
         return 2
 
