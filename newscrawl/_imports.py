@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 #: top-level package -> (extra that installs it, what needs it)
 EXTRAS: dict[str, tuple[str, str]] = {
     "warcio": ("warc", "reading WARC files"),
+    "pyarrow": ("parquet", "Parquet output"),
 }
 
 
@@ -33,3 +34,8 @@ def require(module: str) -> ModuleType:
         raise MissingExtraError(
             f"{feature} needs the optional package {package!r}: pip install 'newscrawl[{extra}]'"
         ) from error
+
+
+def pyarrow() -> tuple[ModuleType, ModuleType]:
+    """`pyarrow` and `pyarrow.parquet`, for Parquet output (extra `parquet`)."""
+    return require("pyarrow"), require("pyarrow.parquet")

@@ -10,7 +10,12 @@ import argparse
 import importlib
 import logging
 import sys
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from newscrawl._imports import MissingExtraError
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 #: subcommand -> (module under newscrawl.commands, one-line help)
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
@@ -18,6 +23,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "discover": ("discover", "find a site's sitemaps and feeds, print a ready site stub"),
     "fixture": ("fixture", "record and check a site's golden fixtures (saved article pages)"),
     "sites": ("sites", "list the news sites of the project (--markdown: README's table)"),
+    "export": ("export", "build a dataset from run files: merge, dedup, filter, sort, split"),
 }
 
 
@@ -37,7 +43,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         module.add_arguments(sub)
         modules[name] = module
+    argv = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
+    args.command_line = ["newscrawl", *argv]  # for records of how an output was made
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s: %(message)s",
@@ -46,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(modules[args.command].run(args))
     except KeyboardInterrupt:
         return 130
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, MissingExtraError) as error:
         print(f"newscrawl {args.command}: error: {error}", file=sys.stderr)
         return 2
 

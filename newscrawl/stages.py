@@ -9,7 +9,6 @@ removed, so callers can count and (when debugging) keep it.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import replace
 from typing import Any
@@ -17,6 +16,7 @@ from typing import Any
 from newscrawl.cleaning.boilerplate import remove_boilerplate
 from newscrawl.cleaning.html import SiteRules
 from newscrawl.cleaning.tail import strip_tail
+from newscrawl.dedup import content_hash
 from newscrawl.extraction import extract_page
 from newscrawl.items import Article, Page
 
@@ -72,12 +72,7 @@ def validate(article: Article, min_words: int) -> Article:
         raise Rejected("empty_text")
     if words < min_words:
         raise Rejected("too_short", f"{words} words, fewer than {min_words}")
-    normalized = " ".join(article.text.casefold().split())
-    return _copy(
-        article,
-        word_count=words,
-        content_hash=hashlib.sha1(normalized.encode("utf-8")).hexdigest(),
-    )
+    return _copy(article, word_count=words, content_hash=content_hash(article.text))
 
 
 def _with_text(article: Article, text: str) -> Article:
