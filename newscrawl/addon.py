@@ -61,6 +61,14 @@ NEWSCRAWL_SETTINGS: dict[str, Any] = {
     # When a health warning fired, set the stat `newscrawl/health/exit`: `scrapy crawl`
     # then exits with code 3, so cron mails you.
     "NEWSCRAWL_HEALTH_FAIL_EXIT": False,
+    # Duplicates (newscrawl/dedup.py): "drop" them, or "keep" them with `duplicate_of` set
+    # to the first copy's URL. Across the run, earlier runs and sites.
+    "NEWSCRAWL_DUPLICATES": "drop",
+    # Also find near copies (syndicated stories with a new intro, light edits, cut short).
+    "NEWSCRAWL_NEAR_DUPLICATES": True,
+    # The duplicate index, a SQLite file relative to NEWSCRAWL_DATA_DIR; "" keeps it in
+    # memory for one run.
+    "NEWSCRAWL_DEDUP_PATH": "dedup.sqlite3",
     # Crawl state (incremental runs, see newscrawl/state/): "sqlite", a dotted path to a
     # backend class, or "" to crawl without memory of earlier runs.
     "NEWSCRAWL_STATE": "sqlite",

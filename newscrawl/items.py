@@ -74,7 +74,15 @@ class Article:
     #: Debug only (`NEWSCRAWL_DEBUG_CLEANING`): text each cleaning stage removed, by stage.
     #: Unset otherwise, and then absent from the export.
     removed: dict[str, list[str]] = field(init=False, repr=False, compare=False)
+    #: Only with `NEWSCRAWL_DUPLICATES = "keep"`, on a copy of an article kept earlier (in
+    #: this run, an earlier one, or on another site): the first copy's canonical URL.
+    #: Unset otherwise, and then absent from the export.
+    duplicate_of: str = field(init=False, repr=False, compare=False)
 
 
-#: The exported fields, in order (`removed` only appears when cleaning is debugged).
-ARTICLE_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Article) if f.name != "removed")
+#: Fields present only when set (`removed`, `duplicate_of`).
+OPTIONAL_FIELDS = frozenset({"removed", "duplicate_of"})
+#: The fields every exported article has, in order.
+ARTICLE_FIELDS: tuple[str, ...] = tuple(
+    f.name for f in fields(Article) if f.name not in OPTIONAL_FIELDS
+)

@@ -1,7 +1,8 @@
 """Item pipelines: thin Scrapy adapters around the stages in `newscrawl.stages`.
 
 In crawl order (see `addon.PIPELINES`): extract (Page -> Article) -> remove chrome ->
-strip the related-headline tail -> validate -> drop in-run duplicates. The CPU-bound stages
+strip the related-headline tail -> validate -> drop duplicates (in the run, across runs
+and sites, near copies too). The CPU-bound stages
 run in the crawl's `WorkerPool`, off the reactor. Every drop is counted in the stats as
 `newscrawl/dropped/<reason>` and logged once, with the page's URL; every cleaning stage
 counts the articles it touched and the characters it removed.
@@ -12,13 +13,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import TimeoutError as FutureTimeoutError
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from pebble import ProcessExpired
+from scrapy import signals
 from scrapy.exceptions import DropItem
 
 from newscrawl import stages
+from newscrawl.addon import SettingError
 from newscrawl.cleaning.html import SiteRules
+from newscrawl.dedup import DuplicateIndex, MemoryDuplicateIndex, SqliteDuplicateIndex
 from newscrawl.items import Article, Page
 from newscrawl.offload import WorkerPool
 
@@ -148,23 +153,61 @@ class ValidatePipeline(_Stage):
 
 
 class DuplicatesPipeline(_Stage):
-    """Drop an article seen earlier in this run under another URL (same canonical URL or
-    same text): sitemaps, feeds and listings often link one story under several URLs."""
+    """One article, one record: across the URLs of a run, across runs, across sites.
+
+    Sitemaps, feeds and listings link one story under several URLs; later runs meet it
+    again; agencies syndicate it to many sites with a new intro or a "Read more" list.
+    The `newscrawl.dedup` index finds exact copies (same canonical URL, same text hash) and
+    near copies (MinHash of word shingles). `NEWSCRAWL_DUPLICATES = "drop"` drops them
+    (`newscrawl/dropped/duplicate`, `.../near_duplicate`); `"keep"` exports them with
+    `duplicate_of` set to the first copy's URL. The index lives in
+    `NEWSCRAWL_DEDUP_PATH` (under the data folder), so it spans runs; empty: this run only.
+
+    An article whose own canonical URL was kept by an *earlier* run is an update (it was
+    fetched again by `-a refresh=modified` or `-a full=1`) and passes.
+    """
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
-        self.seen_urls: dict[str, str] = {}
-        self.seen_hashes: dict[str, str] = {}
+        settings = crawler.settings
+        self.keep = _duplicates_mode(settings.get("NEWSCRAWL_DUPLICATES")) == "keep"
+        near = settings.getbool("NEWSCRAWL_NEAR_DUPLICATES")
+        path = settings.get("NEWSCRAWL_DEDUP_PATH")
+        if path:
+            folder = Path(settings.get("NEWSCRAWL_DATA_DIR"))
+            folder.mkdir(parents=True, exist_ok=True)
+            # batch_size=1: the crawl state commits each export; the index keeps pace, so
+            # a killed run forgets no article it exported.
+            self.index: DuplicateIndex = SqliteDuplicateIndex(folder / path, near, batch_size=1)
+        else:
+            self.index = MemoryDuplicateIndex(near)
+        self.this_run: set[str] = set()
+        crawler.signals.connect(self.close, signal=signals.spider_closed)
 
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, Article):
             return item
-        first = self.seen_urls.get(item.canonical_url) or (
-            self.seen_hashes.get(item.content_hash) if item.content_hash else None
+        key = item.canonical_url
+        match = self.index.duplicate_of(key, item.text, item.content_hash)
+        if match is None or (match.kind == "key" and key not in self.this_run):
+            self.this_run.add(key)
+            return item
+        reason = "near_duplicate" if match.kind == "near" else "duplicate"
+        if self.keep:
+            self.stats.inc_value(f"newscrawl/duplicates/{reason}")
+            item.duplicate_of = match.first
+            return item
+        detail = f"copy of {match.first}" + (
+            f", similarity {match.similarity:.2f}" if match.kind == "near" else ""
         )
-        if first is not None:
-            raise self.drop("duplicate", item.url, f"same article as {first}")
-        self.seen_urls[item.canonical_url] = item.url
-        if item.content_hash:
-            self.seen_hashes[item.content_hash] = item.url
-        return item
+        raise self.drop(reason, item.url, detail)
+
+    def close(self) -> None:
+        self.index.close()
+
+
+def _duplicates_mode(value: object) -> str:
+    mode = str(value or "drop").strip().lower()
+    if mode not in {"drop", "keep"}:
+        raise SettingError(f"NEWSCRAWL_DUPLICATES must be 'drop' or 'keep', not {value!r}")
+    return mode

@@ -18,7 +18,7 @@ from newscrawl.cleaning.html import SiteRules
 from newscrawl.cleaning.tail import strip_tail
 from newscrawl.dedup import content_hash
 from newscrawl.extraction import extract_page
-from newscrawl.items import Article, Page
+from newscrawl.items import OPTIONAL_FIELDS, Article, Page
 
 _WORD = re.compile(r"\w+")
 
@@ -81,8 +81,9 @@ def _with_text(article: Article, text: str) -> Article:
 
 def _copy(article: Article, **changes: Any) -> Article:
     copied = replace(article, **changes)
-    if hasattr(article, "removed"):  # init=False fields are not carried by replace()
-        copied.removed = article.removed
+    for name in OPTIONAL_FIELDS:  # init=False fields are not carried by replace()
+        if hasattr(article, name):
+            setattr(copied, name, getattr(article, name))
     return copied
 
 

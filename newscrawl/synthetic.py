@@ -159,16 +159,23 @@ def _path(day: datetime, slug: str) -> str:
     return f"/news/{day:%Y/%m/%d}/{slug}.html"
 
 
-def _paragraphs(article: SyntheticArticle, seed: int) -> list[str]:
-    rng = random.Random(f"{seed}-{article.number}-text")
+def prose(seed: str, count: int | None = None) -> list[str]:
+    """Paragraphs of sentence-shaped text, the same for the same `seed` and different
+    enough for every other seed that no two are near-duplicates (`newscrawl.dedup`)."""
+    rng = random.Random(seed)
     paragraphs = []
-    for _ in range(rng.randint(5, 8)):
+    for _ in range(count or rng.randint(5, 8)):
         sentences = []
         for _ in range(rng.randint(3, 5)):
             words = [rng.choice(_WORDS) for _ in range(rng.randint(9, 18))]
             words.insert(rng.randint(1, len(words) - 1), rng.choice(_VERBS))
             sentences.append(" ".join(words).capitalize() + ".")
         paragraphs.append(" ".join(sentences))
+    return paragraphs
+
+
+def _paragraphs(article: SyntheticArticle, seed: int) -> list[str]:
+    paragraphs = prose(f"{seed}-{article.number}-text")
     if article.modified is not None:
         paragraphs.append(f"Update, {article.modified:%d %B %Y}: the council revised its figures.")
     return paragraphs

@@ -6,20 +6,13 @@ from __future__ import annotations
 
 from html import escape
 
+from newscrawl.synthetic import prose
+
 
 def paragraphs(n: int) -> list[str]:
-    """Three paragraphs of plausible news prose, different for every `n`."""
-    return [
-        f"The harbour board met on {n % 28 + 1} November to discuss berth {n}, where repairs "
-        "to the quay wall have run months behind schedule and over budget, according to "
-        "minutes seen by this newspaper.",
-        f"Engineers told members that storm damage to pier {n} had been worse than the "
-        "survey in the spring suggested, and that divers found cracks along the lower "
-        "courses of stone that will need grouting before winter.",
-        f"A decision on the contract for section {n} is expected at the next meeting, "
-        "when the board will also hear from the ferry operators about the timetable "
-        "changes the works will force on passengers.",
-    ]
+    """Three paragraphs of sentence-shaped prose, different for every `n` (no two are
+    near-duplicates)."""
+    return prose(f"sample-{n}", 3)
 
 
 def article_html(

@@ -44,9 +44,10 @@ def test_urls_spider_exports_articles_and_counts_every_drop(tmp_path: Path, serv
         "this is not a url\n",
         encoding="utf-8",
     )
-    result = run_crawl(
-        "urls", tmp_path, args={"file": str(urls)}, settings={"DOWNLOAD_MAXSIZE": "200000"}
-    )
+    # The three article pages are one story (a copy with broken markup, a copy in the
+    # wrong encoding): kept, and marked as copies of whichever came first.
+    settings = {"DOWNLOAD_MAXSIZE": "200000", "NEWSCRAWL_DUPLICATES": "keep"}
+    result = run_crawl("urls", tmp_path, args={"file": str(urls)}, settings=settings)
     assert result.returncode == 0, result.log[-3000:]
 
     exported = {item["url"].rsplit("/", 1)[1]: item for item in result.items}
@@ -59,6 +60,11 @@ def test_urls_spider_exports_articles_and_counts_every_drop(tmp_path: Path, serv
     assert "newsletter" not in article["text"].lower()
     assert exported["malformed.html"]["text"].startswith("Winter ferry sailings")
     assert "caf" in exported["mislabelled-latin1.html"]["text"]
+    copies = [item for item in result.items if "duplicate_of" in item]
+    (first,) = [item for item in result.items if "duplicate_of" not in item]
+    assert len(copies) == 2
+    assert {c["duplicate_of"] for c in copies} == {first["canonical_url"]}
+    assert result.stat("newscrawl/duplicates/near_duplicate") == 2
 
     assert result.stat("newscrawl/skipped/invalid_url") == 1
     assert result.stat("newscrawl/skipped/not_html_url") == 1  # document.pdf, never requested

@@ -32,7 +32,12 @@ class _Spider(NewsSpider):
 def _crawler(**settings: Any) -> Any:
     return get_crawler(
         _Spider,
-        {"ADDONS": {"newscrawl.addon.NewscrawlAddon": 0}, "NEWSCRAWL_WORKERS": 0, **settings},
+        {
+            "ADDONS": {"newscrawl.addon.NewscrawlAddon": 0},
+            "NEWSCRAWL_WORKERS": 0,
+            "NEWSCRAWL_DEDUP_PATH": "",  # in memory: unit tests write no data folder
+            **settings,
+        },
     )
 
 
@@ -129,6 +134,62 @@ def test_validate_fills_derived_fields_and_drops_short_bodies() -> None:
     assert crawler.stats.get_value("newscrawl/dropped/too_short") == 1
     assert crawler.stats.get_value("newscrawl/dropped/empty_text") == 1
     assert crawler.stats.get_value("newscrawl/articles") == 1
+
+
+STORY = (
+    "The harbour authority will close the north quay for three weeks from Monday while "
+    "engineers replace the timber fenders that were damaged in the October storms. Ferries "
+    "will berth at the south quay, where a temporary waiting room has been set up, and "
+    "the authority said crossings would keep to their usual timetable. The repairs are "
+    "expected to cost about four hundred thousand pounds, paid from the maintenance "
+    "reserve that the council topped up in the spring budget."
+)
+
+
+def _copy(url: str, text: str) -> Article:
+    from newscrawl.dedup import content_hash
+
+    return Article(url=url, canonical_url=url, site="x", text=text, content_hash=content_hash(text))
+
+
+def test_duplicates_across_runs_and_sites_near_copies_too(tmp_path: Path) -> None:
+    settings = {"NEWSCRAWL_DATA_DIR": str(tmp_path), "NEWSCRAWL_DEDUP_PATH": "dedup.sqlite3"}
+    first_run = _crawler(**settings)
+    pipeline = DuplicatesPipeline.from_crawler(first_run)
+    _process(pipeline, _copy("https://a.example/quay", STORY))
+    pipeline.close()
+
+    second_run = _crawler(**settings)
+    pipeline = DuplicatesPipeline.from_crawler(second_run)
+    syndicated = "SALTMERE (Wire) - " + STORY + " Read more: Ferry fares rise"
+    with pytest.raises(DropItem, match=r"near_duplicate: https://b\.example/wire.*a\.example/quay"):
+        _process(pipeline, _copy("https://b.example/wire", syndicated))
+    with pytest.raises(DropItem, match=r"duplicate: https://c\.example/same"):
+        _process(pipeline, _copy("https://c.example/same", STORY))
+    # The article itself, fetched again (refresh=modified): an update, not a duplicate.
+    assert _process(pipeline, _copy("https://a.example/quay", STORY + " Updated."))
+    other = "A completely different story about the rowing club and its new boathouse. " * 5
+    assert _process(pipeline, _copy("https://d.example/rowing", other))
+    pipeline.close()
+    assert second_run.stats.get_value("newscrawl/dropped/near_duplicate") == 1
+    assert second_run.stats.get_value("newscrawl/dropped/duplicate") == 1
+
+
+def test_kept_duplicates_point_at_the_first_copy() -> None:
+    crawler = _crawler(NEWSCRAWL_DUPLICATES="keep")
+    pipeline = DuplicatesPipeline.from_crawler(crawler)
+    first = _process(pipeline, _copy("https://a.example/quay", STORY))
+    copy = _process(pipeline, _copy("https://b.example/wire", "SALTMERE - " + STORY))
+    assert not hasattr(first, "duplicate_of")
+    assert copy.duplicate_of == "https://a.example/quay"
+    assert crawler.stats.get_value("newscrawl/duplicates/near_duplicate") == 1
+
+
+def test_duplicates_setting_is_checked() -> None:
+    from newscrawl.addon import SettingError
+
+    with pytest.raises(SettingError, match="NEWSCRAWL_DUPLICATES must be 'drop' or 'keep'"):
+        DuplicatesPipeline.from_crawler(_crawler(NEWSCRAWL_DUPLICATES="merge"))
 
 
 def test_duplicates_in_one_run_are_dropped() -> None:

@@ -35,6 +35,7 @@ FINAL_DROP_REASONS = frozenset(
         "http_404",
         "http_410",
         "duplicate",
+        "near_duplicate",
     }
 )
 
