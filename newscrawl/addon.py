@@ -8,9 +8,10 @@ values are set with the "addon" priority, so a project's settings, a spider's
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from scrapy.settings import SETTINGS_PRIORITIES
+from scrapy.utils.misc import load_object
 
 from newscrawl import __version__
 
@@ -30,10 +31,11 @@ NEWSCRAWL_SETTINGS: dict[str, Any] = {
     # Worker processes for extraction and cleaning: "auto" (one per core) or a number;
     # 0 runs them inline, on the reactor thread (debugging only: it stalls downloads).
     "NEWSCRAWL_WORKERS": "auto",
-    # Tasks queued or running in the pool at once (back-pressure); 0 = 2 per worker.
+    # Tasks queued or running in the pool at once (back-pressure); 0 = 4 per worker (2
+    # left workers idle between tasks: benchmarks/crawl_throughput.py).
     "NEWSCRAWL_MAX_IN_FLIGHT": 0,
     # A worker is replaced after this many tasks, so memory it gained is given back.
-    "NEWSCRAWL_WORKER_MAX_TASKS": 500,
+    "NEWSCRAWL_WORKER_MAX_TASKS": 1000,
     # Seconds one page may take in a worker before it is dropped as `timeout` (0 = no limit).
     "NEWSCRAWL_TASK_TIMEOUT": 60,
     # Bodies shorter than this many words are dropped as `too_short`.
@@ -149,15 +151,17 @@ class NewscrawlAddon:
     def update_settings(self, settings: Settings) -> None:
         for name, value in {**NEWSCRAWL_SETTINGS, **SCRAPY_SETTINGS}.items():
             settings.set(name, value, priority="addon")
-        # Import paths are valid components; Scrapy's annotation only says `type`.
+        # Pass classes: Scrapy finds an entry already there by `load_object(entry) == cls`,
+        # so an import string never matches it, and a user's `-s 'ITEM_PIPELINES=
+        # {"newscrawl.pipelines.ExtractPipeline": null}'` (or other order) is set back.
         for name, order in PIPELINES.items():
             settings.setdefault_in_component_priority_dict(
-                "ITEM_PIPELINES", cast("type", name), order
+                "ITEM_PIPELINES", load_object(name), order
             )
         for name, order in EXTENSIONS.items():
-            settings.setdefault_in_component_priority_dict("EXTENSIONS", cast("type", name), order)
+            settings.setdefault_in_component_priority_dict("EXTENSIONS", load_object(name), order)
         for name in REPLACED_EXTENSIONS:
-            settings.setdefault_in_component_priority_dict("EXTENSIONS", cast("type", name), None)
+            settings.setdefault_in_component_priority_dict("EXTENSIONS", load_object(name), None)
         settings.set(
             "USER_AGENT", user_agent(settings.get("NEWSCRAWL_CONTACT_URL")), priority="addon"
         )

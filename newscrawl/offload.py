@@ -77,7 +77,7 @@ class WorkerPool:
             raise NotConfigured  # pipelines then run their stages inline
         if not _asyncio_available():
             raise NotConfigured("NEWSCRAWL_WORKERS needs the asyncio reactor; running inline")
-        max_in_flight = settings.getint("NEWSCRAWL_MAX_IN_FLIGHT") or 2 * workers
+        max_in_flight = settings.getint("NEWSCRAWL_MAX_IN_FLIGHT") or 4 * workers
         pool = cls(
             workers=workers,
             max_in_flight=max_in_flight,
@@ -101,7 +101,7 @@ class WorkerPool:
             # forkserver: workers fork from a clean, single-threaded server that has
             # already imported the extraction stack, never from the threaded crawler.
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["newscrawl.stages"])
+            context.set_forkserver_preload(["newscrawl.stages", "newscrawl.warmup"])
             self._pool = ProcessPool(
                 max_workers=self.workers,
                 max_tasks=self.max_tasks,

@@ -204,3 +204,18 @@ def test_duplicates_in_one_run_are_dropped() -> None:
     with pytest.raises(DropItem, match="duplicate"):
         _process(pipeline, same_canonical)
     assert crawler.stats.get_value("newscrawl/dropped/duplicate") == 2
+
+
+def test_a_project_can_disable_or_reorder_a_newscrawl_pipeline() -> None:
+    crawler = _crawler(
+        ITEM_PIPELINES={
+            "newscrawl.pipelines.TailPipeline": None,
+            "newscrawl.pipelines.ChromePipeline": 350,
+        }
+    )
+    pipelines = crawler.settings.getwithbase("ITEM_PIPELINES")
+    order = {path: order for path, order in pipelines.items() if isinstance(order, int)}
+    names = {getattr(k, "__name__", str(k).rsplit(".", 1)[-1]): v for k, v in order.items()}
+    assert "TailPipeline" not in names
+    assert names["ChromePipeline"] == 350
+    assert names["ExtractPipeline"] == 100
