@@ -152,6 +152,39 @@ def test_headed_list_of_links_is_removed(lang: str, header: str) -> None:
     assert _kept_paragraphs(tree) == PARAGRAPHS
 
 
+def test_headed_plain_headlines_ending_the_body_are_removed() -> None:
+    # trafilatura drops some header phrases itself ("Mehr zum Thema") and would leave the
+    # headlines under them: they go here, with their header, at the HTML level.
+    related = (
+        "<p><strong>Mehr zum Thema:</strong></p>"
+        "<p>Flughafen-Ausbau erneut verschoben</p><p>Neuer Fahrplan für die Fähren</p>"
+    )
+    tree = _tree(_paragraphs() + related)
+
+    removed = prune_chrome(tree, URL)
+
+    assert removed["related_lists"] == [
+        "Mehr zum Thema:",
+        "Flughafen-Ausbau erneut verschoben",
+        "Neuer Fahrplan für die Fähren",
+    ]
+    assert _kept_paragraphs(tree) == PARAGRAPHS
+
+
+def test_headed_short_lines_followed_by_prose_are_kept() -> None:
+    # A header phrase over short lines is a tail only when nothing of the article follows.
+    body = (
+        "<p>Related developments</p><p>Airport expansion delayed</p><p>Ferry timetable</p>"
+        + _paragraphs()
+    )
+    tree = _tree(body)
+
+    prune_chrome(tree, URL)
+
+    assert _kept_paragraphs(tree)[-len(PARAGRAPHS) :] == PARAGRAPHS
+    assert "Ferry timetable" in _kept_paragraphs(tree)
+
+
 def test_headed_teaser_cards_with_summaries_are_removed() -> None:
     cards = "".join(
         f'<li><h4><a href="/news/{n}">Headline number {n}</a></h4>'

@@ -55,6 +55,7 @@ _MAX_TEASER_WORDS = 30
 _TEASER_LINK_SHARE = 0.7
 # A headline: a few words, no full stop. Links to documents are sources, not stories.
 _MIN_HEADLINE_WORDS = 4
+_MIN_PLAIN_HEADLINES = 2
 _SENTENCE_END = re.compile(r"[.!?:…]\W{0,2}$")
 _DOCUMENT_LINK = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|csv|zip)([?#]|$)", re.IGNORECASE)
 # How far up from a run to look for the text that introduces it (li -> ul -> div).
@@ -95,25 +96,46 @@ def _header_line(element: HtmlElement) -> HtmlElement | None:
 
 
 def headed_list(header: HtmlElement) -> list[HtmlElement]:
-    """The header block and the link-dominated sibling blocks that follow it; [] if none do."""
+    """The header block and the related headlines after it; [] if none follow.
+
+    Headlines are link-dominated blocks (link lists, teaser cards), or plain headline
+    lines (short, no sentence end) when at least two of them run to the end of their
+    container: nothing of the article can come after a tail.
+    """
     if header.tag not in BLOCK_TAGS:
         return []
     block = [header]
     pending: list[HtmlElement] = []
     found_links = False
+    headlines: list[HtmlElement] = []
     for sibling in header.itersiblings():
         if not isinstance(sibling.tag, str):
             continue
         if not text_of(sibling):
             pending.append(sibling)  # images, spacers: part of the list only if it goes on
-        elif _is_link_list(sibling):
+        elif not headlines and _is_link_list(sibling):
             block.extend(pending)
             block.append(sibling)
             pending = []
             found_links = True
+        elif not found_links and _is_plain_headline(sibling):
+            headlines.extend([*pending, sibling])
+            pending = []
         else:
-            break
-    return block if found_links else []
+            return block if found_links else []
+    if found_links:
+        return block
+    return [*block, *headlines] if len(headlines) >= _MIN_PLAIN_HEADLINES else []
+
+
+def _is_plain_headline(element: HtmlElement) -> bool:
+    """A short line of text that does not end like a sentence."""
+    text = text_of(element)
+    return (
+        element.tag in BLOCK_TAGS
+        and len(text.split()) <= _MAX_TEASER_WORDS
+        and not _SENTENCE_END.search(text)
+    )
 
 
 def _is_link_list(element: HtmlElement) -> bool:
