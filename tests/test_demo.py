@@ -25,6 +25,7 @@ from newscrawl.demo.build import (
     TAIL_SNIPPETS,
     article_url,
     load_content,
+    text_blocks,
 )
 
 CONTENT = load_content()
@@ -34,19 +35,6 @@ AUTHORS = {a["slug"]: a["name"] for a in CONTENT["authors"]}
 
 def _norm(text: str) -> str:
     return " ".join(text.split())
-
-
-def _blocks(article: dict[str, Any]) -> list[str]:
-    """The article's text blocks in order: paragraphs, list headings and list items."""
-    blocks: list[str] = []
-    for block in article["paragraphs"]:
-        if isinstance(block, str):
-            blocks.append(block)
-        elif isinstance(block, list):
-            blocks.extend(block)
-        else:
-            blocks.extend([block["heading"], *block["items"]])
-    return blocks
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +65,7 @@ def test_article_is_whole_and_clean(path: str, exported: dict[str, dict[str, Any
     article, item = ARTICLES[path], exported[path]
     text = _norm(item["text"])
     position = 0
-    for block in _blocks(article):
+    for block in text_blocks(article):
         found = text.find(_norm(block), position)
         assert found >= 0, f"lost or out of order: {block[:80]!r}"
         position = found + len(_norm(block))

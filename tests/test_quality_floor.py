@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 from newscrawl import extract_article
-from newscrawl.demo.build import article_url, load_content
+from newscrawl.demo.build import article_url, load_content, text_blocks
 from newscrawl.evaluation import DocScore, aggregate, non_space_len, score_document
 
 DEMO_SITE = Path(__file__).parents[1] / "newscrawl" / "demo" / "site"
@@ -46,18 +46,6 @@ HEADERS = {
     "pl": "Czytaj też",
     "nl": "Lees ook",
 }
-
-
-def _blocks(article: dict[str, Any]) -> list[str]:
-    blocks: list[str] = []
-    for block in article["paragraphs"]:
-        if isinstance(block, str):
-            blocks.append(block)
-        elif isinstance(block, list):
-            blocks.extend(block)
-        else:
-            blocks.extend([block["heading"], *block["items"]])
-    return blocks
 
 
 def _body(article: dict[str, Any]) -> str:
@@ -156,13 +144,13 @@ def corpus() -> Iterator[tuple[str, str, str, str]]:
     for article in ARTICLES:
         path = article_url(article)
         html = (DEMO_SITE / path.lstrip("/")).read_text("utf-8")
-        yield f"demo{path}", f"https://news.example{path}", html, "\n".join(_blocks(article))
+        yield f"demo{path}", f"https://news.example{path}", html, "\n".join(text_blocks(article))
     languages = list(HEADERS)
     for index, article in enumerate(ARTICLES[:19]):  # 19 articles x 6 layouts = 114 pages
         header = HEADERS[languages[index % len(languages)]]
         for name, layout in LAYOUTS.items():
             url = f"https://news.example/{name}{article_url(article)}"
-            truth = "\n".join(_blocks(article))
+            truth = "\n".join(text_blocks(article))
             yield f"{name}/{article['slug']}", url, _page(article, layout, header), truth
 
 

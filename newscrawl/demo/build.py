@@ -329,6 +329,20 @@ def article_url(article: Article) -> str:
     return f"/{article['section']}/{day:%Y/%m/%d}/{article['slug']}.html"
 
 
+def text_blocks(article: Article) -> list[str]:
+    """The article's text as an extractor should return it, block by block, in order:
+    paragraphs, list items, and a list box's heading before its items."""
+    blocks: list[str] = []
+    for block in article["paragraphs"]:
+        if isinstance(block, str):
+            blocks.append(block)
+        elif isinstance(block, list):
+            blocks.extend(block)
+        else:
+            blocks.extend([block["heading"], *block["items"]])
+    return blocks
+
+
 def section_url(slug: str, page: int = 1) -> str:
     return f"/{slug}/" if page == 1 else f"/{slug}/page/{page}/"
 
