@@ -51,6 +51,14 @@ NOT_ARTICLE_REASONS = frozenset({"not_article"})
 EMPTY_TEXT_REASONS = frozenset({"empty_text", "too_short", "unparsable_html"})
 
 
+#: Article URLs found and not fetched on purpose: a site that only has these is healthy.
+_SKIPPED_ON_PURPOSE = (
+    "newscrawl/skipped/too_old",
+    "newscrawl/skipped/seen",
+    "newscrawl/skipped/seen_dropped",
+)
+
+
 @dataclass
 class SiteCounts:
     """What became of one site's pages in this crawl."""
@@ -235,7 +243,7 @@ class SiteHealth:
     def item_dropped(self, item: Any, exception: DropItem, spider: Spider) -> None:
         counts = self._site(spider, ItemAdapter(item).get("url"))
         counts.extracted += 1
-        counts.dropped[_reason(str(exception))] += 1
+        counts.dropped[getattr(exception, "reason", None) or _reason(str(exception))] += 1
 
     def item_error(self, item: Any, spider: Spider) -> None:
         counts = self._site(spider, ItemAdapter(item).get("url"))
@@ -309,10 +317,12 @@ class SiteHealth:
 
     def _expected_pages(self, reason: str) -> bool:
         """A site spider that fetched no article page is broken, unless the crawl was cut
-        short or `max_age` skipped what it found (a quiet day)."""
+        short, or its sources did list articles that it skipped on purpose: older than
+        `max_age`, or seen by an earlier run (a quiet hour for an incremental crawl)."""
         stats = self.crawler.stats
         assert stats is not None
-        return reason == "finished" and not stats.get_value("newscrawl/skipped/too_old")
+        skipped = sum(stats.get_value(key, 0) for key in _SKIPPED_ON_PURPOSE)
+        return reason == "finished" and not skipped
 
     def _record(self, site: str, counts: SiteCounts, found: list[Symptom]) -> None:
         stats = self.crawler.stats
@@ -338,6 +348,7 @@ def _no_pages() -> Symptom:
 
 
 def _reason(message: str) -> str:
-    """The reason of a drop message, "too_short: URL (detail)" -> "too_short"."""
+    """The reason of a drop another pipeline made, from its message: "too_short: URL
+    (detail)" -> "too_short" (newscrawl's own drops carry `reason`)."""
     head, sep, _ = message.partition(":")
     return head if sep and head.isidentifier() else "other"

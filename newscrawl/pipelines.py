@@ -23,7 +23,13 @@ from scrapy.exceptions import DropItem
 from newscrawl import stages
 from newscrawl.addon import SettingError
 from newscrawl.cleaning.html import SiteRules
-from newscrawl.dedup import DuplicateIndex, MemoryDuplicateIndex, SqliteDuplicateIndex
+from newscrawl.dedup import (
+    DuplicateIndex,
+    MemoryDuplicateIndex,
+    Probe,
+    SqliteDuplicateIndex,
+    make_probe,
+)
 from newscrawl.items import Article, Page
 from newscrawl.offload import WorkerPool
 
@@ -177,8 +183,9 @@ class DuplicatesPipeline(_Stage):
     `duplicate_of` set to the first copy's URL. The index lives in
     `NEWSCRAWL_DEDUP_PATH` (under the data folder), so it spans runs; empty: this run only.
 
-    An article whose own canonical URL was kept by an *earlier* run is an update (it was
-    fetched again by `-a refresh=modified` or `-a full=1`) and passes.
+    An article whose own canonical URL an *earlier* run kept passes when its text changed
+    (an update, fetched again by `-a refresh=modified`) and under `-a full=1`; otherwise,
+    with the same text, it is a duplicate, whichever spider met it.
     """
 
     def __init__(self, crawler: Crawler) -> None:
@@ -202,8 +209,11 @@ class DuplicatesPipeline(_Stage):
         if not isinstance(item, Article):
             return item
         key = item.canonical_url
-        match = self.index.duplicate_of(key, item.text, item.content_hash)
-        if match is None or (match.kind == "key" and key not in self.this_run):
+        probe = make_probe(self.index.fingerprinter, item.text, item.content_hash)
+        match = self.index.duplicate_of(key, item.text, probe=probe)
+        if match is not None and match.kind == "key" and self._is_update(key, probe):
+            match = None
+        if match is None:
             self.this_run.add(key)
             return item
         reason = "near_duplicate" if match.kind == "near" else "duplicate"
@@ -215,6 +225,21 @@ class DuplicatesPipeline(_Stage):
             f", similarity {match.similarity:.2f}" if match.kind == "near" else ""
         )
         raise self.drop(reason, item.url, detail)
+
+    def _is_update(self, key: str, probe: Probe) -> bool:
+        """An article whose canonical URL an earlier run kept, met again: an update when its
+        text changed, or when that run never wrote it (killed before the line was
+        written: the crawl state forgot it, and so must deduplication)."""
+        if key in self.this_run:
+            return False
+        if getattr(self.crawler.spider, "full", False):
+            return True  # -a full=1: export every article again, as if never seen
+        same_text = self.index.match(probe)
+        if same_text is None or same_text.kind != "exact":
+            return True
+        state = getattr(self.crawler.spider, "crawl_state", None)
+        seen = state.get(key) if state is not None else None
+        return state is not None and (seen is None or seen.status != "exported")
 
     def close(self) -> None:
         self.index.close()

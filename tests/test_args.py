@@ -30,7 +30,7 @@ def test_max_age(value: object, expected: datetime | None) -> None:
     assert parse_max_age(value, now=NOW) == expected
 
 
-@pytest.mark.parametrize("value", ["two days", "2 fortnights", "-3d", "yesterday"])
+@pytest.mark.parametrize("value", ["two days", "2 fortnights", "-3d", "yesterday", "30", "Tuesday"])
 def test_bad_max_age_says_what_to_write(value: str) -> None:
     with pytest.raises(ArgumentError, match=r"write e\.g\. max_age=2d"):
         parse_max_age(value, now=NOW)
@@ -70,6 +70,10 @@ def test_canonicalize(url: str, expected: str) -> None:
         ("November 4, 2026", "2026-11-04T00:00:00"),
         ("0001-01-01T00:00:00Z", None),
         ("not a date", None),
+        # No full day named: never completed from today's date.
+        ("Tuesday", None),
+        ("November 2024", None),
+        ("10:30", None),
         ("", None),
         (12345, None),
     ],

@@ -55,3 +55,17 @@ def test_missing_input_is_a_clear_error(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "newscrawl clean: error:" in result.stderr
     assert "nope.jsonl" in result.stderr
+
+
+def test_cleaning_a_file_in_place_keeps_every_record(tmp_path: Path) -> None:
+    dirty = (SEED / "seed-dirty.txt").read_text("utf-8")
+    data = tmp_path / "data.jsonl"
+    data.write_text(json.dumps({"text": dirty}) + "\n" + json.dumps({"text": "Short."}) + "\n")
+
+    result = _run(str(data), "-o", str(data))
+
+    assert result.returncode == 0, result.stderr
+    lines = data.read_text("utf-8").splitlines()
+    assert len(lines) == 2
+    assert "Backstreet Boys" not in json.loads(lines[0])["text"]
+    assert [p.name for p in tmp_path.iterdir()] == ["data.jsonl"]  # no temporary file left

@@ -148,6 +148,11 @@ def test_site_spider_that_fetched_nothing_is_a_symptom(caplog: pytest.LogCapture
     health.crawler.stats.set_value("newscrawl/skipped/too_old", 5)
     health.spider_closed(_SiteSpider(), "finished")
     assert health.crawler.stats.get_value("newscrawl/health/warnings") == 0
+    # Nor is an incremental run on a quiet hour: everything listed was seen before.
+    health = _extension()
+    health.crawler.stats.set_value("newscrawl/skipped/seen", 30)
+    health.spider_closed(_SiteSpider(), "finished")
+    assert health.crawler.stats.get_value("newscrawl/health/warnings") == 0
 
 
 def test_generic_spiders_are_judged_per_host(caplog: pytest.LogCaptureFixture) -> None:

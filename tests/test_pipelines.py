@@ -166,8 +166,14 @@ def test_duplicates_across_runs_and_sites_near_copies_too(tmp_path: Path) -> Non
         _process(pipeline, _copy("https://b.example/wire", syndicated))
     with pytest.raises(DropItem, match=r"duplicate: https://c\.example/same"):
         _process(pipeline, _copy("https://c.example/same", STORY))
-    # The article itself, fetched again (refresh=modified): an update, not a duplicate.
+    # The article itself, fetched again (refresh=modified): an update, not a duplicate...
     assert _process(pipeline, _copy("https://a.example/quay", STORY + " Updated."))
+    # ... unless nothing changed: then it is one, whichever spider met it again.
+    third_run = _crawler(**settings)
+    pipeline3 = DuplicatesPipeline.from_crawler(third_run)
+    with pytest.raises(DropItem, match=r"duplicate: https://a\.example/quay"):
+        _process(pipeline3, _copy("https://a.example/quay", STORY))
+    pipeline3.close()
     other = "A completely different story about the rowing club and its new boathouse. " * 5
     assert _process(pipeline, _copy("https://d.example/rowing", other))
     pipeline.close()

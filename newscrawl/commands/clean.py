@@ -2,10 +2,11 @@
 
     newscrawl clean IN.jsonl -o OUT.jsonl [--field text] [--title-field title]
 
-Streams: one record in memory at a time, whatever the file's size. `-` reads standard
-input or writes standard output; `.gz` files are read and written compressed. Lines that
-are not JSON objects, or whose field is not a string, are copied unchanged and counted, so
-no record is ever lost; the counts are printed at the end.
+Streams: one record in memory at a time, whatever the file's size; OUT is replaced only
+once complete, so it may be IN. `-` reads standard input or writes standard output;
+`.gz` files are read and written compressed. Lines that are not JSON objects, or whose
+field is not a string, are copied unchanged and counted, so no record is ever lost; the
+counts are printed at the end.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import argparse
 import gzip
 import json
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -37,11 +39,36 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     counts: Counter[str] = Counter()
-    with _open(args.input, "r") as source, _open(args.output, "w") as target:
+    with (
+        _open(args.input, "r") as source,
+        _replaced(args.output) as output,
+        _open(output, "w") as target,
+    ):
         for line in source:
             target.write(_clean_line(line, args.field, args.title_field, counts))
     print(_summary(counts, args.field), file=sys.stderr)
     return 0
+
+
+@contextmanager
+def _replaced(path: str) -> Iterator[str]:
+    """Write to a temporary file next to `path`, moved over it only once complete: the
+    output may be the input (`clean data.jsonl -o data.jsonl`), and a failed run must
+    not leave half a dataset behind."""
+    if path == "-":
+        yield path
+        return
+    target = Path(path)
+    suffix = ".gz" if path.endswith(".gz") else ""
+    with tempfile.NamedTemporaryFile(
+        dir=target.parent, prefix=f".{target.name}.", suffix=suffix, delete=False
+    ) as temporary:
+        partial = Path(temporary.name)
+    try:
+        yield str(partial)
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def _clean_line(line: str, field: str, title_field: str, counts: Counter[str]) -> str:

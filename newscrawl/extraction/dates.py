@@ -19,6 +19,8 @@ from dateutil.parser import UnknownTimezoneWarning
 _BARE_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 # Years outside this window are almost always parse accidents (IDs, prices, "0001-01-01").
 _MIN_YEAR, _MAX_YEAR = 1990, 2100
+# Two defaults that differ in year, month and day (see `_parse`).
+_DEFAULTS = (datetime(2001, 1, 1), datetime(2002, 2, 2))
 
 
 def normalize_date(value: object) -> str | None:
@@ -68,9 +70,14 @@ def _parse(text: str) -> datetime | None:
             # or Israel time) parses as local time, without an offset, which is all the
             # source lets us know.
             warnings.simplefilter("ignore", UnknownTimezoneWarning)
-            return dateutil_parser.parse(text, fuzzy=False)
+            first = dateutil_parser.parse(text, default=_DEFAULTS[0])
+            second = dateutil_parser.parse(text, default=_DEFAULTS[1])
     except (ValueError, OverflowError, TypeError):
         return None
+    # dateutil fills what the text lacks from `default`: a text that names no full day
+    # ("Tuesday", "November 2024", "10:30") parses differently with two defaults, and is
+    # not a date. (Without a default dateutil would fill in today's date.)
+    return first if first.date() == second.date() else None
 
 
 def _format(value: datetime) -> str | None:
