@@ -29,7 +29,7 @@ import sys
 import tempfile
 import threading
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 from newscrawl.dedup import content_hash
@@ -65,7 +65,7 @@ def generate(folder: Path, articles: int, files: int, seed: int = 7) -> list[Pat
     """Write `articles` records over `files` run files (odd ones gzipped) under `folder`."""
     rng = random.Random(seed)
     vocabulary = _vocabulary(rng)
-    start = datetime(2023, 1, 1, tzinfo=timezone.utc)
+    start = datetime(2023, 1, 1, tzinfo=UTC)
     recent: list[dict[str, object]] = []
     paths = []
     per_file = -(-articles // files)

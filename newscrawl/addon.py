@@ -14,6 +14,7 @@ from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.utils.misc import load_object
 
 from newscrawl import __version__
+from newscrawl.datadir import data_dir
 
 if TYPE_CHECKING:
     from scrapy.settings import BaseSettings, Settings
@@ -109,6 +110,14 @@ EXTENSIONS: dict[str, int] = {
 #: Scrapy extensions newscrawl replaces: LogStats by newscrawl.progress.Progress.
 REPLACED_EXTENSIONS = ("scrapy.extensions.logstats.LogStats",)
 
+#: Scrapy downloader middlewares newscrawl replaces with a fixed subclass, by order.
+REPLACED_DOWNLOADER_MIDDLEWARES: dict[str, tuple[str, int]] = {
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": (
+        "newscrawl.robots.RobotsTxtMiddleware",
+        100,
+    ),
+}
+
 #: Local feed files are written item by item, so a killed run leaves whole lines.
 FEED_STORAGE = "newscrawl.feeds.LineFileFeedStorage"
 
@@ -162,11 +171,20 @@ class NewscrawlAddon:
             settings.setdefault_in_component_priority_dict("EXTENSIONS", load_object(name), order)
         for name in REPLACED_EXTENSIONS:
             settings.setdefault_in_component_priority_dict("EXTENSIONS", load_object(name), None)
+        for name, (replacement, order) in REPLACED_DOWNLOADER_MIDDLEWARES.items():
+            original = load_object(name)
+            project = settings.getdict("DOWNLOADER_MIDDLEWARES")
+            if any(_is(key, original) and value is None for key, value in project.items()):
+                continue  # the project turned it off: leave it off
+            settings.setdefault_in_component_priority_dict("DOWNLOADER_MIDDLEWARES", original, None)
+            settings.setdefault_in_component_priority_dict(
+                "DOWNLOADER_MIDDLEWARES", load_object(replacement), order
+            )
         settings.set(
             "USER_AGENT", user_agent(settings.get("NEWSCRAWL_CONTACT_URL")), priority="addon"
         )
         feed_uri = settings.get("NEWSCRAWL_FEED_URI").replace(
-            "%(data_dir)s", settings.get("NEWSCRAWL_DATA_DIR").rstrip("/")
+            "%(data_dir)s", data_dir(settings).as_posix()
         )
         settings.set(
             "FEEDS",
@@ -195,3 +213,8 @@ class NewscrawlAddon:
                 [*settings.getlist("SPIDER_MODULES"), "newscrawl.spiders"],
                 priority=settings.getpriority("SPIDER_MODULES") or "addon",
             )
+
+
+def _is(component: Any, cls: type) -> bool:
+    """Whether a component-dict key (a class or an import path) names `cls`."""
+    return (load_object(component) if isinstance(component, str) else component) is cls

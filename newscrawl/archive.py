@@ -18,7 +18,7 @@ import gzip
 import logging
 import zlib
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from newscrawl._imports import require
@@ -143,8 +143,8 @@ def _iso_date(value: str | None) -> str | None:
     except ValueError:
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)  # WARC dates are UTC by definition
-    return when.astimezone(timezone.utc).isoformat()
+        when = when.replace(tzinfo=UTC)  # WARC dates are UTC by definition
+    return when.astimezone(UTC).isoformat()
 
 
 class _Truncated(Exception):

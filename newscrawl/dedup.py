@@ -75,8 +75,7 @@ from rensa import RMinHash
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
     from types import TracebackType
-
-    from typing_extensions import Self
+    from typing import Self
 
 logger = logging.getLogger(__name__)
 

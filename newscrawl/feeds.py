@@ -22,9 +22,10 @@ from scrapy.extensions.feedexport import FileFeedStorage
 from newscrawl import signals
 
 if TYPE_CHECKING:
+    from typing import Self
+
     from scrapy import Spider
     from scrapy.crawler import Crawler
-    from typing_extensions import Self
 
 #: Feed formats whose exporter writes one whole line per item.
 LINE_FORMATS = frozenset({"jsonlines", "jsonl", "jl"})

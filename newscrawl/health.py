@@ -35,11 +35,12 @@ from newscrawl.addon import SettingError
 from newscrawl.signals import page_dropped
 
 if TYPE_CHECKING:
+    from typing import Self
+
     from scrapy import Spider
     from scrapy.crawler import Crawler
     from scrapy.exceptions import DropItem
     from scrapy.settings import BaseSettings
-    from typing_extensions import Self
 
 logger = logging.getLogger(__name__)
 

@@ -48,7 +48,8 @@ class Article:
     published: str | None = None
     #: Last modification time as the page or its sitemap states it; never the crawl time.
     modified: str | None = None
-    #: ISO 639-1 code of the text's language ("en", "de", ...).
+    #: ISO 639-1 code of the text's language ("en", "de", ...); a three-letter code only
+    #: for a language that has no two-letter one.
     language: str | None = None
     #: The site's section ("Business", "Sport"): JSON-LD `articleSection`, `article:section`.
     section: str | None = None

@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import TimeoutError as FutureTimeoutError
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from pebble import ProcessExpired
@@ -23,6 +22,7 @@ from scrapy.exceptions import DropItem
 from newscrawl import stages
 from newscrawl.addon import SettingError
 from newscrawl.cleaning.html import SiteRules
+from newscrawl.datadir import under_data_dir
 from newscrawl.dedup import (
     DuplicateIndex,
     MemoryDuplicateIndex,
@@ -34,8 +34,9 @@ from newscrawl.items import Article, Page
 from newscrawl.offload import WorkerPool
 
 if TYPE_CHECKING:
+    from typing import Self
+
     from scrapy.crawler import Crawler
-    from typing_extensions import Self
 
 logger = logging.getLogger(__name__)
 
@@ -195,11 +196,11 @@ class DuplicatesPipeline(_Stage):
         near = settings.getbool("NEWSCRAWL_NEAR_DUPLICATES")
         path = settings.get("NEWSCRAWL_DEDUP_PATH")
         if path:
-            folder = Path(settings.get("NEWSCRAWL_DATA_DIR"))
-            folder.mkdir(parents=True, exist_ok=True)
+            path = under_data_dir(settings, path)
+            path.parent.mkdir(parents=True, exist_ok=True)
             # batch_size=1: the crawl state commits each export; the index keeps pace, so
             # a killed run forgets no article it exported.
-            self.index: DuplicateIndex = SqliteDuplicateIndex(folder / path, near, batch_size=1)
+            self.index: DuplicateIndex = SqliteDuplicateIndex(path, near, batch_size=1)
         else:
             self.index = MemoryDuplicateIndex(near)
         self.this_run: set[str] = set()

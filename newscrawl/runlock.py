@@ -19,7 +19,7 @@ import json
 import logging
 import os
 import socket
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -29,8 +29,9 @@ from scrapy.exceptions import NotConfigured
 from newscrawl.state import data_dir
 
 if TYPE_CHECKING:
+    from typing import Self
+
     from scrapy.crawler import Crawler
-    from typing_extensions import Self
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +67,7 @@ class RunLock:
             {
                 "pid": os.getpid(),
                 "host": socket.gethostname(),
-                "since": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "since": datetime.now(UTC).isoformat(timespec="seconds"),
             },
             file,
         )

@@ -21,7 +21,7 @@ from scrapy.spiderloader import SpiderLoader
 from scrapy.utils.project import ENVVAR, get_project_settings
 
 from newscrawl.spiders.base import NewsSpider
-from newscrawl.spiders.config import load_sites
+from newscrawl.spiders.config import SiteConfigError, load_sites
 
 if TYPE_CHECKING:
     from scrapy.settings import BaseSettings, Settings
@@ -37,19 +37,35 @@ class SiteSpiderLoader(SpiderLoader):
         # Read before the add-on applies its defaults (`scrapy list` never applies them).
         folders = settings.getlist("NEWSCRAWL_SITE_DIRS", ["sites"])
         self.site_dirs = [PACKAGE_SITES, *(Path(d).expanduser() for d in folders)]
+        #: Why each site file that could not be loaded was left out, by file.
+        self.broken: dict[Path, str] = {}
         super().__init__(settings)
 
     def _load_all_spiders(self) -> None:
         super()._load_all_spiders()
         for path in site_files(self.site_dirs):
-            for spider in load_sites(path):
+            # One broken file must not take every other site (and `scrapy list`) down
+            # with it: it is logged and left out, and `scrapy crawl` names it when the
+            # spider asked for is missing.
+            try:
+                spiders = load_sites(path)
+            except SiteConfigError as error:
+                self._leave_out(path, str(error))
+                continue
+            for spider in spiders:
                 if spider.name in self._spiders:
                     existing = self._spiders[spider.name]
-                    raise ValueError(
+                    self._leave_out(
+                        path,
                         f"{path}: site {spider.name!r} is already defined by "
-                        f"{getattr(existing, 'config_source', existing.__module__)}"
+                        f"{getattr(existing, 'config_source', existing.__module__)}",
                     )
+                    continue
                 self._spiders[spider.name] = spider
+
+    def _leave_out(self, path: Path, reason: str) -> None:
+        self.broken[path] = reason
+        logger.error("Site file left out: %s", reason)
 
 
 def site_files(folders: list[Path]) -> list[Path]:

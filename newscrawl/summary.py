@@ -28,8 +28,9 @@ from newscrawl.state import data_dir, state_path
 from newscrawl.state.extension import run_id
 
 if TYPE_CHECKING:
+    from typing import Self
+
     from scrapy.crawler import Crawler
-    from typing_extensions import Self
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +59,9 @@ def summarize(stats: dict[str, Any]) -> dict[str, Any]:
         "refreshed": _prefixed(stats, "newscrawl/refreshed/"),
         "dropped": dropped,
         "dropped_total": sum(dropped.values()),
-        "duplicates": int(dropped.get("duplicate", 0)),
+        # Dropped (exact and near copies), or kept with `duplicate_of` (NEWSCRAWL_DUPLICATES=keep).
+        "duplicates": int(dropped.get("duplicate", 0) + dropped.get("near_duplicate", 0))
+        + sum(_prefixed(stats, "newscrawl/duplicates/").values()),
         "skipped": skipped,
         "tails_stripped": int(stats.get("newscrawl/cleaned/tail/articles", 0)),
         "chars_removed": chars,

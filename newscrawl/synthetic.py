@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import random
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 SITE_NAME = "The Synthetic Times"
 #: Article URL paths: what a site file's `articles.allow` should match.
 ARTICLE_PATTERN = r"/news/\d{4}/\d{2}/\d{2}/[\w-]+\.html$"
-_EPOCH = datetime(2026, 1, 1, 6, 0, tzinfo=timezone.utc)
+_EPOCH = datetime(2026, 1, 1, 6, 0, tzinfo=UTC)
 # Kept as prose-like text, split once: easier to read and extend than a list literal.
 _WORD_TEXT = (
     "council harbour ferry budget mayor river school bridge market station police court "

@@ -70,7 +70,12 @@ def run_crawl(
     return CrawlResult(items, stats, process.stderr, process.returncode)
 
 
-CRAWL_ENV = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings", "PYTHONWARNINGS": ""}
+#: Crawls in subprocesses: deprecations are errors there too, as in the test process.
+CRAWL_ENV = {
+    **os.environ,
+    "SCRAPY_SETTINGS_MODULE": "newscrawl.settings",
+    "PYTHONWARNINGS": "error::DeprecationWarning,error::scrapy.exceptions.ScrapyDeprecationWarning",
+}
 
 
 def crawl_command(

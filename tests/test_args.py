@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -10,7 +10,7 @@ from newscrawl.extraction.dates import normalize_date
 from newscrawl.spiders.args import ArgumentError, parse_bool, parse_max_age
 from newscrawl.urls import canonicalize
 
-NOW = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
@@ -21,7 +21,7 @@ NOW = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
         ("30m", NOW - timedelta(minutes=30)),
         ("1w", NOW - timedelta(weeks=1)),
         (" 1.5D ", NOW - timedelta(days=1.5)),
-        ("2026-11-01", datetime(2026, 11, 1, tzinfo=timezone.utc)),
+        ("2026-11-01", datetime(2026, 11, 1, tzinfo=UTC)),
         ("", None),
         (None, None),
     ],

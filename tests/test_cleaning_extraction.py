@@ -11,6 +11,7 @@ from newscrawl import extract_article
 from newscrawl.cleaning.boilerplate import strip_page_header
 from newscrawl.extraction import extract_page
 from newscrawl.extraction.dates import normalize_date
+from newscrawl.extraction.language import language_from_markup
 from newscrawl.extraction.second_opinion import block_text, second_opinion
 
 FIXTURES = Path(__file__).parent / "fixtures" / "cleaning"
@@ -167,3 +168,21 @@ def test_comma_separated_article_tag_gives_one_tag_each() -> None:
 
     assert article is not None
     assert article["tags"] == ["Rail", "Night trains", "Transport"]
+
+
+@pytest.mark.parametrize(
+    ("tags", "expected"),
+    [
+        (("en-GB",), "en"),
+        (("eng",), "en"),
+        (("ger", "fr"), "de"),
+        (("pt_BR",), "pt"),
+        (("und", "es"), "es"),
+        (("haw",), "haw"),  # no two-letter code: kept
+        (("English", None), None),
+    ],
+)
+def test_language_from_markup_gives_iso_639_1(
+    tags: tuple[str | None, ...], expected: str | None
+) -> None:
+    assert language_from_markup(*tags) == expected

@@ -124,6 +124,14 @@ def test_clean_text_keeps_lists_mid_article() -> None:
     assert clean_text(article) == article
 
 
+def test_clean_text_keeps_a_mid_article_line_that_starts_with_a_one_word_header() -> None:
+    article = "\n".join([LEDE, "More: evening buses will run until midnight on weekdays", PLAN])
+
+    assert clean_text(article) == article
+    teaser = "MORE: Council Approves Budget For The New Ferry Terminal"
+    assert clean_text(f"{LEDE}\n{teaser}\n{PLAN}") == f"{LEDE}\n{PLAN}"
+
+
 @pytest.mark.parametrize(
     "last_line",
     [

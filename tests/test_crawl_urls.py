@@ -18,6 +18,9 @@ def _site(root: Path) -> None:
     (root / "binary.html").write_bytes(os.urandom(4096))
     (root / "download").write_bytes(b"%PDF-1.4\n" + os.urandom(2048))
     (root / "huge.html").write_text("<html><body>" + "<p>word</p>" * 40_000 + "</body></html>")
+    (root / "robots.txt").write_text("User-agent: *\nDisallow: /private/\n")
+    (root / "private").mkdir()
+    shutil.copy(pages / "article.html", root / "private" / "article.html")
 
 
 def test_urls_spider_exports_articles_and_counts_every_drop(tmp_path: Path, serve) -> None:
@@ -41,6 +44,7 @@ def test_urls_spider_exports_articles_and_counts_every_drop(tmp_path: Path, serv
         f"{base}/huge.html\n"
         f"{base}/missing.html\n"
         f"{base}/document.pdf\n"
+        f"{base}/private/article.html\n"
         "this is not a url\n",
         encoding="utf-8",
     )
@@ -74,5 +78,9 @@ def test_urls_spider_exports_articles_and_counts_every_drop(tmp_path: Path, serv
     assert result.stat("newscrawl/dropped/download_error") == 1  # huge.html, over the size cap
     assert "larger than download max size" in result.log
     assert result.stat("newscrawl/dropped/http_404") == 1
-    assert "line 15: not an http(s) URL" in result.log
+    assert "line 16: not an http(s) URL" in result.log
+    # The site's robots.txt forbids /private/: polite and expected, so INFO, not a warning.
+    # The request waited for robots.txt behind others (Scrapy 2.19 let those through).
+    assert result.stat("newscrawl/dropped/robots_forbidden") == 1
+    assert f"INFO: Dropped: robots_forbidden: {base}/private/article.html" in result.log
     assert "Traceback" not in result.log

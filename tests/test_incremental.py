@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +53,7 @@ def test_runs_fetch_only_what_is_new_modified_or_asked_for(tmp_path: Path, synth
     assert "Run summary: synthetic run" in second.log
 
     # Three new articles and one updated: only the new ones are fetched...
-    modified = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
+    modified = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
     site.build(23, missing=2, stubs=2, per_sitemap=10, modified={5: modified})
     new = {a.path for a in site.spec.articles[20:]}
     _, fetched = _crawl(site, tmp_path, name)

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from scrapy.exceptions import DropItem
+from scrapy.utils.conf import build_component_list
 from scrapy.utils.test import get_crawler
 
 from newscrawl.items import Article, Page
@@ -19,6 +20,7 @@ from newscrawl.pipelines import (
     TailPipeline,
     ValidatePipeline,
 )
+from newscrawl.robots import RobotsTxtMiddleware
 from newscrawl.spiders.base import NewsSpider
 
 PAGE_HTML = (Path(__file__).parent / "fixtures" / "pages" / "article.html").read_text("utf-8")
@@ -225,3 +227,17 @@ def test_a_project_can_disable_or_reorder_a_newscrawl_pipeline() -> None:
     assert "TailPipeline" not in names
     assert names["ChromePipeline"] == 350
     assert names["ExtractPipeline"] == 100
+
+
+def test_robots_middleware_is_replaced_unless_the_project_turned_it_off() -> None:
+    scrapy_robots = "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware"
+    enabled = build_component_list(_crawler().settings.getwithbase("DOWNLOADER_MIDDLEWARES"))
+    assert RobotsTxtMiddleware in enabled
+    assert all(
+        getattr(c, "__module__", c) != "scrapy.downloadermiddlewares.robotstxt" for c in enabled
+    )
+
+    off = _crawler(DOWNLOADER_MIDDLEWARES={scrapy_robots: None}).settings
+    assert RobotsTxtMiddleware not in build_component_list(
+        off.getwithbase("DOWNLOADER_MIDDLEWARES")
+    )

@@ -91,6 +91,11 @@ def test_toml_site_becomes_the_same_class_python_would_write(tmp_path: Path) -> 
             'name = "x"\ndomains = ["a"]\n[sources]\nfeeds = ["u"]\n[fields]\nauthor = "css:a"',
             "unknown key fields.'author'",
         ),
+        (
+            'name = "x"\ndomains = ["a"]\n[sources]\nfeeds = ["u"]\n'
+            '[cleaning]\ndrop = ["div >> p"]',
+            "cleaning.drop: invalid CSS selector 'div >> p'",
+        ),
         ("name = ", "not valid TOML"),
     ],
 )
@@ -162,6 +167,33 @@ def test_bad_site_file_is_one_error_line_and_exit_2(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "error: " in result.log and "unknown key sources.'feedz'" in result.log
     assert "Traceback" not in result.log
+
+
+def test_a_broken_site_file_leaves_the_other_sites_working(tmp_path: Path, serve) -> None:
+    base = serve(DEMO_SITE)
+    sites = tmp_path / "sites"
+    sites.mkdir()
+    _write(sites, GAZETTE.format(base=base), "gazette.toml")
+    _write(sites, 'name = "broken"\ndomains = ["a"]\n[sources]\nfeedz = ["u"]', "broken.toml")
+    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings"}
+    listed = subprocess.run(
+        [sys.executable, "-m", "scrapy", "list"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "gazette" in listed.stdout.split()
+    assert "Site file left out: sites/broken.toml: unknown key sources.'feedz'" in listed.stderr
+
+    working = run_crawl("gazette", tmp_path, output="a.jsonl")
+    assert working.returncode == 0 and working.items, working.log[-2000:]
+
+    missing = run_crawl("broken", tmp_path)
+    assert missing.returncode == 2
+    assert "error: no spider named 'broken'; sites/broken.toml: unknown key" in missing.log
+    assert "Traceback" not in missing.log
 
 
 def test_bad_spider_argument_is_one_error_line_and_exit_2(tmp_path: Path) -> None:

@@ -265,6 +265,8 @@ def test_summary_from_stats() -> None:
         "item_scraped_count": 4,
         "newscrawl/dropped/not_article": 1,
         "newscrawl/dropped/duplicate": 1,
+        "newscrawl/dropped/near_duplicate": 1,
+        "newscrawl/duplicates/near_duplicate": 2,  # kept with duplicate_of
         "newscrawl/skipped/seen": 30,
         "newscrawl/skipped/seen_dropped": 2,
         "newscrawl/cleaned/tail/articles": 3,
@@ -274,8 +276,8 @@ def test_summary_from_stats() -> None:
     }
     summary = summarize(stats)
     assert summary["articles_exported"] == 4
-    assert summary["dropped"] == {"duplicate": 1, "not_article": 1}
-    assert summary["duplicates"] == 1
+    assert summary["dropped"] == {"duplicate": 1, "near_duplicate": 1, "not_article": 1}
+    assert summary["duplicates"] == 4
     assert summary["skipped_as_seen"] == 32
     assert summary["tails_stripped"] == 3
     assert summary["chars_removed"] == {"tail": 300, "chrome": 50}

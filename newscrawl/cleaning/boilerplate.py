@@ -80,9 +80,19 @@ def is_chrome_line(line: str) -> bool:
     return bool(CHROME_LINE_RE.match(stripped)) or _is_teaser_line(stripped)
 
 
+#: Header words that also start an article's own lines ("Latest: ...", "More: ..."): as
+#: teaser headers only in capitals.
+_PLAIN_WORD_HEADERS = frozenset({"more", "latest"})
+
+
 def _is_teaser_line(line: str) -> bool:
     match = TEASER_LINE_RE.match(line)
     if match is None:
+        return False
+    header = match["header"].strip()
+    if header.lower() in _PLAIN_WORD_HEADERS and not header.isupper():
+        # "More: evening buses run late" may be the article's own line; "MORE: Headline"
+        # is the wire style of a teaser.
         return False
     headline = match["headline"]
     return len(headline.split()) <= _MAX_TEASER_HEADLINE_WORDS and not _SENTENCE_END.search(

@@ -368,8 +368,9 @@ DATE_RE = re.compile(
 )
 
 #: A header phrase, a colon and a headline on one line: "Read more: Headline here".
+_ANY_TAIL_HEADER = "|".join(_any_apostrophe(p) for g in TAIL_HEADERS.values() for p in g)
 TEASER_LINE_RE = re.compile(
-    rf"{_LEADING}(?:{'|'.join(_any_apostrophe(p) for g in TAIL_HEADERS.values() for p in g)})"
+    rf"{_LEADING}(?P<header>{_ANY_TAIL_HEADER})"
     r"\s*[:|»›]\s*"
     r"(?P<headline>\S.{2,200})$",
     re.IGNORECASE,

@@ -24,7 +24,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -177,7 +177,7 @@ def run(args: argparse.Namespace) -> int:
         facts = CardFacts(
             command=shlex.join(getattr(args, "command_line", None) or ["newscrawl", *sys.argv[1:]]),
             version=__version__,
-            made_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            made_at=datetime.now(UTC).isoformat(timespec="seconds"),
             inputs=per_file,
             outputs=written,
             skipped=skipped,

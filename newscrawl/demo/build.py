@@ -72,17 +72,13 @@ import hashlib
 import html
 import json
 import sys
+import tomllib
 from datetime import date, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
 from typing import Any, Final
 from urllib.parse import quote
 from xml.sax.saxutils import escape as xml_escape
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
 __all__ = [
     "BASE_PLACEHOLDER",

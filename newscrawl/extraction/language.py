@@ -60,13 +60,26 @@ _MIN_SHARE = 0.15  # share of the text's words that must be the winner's stop wo
 _MIN_LEAD = 1.5  # the winner must beat the runner-up by this factor
 
 
+#: ISO 639-2/3 codes some sites write (`<html lang="eng">`, `inLanguage: "deu"`), by the
+#: ISO 639-1 code the field holds; other three-letter codes are kept as they are.
+_TWO_LETTER = {
+    "ara": "ar", "ben": "bn", "ces": "cs", "cze": "cs", "dan": "da", "deu": "de", "ger": "de",
+    "ell": "el", "gre": "el", "eng": "en", "spa": "es", "fas": "fa", "per": "fa", "fin": "fi",
+    "fra": "fr", "fre": "fr", "heb": "he", "hin": "hi", "hun": "hu", "ind": "id", "ita": "it",
+    "jpn": "ja", "kor": "ko", "nld": "nl", "dut": "nl", "nor": "no", "pol": "pl", "por": "pt",
+    "ron": "ro", "rum": "ro", "rus": "ru", "swe": "sv", "tam": "ta", "tur": "tr", "ukr": "uk",
+    "urd": "ur", "vie": "vi", "zho": "zh", "chi": "zh",
+}  # fmt: skip
+
+
 def language_from_markup(*candidates: str | None) -> str | None:
-    """The first candidate that looks like a language tag, as its lower-case primary subtag."""
+    """The first candidate that looks like a language tag, as its lower-case primary subtag
+    (ISO 639-1 where the tag used a three-letter code that has one)."""
     for candidate in candidates:
         if candidate and _CODE.match(candidate.strip()):
             primary = re.split(r"[-_]", candidate.strip())[0].lower()
             if primary not in {"x", "i", "und", "mul", "zxx"}:
-                return primary
+                return _TWO_LETTER.get(primary, primary)
     return None
 
 

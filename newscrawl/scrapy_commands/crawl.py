@@ -33,7 +33,6 @@ from newscrawl.state import StateUnavailable
 if TYPE_CHECKING:
     import argparse
 
-    from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +50,10 @@ class Command(ScrapyCrawlCommand):
         try:
             crawler = self._create_crawler(args[0])
         except KeyError:
+            broken = getattr(self.crawler_process.spider_loader, "broken", {})
+            if broken:  # the spider may be in a site file that did not load
+                self._report("; ".join([f"no spider named {args[0]!r}", *broken.values()]))
+                return
             raise UsageError(f"no spider named {args[0]!r}; see `scrapy list`") from None
         running = self.crawler_process.crawl(crawler, **opts.spargs)
         if isinstance(running, asyncio.Future):
@@ -96,11 +99,6 @@ class Command(ScrapyCrawlCommand):
             return None
         return failure
 
-    def _report(self, error: BaseException | None) -> None:
+    def _report(self, error: BaseException | str | None) -> None:
         print(f"error: {error}", file=sys.stderr)
         self.exitcode = EXIT_BAD_ARGUMENTS
-
-
-def crawler_stats(crawler: Crawler) -> dict[str, Any]:
-    """The stats of a finished crawl (for tests and tools)."""
-    return crawler.stats.get_stats() if crawler.stats else {}

@@ -4,7 +4,7 @@ to write instead."""
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from newscrawl.extraction.dates import parse_datetime
 
@@ -22,11 +22,11 @@ def parse_max_age(value: object, now: datetime | None = None) -> datetime | None
     if value is None or value == "":
         return None
     if isinstance(value, timedelta):
-        return (now or datetime.now(timezone.utc)) - value
+        return (now or datetime.now(UTC)) - value
     text = str(value)
     if match := _DURATION.match(text):
         delta = timedelta(**{_UNITS[match[2].lower()]: float(match[1])})
-        return (now or datetime.now(timezone.utc)) - delta
+        return (now or datetime.now(UTC)) - delta
     if (cutoff := parse_datetime(text)) is not None:
         return cutoff
     raise ArgumentError(

@@ -32,10 +32,11 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import AsyncIterator, Iterable, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from scrapy import Request, Spider
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Response, TextResponse
 from scrapy.linkextractors import IGNORED_EXTENSIONS, LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -53,9 +54,10 @@ from newscrawl.state import newest_date
 from newscrawl.urls import canonicalize
 
 if TYPE_CHECKING:
+    from typing import Self
+
     from scrapy.crawler import Crawler
     from twisted.python.failure import Failure
-    from typing_extensions import Self
 
     from newscrawl.state import CrawlState, Seen
 
@@ -282,7 +284,7 @@ class NewsSpider(Spider):
             url=response.url,
             html=response.text,
             spider=self.name,
-            fetched_at=fetched_at or datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            fetched_at=fetched_at or datetime.now(UTC).isoformat(timespec="seconds"),
             hints=hints or {},
         )
 
@@ -374,6 +376,9 @@ def _failure_reason(failure: Failure) -> tuple[str, str, int]:
         status = failure.value.response.status
         level = logging.INFO if status in (404, 410) else logging.WARNING
         return f"http_{status}", f"HTTP {status}", level
+    if failure.check(IgnoreRequest) and "robots.txt" in failure.getErrorMessage():
+        # The site asked us not to: polite, expected, and not a fetch.
+        return "robots_forbidden", "forbidden by robots.txt", logging.INFO
     name = failure.type.__name__ if failure.type else "error"
     return "download_error", f"{name}: {failure.getErrorMessage()}", logging.WARNING
 

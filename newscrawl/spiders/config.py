@@ -34,7 +34,7 @@ unknown or mistyped key is an error that names it and the file.
 from __future__ import annotations
 
 import re
-import sys
+import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -42,11 +42,6 @@ from typing import Any
 from newscrawl.cleaning.html import SiteRules
 from newscrawl.extraction.overrides import FIELD_NAMES, parse_field_rule
 from newscrawl.spiders.base import NewsSpider
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _LANGUAGE = re.compile(r"^[a-z]{2}$")
@@ -161,6 +156,13 @@ def _validate(config: Mapping[str, Any], source: str) -> None:
     for key in ("allow", "deny"):
         _check_regexes(f"articles.{key}", config.get("articles", {}).get(key, ()), source)
     _check_regexes("listings.follow", config.get("listings", {}).get("follow", ()), source)
+    for selector in config.get("cleaning", {}).get("drop", ()):
+        try:
+            parse_field_rule(f"css:{selector}")
+        except ValueError:
+            raise SiteConfigError(
+                f"{source}: cleaning.drop: invalid CSS selector {selector!r}"
+            ) from None
     for field, rule in config.get("fields", {}).items():
         try:
             parse_field_rule(rule)

@@ -23,8 +23,9 @@ from newscrawl.localsite import LocalSite
 from newscrawl.spiders.base import NewsSpider
 
 if TYPE_CHECKING:
+    from typing import Self
+
     from scrapy.crawler import Crawler
-    from typing_extensions import Self
 
 SITE_ROOT = Path(__file__).resolve().parent.parent / "demo" / "site"
 

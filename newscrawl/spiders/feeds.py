@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 import feedparser
@@ -73,5 +73,5 @@ def _date(item: Any, key: str) -> str | None:
         return iso
     parsed = dict.get(item, f"{key}_parsed")
     if parsed:
-        return datetime.fromtimestamp(calendar.timegm(parsed), timezone.utc).isoformat()
+        return datetime.fromtimestamp(calendar.timegm(parsed), UTC).isoformat()
     return None

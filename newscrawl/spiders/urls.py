@@ -19,8 +19,9 @@ from newscrawl.spiders.args import ArgumentError
 from newscrawl.spiders.base import NewsSpider
 
 if TYPE_CHECKING:
+    from typing import Self
+
     from scrapy.crawler import Crawler
-    from typing_extensions import Self
 
 logger = logging.getLogger(__name__)
 

@@ -39,9 +39,9 @@ from newscrawl.spiders.base import NewsSpider
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Iterator
+    from typing import Self
 
     from scrapy.crawler import Crawler
-    from typing_extensions import Self
 
     from newscrawl.items import Page
 

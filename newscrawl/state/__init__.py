@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from scrapy.utils.misc import load_object
 
+from newscrawl.datadir import data_dir, under_data_dir
 from newscrawl.state.base import (
     FINAL_DROP_REASONS,
     CrawlState,
@@ -46,15 +47,9 @@ __all__ = [
 BACKENDS = {"sqlite": "newscrawl.state.sqlite.SqliteState"}
 
 
-def data_dir(settings: BaseSettings) -> Path:
-    """`NEWSCRAWL_DATA_DIR` (relative to the working directory, as cron runs it)."""
-    return Path(settings.get("NEWSCRAWL_DATA_DIR") or "data").expanduser()
-
-
 def state_path(settings: BaseSettings) -> Path:
     """`NEWSCRAWL_STATE_PATH`, under the data folder unless absolute."""
-    path = Path(settings.get("NEWSCRAWL_STATE_PATH") or "state.sqlite3").expanduser()
-    return path if path.is_absolute() else data_dir(settings) / path
+    return under_data_dir(settings, settings.get("NEWSCRAWL_STATE_PATH") or "state.sqlite3")
 
 
 def open_state(crawler: Crawler) -> CrawlState | None:

@@ -14,7 +14,7 @@ callers canonicalize, backends compare strings.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from newscrawl.extraction.dates import parse_datetime
@@ -157,7 +157,7 @@ class CrawlState(Protocol):
 
 def utc_now() -> str:
     """Now, ISO 8601 UTC to the second: how the state writes times."""
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def newest_date(*values: object) -> str | None:
@@ -167,4 +167,4 @@ def newest_date(*values: object) -> str | None:
     parsed = [d for d in (parse_datetime(v) for v in values if v) if d is not None]
     if not parsed:
         return None
-    return max(parsed).astimezone(timezone.utc).isoformat(timespec="seconds")
+    return max(parsed).astimezone(UTC).isoformat(timespec="seconds")

@@ -24,7 +24,7 @@ import os
 import secrets
 import socket
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,11 +47,12 @@ from newscrawl.state.recovery import recover_interrupted_runs
 from newscrawl.urls import canonicalize
 
 if TYPE_CHECKING:
+    from typing import Self
+
     from scrapy import Request, Spider
     from scrapy.crawler import Crawler
     from scrapy.http import Response
     from scrapy.settings import BaseSettings
-    from typing_extensions import Self
 
     from newscrawl.state import CrawlState
 
@@ -64,7 +65,7 @@ def run_id(crawler: Crawler) -> str:
     assert crawler.stats is not None
     value = crawler.stats.get_value("newscrawl/run_id")
     if not value:
-        value = f"{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+        value = f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
         crawler.stats.set_value("newscrawl/run_id", value)
     return str(value)
 

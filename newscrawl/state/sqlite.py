@@ -21,9 +21,9 @@ from newscrawl.state.base import FeedFile, Run, Seen, StateUnavailable, utc_now
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from typing import Self
 
     from scrapy.crawler import Crawler
-    from typing_extensions import Self
 
 logger = logging.getLogger(__name__)
 
