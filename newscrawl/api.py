@@ -14,6 +14,7 @@ from typing import Any
 
 from itemadapter import ItemAdapter
 
+from newscrawl.addon import NEWSCRAWL_SETTINGS
 from newscrawl.cleaning import clean_text
 from newscrawl.cleaning.html import SiteRules
 from newscrawl.items import Page
@@ -21,8 +22,9 @@ from newscrawl.stages import Rejected, extract, remove_chrome, strip_related_tai
 
 __all__ = ["DEFAULT_MIN_WORDS", "clean_text", "extract_article"]
 
-#: Bodies shorter than this are not articles (teasers, paywall stubs, error pages).
-DEFAULT_MIN_WORDS = 50
+#: Bodies shorter than this are not articles (teasers, paywall stubs, error pages); the
+#: crawl's default too (`NEWSCRAWL_MIN_WORDS`).
+DEFAULT_MIN_WORDS: int = NEWSCRAWL_SETTINGS["NEWSCRAWL_MIN_WORDS"]
 
 
 def extract_article(

@@ -26,12 +26,12 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from itemadapter import ItemAdapter
 from scrapy import signals
 
 from newscrawl.addon import SettingError
+from newscrawl.cleaning.dom import host_of
 from newscrawl.signals import page_dropped
 
 if TYPE_CHECKING:
@@ -263,8 +263,7 @@ class SiteHealth:
     def site_name(spider: Spider, url: object) -> str:
         if not getattr(spider, "health_by_host", False):
             return spider.name
-        host = urlsplit(url).hostname if isinstance(url, str) else None
-        return host.removeprefix("www.") if host else "(no host)"
+        return (host_of(url) if isinstance(url, str) else None) or "(no host)"
 
     # Judging
 

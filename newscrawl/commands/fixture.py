@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import re
 import sys
-import urllib.error
-import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,6 +27,7 @@ from urllib.parse import urlsplit
 
 from newscrawl.addon import NewscrawlAddon
 from newscrawl.api import extract_article
+from newscrawl.discovery.fetch import Fetcher, FetchError, TooLarge
 from newscrawl.golden import (
     FIXTURES_DIR,
     Fixture,
@@ -201,23 +200,24 @@ def _read_page(path: Path, settings: BaseSettings) -> bytes:
 
 def _fetch(url: str, settings: BaseSettings) -> tuple[bytes, str | None]:
     """The page's bytes and the charset its server declares; one request, no retries."""
-    request = urllib.request.Request(url, headers={"User-Agent": settings.get("USER_AGENT")})
-    timeout = settings.getfloat("DOWNLOAD_TIMEOUT")
+    fetcher = Fetcher(
+        timeout=settings.getfloat("DOWNLOAD_TIMEOUT"),
+        max_bytes=_max_size(settings),
+        agent=settings.get("USER_AGENT"),
+    )
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as reply:
-            body = reply.read(_max_size(settings) + 1)
-            kind, charset = reply.headers.get_content_type(), reply.headers.get_content_charset()
-    except urllib.error.HTTPError as error:
-        raise ValueError(f"cannot fetch {url}: HTTP {error.code} {error.reason}") from None
-    except (urllib.error.URLError, OSError) as error:
-        reason = getattr(error, "reason", error)
+        page = fetcher.get(url)
+    except TooLarge:
+        raise ValueError(f"{url} is over {_max_size(settings)} bytes: not a news page") from None
+    except FetchError as error:
         raise ValueError(
-            f"cannot fetch {url}: {reason}. Offline? Save the page from a browser and "
-            "record it with --html FILE"
+            f"{error}. Offline? Save the page from a browser and record it with --html FILE"
         ) from None
-    if kind not in _HTML_TYPES:
-        raise ValueError(f"{url} is {kind}, not an HTML page")
-    return _checked_page(body, url, settings), charset
+    if not page.ok:
+        raise ValueError(f"cannot fetch {url}: HTTP {page.status}")
+    if page.content_type not in _HTML_TYPES:
+        raise ValueError(f"{url} is {page.content_type}, not an HTML page")
+    return _checked_page(page.body, url, settings), page.charset
 
 
 def _checked_page(body: bytes, source: str, settings: BaseSettings) -> bytes:

@@ -46,6 +46,8 @@ class Fetched:
     status: int
     content_type: str
     body: bytes = b""
+    #: The charset the server declares in Content-Type, if any.
+    charset: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -82,7 +84,13 @@ class Fetcher:
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 body = self._body(response, response.headers) if method == "GET" else b""
-                return Fetched(response.url, response.status, _content_type(response.headers), body)
+                return Fetched(
+                    response.url,
+                    response.status,
+                    _content_type(response.headers),
+                    body,
+                    response.headers.get_content_charset(),
+                )
         except urllib.error.HTTPError as error:
             # Error pages are small and may say something useful ("blocked"): keep a little.
             try:

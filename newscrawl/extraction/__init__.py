@@ -26,7 +26,7 @@ from trafilatura.core import load_html
 from trafilatura.settings import Document
 
 from newscrawl.cleaning.boilerplate import strip_page_header
-from newscrawl.cleaning.dom import comparable
+from newscrawl.cleaning.dom import comparable, host_of
 from newscrawl.cleaning.html import PageClues, SiteRules, prune_chrome
 from newscrawl.cleaning.structure import shown_as_standfirst
 from newscrawl.extraction.dates import normalize_date
@@ -233,7 +233,7 @@ def _fields(
     ) or detect_language(text)
     return {
         "canonical_url": canonical,
-        "site": _site(canonical or url),
+        "site": host_of(canonical or url),
         "title": _clean(first_text(ld.get("headline")) or meta.get("og:title") or doc.title)
         or _clean(hints.get("title")),
         "authors": _authors(ld, meta, doc) or _unique([hints.get("authors") or []]),
@@ -291,11 +291,6 @@ def _canonical_url(data: StructuredData, url: str | None) -> str | None:
         if absolute and urlsplit(absolute).path.strip("/"):
             return absolute
     return url
-
-
-def _site(url: str | None) -> str | None:
-    host = urlsplit(url or "").hostname
-    return host.removeprefix("www.") if host else None
 
 
 def _authors(ld: dict[str, Any], meta: dict[str, str], doc: PageHeuristics) -> list[str]:
