@@ -245,3 +245,30 @@ def test_genspider_news_template_writes_a_site_module_and_fixture_folder(tmp_pat
         check=True,
     ).stdout.split()
     assert "dailyplanet" in listed
+
+
+def test_genspider_will_not_write_into_an_installed_package(tmp_path: Path) -> None:
+    # scrapy's own spiders package stands for a pip-installed (not editable) newscrawl.
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "scrapy",
+            "genspider",
+            "-t",
+            "news",
+            "-s",
+            "NEWSPIDER_MODULE=scrapy.spiders",
+            "dailyplanet",
+            "dailyplanet.example",
+        ],
+        cwd=tmp_path,
+        env={**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "error: the spider module would go into the installed package" in result.stderr
+    assert "TOML file in ./sites/" in result.stderr
+    assert not list(tmp_path.iterdir())

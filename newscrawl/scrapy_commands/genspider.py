@@ -8,6 +8,9 @@ fixture is recorded.
 
 from __future__ import annotations
 
+import importlib.util
+import site
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +20,7 @@ from scrapy.commands.genspider import Command as ScrapyGenspiderCommand
 from newscrawl.golden import FIXTURES_DIR
 
 if TYPE_CHECKING:
+    import argparse
     import os
 
 SCRAPY_TEMPLATES = Path(scrapy.__path__[0], "templates", "spiders")
@@ -35,6 +39,23 @@ them; the test fails while this folder has no fixture.
 
 
 class Command(ScrapyGenspiderCommand):
+    def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        assert self.settings is not None
+        installed = installed_package(self.settings.get("NEWSPIDER_MODULE"))
+        if len(args) == 2 and not opts.dump and installed is not None:
+            # Writing into site-packages would be lost at the next upgrade, and belongs to
+            # no project the user can test or commit.
+            print(
+                f"error: the spider module would go into the installed package {installed}. "
+                "Add the site as a TOML file in ./sites/ (see README, 'Add a site in 5 "
+                "minutes'), or run this in a newscrawl checkout or in your own Scrapy "
+                "project (NEWSPIDER_MODULE).",
+                file=sys.stderr,
+            )
+            self.exitcode = 2
+            return
+        super().run(args, opts)
+
     def _find_template(self, template: str) -> Path | None:
         filename = template if template.endswith(".tmpl") else f"{template}.tmpl"
         for folder in (Path(self.templates_dir), SCRAPY_TEMPLATES):
@@ -65,6 +86,23 @@ class Command(ScrapyGenspiderCommand):
                 readme.write_text(FIXTURE_README.format(name=name), encoding="utf-8")
             print(f"Created fixture folder (record a page before the tests pass):\n  {folder}")
         return spider_file
+
+
+def installed_package(module: str | None) -> Path | None:
+    """The folder of `module` when it is an installed (not editable) package, else None."""
+    if not module:
+        return None
+    try:
+        spec = importlib.util.find_spec(module)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    folder = Path(next(iter(spec.submodule_search_locations))).resolve()
+    site_folders = {
+        Path(p).resolve() for p in (*site.getsitepackages(), site.getusersitepackages())
+    }
+    return folder if any(folder.is_relative_to(s) for s in site_folders) else None
 
 
 def fixtures_dir() -> Path:
