@@ -229,11 +229,16 @@ def test_chrome_named_by_class_is_removed() -> None:
         '<div class="share-bar"><a href="#">Share</a></div>'
         + _paragraphs()
         + '<div class="NewsletterSignup"><p>Get the briefing</p></div>'
+        + '<div id="cookie-consent"><p>We use cookies to improve your experience.</p></div>'
     )
 
     removed = prune_chrome(tree, URL)
 
-    assert removed["chrome_blocks"] == ["Share", "Get the briefing"]
+    assert removed["chrome_blocks"] == [
+        "Share",
+        "Get the briefing",
+        "We use cookies to improve your experience.",
+    ]
 
 
 def test_chrome_class_on_a_block_of_prose_is_kept() -> None:

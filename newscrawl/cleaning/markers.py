@@ -276,7 +276,7 @@ CHROME_CLASS_WORDS = frozenset(
         *("newsletter", "newsletters", "share", "sharing", "sharebar", "subscribe"),
         *("subscription", "signup", "breadcrumb", "breadcrumbs", "outbrain", "taboola"),
         *("trending", "copyright", "cta", "promo", "recirc", "recirculation", "sponsored"),
-        "related",
+        *("related", "cookie", "cookies", "consent", "gdpr"),
     }
 )
 
