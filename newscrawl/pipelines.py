@@ -212,7 +212,11 @@ class DuplicatesPipeline(_Stage):
         key = item.canonical_url
         probe = make_probe(self.index.fingerprinter, item.text, item.content_hash)
         match = self.index.duplicate_of(key, item.text, probe=probe)
-        if match is not None and match.kind == "key" and self._is_update(key, probe):
+        if (
+            match is not None
+            and match.kind == "key"
+            and self._is_update(key, probe, item.content_hash)
+        ):
             match = None
         if match is None:
             self.this_run.add(key)
@@ -227,9 +231,9 @@ class DuplicatesPipeline(_Stage):
         )
         raise self.drop(reason, item.url, detail)
 
-    def _is_update(self, key: str, probe: Probe) -> bool:
+    def _is_update(self, key: str, probe: Probe, content_hash: str | None) -> bool:
         """An article whose canonical URL an earlier run kept, met again: an update when its
-        text changed, or when that run never wrote it (killed before the line was
+        text changed, or when no run on record wrote it (killed before the line was
         written: the crawl state forgot it, and so must deduplication)."""
         if key in self.this_run:
             return False
@@ -239,8 +243,14 @@ class DuplicatesPipeline(_Stage):
         if same_text is None or same_text.kind != "exact":
             return True
         state = getattr(self.crawler.spider, "crawl_state", None)
-        seen = state.get(key) if state is not None else None
-        return state is not None and (seen is None or seen.status != "exported")
+        if state is None:
+            return False  # no crawl state: the index alone remembers, and it has this text
+        seen = state.get(key)
+        if seen is not None and seen.status == "exported":
+            return False
+        # This spider has no export of it; any spider's export of the same text on record
+        # makes it a duplicate (the state is per spider, the index is shared).
+        return not (content_hash and state.by_content_hash(content_hash))
 
     def close(self) -> None:
         self.index.close()

@@ -101,6 +101,22 @@ def test_urls_spider_start_requests_are_skipped_too(tmp_path: Path, synthetic) -
     assert second.stat("newscrawl/skipped/seen_dropped") == 1
 
 
+def test_articles_another_spider_exported_are_duplicates(tmp_path: Path, synthetic) -> None:
+    site = synthetic(4)
+    urls = tmp_path / "urls.txt"
+    urls.write_text("".join(f"{site.base_url}{a.path}\n" for a in site.spec.articles[:3]))
+    by_urls = run_crawl("urls", tmp_path, args={"file": str(urls)})
+    assert by_urls.returncode == 0 and len(by_urls.items) == 3
+
+    # The site's own spider meets the same three pages (and one more) in one data folder:
+    # its crawl state has never seen them, the shared duplicate index has.
+    name = site.install(tmp_path)
+    by_site, fetched = _crawl(site, tmp_path, name)
+    assert len(fetched) == 4
+    assert len(read_jsonl(feed_files(tmp_path, name)[0])) == 1
+    assert by_site.stat("newscrawl/dropped/duplicate") == 3
+
+
 def test_bad_incremental_arguments_are_one_line_and_exit_2(tmp_path: Path) -> None:
     for args, message in (
         ({"refresh": "everything"}, "error: refresh='everything': unknown mode everything"),
