@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from scrapy.addons import AddonManager
 from scrapy.extensions.feedexport import FeedExporter
+from scrapy.http import HtmlResponse, XmlResponse
 from scrapy.settings import Settings
 from scrapy.utils.conf import build_component_list
 from scrapy.utils.misc import load_object
@@ -347,3 +348,38 @@ def test_refresh_and_full(tmp_path: Path, kwargs: dict[str, str], fetched: set[s
         "dropped": spider.article_request(C),
     }
     assert {name for name, request in requests.items() if request is not None} == fetched
+
+
+class _Listed(NewsSpider):
+    name = "listed"
+    allowed_domains = ("127.0.0.1",)
+    article_allow = (r"/\d{4}/[\w-]+\.html$",)
+    listing_follow = (r"/section/$",)
+
+
+def test_listing_links_are_followed_on_a_site_served_on_a_port() -> None:
+    # Scrapy's LinkExtractor(allow_domains=...) compares host:port with the domain.
+    spider = _Listed.from_crawler(get_crawler(_Listed))
+    body = (
+        '<a href="/2026/harbour-strike.html">Strike</a> <a href="/section/">Section</a> '
+        '<a href="http://elsewhere.example/2026/other.html">Other site</a>'
+    )
+    response = HtmlResponse("http://127.0.0.1:8377/", body=body.encode(), encoding="utf-8")
+    urls = [request.url for request in spider.parse_listing(response)]
+    assert urls == [
+        "http://127.0.0.1:8377/2026/harbour-strike.html",
+        "http://127.0.0.1:8377/section/",
+    ]
+
+
+def test_sitemap_index_entries_that_are_not_absolute_urls_are_joined_or_counted() -> None:
+    spider = _Listed.from_crawler(get_crawler(_Listed))
+    body = (
+        b'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        b"<sitemap><loc>/sitemaps/news.xml</loc></sitemap>"
+        b"<sitemap><loc>mailto:webmaster@news.example</loc></sitemap></sitemapindex>"
+    )
+    response = XmlResponse("http://127.0.0.1:8377/sitemap_index.xml", body=body)
+    urls = [request.url for request in spider.parse_sitemap(response)]
+    assert urls == ["http://127.0.0.1:8377/sitemaps/news.xml"]
+    assert spider.crawler.stats.get_value("newscrawl/sources/invalid_url") == 1

@@ -34,6 +34,7 @@ import re
 from collections.abc import AsyncIterator, Iterable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, ClassVar
+from urllib.parse import urlsplit
 
 from scrapy import Request, Spider
 from scrapy.exceptions import IgnoreRequest
@@ -174,13 +175,18 @@ class NewsSpider(Spider):
             logger.warning("Ignoring invalid sitemap %s: %s", response.url, error)
             return
         for entry in document.entries:
+            # The protocol wants absolute URLs; a relative one is read as the page would.
+            loc = response.urljoin(entry.loc)
             if document.kind == "sitemapindex":
+                if not loc.startswith(("http://", "https://")):
+                    self._count("newscrawl/sources/invalid_url")
+                    logger.warning("Ignoring sitemap %r listed in %s", entry.loc, response.url)
                 # An index entry's lastmod is its newest change: older means nothing new.
-                if not self._too_old(entry.lastmod, entry.loc):
-                    yield self.source_request(entry.loc, self.parse_sitemap)
+                elif not self._too_old(entry.lastmod, loc):
+                    yield self.source_request(loc, self.parse_sitemap)
                 continue
             request = self.article_request(
-                entry.loc,
+                loc,
                 published=entry.news_published,
                 modified=entry.lastmod,
                 title=entry.news_title,
@@ -211,19 +217,28 @@ class NewsSpider(Spider):
         """A section or index page: article links, and listing pages to follow."""
         if not isinstance(response, TextResponse):
             return
-        domains = list(getattr(self, "allowed_domains", None) or [])
-        for link in LinkExtractor(
-            allow=self.article_allow, deny=self.article_deny, allow_domains=domains
-        ).extract_links(response):
-            if (request := self.article_request(link.url)) is not None:
+        for link in LinkExtractor(allow=self.article_allow, deny=self.article_deny).extract_links(
+            response
+        ):
+            if self._on_site(link.url) and (request := self.article_request(link.url)):
                 yield request
         if depth >= self.listing_depth or not self.listing_follow:
             return
-        for link in LinkExtractor(allow=self.listing_follow, allow_domains=domains).extract_links(
-            response
-        ):
+        for link in LinkExtractor(allow=self.listing_follow).extract_links(response):
+            if not self._on_site(link.url):
+                continue
             priority = response.request.priority if response.request else SOURCE_PRIORITY
             yield self.source_request(link.url, self.parse_listing, priority, depth=depth + 1)
+
+    def _on_site(self, url: str) -> bool:
+        """Whether `url` is on one of `allowed_domains` (or a subdomain), whatever the port:
+        Scrapy's `LinkExtractor(allow_domains=...)` compares the port too, so a site served
+        on a port (the demo, a staging copy) would have no links of its own."""
+        domains = getattr(self, "allowed_domains", None)
+        if not domains:
+            return True
+        host = (urlsplit(url).hostname or "").lower()
+        return any(host == d.lower() or host.endswith(f".{d.lower()}") for d in domains)
 
     # Articles
 

@@ -2,13 +2,14 @@
 
     scrapy crawl demo -O articles.jsonl
 
-The site (`newscrawl/demo/site/`) is served on a loopback port that this spider opens and
-closes itself, and crawled like any other site: through Scrapy's downloader, robots.txt,
-a sitemap index with a Google News sitemap and a gzipped archive sitemap, an RSS feed and
-section pages, with the same base class, pipelines and exporters as every site spider.
-It has three page templates full of chrome and related-headline blocks, and pages that
-are not articles (sections, tags, authors, a PDF, a deleted story): the output holds each
-article once and nothing else.
+The site (`newscrawl/demo/site/`) is served on a loopback port that this spider opens
+and closes itself (8377 when free, so the URLs and the crawl state carry over from one
+run to the next as a real site's do; another free port otherwise), and crawled like any
+other site: through Scrapy's downloader, robots.txt, a sitemap index with a Google News
+sitemap and a gzipped archive sitemap, an RSS feed and section pages, with the same base
+class, pipelines and exporters as every site spider. It has three page templates full of
+chrome and related-headline blocks, and pages that are not articles (sections, tags,
+authors, a PDF, a deleted story): the output holds each article once and nothing else.
 """
 
 from __future__ import annotations
@@ -37,12 +38,19 @@ class DemoSpider(NewsSpider):
     listing_follow = (r"/[\w-]+/(page/\d+/)?(index\.html)?$",)
     listing_depth = 2
 
+    #: The loopback port the site is served on when it is free.
+    port = 8377
+
     site: LocalSite
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.site = LocalSite(SITE_ROOT).start()
+        try:
+            site = LocalSite(SITE_ROOT, port=cls.port)
+        except OSError:  # in use (another demo run?): any port will do
+            site = LocalSite(SITE_ROOT)
+        spider.site = site.start()
         crawler.signals.connect(spider.stop_site, signal=signals.spider_closed)
         return spider
 
