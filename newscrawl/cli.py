@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -54,6 +55,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(modules[args.command].run(args))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader stopped early (`newscrawl clean big.jsonl -o - | head`): no error of
+        # ours. Point stdout at /dev/null so the flush at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # as a process killed by SIGPIPE
     except (OSError, ValueError, MissingExtraError) as error:
         print(f"newscrawl {args.command}: error: {error}", file=sys.stderr)
         return 2

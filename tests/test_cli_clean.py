@@ -69,3 +69,20 @@ def test_cleaning_a_file_in_place_keeps_every_record(tmp_path: Path) -> None:
     assert len(lines) == 2
     assert "Backstreet Boys" not in json.loads(lines[0])["text"]
     assert [p.name for p in tmp_path.iterdir()] == ["data.jsonl"]  # no temporary file left
+
+
+def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path) -> None:
+    source = tmp_path / "big.jsonl"
+    line = json.dumps({"text": "A sentence of the article. " * 40}) + "\n"
+    source.write_text(line * 5000, encoding="utf-8")
+    with subprocess.Popen(
+        [sys.executable, "-m", "newscrawl.cli", "clean", str(source), "-o", "-"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.read(100)  # `| head -c 100`
+        process.stdout.close()
+        errors = process.stderr.read().decode()
+        assert process.wait(timeout=60) == 141
+    assert errors == ""

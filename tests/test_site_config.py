@@ -203,6 +203,16 @@ def test_bad_spider_argument_is_one_error_line_and_exit_2(tmp_path: Path) -> Non
     assert "Traceback" not in result.log
 
 
+def test_misspelled_spider_argument_is_refused_not_ignored(tmp_path: Path) -> None:
+    result = run_crawl("urls", tmp_path, args={"file": "urls.txt", "ful": "1", "_job": "j1"})
+    assert result.returncode == 2
+    assert (
+        "error: unknown argument for urls: -a ful "
+        "(known: -a file=..., -a full=..., -a max_age=..., -a refresh=...)"
+    ) in result.log
+    assert "Traceback" not in result.log
+
+
 def test_genspider_news_template_writes_a_site_module_and_fixture_folder(tmp_path: Path) -> None:
     package = tmp_path / "mysites"
     package.mkdir()

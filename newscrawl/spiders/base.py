@@ -48,7 +48,7 @@ from newscrawl import signals as newscrawl_signals
 from newscrawl.cleaning.html import SiteRules
 from newscrawl.extraction.dates import parse_datetime
 from newscrawl.items import Page
-from newscrawl.spiders.args import parse_bool, parse_max_age, parse_refresh
+from newscrawl.spiders.args import ArgumentError, parse_bool, parse_max_age, parse_refresh
 from newscrawl.spiders.feeds import FeedError, parse_feed
 from newscrawl.spiders.sitemaps import SitemapError, parse_sitemap
 from newscrawl.state import newest_date
@@ -103,6 +103,11 @@ class NewsSpider(Spider):
     #: and a check against its fixtures. Extraction reads each page's own language.
     language: ClassVar[str | None] = None
 
+    #: The `-a NAME=VALUE` arguments the spider reads; any other is refused (exit 2), so a
+    #: typo (`-a ful=1`) is not silently ignored. Spiders that read more extend it.
+    #: Names starting with `_` (`_job`, set by scrapyd) are let through.
+    spider_arguments: ClassVar[frozenset[str]] = frozenset({"max_age", "refresh", "full"})
+
     max_age_cutoff: datetime | None = None
     #: What earlier runs exported or dropped; attached by `CrawlStateExtension` when the
     #: spider opens, None when the crawl has no state (`NEWSCRAWL_STATE = ""`).
@@ -114,6 +119,13 @@ class NewsSpider(Spider):
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
+        unknown = sorted(k for k in kwargs if k not in cls.spider_arguments and k[:1] != "_")
+        if unknown:
+            known = ", ".join(f"-a {name}=..." for name in sorted(cls.spider_arguments))
+            raise ArgumentError(
+                f"unknown argument{'s' if len(unknown) > 1 else ''} for {cls.name}: "
+                f"{', '.join(f'-a {name}' for name in unknown)} (known: {known})"
+            )
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.max_age_cutoff = parse_max_age(
             kwargs.get("max_age", crawler.settings.get("NEWSCRAWL_MAX_AGE"))

@@ -30,6 +30,7 @@ class UrlsSpider(NewsSpider):
     name = "urls"
     # A list of URLs may span many sites: site health is judged per host.
     health_by_host = True
+    spider_arguments = NewsSpider.spider_arguments | {"file"}
 
     path: Path
 

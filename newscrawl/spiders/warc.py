@@ -52,6 +52,7 @@ class WarcSpider(NewsSpider):
     name = "warc"
     # An archive spans many sites: site health is judged per host.
     health_by_host = True
+    spider_arguments = NewsSpider.spider_arguments | {"path"}
 
     paths: list[Path]
     max_body: int
