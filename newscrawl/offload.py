@@ -20,6 +20,8 @@ import asyncio
 import logging
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -60,7 +62,14 @@ def worker_count(value: object) -> int:
 
 
 class WorkerPool:
-    """A process pool shared by the crawl's pipelines, with bounded in-flight work."""
+    """A process pool shared by the crawl's pipelines, with bounded in-flight work.
+
+    The pool starts when the spider opens, in a thread: the first worker waits for the
+    forkserver to import the extraction stack (seconds), which must not stall the reactor.
+    It is ready once every worker has answered; it is never torn down before that, since
+    pebble unlinks the pool's semaphores on stop, and a worker still starting up would
+    then fail with a traceback on stderr.
+    """
 
     def __init__(self, workers: int, max_in_flight: int, max_tasks: int, timeout: float) -> None:
         self.workers = workers
@@ -69,6 +78,9 @@ class WorkerPool:
         self.timeout = timeout or None
         self._pool: ProcessPool | None = None
         self._slots: asyncio.Semaphore | None = None
+        self._starter: threading.Thread | None = None
+        self._ready = threading.Event()
+        self._start_error: BaseException | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -85,8 +97,18 @@ class WorkerPool:
             max_tasks=settings.getint("NEWSCRAWL_WORKER_MAX_TASKS"),
             timeout=settings.getfloat("NEWSCRAWL_TASK_TIMEOUT"),
         )
+        crawler.signals.connect(pool.start, signal=signals.spider_opened)
         crawler.signals.connect(pool.close, signal=signals.engine_stopped)
         return pool
+
+    def start(self) -> None:
+        """Start the workers in the background (again after `close`)."""
+        if self._starter is None:
+            self._ready.clear()
+            self._starter = threading.Thread(
+                target=self._start_workers, name="newscrawl-pool-start", daemon=True
+            )
+            self._starter.start()
 
     async def run(self, function: Callable[..., T], *args: Any) -> T:
         """Run `function(*args)` in a worker; raises what it raises, `TimeoutError` when it
@@ -94,38 +116,68 @@ class WorkerPool:
         if self._slots is None:
             self._slots = asyncio.Semaphore(self.max_in_flight)
         async with self._slots:
-            future = self._ensure_pool().schedule(function, args=args, timeout=self.timeout)
+            if not self._ready.is_set():
+                self.start()
+                await asyncio.to_thread(self._ready.wait)
+            if self._start_error is not None or self._pool is None:
+                raise RuntimeError("the worker pool could not start") from self._start_error
+            future = self._pool.schedule(function, args=args, timeout=self.timeout)
             return await asyncio.wrap_future(future)
 
-    def _ensure_pool(self) -> ProcessPool:
-        if self._pool is None:
+    def _start_workers(self) -> None:
+        try:
             # forkserver: workers fork from a clean, single-threaded server that has
             # already imported the extraction stack, never from the threaded crawler.
             context = multiprocessing.get_context("forkserver")
             context.set_forkserver_preload(["newscrawl.stages", "newscrawl.warmup"])
-            self._pool = ProcessPool(
+            pool = ProcessPool(
                 max_workers=self.workers,
                 max_tasks=self.max_tasks,
                 initializer=_quiet_libraries,
                 context=context,
             )
+            self._pool = pool
+            answered: set[int] = set()
+            deadline = time.monotonic() + _START_TIMEOUT
+            while len(answered) < self.workers and time.monotonic() < deadline:
+                pings = [pool.schedule(_worker_pid) for _ in range(self.workers)]
+                answered.update(ping.result(timeout=_START_TIMEOUT) for ping in pings)
             logger.info(
                 "Extraction runs in %d worker processes (at most %d tasks in flight)",
                 self.workers,
                 self.max_in_flight,
             )
-        return self._pool
+        except BaseException as error:  # reported by run(), in the pipelines' drops
+            logger.error("The extraction worker pool could not start: %s", error)
+            self._start_error = error
+        finally:
+            self._ready.set()
 
     def close(self) -> None:
         """Let workers finish, then stop them (engine stopped: nothing is in flight)."""
-        if self._pool is None:
+        if self._starter is None:
             return
-        self._pool.close()
-        self._pool.join(timeout=10)
-        if self._pool.active:
-            self._pool.stop()
-            self._pool.join()
-        self._pool = None
+        self._ready.wait(timeout=_START_TIMEOUT)
+        pool, self._pool = self._pool, None
+        self._starter, self._start_error = None, None
+        self._ready.clear()
+        if pool is None:
+            return
+        pool.close()
+        pool.join(timeout=10)
+        if pool.active:
+            pool.stop()
+            pool.join()
+
+
+#: Seconds the workers may take to start (the forkserver imports the extraction stack).
+_START_TIMEOUT = 60.0
+
+
+def _worker_pid() -> int:
+    """A ping: which worker answered. Sleeps a little so the next ping goes to another."""
+    time.sleep(0.02)
+    return os.getpid()
 
 
 def _quiet_libraries() -> None:
