@@ -64,11 +64,12 @@ def worker_count(value: object) -> int:
 class WorkerPool:
     """A process pool shared by the crawl's pipelines, with bounded in-flight work.
 
-    The pool starts when the spider opens, in a thread: the first worker waits for the
-    forkserver to import the extraction stack (seconds), which must not stall the reactor.
-    It is ready once every worker has answered; it is never torn down before that, since
-    pebble unlinks the pool's semaphores on stop, and a worker still starting up would
-    then fail with a traceback on stderr.
+    The pool starts with the first task (a run that finds nothing new never starts it),
+    in a thread: the first worker waits for the forkserver to import the extraction stack
+    (seconds), which must not stall the reactor. It is ready once every worker has
+    answered; it is never torn down before that, since pebble unlinks the pool's
+    semaphores on stop, and a worker still starting up would then fail with a traceback
+    on stderr.
     """
 
     def __init__(self, workers: int, max_in_flight: int, max_tasks: int, timeout: float) -> None:
@@ -97,7 +98,6 @@ class WorkerPool:
             max_tasks=settings.getint("NEWSCRAWL_WORKER_MAX_TASKS"),
             timeout=settings.getfloat("NEWSCRAWL_TASK_TIMEOUT"),
         )
-        crawler.signals.connect(pool.start, signal=signals.spider_opened)
         crawler.signals.connect(pool.close, signal=signals.engine_stopped)
         return pool
 
