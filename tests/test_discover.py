@@ -145,6 +145,12 @@ def _bad_site(root: Path) -> None:
     (root / "robots.txt").write_text(
         "User-agent: *\nDisallow: /private/\n\n"
         "Sitemap: {{BASE}}/missing-sitemap.xml\nSitemap: {{BASE}}/sitemap.xml\n"
+        "Sitemap: {{BASE}}/dead-index.xml\n"
+    )
+    (root / "dead-index.xml").write_text(
+        '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        "<sitemap><loc>{{BASE}}/gone-1.xml</loc></sitemap>"
+        "<sitemap><loc>{{BASE}}/gone-2.xml</loc></sitemap></sitemapindex>"
     )
     (root / "index.html").write_text(
         "<!doctype html><html><head>"
@@ -176,6 +182,8 @@ def test_bad_sources_are_reported_not_raised(serve, tmp_path: Path) -> None:
     assert [(urlsplit(s.url).path, s.kind) for s in found.sources] == [("/sitemap.xml", SITEMAP)]
     problems = {urlsplit(p.url).path: (p.problem, p.declared) for p in found.problems}
     assert problems["/missing-sitemap.xml"] == ("HTTP 404", True)
+    assert problems["/dead-index.xml"] == ("none of the 2 sitemaps checked could be read", True)
+    assert problems["/gone-1.xml"] == problems["/gone-2.xml"] == ("HTTP 404", True)
     assert problems["/feeds/error.xml"] == ("an HTML page, not a sitemap or feed", True)
     assert problems["/private/feed.atom"] == ("disallowed by robots.txt", True)
     assert problems["/news-sitemap.xml"] == ("not a sitemap or feed (not XML)", True)

@@ -274,10 +274,25 @@ def _check_tree(
         if found.url in checked:
             return  # a redirect to a source already seen (/rss -> /feed/)
         checked.add(found.url)
-    yield found
-    if isinstance(found, Source) and found.kind == SITEMAP_INDEX:
-        for child in _children_to_check(found):
-            yield from _check_tree(fetcher, robots, child, f"listed in {found.url}", checked)
+    if not (isinstance(found, Source) and found.kind == SITEMAP_INDEX):
+        yield found
+        return
+    children = [
+        result
+        for child in _children_to_check(found)
+        for result in _check_tree(fetcher, robots, child, f"listed in {found.url}", checked)
+    ]
+    if children and not any(isinstance(result, Source) for result in children):
+        # An index whose sitemaps are all broken or gone leads the crawl nowhere.
+        yield Problem(
+            found.url,
+            found_by,
+            f"none of the {len(children)} sitemaps checked could be read",
+            declared,
+        )
+    else:
+        yield found
+    yield from children
 
 
 def _check(fetcher: Fetcher, url: str, found_by: str, declared: bool) -> Source | Problem:
