@@ -51,7 +51,8 @@ def test_urls_spider_exports_articles_and_counts_every_drop(tmp_path: Path, serv
     # The three article pages are one story (a copy with broken markup, a copy in the
     # wrong encoding): kept, and marked as copies of whichever came first.
     settings = {"DOWNLOAD_MAXSIZE": "200000", "NEWSCRAWL_DUPLICATES": "keep"}
-    result = run_crawl("urls", tmp_path, args={"file": str(urls)}, settings=settings)
+    args = {"file": str(urls), "debug_cleaning": "1"}
+    result = run_crawl("urls", tmp_path, args=args, settings=settings)
     assert result.returncode == 0, result.log[-3000:]
 
     exported = {item["url"].rsplit("/", 1)[1]: item for item in result.items}
@@ -61,6 +62,7 @@ def test_urls_spider_exports_articles_and_counts_every_drop(tmp_path: Path, serv
     assert article["text"].startswith("Winter ferry sailings between the harbour")
     assert article["text"].endswith("discuss the request at its meeting next week.")
     assert "Bridge repairs" not in article["text"]
+    assert article["removed"]  # -a debug_cleaning=1: what each stage removed
     assert "newsletter" not in article["text"].lower()
     assert exported["malformed.html"]["text"].startswith("Winter ferry sailings")
     assert "caf" in exported["mislabelled-latin1.html"]["text"]

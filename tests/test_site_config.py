@@ -208,7 +208,7 @@ def test_misspelled_spider_argument_is_refused_not_ignored(tmp_path: Path) -> No
     assert result.returncode == 2
     assert (
         "error: unknown argument for urls: -a ful "
-        "(known: -a file=..., -a full=..., -a max_age=..., -a refresh=...)"
+        "(known: -a debug_cleaning=..., -a file=..., -a full=..., -a max_age=..., -a refresh=...)"
     ) in result.log
     assert "Traceback" not in result.log
 

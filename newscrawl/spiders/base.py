@@ -106,7 +106,9 @@ class NewsSpider(Spider):
     #: The `-a NAME=VALUE` arguments the spider reads; any other is refused (exit 2), so a
     #: typo (`-a ful=1`) is not silently ignored. Spiders that read more extend it.
     #: Names starting with `_` (`_job`, set by scrapyd) are let through.
-    spider_arguments: ClassVar[frozenset[str]] = frozenset({"max_age", "refresh", "full"})
+    spider_arguments: ClassVar[frozenset[str]] = frozenset(
+        {"max_age", "refresh", "full", "debug_cleaning"}
+    )
 
     max_age_cutoff: datetime | None = None
     #: What earlier runs exported or dropped; attached by `CrawlStateExtension` when the
@@ -132,6 +134,9 @@ class NewsSpider(Spider):
         )
         spider.refresh = parse_refresh(kwargs.get("refresh"))
         spider.full = parse_bool("full", kwargs.get("full", "0"))
+        if parse_bool("debug_cleaning", kwargs.get("debug_cleaning", "0")):
+            # `-a debug_cleaning=1`: the same as `-s NEWSCRAWL_DEBUG_CLEANING=1`.
+            crawler.settings.set("NEWSCRAWL_DEBUG_CLEANING", True, priority="cmdline")
         spider._allow = [re.compile(p) for p in cls.article_allow]
         spider._deny = [re.compile(p) for p in cls.article_deny]
         return spider
