@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import gzip
+import zlib
 
 import pytest
 
+from newscrawl.compression import InflatedTooLarge, inflate
 from newscrawl.spiders.feeds import FeedError, parse_feed
 from newscrawl.spiders.sitemaps import SitemapError, parse_sitemap
 
@@ -124,3 +126,16 @@ def test_atom_entries() -> None:
 def test_invalid_feeds_raise_a_clear_error(body: bytes) -> None:
     with pytest.raises(FeedError, match="not an RSS/Atom feed"):
         parse_feed(body)
+
+
+def test_inflate_is_capped_and_reads_gzip_or_zlib() -> None:
+    text = b"<urlset/>" * 100
+    assert inflate(gzip.compress(text), 10_000) == text
+    assert inflate(zlib.compress(text), 10_000, zlib_too=True) == text
+    with pytest.raises(zlib.error):
+        inflate(zlib.compress(text), 10_000)  # a zlib stream is not gzip
+    with pytest.raises(zlib.error):
+        inflate(b"\x1f\x8b\x08\x00 truncated gzip", 10_000)
+    bomb = gzip.compress(b"\0" * 10_000_000)  # 10 kB that inflate to 10 MB
+    with pytest.raises(InflatedTooLarge, match="larger than 1000 bytes once decompressed"):
+        inflate(bomb, 1000)

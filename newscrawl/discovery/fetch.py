@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newscrawl.addon import user_agent
+from newscrawl.compression import InflatedTooLarge, inflate
 
 if TYPE_CHECKING:
     from email.message import Message
@@ -116,24 +117,21 @@ class Fetcher:
         encoding = (headers.get("Content-Encoding") or "").strip().lower()
         if encoding in ("gzip", "x-gzip", "deflate"):
             # Not asked for, but some servers compress anyway.
-            body = _inflate(body, self.max_bytes, response.url)
+            try:
+                body = inflate(body, self.max_bytes, zlib_too=True)
+            except zlib.error as error:
+                raise FetchError(f"{response.url}: broken compressed body ({error})") from None
+            except InflatedTooLarge:
+                raise TooLarge(
+                    f"{response.url}: larger than {self.max_bytes // 1024} kB once "
+                    "decompressed, skipped"
+                ) from None
         return body
 
 
 def _content_type(headers: Message | None) -> str:
     value = headers.get("Content-Type", "") if headers is not None else ""
     return str(value).split(";", 1)[0].strip().lower()
-
-
-def _inflate(body: bytes, max_bytes: int, url: str) -> bytes:
-    decompressor = zlib.decompressobj(zlib.MAX_WBITS | 32)  # gzip or zlib header
-    try:
-        data = decompressor.decompress(body, max_bytes + 1)
-    except zlib.error as error:
-        raise FetchError(f"{url}: broken compressed body ({error})") from None
-    if len(data) > max_bytes:
-        raise TooLarge(f"{url}: larger than {max_bytes // 1024} kB once decompressed, skipped")
-    return data
 
 
 def _reason(reason: object) -> str:

@@ -15,6 +15,8 @@ from io import BytesIO
 
 from lxml import etree
 
+from newscrawl.compression import InflatedTooLarge, inflate
+
 _GZIP_MAGIC = b"\x1f\x8b"
 _NEWS_ONLY = frozenset({"title", "publication_date"})
 
@@ -45,7 +47,12 @@ class SitemapDocument:
 def parse_sitemap(body: bytes, max_size: int = 50 * 1024 * 1024) -> SitemapDocument:
     """Parse a sitemap or sitemap index; raise `SitemapError` when `body` is not one."""
     if body[:2] == _GZIP_MAGIC:
-        body = _gunzip(body, max_size)
+        try:
+            body = inflate(body, max_size)
+        except zlib.error as error:
+            raise SitemapError(f"broken gzip: {error}") from None
+        except InflatedTooLarge as error:
+            raise SitemapError(str(error)) from None
         if not body.strip():
             raise SitemapError("broken gzip: no data once decompressed")
     if not body.strip():
@@ -89,15 +96,3 @@ def _entry(node: etree._Element) -> SitemapEntry | None:
         news_published=values.get("publication_date"),
         news_title=values.get("title"),
     )
-
-
-def _gunzip(body: bytes, max_size: int) -> bytes:
-    """Decompress, refusing to inflate past `max_size` (a zip bomb is a sitemap too)."""
-    decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        data = decompressor.decompress(body, max_size + 1)
-    except zlib.error as error:
-        raise SitemapError(f"broken gzip: {error}") from None
-    if len(data) > max_size:
-        raise SitemapError(f"larger than {max_size} bytes once decompressed")
-    return data
