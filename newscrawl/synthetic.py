@@ -130,9 +130,9 @@ def build_site(
     index = []
     for number, chunk in enumerate(chunks, start=1):
         name = f"sitemaps/articles-{number:03d}.xml"
-        _write(root / name, _urlset(chunk))
+        _write(root / name, _sitemap("urlset", "url", chunk))
         index.append((f"/{name}", max((when for _, when in chunk), default=_EPOCH)))
-    _write(root / "sitemap_index.xml", _sitemapindex(index))
+    _write(root / "sitemap_index.xml", _sitemap("sitemapindex", "sitemap", index))
     _write(root / "robots.txt", "User-agent: *\nAllow: /\nSitemap: {{BASE}}/sitemap_index.xml\n")
     newest = sorted(site.articles, key=lambda a: a.published, reverse=True)[:feed_size]
     _write(root / "feed.xml", _rss(newest))
@@ -217,26 +217,15 @@ def _page(title: str, content: str, path: str, head: str = "") -> str:
     )
 
 
-def _urlset(entries: list[tuple[str, datetime]]) -> str:
-    urls = "".join(
-        f"<url><loc>{{{{BASE}}}}{path}</loc><lastmod>{when.isoformat()}</lastmod></url>\n"
+def _sitemap(root: str, child: str, entries: list[tuple[str, datetime]]) -> str:
+    """A sitemap (`urlset` of `url`) or a sitemap index (`sitemapindex` of `sitemap`)."""
+    children = "".join(
+        f"<{child}><loc>{{{{BASE}}}}{path}</loc><lastmod>{when.isoformat()}</lastmod></{child}>\n"
         for path, when in entries
     )
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
-        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n'
-    )
-
-
-def _sitemapindex(entries: list[tuple[str, datetime]]) -> str:
-    sitemaps = "".join(
-        f"<sitemap><loc>{{{{BASE}}}}{path}</loc><lastmod>{when.isoformat()}</lastmod></sitemap>\n"
-        for path, when in entries
-    )
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-        f"{sitemaps}</sitemapindex>\n"
+        f'<{root} xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{children}</{root}>\n'
     )
 
 
