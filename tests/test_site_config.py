@@ -138,14 +138,7 @@ def test_toml_and_python_sites_are_listed_and_crawled_alike(tmp_path: Path, serv
     sites = tmp_path / "sites"
     sites.mkdir()
     _write(sites, GAZETTE.format(base=base), "gazette.toml")
-    listed = subprocess.run(
-        [sys.executable, "-m", "scrapy", "list"],
-        cwd=tmp_path,
-        env={**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings"},
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
+    listed = _scrapy(tmp_path, "list").stdout.split()
     assert {"gazette", "demo", "urls", "site"} <= set(listed)
 
     by_name = run_crawl("gazette", tmp_path, output="a.jsonl")
@@ -175,15 +168,7 @@ def test_a_broken_site_file_leaves_the_other_sites_working(tmp_path: Path, serve
     sites.mkdir()
     _write(sites, GAZETTE.format(base=base), "gazette.toml")
     _write(sites, 'name = "broken"\ndomains = ["a"]\n[sources]\nfeedz = ["u"]', "broken.toml")
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings"}
-    listed = subprocess.run(
-        [sys.executable, "-m", "scrapy", "list"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    listed = _scrapy(tmp_path, "list")
     assert "gazette" in listed.stdout.split()
     assert "Site file left out: sites/broken.toml: unknown key sources.'feedz'" in listed.stderr
 
@@ -217,68 +202,50 @@ def test_genspider_news_template_writes_a_site_module_and_fixture_folder(tmp_pat
     package = tmp_path / "mysites"
     package.mkdir()
     (package / "__init__.py").write_text("")
-    env = {
-        **os.environ,
-        "SCRAPY_SETTINGS_MODULE": "newscrawl.settings",
-        "PYTHONPATH": str(tmp_path),
-    }
     settings = ["-s", "NEWSPIDER_MODULE=mysites", "-s", "SPIDER_MODULES=newscrawl.spiders,mysites"]
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "scrapy",
-            "genspider",
-            "-t",
-            "news",
-            *settings,
-            "dailyplanet",
-            "dailyplanet.example",
-        ],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
+    on_path = {"PYTHONPATH": str(tmp_path)}
+    _scrapy(
+        tmp_path,
+        "genspider",
+        "-t",
+        "news",
+        *settings,
+        "dailyplanet",
+        "dailyplanet.example",
+        **on_path,
     )
     module = (package / "dailyplanet.py").read_text("utf-8")
     assert "class DailyplanetSpider(NewsSpider):" in module
     assert 'allowed_domains = ["dailyplanet.example"]' in module
     assert len(module.splitlines()) <= 40
     assert (tmp_path / "tests" / "fixtures" / "sites" / "dailyplanet" / "README.md").exists()
-    listed = subprocess.run(
-        [sys.executable, "-m", "scrapy", "list", *settings[2:]],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
+    listed = _scrapy(tmp_path, "list", *settings[2:], **on_path).stdout.split()
     assert "dailyplanet" in listed
 
 
 def test_genspider_will_not_write_into_an_installed_package(tmp_path: Path) -> None:
     # scrapy's own spiders package stands for a pip-installed (not editable) newscrawl.
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "scrapy",
-            "genspider",
-            "-t",
-            "news",
-            "-s",
-            "NEWSPIDER_MODULE=scrapy.spiders",
-            "dailyplanet",
-            "dailyplanet.example",
-        ],
-        cwd=tmp_path,
-        env={**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings"},
-        capture_output=True,
-        text=True,
+    result = _scrapy(
+        tmp_path,
+        *("genspider", "-t", "news", "-s", "NEWSPIDER_MODULE=scrapy.spiders"),
+        *("dailyplanet", "dailyplanet.example"),
         check=False,
     )
     assert result.returncode == 2
     assert "error: the spider module would go into the installed package" in result.stderr
     assert "TOML file in ./sites/" in result.stderr
     assert not list(tmp_path.iterdir())
+
+
+def _scrapy(
+    cwd: Path, *args: str, check: bool = True, **env: str
+) -> subprocess.CompletedProcess[str]:
+    """`scrapy ARGS` in a subprocess from `cwd`, with newscrawl's settings."""
+    return subprocess.run(
+        [sys.executable, "-m", "scrapy", *args],
+        cwd=cwd,
+        env={**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings", **env},
+        capture_output=True,
+        text=True,
+        check=check,
+    )
