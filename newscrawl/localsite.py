@@ -6,8 +6,11 @@ replaced at serve time (in `.xml`, `.xml.gz`, `.rss`, `.atom`, `.txt` and `.html
 Directory URLs serve their `index.html`; a missing file is a real 404.
 
 For crawl tests and benchmarks it can hold back every HTML page by `delay` seconds (a
-crawl slow enough to be killed mid-way) and log every request path (to count what a crawl
-asked for, from outside the crawl). `python -m newscrawl.localsite ROOT` serves a folder
+polite, latency-bound site), log every request path (to count what a crawl asked for, from
+outside the crawl), and *gate* HTML pages: `hold(after=N)` answers N more pages, then keeps
+every later one waiting until `release()`. A test that must catch a crawl half-way gates
+the site instead of racing it with delays, so a busy machine cannot let the crawl finish
+first. `python -m newscrawl.localsite ROOT` serves a folder
 from its own process and prints its URL on the first line.
 """
 
@@ -67,6 +70,12 @@ class LocalSite:
         self.requests: list[str] = []
         self.request_log = Path(request_log) if request_log else None
         self._lock = threading.Lock()
+        #: Set while no gate is up; HTML requests past the gate's allowance wait on it.
+        self._open = threading.Event()
+        self._open.set()
+        self._allowance: int | None = None
+        #: Set once a request has been held at the gate: the crawl is waiting on the test.
+        self.holding = threading.Event()
         handler = type("Handler", (_Handler,), {"site": self})
         self._server = _Server(("127.0.0.1", port), handler)
         self._thread: threading.Thread | None = None
@@ -82,10 +91,34 @@ class LocalSite:
         return self
 
     def stop(self) -> None:
+        self.release()  # a held request must not keep a handler thread waiting forever
         self._server.shutdown()
         self._server.server_close()
         if self._thread is not None:
             self._thread.join(timeout=5)
+
+    def hold(self, after: int = 0) -> None:
+        """Answer `after` more HTML pages, then hold every later one until `release()`."""
+        with self._lock:
+            self._allowance = after
+            self.holding.clear()
+            self._open.clear()
+
+    def release(self) -> None:
+        """Open the gate: held requests are answered, and no later one is held."""
+        with self._lock:
+            self._allowance = None
+            self._open.set()
+
+    def _pass_gate(self) -> None:
+        with self._lock:
+            if self._allowance is None:
+                return
+            if self._allowance > 0:
+                self._allowance -= 1
+                return
+            self.holding.set()
+        self._open.wait()
 
     def record(self, path: str) -> None:
         """Count a request (and log it, when serving with a request log)."""
@@ -147,6 +180,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _serve(self, with_body: bool) -> None:
         self.site.record(self.path)
         path = self.site.resolve(self.path)
+        if path is not None and path.suffix in (".html", ".htm"):
+            self.site._pass_gate()  # pages only: robots.txt and sitemaps are never held
         if self.site.delay and (path is None or path.suffix in (".html", ".htm")):
             time.sleep(self.site.delay)
         if path is None:

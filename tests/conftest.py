@@ -66,8 +66,12 @@ def run_crawl(
     items = []
     if output and (cwd / output).exists():
         items = [json.loads(line) for line in (cwd / output).read_text("utf-8").splitlines()]
-    stats = {key: float(value) for key, value in _STAT.findall(process.stderr)}
-    return CrawlResult(items, stats, process.stderr, process.returncode)
+    return CrawlResult(items, crawl_stats(process.stderr), process.stderr, process.returncode)
+
+
+def crawl_stats(log: str) -> dict[str, float]:
+    """The numeric stats Scrapy dumps at the end of a crawl's log."""
+    return {key: float(value) for key, value in _STAT.findall(log)}
 
 
 #: Crawls in subprocesses: deprecations are errors there too, as in the test process.
