@@ -6,9 +6,8 @@ standfirst it names are removed from the top of the text, and the `<article>` ca
 headline is told from other stories. Site chrome goes at the HTML level
 (`newscrawl.cleaning.html`), then trafilatura finds the body: its fast path, its full
 cascade when the fast result is evidently wrong, and a readability second opinion
-(`second_opinion`) when the page shows that trafilatura stopped short. Fields come from
-structured data, and from trafilatura's metadata heuristics (`fallback`) only where the
-page is silent. It runs in a worker process during a crawl, so its result is a small
+(`second_opinion`) when the page shows that trafilatura stopped short. The other fields
+are read by `fields`. It runs in a worker process during a crawl, so its result is a small
 picklable value, not a tree.
 """
 
@@ -19,57 +18,26 @@ import re
 from dataclasses import dataclass, field
 from html import unescape
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin, urlsplit
 
 import trafilatura
 from trafilatura.core import load_html
 from trafilatura.settings import Document
 
 from newscrawl.cleaning.boilerplate import strip_page_header
-from newscrawl.cleaning.dom import comparable, host_of
+from newscrawl.cleaning.dom import comparable
 from newscrawl.cleaning.html import PageClues, SiteRules, prune_chrome
 from newscrawl.cleaning.structure import shown_as_standfirst
-from newscrawl.extraction.dates import normalize_date
 from newscrawl.extraction.fallback import PageHeuristics
-from newscrawl.extraction.language import detect_language, language_from_markup
+from newscrawl.extraction.fields import read_fields
 from newscrawl.extraction.overrides import read_field_rules
 from newscrawl.extraction.second_opinion import second_opinion
-from newscrawl.extraction.structured import (
-    StructuredData,
-    accessible_for_free,
-    first_text,
-    keywords,
-    names,
-    read_structured_data,
-)
+from newscrawl.extraction.structured import StructuredData, first_text, read_structured_data
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 logger = logging.getLogger(__name__)
 
-# Meta tags that carry dates, most specific first.
-_PUBLISHED_META = (
-    "article:published_time",
-    "og:published_time",
-    "datepublished",
-    "parsely-pub-date",
-    "sailthru.date",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "dc.date.issued",
-    "dcterms.created",
-    "date",
-)
-_MODIFIED_META = (
-    "article:modified_time",
-    "og:updated_time",
-    "datemodified",
-    "last-modified",
-    "dcterms.modified",
-)
-_MAX_TAGS = 50
 # The fast extraction is redone by trafilatura's full cascade below this many characters,
 # or when more than this share of its text sits in lines shorter than this (a menu).
 _MIN_BODY_CHARS = 250
@@ -109,7 +77,7 @@ def extract_page(
     data = read_structured_data(tree)
     site_fields = read_field_rules(rules.fields, tree, data.article, data.meta_all) if rules else {}
     text, removed = _article_text(tree, url, data, rules)
-    fields = _fields(data, PageHeuristics(tree, url), url, hints, text)
+    fields = read_fields(data, PageHeuristics(tree, url), url, hints, text)
     fields.update(site_fields, text=text)
     reason, detail = _classify(data, text)
     return Extraction(
@@ -219,46 +187,6 @@ def _without_site_name(title: str) -> list[str]:
     return [p for p in parts if len(parts) > 1 and len(p.split()) >= 3]
 
 
-def _fields(
-    data: StructuredData,
-    doc: PageHeuristics,
-    url: str | None,
-    hints: dict[str, Any],
-    text: str,
-) -> dict[str, Any]:
-    ld, meta = data.article, data.meta
-    canonical = _canonical_url(data, url)
-    language = language_from_markup(
-        first_text(ld.get("inLanguage")), data.html_lang, meta.get("og:locale")
-    ) or detect_language(text)
-    return {
-        "canonical_url": canonical,
-        "site": host_of(canonical or url),
-        "title": _clean(first_text(ld.get("headline")) or meta.get("og:title") or doc.title)
-        or _clean(hints.get("title")),
-        "authors": _authors(ld, meta, doc) or _unique([hints.get("authors") or []]),
-        "published": _first_date(ld.get("datePublished"), *(meta.get(k) for k in _PUBLISHED_META))
-        # `or` keeps the costly date search for pages that declare no date.
-        or _first_date(doc.date, hints.get("published")),
-        "modified": _first_date(
-            ld.get("dateModified"), *(meta.get(k) for k in _MODIFIED_META), hints.get("modified")
-        ),
-        "language": language,
-        "section": _clean(first_text(ld.get("articleSection")) or meta.get("article:section")),
-        "description": _clean(
-            first_text(ld.get("description"))
-            or meta.get("og:description")
-            or meta.get("description")
-            or doc.description
-        ),
-        "tags": _tags(ld, data, doc),
-        "image": _absolute(
-            first_text(ld.get("image")) or meta.get("og:image") or doc.image, canonical or url
-        ),
-        "paywalled": _paywalled(ld),
-    }
-
-
 def _classify(data: StructuredData, text: str) -> tuple[str, str]:
     """Why the page is not an article ("" when it is), and a detail for the log. Structured
     data decides when it speaks; a page that declares itself a listing or profile is an
@@ -280,92 +208,3 @@ def _prose_paragraphs(text: str) -> int:
         for line in text.splitlines()
         if len(line.split()) >= 20 and line.rstrip().endswith((".", "!", "?", '"', "”", "»"))
     )
-
-
-def _canonical_url(data: StructuredData, url: str | None) -> str | None:
-    for candidate in (data.canonical, data.meta.get("og:url"), first_text(data.article.get("url"))):
-        if not candidate:
-            continue
-        absolute = _absolute(candidate, url)
-        # A canonical pointing at the home page is a CMS default, not this article's URL.
-        if absolute and urlsplit(absolute).path.strip("/"):
-            return absolute
-    return url
-
-
-def _authors(ld: dict[str, Any], meta: dict[str, str], doc: PageHeuristics) -> list[str]:
-    candidates = names(ld.get("author"))
-    if not candidates:
-        for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator"):
-            value = meta.get(key)
-            if value and not value.startswith(("http://", "https://", "/")):
-                candidates = [value]
-                break
-    if not candidates and doc.author:
-        candidates = doc.author.split(";")
-    return _unique(_split_byline(c) for c in candidates)
-
-
-def _split_byline(value: str) -> list[str]:
-    value = _clean(value) or ""
-    for prefix in ("By ", "by ", "Von ", "Par ", "Por ", "Di ", "Door "):
-        value = value.removeprefix(prefix)
-    parts = [p for chunk in value.split(",") for p in chunk.split(" and ")]
-    return [p.strip() for p in parts if p.strip()]
-
-
-def _tags(ld: dict[str, Any], data: StructuredData, doc: PageHeuristics) -> list[str]:
-    declared = (
-        keywords(ld.get("keywords")),
-        # One tag per `article:tag` as OpenGraph says, or all in one, comma-separated.
-        keywords(data.meta_all.get("article:tag")),
-        keywords(data.meta.get("news_keywords")),
-        keywords(data.meta.get("keywords")),
-    )
-    for group in declared:
-        if group:
-            return _unique([[t] for t in group])[:_MAX_TAGS]
-    guessed = doc.tags or doc.categories  # evaluated only when the page declares none
-    return _unique([[t] for t in guessed])[:_MAX_TAGS]
-
-
-def _paywalled(ld: dict[str, Any]) -> bool | None:
-    free = accessible_for_free(ld.get("isAccessibleForFree"))
-    if free is None:
-        for part in ld.get("hasPart") or []:
-            if isinstance(part, dict):
-                free = accessible_for_free(part.get("isAccessibleForFree"))
-                if free is not None:
-                    break
-    return None if free is None else not free
-
-
-def _first_date(*values: Any) -> str | None:
-    for value in values:
-        if isinstance(value, list):
-            value = value[0] if value else None
-        if (iso := normalize_date(value)) is not None:
-            return iso
-    return None
-
-
-def _absolute(value: str | None, base: str | None) -> str | None:
-    if not value:
-        return None
-    return urljoin(base, value) if base else value
-
-
-def _clean(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return None
-    return " ".join(value.split()) or None
-
-
-def _unique(groups: Any) -> list[str]:
-    seen: dict[str, str] = {}
-    for group in groups:
-        for item in group:
-            cleaned = _clean(item)
-            if cleaned and cleaned.casefold() not in seen:
-                seen[cleaned.casefold()] = cleaned
-    return list(seen.values())
