@@ -101,8 +101,11 @@ def trafilatura_metadata(page: DevPage) -> Output:
         url=page.url,
         with_metadata=True,
         include_comments=False,
-        date_extraction_params={"extensive_search": True, "original_date": True,
-                                "outputformat": "%Y-%m-%dT%H:%M:%S%z"},
+        date_extraction_params={
+            "extensive_search": True,
+            "original_date": True,
+            "outputformat": "%Y-%m-%dT%H:%M:%S%z",
+        },
     )
     if document is None:
         return Output("")
@@ -211,9 +214,7 @@ def body_table(runs: Sequence[Run], pages: Sequence[DevPage]) -> str:
         scores = [run.scores[p.id] for p in pages]
         m, sd = aggregate(scores), bootstrap(scores)
         empty = [p.id for p in pages if not run.outputs[p.id].text.strip()]
-        empty_vs = (
-            sum(1 for i in empty if baseline.outputs[i].text.strip()) if baseline else 0
-        )
+        empty_vs = sum(1 for i in empty if baseline.outputs[i].text.strip()) if baseline else 0
         ratio = f"{run.median_cpu_ms / baseline.median_cpu_ms:.2f}" if baseline else "n/a"
         cells = [
             run.system,
@@ -235,9 +236,7 @@ def group_table(runs: Sequence[Run], pages: Sequence[DevPage], key: str) -> str:
     groups: dict[str, list[DevPage]] = defaultdict(list)
     for page in pages:
         groups[getattr(page, key) or "?"].append(page)
-    header = f"| {key} | pages | " + " | ".join(
-        f"{r.system} F1 | {r.system} tail" for r in runs
-    )
+    header = f"| {key} | pages | " + " | ".join(f"{r.system} F1 | {r.system} tail" for r in runs)
     rows = [header + " |", "|---|---|" + "---|---|" * len(runs)]
     for name, members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         cells = [name, str(len(members))]
@@ -442,7 +441,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     names = [s.strip() for s in args.systems.split(",") if s.strip()]
     unknown = [s for s in names if s not in SYSTEMS]
     if unknown:
-        raise SystemExit(f"unknown systems: {', '.join(unknown)} (choose from {', '.join(SYSTEMS)})")
+        raise SystemExit(
+            f"unknown systems: {', '.join(unknown)} (choose from {', '.join(SYSTEMS)})"
+        )
     ids = set(args.ids.split(",")) if args.ids else None
     extractors = {name: SYSTEMS[name]() for name in names}
 
@@ -466,7 +467,9 @@ def main(argv: Sequence[str] | None = None) -> None:
                 - aggregate(list(by_name[BASELINE].scores.values())).f1
             )
         if any(p.meta for p in pages):
-            named = [(r.system, score_metadata(pages, r.outputs)) for r in runs if r.system != BASELINE]
+            named = [
+                (r.system, score_metadata(pages, r.outputs)) for r in runs if r.system != BASELINE
+            ]
             if BASELINE in by_name:
                 baseline_meta = {p.id: trafilatura_metadata(p) for p in pages}
                 named.insert(0, (f"{BASELINE} (metadata)", score_metadata(pages, baseline_meta)))

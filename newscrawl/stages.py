@@ -9,18 +9,16 @@ removed, so callers can count and (when debugging) keep it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Any
 
 from newscrawl.cleaning.boilerplate import remove_boilerplate
 from newscrawl.cleaning.html import SiteRules
 from newscrawl.cleaning.tail import strip_tail
+from newscrawl.core.text import word_count
 from newscrawl.dedup import content_hash
 from newscrawl.extraction import extract_page
 from newscrawl.items import OPTIONAL_FIELDS, Article, Page
-
-_WORD = re.compile(r"\w+")
 
 
 class Rejected(Exception):
@@ -66,8 +64,11 @@ def strip_related_tail(article: Article, rules: SiteRules | None = None) -> Stag
 
 
 def validate(article: Article, min_words: int) -> Article:
-    """Fill the derived fields; raise `Rejected` for an empty or too short body."""
-    words = len(_WORD.findall(article.text))
+    """Fill the derived fields; raise `Rejected` for an empty or too short body.
+
+    Words are counted for every script (`core.text.word_count`): in Chinese or Japanese
+    each character is a word, so a short news brief in any language is an article."""
+    words = word_count(article.text)
     if words == 0:
         raise Rejected("empty_text")
     if words < min_words:

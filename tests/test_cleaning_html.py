@@ -36,12 +36,16 @@ def _paragraphs(texts: list[str] = PARAGRAPHS) -> str:
     return "".join(f"<p>{t}</p>" for t in texts)
 
 
+#: The page template shows its description as a standfirst: the article's first line.
+STANDFIRST = "Regular night services start in June, the operator says."
+
+
 def _page(body: str, after_body: str = "", lang: str = "en", **texts: str) -> str:
     template = (FIXTURES / "page-template.html").read_text(encoding="utf-8")
     fields = {
         "lang": lang,
         "title": "Night trains return to the valley line",
-        "description": "Regular night services start in June, the operator says.",
+        "description": STANDFIRST,
         "section": "news",
         "slug": "night-trains",
         "nav_news": "News",
@@ -82,7 +86,7 @@ def test_teaser_run_without_header_is_removed_in_a_language_without_phrase_list(
     article = extract_article(html, "https://www.valley-courier.example/nyheter/nattag")
 
     assert article is not None
-    assert article["text"] == "\n".join(SWEDISH)
+    assert article["text"] == "\n".join([STANDFIRST, *SWEDISH])
 
 
 def test_teaser_run_reports_what_it_removed() -> None:
@@ -335,7 +339,7 @@ def test_page_chrome_around_the_article_is_gone() -> None:
     article = extract_article(_page(_paragraphs(), after_body=related), URL)
 
     assert article is not None
-    assert article["text"] == "\n".join(PARAGRAPHS)
+    assert article["text"] == "\n".join([STANDFIRST, *PARAGRAPHS])
 
 
 def test_link_paragraph_between_paragraphs_is_removed() -> None:

@@ -198,12 +198,16 @@ RELATED_AFTER_BODY = """
 </ul></section>"""
 
 
+#: The page template shows its description as a standfirst: the article's first line.
+STANDFIRST = "The crossing will open in two years and cost less than first planned."
+
+
 def _page(body: str, after_body: str = RELATED_AFTER_BODY) -> str:
     template = (FIXTURES / "page-template.html").read_text(encoding="utf-8")
     return template.format(
         lang="en",
         title="Council approves new bridge over the Elm river",
-        description="The crossing will open in two years and cost less than first planned.",
+        description=STANDFIRST,
         section="news",
         slug="elm-bridge-vote",
         nav_news="News",
@@ -229,7 +233,7 @@ def test_extract_article_keeps_article_endings(body: str, ending: list[str]) -> 
     article = extract_article(html, URL)
 
     assert article is not None
-    assert article["text"] == _article(ending)
+    assert article["text"] == "\n".join([STANDFIRST, _article(ending)])
 
 
 def test_extract_article_keeps_lists_and_links_mid_article() -> None:
@@ -247,6 +251,7 @@ def test_extract_article_keeps_lists_and_links_mid_article() -> None:
     assert article is not None
     assert article["text"] == "\n".join(
         [
+            STANDFIRST,
             LEDE,
             "Latest",
             "The first design was rejected in 2019, and a second one in 2021 after a petition.",
@@ -271,7 +276,7 @@ def test_extract_article_keeps_text_after_a_read_more_button() -> None:
     article = extract_article(_page(body), URL)
 
     assert article is not None
-    assert article["text"] == "\n".join([LEDE, MIDDLE, PLAN])
+    assert article["text"] == "\n".join([STANDFIRST, LEDE, MIDDLE, PLAN])
 
 
 def test_extract_article_keeps_a_lede_equal_to_the_description() -> None:

@@ -14,9 +14,9 @@ Sign-offs, contributor credits and editor's notes (`markers.SIGN_OFF_LINES`) bel
 article: they are never removed and nothing above them is treated as closing.
 
 The headline itself goes too when the extractor repeated it at the top of the body;
-`strip_page_header` goes further when the page's structured data names the headline and
-standfirst: it drops them, with the short lines above them (section label, byline), from
-the top of the text, and a repeated headline block from its end.
+`strip_page_header` goes further when the page's structured data names the headline: it
+drops it, with the short lines above it (section label, byline), from the top of the text,
+and a repeated headline block from its end.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ _MAX_DATELINE_WORDS = 20
 _LIST_MARKERS = ("-", "•", "*", "–", "—", "·")
 # Interface strings ("Thank you", "Sorry!") between two closing lines go with them.
 _MAX_SANDWICHED_WORDS = 8
-# The top of the text where a repeated headline or standfirst can sit, and how long a line
+# The top of the text where a repeated headline can sit, and how long a line
 # above it may be (section labels, bylines, dates: never a paragraph of the article).
 _LEADING_LINES = 6
 _MAX_LEADING_WORDS = 12
@@ -177,9 +177,9 @@ def _strip_title(lines: list[str], title: str) -> tuple[list[str], list[str]]:
 def strip_page_header(text: str, repeats: tuple[str, ...]) -> tuple[str, list[str]]:
     """Drop the page's headline block from the top and the end of `text`.
 
-    `repeats` are the page's own headline and standfirst. At the top, everything up to the
-    last line repeating one of them goes, provided only short lines precede it: so a lede
-    that happens to equal the description is never a cut point after real text. At the
+    `repeats` are the page's own headline forms. At the top, everything up to the last
+    line repeating one of them goes, provided only short lines precede it, so a repeat
+    after article text is never a cut point. At the
     end, a repeated headline followed only by a few short lines (site name, date) goes.
     """
     wanted = {comparable(r) for r in repeats if r}
@@ -196,7 +196,7 @@ def strip_page_header(text: str, repeats: tuple[str, ...]) -> tuple[str, list[st
 
 
 def _header_end(lines: list[str], wanted: set[str]) -> int:
-    """Index after the last headline/standfirst repeat at the top (0 when there is none)."""
+    """Index after the last headline repeat at the top (0 when there is none)."""
     cut = 0
     seen = 0
     for index, line in enumerate(lines):

@@ -63,8 +63,6 @@ class PageClues:
 
     #: Forms of the headline: JSON-LD `headline`, `og:title`, `<title>` without site name.
     headlines: tuple[str, ...] = ()
-    #: The page's summary (`description` / `og:description`), often shown as standfirst.
-    description: str | None = None
 
 
 @dataclass

@@ -4,8 +4,6 @@
 - chrome blocks: elements whose class or id names a widespread kind of site chrome
   (newsletter sign-up, share bar, breadcrumb, ...: `markers.CHROME_CLASS_WORDS`), unless
   they hold article-like prose;
-- standfirsts: whether the page shows its description (structured data) as a heading or
-  in its `<header>`, evidence that a first line repeating it is not the article's lede;
 - other articles: when one `<article>` element carries the headline, the other
   `<article>` elements outside it are other stories (teaser cards, "next story");
 - inline cards: pop-up cards (image and links) nested in a paragraph's sentence;
@@ -21,7 +19,6 @@ from typing import TYPE_CHECKING
 from lxml.etree import XPath
 
 from newscrawl.cleaning.dom import (
-    HEADING_TAGS,
     NEVER_PRUNE,
     comparable,
     is_link_dominated,
@@ -46,9 +43,6 @@ _PROSE_WORDS = 20
 _INLINE_CARD_TAGS = frozenset({"span", "div"})
 _MIN_CARD_LINKS = 2
 _CARD_LINK_SHARE = 0.8
-# Elements that hold a standfirst inside a `<header>`; how far its raw length may differ.
-_LENGTH_SLACK = 0.3
-_STANDFIRST_TAGS = ("p", "div", "span", "h2", "h3", "h4")
 # The article root holds this share of the page's prose: text runs of 120+ characters,
 # found by libxml2 (no Python walk over the page).
 _ROOT_PROSE_SHARE = 0.8
@@ -149,29 +143,6 @@ def find_inline_cards(body: HtmlElement) -> list[HtmlElement]:
                 cards.append(ancestor)
                 break
     return outermost(cards)
-
-
-def shown_as_standfirst(body: HtmlElement, candidates: tuple[str, ...]) -> tuple[str, ...]:
-    """The candidates (the page's description) that the page shows as a standfirst.
-
-    A description shown as a heading, or inside the article's `<header>`, introduces the
-    article; the same words in a body paragraph usually are its lede, which it keeps.
-    """
-    wanted = {comparable(c): c for c in candidates if c}
-    wanted.pop("", None)
-    if not wanted:
-        return ()
-    lengths = {len(key) for key in wanted}
-    elements = [*body.iter(*HEADING_TAGS)]
-    for header in body.iter("header"):
-        elements.extend(header.iter(*_STANDFIRST_TAGS))
-    shown = set()
-    for element in elements:
-        text = " ".join(element.text_content().split())
-        # Comparing costs a regex: only texts about as long as a candidate are compared.
-        if any(abs(len(text) - n) <= _LENGTH_SLACK * n for n in lengths):
-            shown.add(comparable(text))
-    return tuple(original for key, original in wanted.items() if key in shown)
 
 
 def find_other_articles(body: HtmlElement, headlines: tuple[str, ...]) -> list[HtmlElement]:

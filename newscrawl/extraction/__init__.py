@@ -1,20 +1,20 @@
 """HTML -> article fields: trafilatura for the body, structured data for the rest.
 
 `extract_page` parses the page once and reads what it says about itself (JSON-LD,
-OpenGraph, meta tags). That structured data is evidence for the cleaning: the headline and
-standfirst it names are removed from the top of the text, and the `<article>` carrying the
-headline is told from other stories. Site chrome goes at the HTML level
-(`newscrawl.cleaning.html`), then trafilatura finds the body: its fast path, its full
-cascade when the fast result is evidently wrong, and a readability second opinion
-(`second_opinion`) when the page shows that trafilatura stopped short. The other fields
-are read by `fields`. It runs in a worker process during a crawl, so its result is a small
-picklable value, not a tree.
+OpenGraph, meta tags). That structured data is evidence for the cleaning: the headline it
+names is removed from the top of the text (the standfirst stays: it is the article's first
+paragraph), and the `<article>` carrying the headline is told from other stories. Site
+chrome goes at the HTML level (`newscrawl.cleaning.html`), then trafilatura finds the
+body: its fast path, its full cascade when the fast result is evidently wrong, and a
+readability second opinion (`second_opinion`) when the page shows that trafilatura stopped
+short. The other fields are read by `fields`.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from html import unescape
 from typing import TYPE_CHECKING, Any
@@ -26,7 +26,6 @@ from trafilatura.settings import Document
 from newscrawl.cleaning.boilerplate import strip_page_header
 from newscrawl.cleaning.dom import comparable
 from newscrawl.cleaning.html import PageClues, SiteRules, prune_chrome
-from newscrawl.cleaning.structure import shown_as_standfirst
 from newscrawl.extraction.fallback import PageHeuristics
 from newscrawl.extraction.fields import read_fields
 from newscrawl.extraction.overrides import read_field_rules
@@ -91,18 +90,16 @@ def _article_text(
     """The article body, cleaned at the HTML level and of the page header it repeats; and
     what the cleaning removed, by rule. Prunes `tree` in place."""
     clues = _clues(data, tree)
-    # What the text may repeat of the page header: headline forms, the standfirst (only
-    # where the page shows it as one: looked up before pruning removes header blocks), the
-    # page's URL.
-    repeats = (
-        *clues.headlines,
-        *_page_heading(tree),
-        *shown_as_standfirst(tree, (clues.description or "",)),
-        *(u for u in (url, data.canonical) if u),
-    )
+    # What the text may repeat of the page header: headline forms and the page's URL. Not
+    # the standfirst: it is the article's first paragraph, even where it repeats the page's
+    # description.
+    repeats = (*clues.headlines, *_page_heading(tree), *(u for u in (url, data.canonical) if u))
     removed = prune_chrome(tree, url, rules, clues)
     text = _body_text(tree, url)
     text = second_opinion(tree, text) or text
+    # Composed characters: pages written in decomposed form ("u" + combining diaeresis)
+    # would otherwise export text that neither reads nor searches like the same words.
+    text = unicodedata.normalize("NFC", text)
     text, header_lines = strip_page_header(text, repeats)
     if header_lines:
         removed["headline"] = header_lines
@@ -144,7 +141,7 @@ def _reads_like_a_menu(text: str) -> bool:
 
 
 def _clues(data: StructuredData, tree: HtmlElement) -> PageClues:
-    """What the page's own metadata says its headline and standfirst are."""
+    """What the page's own metadata says its headline is, in every form it gives."""
     titles = [
         first_text(data.article.get("headline")),
         data.meta.get("og:title"),
@@ -164,14 +161,7 @@ def _clues(data: StructuredData, tree: HtmlElement) -> PageClues:
             headlines.extend(
                 p for p in _without_site_name(title) if comparable(p) not in site_names
             )
-    description = (
-        first_text(data.article.get("description"))
-        or data.meta.get("og:description")
-        or data.meta.get("description")
-    )
-    if description:
-        description = unescape(description)
-    return PageClues(headlines=tuple(dict.fromkeys(headlines)), description=description)
+    return PageClues(headlines=tuple(dict.fromkeys(headlines)))
 
 
 def _page_heading(tree: HtmlElement) -> tuple[str, ...]:
