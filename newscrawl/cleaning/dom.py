@@ -13,6 +13,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
+from lxml.etree import XPath
+
+from newscrawl.core.text import NO_SPACE_CHARS
+
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
@@ -31,12 +35,50 @@ BLOCK_TAGS = frozenset(
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 _NON_WORD = re.compile(r"\W+")
+# Prose: runs of text long enough to be a paragraph's sentences, found by libxml2 (no
+# Python walk over the page). Scripts without spaces say as much in fewer characters.
+# Image captions are not the article's prose (extractors and annotators leave them out).
+_PROSE_RUN_CHARS = 120
+_NO_SPACE_PROSE_RUN_CHARS = 40
+_TEXT_RUNS = XPath(
+    ".//text()[not(parent::script or parent::style or parent::noscript)]"
+    "[not(ancestor::figcaption or ancestor::figure)]"
+    f"[string-length(normalize-space(.)) >= {_NO_SPACE_PROSE_RUN_CHARS}]"
+)
+_NO_SPACE = re.compile(f"[{NO_SPACE_CHARS}]")
+# A run is found in a text by its opening characters (the extractor may end it otherwise).
+_PREFIX_CHARS = 60
 _ABSOLUTE = re.compile(r"^(?:https?:)?//(?P<host>[^/?#:]+)(?::\d+)?(?P<path>[^?#]*)", re.IGNORECASE)
 
 
 def text_of(element: HtmlElement) -> str:
     """The element's text with whitespace collapsed, as a reader would see it."""
     return " ".join(element.text_content().split())
+
+
+def prose_chars(element: HtmlElement) -> int:
+    """Characters of prose below `element`: text runs as long as a paragraph's sentences.
+
+    A measure of how much of a page's article text an element holds, for checks that a
+    cleaning step did not take the article with the chrome.
+    """
+    return sum(len(run) for run in _prose_runs(element))
+
+
+def missing_prose(element: HtmlElement, text: str) -> int:
+    """Characters of prose below `element` (as `prose_chars`) whose runs `text` lacks."""
+    flat = " ".join(text.split())
+    return sum(len(run) for run in _prose_runs(element) if run[:_PREFIX_CHARS] not in flat)
+
+
+def _prose_runs(element: HtmlElement) -> list[str]:
+    """The element's runs of prose, whitespace collapsed."""
+    runs = []
+    for run in _TEXT_RUNS(element):
+        line = " ".join(run.split())
+        if len(line) >= _PROSE_RUN_CHARS or len(_NO_SPACE.findall(line)) * 3 >= len(line):
+            runs.append(line)
+    return runs
 
 
 def comparable(text: str | None) -> str:
@@ -115,3 +157,27 @@ def drop(element: HtmlElement) -> None:
         else:
             parent.text = (parent.text or "") + tail
     parent.remove(element)
+
+
+def flatten_ruby(root: HtmlElement) -> None:
+    """Replace `<ruby>` annotations by plain inline text, in place.
+
+    Ruby (furigana over Japanese kanji, pinyin over Chinese) is inline: the annotated word
+    sits inside a sentence. Extractors that treat it as a block break the sentence into
+    lines around the word. The text becomes what a browser without ruby shows: the base
+    with its reading in the page's own fallback brackets (`<rp>`), or the base alone.
+    """
+    for ruby in list(root.iter("ruby")):
+        if ruby.getparent() is None:
+            continue
+        if next(ruby.iter("rp"), None) is None:
+            for reading in list(ruby.iter("rt")):
+                drop(reading)
+        text = ruby.text_content()
+        previous, parent = ruby.getprevious(), ruby.getparent()
+        joined = text + (ruby.tail or "")
+        if previous is not None:
+            previous.tail = (previous.tail or "") + joined
+        else:
+            parent.text = (parent.text or "") + joined
+        parent.remove(ruby)

@@ -4,7 +4,10 @@ Structure tells chrome from article better than text does. Removed here, each ru
 its own name in the returned report:
 
 - `furniture`: `<nav>`, `<footer>`, `<aside>`, scripts and the like, which trafilatura
-  discards anyway (removed first, so that no later rule spends time on them);
+  discards anyway (removed first, so that no later rule spends time on them); except one
+  that holds most of the page's prose: that is the article, put there by broken markup
+  (an unclosed `<aside>`) or by a site that serves it in `<noscript>`, and it is turned
+  into a plain block instead;
 - `hidden`: hidden elements (`hidden`, `aria-hidden="true"`, inline `display:none`), which
   readers never see but extractors happily return, unless they hold the article's prose
   (pages that reveal the article, or its second half, by script);
@@ -17,8 +20,8 @@ its own name in the returned report:
 - `related_lists`, `inline_teasers`, `link_paragraphs`, `teaser_links`: related-headline
   blocks, with or without a header phrase (`related`).
 
-Layout tables are turned into plain blocks (nothing removed), so that the extractor reads
-their cells as paragraphs rather than as one table row.
+Layout tables are left as they are: trafilatura reads old table-layout pages better than
+it reads them flattened into blocks.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from typing import TYPE_CHECKING
 from lxml.cssselect import CSSSelector
 
 from newscrawl.cleaning import related, structure
-from newscrawl.cleaning.dom import NEVER_PRUNE, drop, outermost, text_of
+from newscrawl.cleaning.dom import NEVER_PRUNE, drop, outermost, prose_chars, text_of
 from newscrawl.cleaning.scan import scan
 
 if TYPE_CHECKING:
@@ -42,6 +45,10 @@ _FURNITURE_TAGS = (
     *("nav", "footer", "aside", "svg", "noscript", "iframe", "template", "select"),
     *("script", "style"),
 )
+# Furniture that may hold the article (the others never hold text a reader sees as such).
+_CONTAINER_FURNITURE = frozenset({"nav", "footer", "aside", "noscript"})
+#: A furniture element holding this share of the page's prose holds the article.
+_ARTICLE_PROSE_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -93,8 +100,12 @@ def prune_chrome(
     if body is None:
         body = tree
     removed = _Removed(tree)
+    page_prose: list[int] = []  # measured once, and only when a container holds prose
     for element in _furniture(body):
-        removed.add("furniture", element, attached=True)
+        if _holds_the_article(element, body, page_prose):
+            element.tag = "div"  # trafilatura would discard it whole
+        else:
+            removed.add("furniture", element, attached=True)
     candidates = scan(body)
     for element in structure.find_hidden_blocks(candidates.hidden):
         removed.add("hidden", element)
@@ -112,8 +123,6 @@ def prune_chrome(
         for element in structure.find_other_articles(body, clues.headlines):
             removed.add("other_articles", element)
     _remove_related(body, url, candidates.headers, removed)
-    structure.unwrap_layout_tables(body)
-    structure.mark_article_root(body)
     return removed.by_stage
 
 
@@ -140,6 +149,18 @@ def _remove_related(
 def _attached(element: HtmlElement, root: HtmlElement) -> bool:
     """False once an earlier rule removed the element or one of its ancestors."""
     return any(a is root for a in element.iterancestors())
+
+
+def _holds_the_article(element: HtmlElement, body: HtmlElement, page_prose: list[int]) -> bool:
+    """Most of the page's prose sits in this furniture element: it is the article's."""
+    if element.tag not in _CONTAINER_FURNITURE:
+        return False
+    held = prose_chars(element)
+    if not held:
+        return False
+    if not page_prose:
+        page_prose.append(prose_chars(body))
+    return held >= _ARTICLE_PROSE_SHARE * page_prose[0]
 
 
 def _furniture(body: HtmlElement) -> list[HtmlElement]:

@@ -24,12 +24,13 @@ from trafilatura.core import load_html
 from trafilatura.settings import Document
 
 from newscrawl.cleaning.boilerplate import strip_page_header
-from newscrawl.cleaning.dom import comparable
+from newscrawl.cleaning.dom import comparable, flatten_ruby, missing_prose, prose_chars
 from newscrawl.cleaning.html import PageClues, SiteRules, prune_chrome
+from newscrawl.cleaning.structure import find_article_root
 from newscrawl.extraction.fallback import PageHeuristics
 from newscrawl.extraction.fields import read_fields
 from newscrawl.extraction.overrides import read_field_rules
-from newscrawl.extraction.second_opinion import second_opinion
+from newscrawl.extraction.second_opinion import extends, second_opinion
 from newscrawl.extraction.structured import StructuredData, first_text, read_structured_data
 
 if TYPE_CHECKING:
@@ -42,6 +43,8 @@ logger = logging.getLogger(__name__)
 _MIN_BODY_CHARS = 250
 _MENU_LINE_CHARS = 25
 _MAX_MENU_SHARE = 0.5
+# ...and when the text holds less than this share of the page's prose (`prose_chars`).
+_MIN_EXTRACTED_PROSE_SHARE = 0.5
 # Separators between a headline and the site name in `<title>` and `og:title`.
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—·:-]{1,2}\s+")
 
@@ -70,12 +73,12 @@ def extract_page(
     """Extract article fields from one page. `hints` are the source's own claims (sitemap
     or feed dates and title), used only where the page is silent."""
     hints = hints or {}
-    tree = load_html(html)
+    tree = _load(html)
     if tree is None:
         return Extraction(fields={}, is_article=False, reason="unparsable_html")
     data = read_structured_data(tree)
     site_fields = read_field_rules(rules.fields, tree, data.article, data.meta_all) if rules else {}
-    text, removed = _article_text(tree, url, data, rules)
+    text, removed = _article_text(html, tree, url, data, rules)
     fields = read_fields(data, PageHeuristics(tree, url), url, hints, text)
     fields.update(site_fields, text=text)
     reason, detail = _classify(data, text)
@@ -84,8 +87,20 @@ def extract_page(
     )
 
 
+def _load(html: str | bytes) -> HtmlElement | None:
+    """The page's tree, with ruby annotations as the inline text they are."""
+    tree = load_html(html)
+    if tree is not None:
+        flatten_ruby(tree)
+    return tree
+
+
 def _article_text(
-    tree: HtmlElement, url: str | None, data: StructuredData, rules: SiteRules | None
+    html: str | bytes,
+    tree: HtmlElement,
+    url: str | None,
+    data: StructuredData,
+    rules: SiteRules | None,
 ) -> tuple[str, dict[str, list[str]]]:
     """The article body, cleaned at the HTML level and of the page header it repeats; and
     what the cleaning removed, by rule. Prunes `tree` in place."""
@@ -96,6 +111,12 @@ def _article_text(
     repeats = (*clues.headlines, *_page_heading(tree), *(u for u in (url, data.canonical) if u))
     removed = prune_chrome(tree, url, rules, clues)
     text = _body_text(tree, url)
+    if _evidently_wrong(text) and removed:
+        # The pruning may have taken the article with the chrome: read the page as it was.
+        unpruned = _body_text(_load(html), url)
+        if len(unpruned) > len(text) and not _evidently_wrong(unpruned):
+            logger.debug("Extracted %s without pruning: pruned, it gave no article", url)
+            text, removed = unpruned, {}
     text = second_opinion(tree, text) or text
     # Composed characters: pages written in decomposed form ("u" + combining diaeresis)
     # would otherwise export text that neither reads nor searches like the same words.
@@ -109,13 +130,42 @@ def _article_text(
 def _body_text(tree: HtmlElement, url: str | None) -> str:
     """The article body by trafilatura: its fast path, and its full cascade when needed.
 
-    The full cascade (a readability and a jusText second opinion) triples the cost and on
-    most pages agrees with the fast path; it runs only when the fast result is evidently
-    wrong: (almost) empty, or a menu rather than prose.
+    On pages whose markup names no article block, the block holding the page's prose is
+    shown to trafilatura as `<article>` (`find_article_root`). The full cascade (a
+    readability and a jusText second opinion) triples the cost and on most pages agrees
+    with the fast path; it runs, on the page without that hint, only when the fast result
+    is evidently wrong: (almost) empty, a menu rather than prose, or much shorter than the
+    prose on the page (the fast path stopped part-way).
     """
-    text = _trafilatura_text(tree, url, fast=True)
-    if len(text) < _MIN_BODY_CHARS or _reads_like_a_menu(text):
-        text = _trafilatura_text(tree, url, fast=False)
+    root = find_article_root(tree.find("body") if tree.find("body") is not None else tree)
+    if root is None:
+        text = _trafilatura_text(tree, url, fast=True)
+    else:
+        text = _text_with_root_shown(tree, url, root)
+    if _evidently_wrong(text):
+        return _trafilatura_text(tree, url, fast=False) or text
+    if len(text) < _MIN_EXTRACTED_PROSE_SHARE * prose_chars(tree):
+        # Stopped part-way: readability reads split articles whole more often than
+        # trafilatura's own cascade, so it is asked first.
+        longer = second_opinion(tree, text) or _trafilatura_text(tree, url, fast=False)
+        if extends(longer, text):
+            return longer
+    return text
+
+
+def _text_with_root_shown(tree: HtmlElement, url: str | None, root: HtmlElement) -> str:
+    """trafilatura's fast text with `root` tagged as `<article>`; without the tag when that
+    narrowing lost prose of the root itself (a paragraph it read differently)."""
+    tag, root.tag = root.tag, "article"
+    try:
+        text = _trafilatura_text(tree, url, fast=True)
+    finally:
+        root.tag = tag
+    missing = missing_prose(root, text)
+    if missing:
+        plain = _trafilatura_text(tree, url, fast=True)
+        if missing_prose(root, plain) < missing:
+            return plain
     return text
 
 
@@ -132,6 +182,11 @@ def _trafilatura_text(tree: HtmlElement, url: str | None, *, fast: bool) -> str:
     )
     # A Document, or None when trafilatura found nothing (a dict only with as_dict=True).
     return (document.text if isinstance(document, Document) else None) or ""
+
+
+def _evidently_wrong(text: str) -> bool:
+    """(Almost) empty, or a menu rather than prose."""
+    return len(text) < _MIN_BODY_CHARS or _reads_like_a_menu(text)
 
 
 def _reads_like_a_menu(text: str) -> bool:

@@ -54,7 +54,7 @@ def second_opinion(tree: HtmlElement, text: str) -> str | None:
         logger.debug("readability failed", exc_info=True)
         return None
     candidate = block_text(summary)
-    return candidate if _extends(candidate, text) else None
+    return candidate if extends(candidate, text) else None
 
 
 def _left_over_prose(tree: HtmlElement, text: str) -> bool:
@@ -70,7 +70,7 @@ def _left_over_prose(tree: HtmlElement, text: str) -> bool:
     return left >= _MIN_LEFT_OVER * len(text)
 
 
-def _extends(candidate: str, text: str) -> bool:
+def extends(candidate: str, text: str) -> bool:
     """`candidate` is much longer than `text` and holds most of its longer lines."""
     if len(candidate) < _MIN_GAIN * len(text):
         return False
