@@ -15,6 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml.etree import XPath
 
+from newscrawl.cleaning import evidence
 from newscrawl.core.text import NO_SPACE_CHARS
 
 if TYPE_CHECKING:
@@ -170,6 +171,7 @@ def flatten_ruby(root: HtmlElement) -> None:
     for ruby in list(root.iter("ruby")):
         if ruby.getparent() is None:
             continue
+        evidence.fired("html/ruby_inline", ruby.text_content())
         if next(ruby.iter("rp"), None) is None:
             for reading in list(ruby.iter("rt")):
                 drop(reading)

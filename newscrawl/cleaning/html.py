@@ -32,8 +32,9 @@ from typing import TYPE_CHECKING
 
 from lxml.cssselect import CSSSelector
 
-from newscrawl.cleaning import related, structure
+from newscrawl.cleaning import evidence, related, structure
 from newscrawl.cleaning.dom import NEVER_PRUNE, drop, outermost, prose_chars, text_of
+from newscrawl.cleaning.markers import matching_phrases
 from newscrawl.cleaning.scan import scan
 
 if TYPE_CHECKING:
@@ -79,13 +80,17 @@ class _Removed:
     root: HtmlElement
     by_stage: dict[str, list[str]] = field(default_factory=dict)
 
-    def add(self, stage: str, element: HtmlElement, *, attached: bool = False) -> None:
-        """Remove `element`; `attached` skips the check that no earlier rule removed it."""
+    def add(
+        self, stage: str, element: HtmlElement, *, attached: bool = False, detail: str = ""
+    ) -> None:
+        """Remove `element`; `attached` skips the check that no earlier rule removed it.
+        `detail` names the rule's variant for the rule-usage report (`evidence`)."""
         if not attached and not _attached(element, self.root):
             return  # removed already, with an ancestor
         text = text_of(element)
         if text:
             self.by_stage.setdefault(stage, []).append(text)
+        evidence.fired(f"html/{stage}/{detail}" if detail else f"html/{stage}", text)
         drop(element)
 
 
@@ -103,9 +108,10 @@ def prune_chrome(
     page_prose: list[int] = []  # measured once, and only when a container holds prose
     for element in _furniture(body):
         if _holds_the_article(element, body, page_prose):
+            evidence.fired(f"html/furniture_kept/{element.tag}", text_of(element))
             element.tag = "div"  # trafilatura would discard it whole
         else:
-            removed.add("furniture", element, attached=True)
+            removed.add("furniture", element, attached=True, detail=element.tag)
     candidates = scan(body)
     for element in structure.find_hidden_blocks(candidates.hidden):
         removed.add("hidden", element)
@@ -113,8 +119,10 @@ def prune_chrome(
         for element in _css(selector)(tree):
             if element.tag not in NEVER_PRUNE:
                 removed.add("site_rules", element)
+    naming = evidence.collecting_enabled()
     for element in structure.find_chrome_blocks(candidates.chrome):
-        removed.add("chrome_blocks", element)
+        word = structure.chrome_word(element) if naming else ""
+        removed.add("chrome_blocks", element, detail=word)
     for element in structure.find_tag_lists(body):
         removed.add("tag_lists", element)
     for element in structure.find_inline_cards(body):
@@ -133,17 +141,23 @@ def _remove_related(
         if not _attached(header, removed.root):
             continue
         listed = related.headed_list(header)
+        phrase = _header_phrase(header) if evidence.collecting_enabled() else ""
         for element in listed:
-            removed.add("related_lists", element)
+            removed.add("related_lists", element, detail=phrase)
         teaser = None if listed else related.inline_teaser(header)
         if teaser is not None:
-            removed.add("inline_teasers", teaser)
+            removed.add("inline_teasers", teaser, detail=phrase)
     for paragraph in related.find_link_paragraphs(body, url):
         removed.add("link_paragraphs", paragraph, attached=True)
     for run in related.find_teaser_runs(body, url):
         for element in run:
             # Found on the tree as pruned so far, and disjoint: no check needed.
             removed.add("teaser_links", element, attached=True)
+
+
+def _header_phrase(header: HtmlElement) -> str:
+    """The header phrase(s) a related block was found by, for the rule-usage report."""
+    return "+".join(matching_phrases("tail_header", text_of(header))) or "unnamed"
 
 
 def _attached(element: HtmlElement, root: HtmlElement) -> bool:

@@ -88,14 +88,19 @@ def find_hidden_blocks(candidates: Iterable[HtmlElement]) -> list[HtmlElement]:
 
 
 def _names_chrome(element: HtmlElement) -> bool:
+    return bool(chrome_word(element))
+
+
+def chrome_word(element: HtmlElement) -> str:
+    """The chrome word (`CHROME_CLASS_WORDS`) the element's class or id names, or ""."""
     names = (element.get("class") or "").split() + (element.get("id") or "").split()
     for name in names:
         if _TERM_CLASS.match(name):
             continue
-        words = {w.lower() for w in _CLASS_WORD.findall(name)}
-        if words & CHROME_CLASS_WORDS:
-            return True
-    return False
+        words = {w.lower() for w in _CLASS_WORD.findall(name)} & CHROME_CLASS_WORDS
+        if words:
+            return min(words)
+    return ""
 
 
 def _prose_paragraphs(element: HtmlElement) -> int:

@@ -23,6 +23,7 @@ import trafilatura
 from trafilatura.core import load_html
 from trafilatura.settings import Document
 
+from newscrawl.cleaning import evidence
 from newscrawl.cleaning.boilerplate import strip_page_header
 from newscrawl.cleaning.dom import comparable, flatten_ruby, missing_prose, prose_chars
 from newscrawl.cleaning.html import PageClues, SiteRules, prune_chrome
@@ -116,8 +117,12 @@ def _article_text(
         unpruned = _body_text(_load(html), url)
         if len(unpruned) > len(text) and not _evidently_wrong(unpruned):
             logger.debug("Extracted %s without pruning: pruned, it gave no article", url)
+            evidence.fired("extraction/read_unpruned", unpruned)
             text, removed = unpruned, {}
-    text = second_opinion(tree, text) or text
+    opinion = second_opinion(tree, text)
+    if opinion:
+        evidence.fired("extraction/second_opinion", opinion)
+        text = opinion
     # Composed characters: pages written in decomposed form ("u" + combining diaeresis)
     # would otherwise export text that neither reads nor searches like the same words.
     text = unicodedata.normalize("NFC", text)
@@ -143,12 +148,14 @@ def _body_text(tree: HtmlElement, url: str | None) -> str:
     else:
         text = _text_with_root_shown(tree, url, root)
     if _evidently_wrong(text):
+        evidence.fired("extraction/full_cascade/evidently_wrong", text)
         return _trafilatura_text(tree, url, fast=False) or text
     if len(text) < _MIN_EXTRACTED_PROSE_SHARE * prose_chars(tree):
         # Stopped part-way: readability reads split articles whole more often than
         # trafilatura's own cascade, so it is asked first.
         longer = second_opinion(tree, text) or _trafilatura_text(tree, url, fast=False)
         if extends(longer, text):
+            evidence.fired("extraction/handover/stopped_part_way", longer)
             return longer
     return text
 
@@ -161,10 +168,12 @@ def _text_with_root_shown(tree: HtmlElement, url: str | None, root: HtmlElement)
         text = _trafilatura_text(tree, url, fast=True)
     finally:
         root.tag = tag
+    evidence.fired("extraction/root_hint", text)
     missing = missing_prose(root, text)
     if missing:
         plain = _trafilatura_text(tree, url, fast=True)
         if missing_prose(root, plain) < missing:
+            evidence.fired("extraction/root_hint_dropped", plain)
             return plain
     return text
 
