@@ -232,8 +232,7 @@ def _header_end(lines: list[str], wanted: set[str]) -> int:
             continue
         seen += 1
         key = comparable(stripped)
-        if key in wanted:
-            wanted.discard(key)  # a second copy is the article's own text
+        if key in wanted:  # every copy among the leading short lines (a title, then a kicker)
             cut = index + 1
         elif seen >= _LEADING_LINES:
             break

@@ -69,17 +69,20 @@ def prose_chars(element: HtmlElement) -> int:
 def missing_prose(element: HtmlElement, text: str) -> int:
     """Characters of prose below `element` (as `prose_chars`) whose runs `text` lacks."""
     flat = " ".join(text.split())
-    return sum(len(run) for run in _prose_runs(element) if run[:_PREFIX_CHARS] not in flat)
+    return sum(
+        len(run)
+        for run in _prose_runs(element)
+        if " ".join(run[: 3 * _PREFIX_CHARS].split())[:_PREFIX_CHARS] not in flat
+    )
 
 
 def _prose_runs(element: HtmlElement) -> list[str]:
-    """The element's runs of prose, whitespace collapsed."""
-    runs = []
-    for run in _TEXT_RUNS(element):
-        line = " ".join(run.split())
-        if len(line) >= _PROSE_RUN_CHARS or len(_NO_SPACE.findall(line)) * 3 >= len(line):
-            runs.append(line)
-    return runs
+    """The element's runs of prose (their length counts whitespace: a measure, not text)."""
+    return [
+        run
+        for run in _TEXT_RUNS(element)
+        if len(run) >= _PROSE_RUN_CHARS or len(_NO_SPACE.findall(run)) * 3 >= len(run.strip())
+    ]
 
 
 def comparable(text: str | None) -> str:

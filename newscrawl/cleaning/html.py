@@ -48,8 +48,10 @@ _FURNITURE_TAGS = (
 )
 # Furniture that may hold the article (the others never hold text a reader sees as such).
 _CONTAINER_FURNITURE = frozenset({"nav", "footer", "aside", "noscript"})
-#: A furniture element holding this share of the page's prose holds the article.
+#: A furniture element holding this share of the page's prose holds the article...
 _ARTICLE_PROSE_SHARE = 0.5
+#: ...and at least this many characters of it.
+_MIN_ARTICLE_PROSE = 400
 
 
 @dataclass(frozen=True)
@@ -169,8 +171,8 @@ def _holds_the_article(element: HtmlElement, body: HtmlElement, page_prose: list
     """Most of the page's prose sits in this furniture element: it is the article's."""
     if element.tag not in _CONTAINER_FURNITURE:
         return False
-    held = prose_chars(element)
-    if not held:
+    held = prose_chars(element)  # cheap on a small subtree: menus and footers hold none
+    if held < _MIN_ARTICLE_PROSE:
         return False
     if not page_prose:
         page_prose.append(prose_chars(body))

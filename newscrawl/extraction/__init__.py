@@ -25,13 +25,13 @@ from trafilatura.settings import Document
 
 from newscrawl.cleaning import evidence
 from newscrawl.cleaning.boilerplate import strip_page_header
-from newscrawl.cleaning.dom import comparable, flatten_ruby, missing_prose, prose_chars
+from newscrawl.cleaning.dom import comparable, flatten_ruby, missing_prose
 from newscrawl.cleaning.html import PageClues, SiteRules, prune_chrome
 from newscrawl.cleaning.structure import find_article_root
 from newscrawl.extraction.fallback import PageHeuristics
 from newscrawl.extraction.fields import read_fields
 from newscrawl.extraction.overrides import read_field_rules
-from newscrawl.extraction.second_opinion import extends, second_opinion
+from newscrawl.extraction.second_opinion import extends, readability_extension
 from newscrawl.extraction.structured import StructuredData, first_text, read_structured_data
 
 if TYPE_CHECKING:
@@ -44,8 +44,8 @@ logger = logging.getLogger(__name__)
 _MIN_BODY_CHARS = 250
 _MENU_LINE_CHARS = 25
 _MAX_MENU_SHARE = 0.5
-# ...and when the text holds less than this share of the page's prose (`prose_chars`).
-_MIN_EXTRACTED_PROSE_SHARE = 0.5
+# ...and when more of the page's prose is missing from the text than it holds.
+_MAX_MISSING_PROSE = 1.0
 # Separators between a headline and the site name in `<title>` and `og:title`.
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—·:-]{1,2}\s+")
 
@@ -119,10 +119,6 @@ def _article_text(
             logger.debug("Extracted %s without pruning: pruned, it gave no article", url)
             evidence.fired("extraction/read_unpruned", unpruned)
             text, removed = unpruned, {}
-    opinion = second_opinion(tree, text)
-    if opinion:
-        evidence.fired("extraction/second_opinion", opinion)
-        text = opinion
     # Composed characters: pages written in decomposed form ("u" + combining diaeresis)
     # would otherwise export text that neither reads nor searches like the same words.
     text = unicodedata.normalize("NFC", text)
@@ -150,12 +146,16 @@ def _body_text(tree: HtmlElement, url: str | None) -> str:
     if _evidently_wrong(text):
         evidence.fired("extraction/full_cascade/evidently_wrong", text)
         return _trafilatura_text(tree, url, fast=False) or text
-    if len(text) < _MIN_EXTRACTED_PROSE_SHARE * prose_chars(tree):
-        # Stopped part-way: readability reads split articles whole more often than
-        # trafilatura's own cascade, so it is asked first.
-        longer = second_opinion(tree, text) or _trafilatura_text(tree, url, fast=False)
+    if _stopped_part_way(tree, text):
+        # Stopped part-way (an article split into sibling blocks): readability reads such
+        # pages whole more often than trafilatura's own cascade, so it is asked first.
+        longer = readability_extension(tree, text)
+        if longer:
+            evidence.fired("extraction/handover/readability", longer)
+            return longer
+        longer = _trafilatura_text(tree, url, fast=False)
         if extends(longer, text):
-            evidence.fired("extraction/handover/stopped_part_way", longer)
+            evidence.fired("extraction/handover/full_cascade", longer)
             return longer
     return text
 
@@ -191,6 +191,16 @@ def _trafilatura_text(tree: HtmlElement, url: str | None, *, fast: bool) -> str:
     )
     # A Document, or None when trafilatura found nothing (a dict only with as_dict=True).
     return (document.text if isinstance(document, Document) else None) or ""
+
+
+def _stopped_part_way(tree: HtmlElement, text: str) -> bool:
+    """More of the page's prose is missing from `text` than `text` holds.
+
+    A cheap bound first: a pruned page whose whole text is not much longer than `text`
+    cannot miss that much.
+    """
+    wanted = _MAX_MISSING_PROSE * len(text)
+    return len(tree.text_content()) >= len(text) + wanted and missing_prose(tree, text) >= wanted
 
 
 def _evidently_wrong(text: str) -> bool:
