@@ -278,6 +278,8 @@ CHROME_CLASS_WORDS = frozenset(
         *("subscription", "signup", "breadcrumb", "breadcrumbs", "outbrain", "taboola"),
         *("trending", "copyright", "cta", "promo", "recirc", "recirculation", "sponsored"),
         *("related", "cookie", "cookies", "consent", "gdpr"),
+        *("ads", "advert", "bio", "biography", "comment", "comments", "login", "popup"),
+        *("modal", "social", "banner", "toolbar", "tooltip", "membership"),
     }
 )
 
