@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 
 from newscrawl.cleaning import evidence
-from newscrawl.cleaning.dom import comparable
 from newscrawl.cleaning.markers import (
     CHROME_LINE_RE,
     CLOSING_LINE_RE,
@@ -33,6 +32,7 @@ from newscrawl.cleaning.markers import (
     TEASER_LINE_RE,
     matching_phrases,
 )
+from newscrawl.core.text import comparable
 
 _MAX_CHROME_WORDS = 40
 # Closing lines run longer: reprint notices and promos are small paragraphs.

@@ -16,7 +16,9 @@ from urllib.parse import urljoin, urlsplit
 from lxml.etree import XPath
 
 from newscrawl.cleaning import evidence
-from newscrawl.core.text import NO_SPACE_CHARS
+from newscrawl.core.text import NO_SPACE_CHARS, comparable
+
+__all__ = ["comparable"]  # a text helper, used here with the element measures
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -35,7 +37,6 @@ BLOCK_TAGS = frozenset(
 )
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
-_NON_WORD = re.compile(r"\W+")
 # Prose: runs of text long enough to be a paragraph's sentences, found by libxml2 (no
 # Python walk over the page). Scripts without spaces say as much in fewer characters.
 # Image captions are not the article's prose (extractors and annotators leave them out).
@@ -83,11 +84,6 @@ def _prose_runs(element: HtmlElement) -> list[str]:
         for run in _TEXT_RUNS(element)
         if len(run) >= _PROSE_RUN_CHARS or len(_NO_SPACE.findall(run)) * 3 >= len(run.strip())
     ]
-
-
-def comparable(text: str | None) -> str:
-    """Text reduced to lower-case words, for comparing strings that differ in punctuation."""
-    return _NON_WORD.sub(" ", text or "").strip().casefold()
 
 
 def link_text_length(element: HtmlElement) -> int:
