@@ -279,7 +279,7 @@ CHROME_CLASS_WORDS = frozenset(
         *("trending", "copyright", "cta", "promo", "recirc", "recirculation", "sponsored"),
         *("related", "cookie", "cookies", "consent", "gdpr"),
         *("ads", "advert", "bio", "biography", "comment", "comments", "login", "popup"),
-        *("modal", "social", "banner", "toolbar", "tooltip", "membership"),
+        *("modal", "banner", "toolbar", "tooltip", "membership"),
     }
 )
 
