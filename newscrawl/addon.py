@@ -84,6 +84,10 @@ NEWSCRAWL_SETTINGS: dict[str, Any] = {
     # Seconds between progress lines (pages/min, articles/min, queue); 0 turns them off.
     # Replaces Scrapy's LogStats (and LOGSTATS_INTERVAL).
     "NEWSCRAWL_PROGRESS_INTERVAL": 60,
+    # The address guard (newscrawl/guard.py) refuses every request to a loopback, private,
+    # link-local, CGNAT, multicast, reserved or unspecified address; these hosts ("name",
+    # "name:port", "10.0.0.5", "[::1]:8080", exactly as URLs write them) are allowed anyway.
+    "NEWSCRAWL_ALLOW_PRIVATE_HOSTS": [],
 }
 
 #: The item pipelines, in order: each stage small and testable alone.
@@ -105,6 +109,13 @@ EXTENSIONS: dict[str, int] = {
     "newscrawl.summary.RunSummary": 0,
     "newscrawl.progress.Progress": 0,
     "newscrawl.health.SiteHealth": 500,
+}
+
+#: newscrawl's downloader middlewares. The address guard comes last on the way out (after
+#: the proxy middleware: it sees the request as it will be sent) and first on the way back
+#: (before retries and redirects: a refusal is final).
+DOWNLOADER_MIDDLEWARES: dict[str, int] = {
+    "newscrawl.guard.AddressGuardMiddleware": 900,
 }
 
 #: Scrapy extensions newscrawl replaces: LogStats by newscrawl.progress.Progress.
@@ -169,6 +180,10 @@ class NewscrawlAddon:
             )
         for name, order in EXTENSIONS.items():
             settings.setdefault_in_component_priority_dict("EXTENSIONS", load_object(name), order)
+        for name, order in DOWNLOADER_MIDDLEWARES.items():
+            settings.setdefault_in_component_priority_dict(
+                "DOWNLOADER_MIDDLEWARES", load_object(name), order
+            )
         for name in REPLACED_EXTENSIONS:
             settings.setdefault_in_component_priority_dict("EXTENSIONS", load_object(name), None)
         for name, (replacement, order) in REPLACED_DOWNLOADER_MIDDLEWARES.items():

@@ -27,6 +27,8 @@ TEST_SETTINGS = {
     "REMOTE_CONTROL_ENABLED": "0",
     "LOG_LEVEL": "INFO",
     "RETRY_TIMES": "0",
+    # Test sites are served on loopback, which the address guard refuses by default.
+    "NEWSCRAWL_ALLOW_PRIVATE_HOSTS": "127.0.0.1",
 }
 _STAT = re.compile(r"^\s*'([^']+)': (-?\d+(?:\.\d+)?),?$", re.MULTILINE)
 

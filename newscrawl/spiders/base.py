@@ -47,12 +47,13 @@ from scrapy.utils.url import url_has_any_extension
 from newscrawl import signals as newscrawl_signals
 from newscrawl.cleaning.html import SiteRules
 from newscrawl.extraction.dates import parse_datetime
+from newscrawl.guard import RefusedAddress
 from newscrawl.items import Page
 from newscrawl.spiders.args import ArgumentError, parse_bool, parse_max_age, parse_refresh
 from newscrawl.spiders.feeds import FeedError, parse_feed
 from newscrawl.spiders.sitemaps import SitemapError, parse_sitemap
 from newscrawl.state import newest_date
-from newscrawl.urls import canonicalize
+from newscrawl.urls import canonicalize, http_url_problem
 
 if TYPE_CHECKING:
     from typing import Self
@@ -67,7 +68,11 @@ logger = logging.getLogger(__name__)
 # Articles first: a crawl that is stopped early has exported articles, not just listings.
 ARTICLE_PRIORITY = 10
 SOURCE_PRIORITY = 0
-_NOT_HTML_EXTENSIONS = [*IGNORED_EXTENSIONS, "xml", "json", "rss", "atom", "gz"]
+# With their dots: `url_has_any_extension` compares the path's end, so "mp3" without one
+# would also skip ".../winter-storm" ("rm") or ".../chips" ("ps").
+_NOT_HTML_EXTENSIONS = tuple(
+    f".{e}" for e in (*IGNORED_EXTENSIONS, "xml", "json", "rss", "atom", "gz")
+)
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html)", re.IGNORECASE | re.DOTALL)
 
 
@@ -162,13 +167,18 @@ class NewsSpider(Spider):
             urls, callback = kinds[kind]
             for url in urls:
                 # Earlier kinds of source get a higher priority, so they are fetched first.
-                requests.append(self.source_request(url, callback, SOURCE_PRIORITY - rank))
+                request = self.source_request(url, callback, SOURCE_PRIORITY - rank)
+                if request is not None:
+                    requests.append(request)
         return requests
 
     def source_request(
         self, url: str, callback: Any, priority: int = SOURCE_PRIORITY, **cb_kwargs: Any
-    ) -> Request:
-        """A request for a sitemap, feed or listing page (failures logged in one line)."""
+    ) -> Request | None:
+        """A request for a sitemap, feed or listing page (failures logged in one line);
+        None, counted and logged, for a malformed URL."""
+        if not self._valid_url(url):
+            return None
         return Request(
             url,
             callback=callback,
@@ -182,8 +192,10 @@ class NewsSpider(Spider):
     def parse_sitemap(self, response: Response) -> Iterable[Request]:
         """A sitemap index, a (news) sitemap, or a robots.txt listing sitemaps."""
         if response.url.endswith("/robots.txt"):
-            for url in sitemap_urls_from_robots(response.body, base_url=response.url):
-                yield self.source_request(url, self.parse_sitemap)
+            for url in sitemap_urls_from_robots(response.body):
+                loc = self._join(response, url)
+                if loc and (request := self.source_request(loc, self.parse_sitemap)):
+                    yield request
             return
         try:
             document = parse_sitemap(response.body)
@@ -193,14 +205,18 @@ class NewsSpider(Spider):
             return
         for entry in document.entries:
             # The protocol wants absolute URLs; a relative one is read as the page would.
-            loc = response.urljoin(entry.loc)
+            loc = self._join(response, entry.loc)
+            if loc is None:
+                continue
             if document.kind == "sitemapindex":
                 if not loc.startswith(("http://", "https://")):
                     self._count("newscrawl/sources/invalid_url")
                     logger.warning("Ignoring sitemap %r listed in %s", entry.loc, response.url)
                 # An index entry's lastmod is its newest change: older means nothing new.
-                elif not self._too_old(entry.lastmod, loc):
-                    yield self.source_request(loc, self.parse_sitemap)
+                elif not self._too_old(entry.lastmod, loc) and (
+                    request := self.source_request(loc, self.parse_sitemap)
+                ):
+                    yield request
                 continue
             request = self.article_request(
                 loc,
@@ -220,8 +236,11 @@ class NewsSpider(Spider):
             logger.warning("Ignoring invalid feed %s: %s", response.url, error)
             return
         for entry in entries:
+            link = self._join(response, entry.link)
+            if link is None:
+                continue
             request = self.article_request(
-                response.urljoin(entry.link),
+                link,
                 published=entry.published,
                 modified=entry.updated,
                 title=entry.title,
@@ -245,7 +264,9 @@ class NewsSpider(Spider):
             if not self._on_site(link.url):
                 continue
             priority = response.request.priority if response.request else SOURCE_PRIORITY
-            yield self.source_request(link.url, self.parse_listing, priority, depth=depth + 1)
+            request = self.source_request(link.url, self.parse_listing, priority, depth=depth + 1)
+            if request is not None:
+                yield request
 
     def _on_site(self, url: str) -> bool:
         """Whether `url` is on one of `allowed_domains` (or a subdomain), whatever the port:
@@ -262,7 +283,7 @@ class NewsSpider(Spider):
     def article_request(self, url: str, **hints: Any) -> Request | None:
         """A request for `url` if it is a fresh enough article URL; None (counted) if not."""
         url = canonicalize(url)
-        if not self.is_article_url(url):
+        if not self._valid_url(url) or not self.is_article_url(url):
             return None
         date = hints.get("published") or hints.get("modified")
         if self._too_old(date, url):
@@ -276,6 +297,31 @@ class NewsSpider(Spider):
             cb_kwargs={"hints": {k: v for k, v in hints.items() if v}},
             priority=ARTICLE_PRIORITY,
         )
+
+    def _join(self, response: Response, url: str) -> str | None:
+        """`url` made absolute against the response's URL; None (counted) when malformed."""
+        try:
+            return response.urljoin(url)
+        except ValueError as error:
+            self._count("newscrawl/skipped/invalid_url")
+            logger.warning(
+                "Skipping a malformed URL in %s: %r (%s)", response.url, url[:300], error
+            )
+            return None
+
+    def _valid_url(self, url: str) -> bool:
+        """Whether `url` can be requested at all; a malformed one (`http://[::1`, a port
+        of 99999) is counted as `newscrawl/skipped/invalid_url` and logged, and the rest
+        of its list goes on."""
+        problem = http_url_problem(url)
+        if problem is None:
+            return True
+        if not url.startswith(("http://", "https://")):
+            self._count("newscrawl/skipped/not_http")  # mailto:, javascript:, ...
+            return False
+        self._count("newscrawl/skipped/invalid_url")
+        logger.warning("Skipping a malformed URL: %r (%s)", url[:300], problem)
+        return False
 
     def is_article_url(self, url: str) -> bool:
         """Whether `url` may be an article by the site's rules (counted when not)."""
@@ -323,6 +369,8 @@ class NewsSpider(Spider):
     def article_failed(self, failure: Failure) -> None:
         """An article that could not be fetched: one log line and a counted reason, instead
         of Scrapy's traceback. A 404 is routine (deleted stories stay in sitemaps)."""
+        if failure.check(RefusedAddress):
+            return  # counted and logged (once per host) by the address guard
         reason, detail, level = _failure_reason(failure)
         response = failure.value.response if failure.check(HttpError) else None
         if response is not None:
@@ -339,6 +387,8 @@ class NewsSpider(Spider):
     def source_failed(self, failure: Failure) -> None:
         """A sitemap, feed or listing page that could not be fetched: one WARNING line and
         `newscrawl/sources/failed/<reason>`; the crawl goes on with the other sources."""
+        if failure.check(RefusedAddress):
+            return  # counted and logged (once per host) by the address guard
         reason, detail, _ = _failure_reason(failure)
         self._count(f"newscrawl/sources/failed/{reason}")
         logger.warning("Source failed: %s (%s)", _failed_url(failure), detail)
