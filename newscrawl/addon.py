@@ -15,6 +15,7 @@ from scrapy.utils.misc import load_object
 
 from newscrawl import __version__
 from newscrawl.datadir import data_dir
+from newscrawl.items import ARTICLE_FIELDS, OPTIONAL_FIELDS
 
 if TYPE_CHECKING:
     from scrapy.settings import BaseSettings, Settings
@@ -109,6 +110,9 @@ EXTENSIONS: dict[str, int] = {
     "newscrawl.summary.RunSummary": 0,
     "newscrawl.progress.Progress": 0,
     "newscrawl.health.SiteHealth": 500,
+    # Scrapy's feed exporter, saying which articles the feeds hold (newscrawl/feeds.py):
+    # an article counts as exported only then. After the state, which records it first.
+    "newscrawl.feeds.FeedExporter": 0,
 }
 
 #: newscrawl's downloader middlewares. The address guard comes last on the way out (after
@@ -118,8 +122,12 @@ DOWNLOADER_MIDDLEWARES: dict[str, int] = {
     "newscrawl.guard.AddressGuardMiddleware": 900,
 }
 
-#: Scrapy extensions newscrawl replaces: LogStats by newscrawl.progress.Progress.
-REPLACED_EXTENSIONS = ("scrapy.extensions.logstats.LogStats",)
+#: Scrapy extensions newscrawl replaces: LogStats by newscrawl.progress.Progress, the feed
+#: exporter by newscrawl.feeds.FeedExporter.
+REPLACED_EXTENSIONS = (
+    "scrapy.extensions.logstats.LogStats",
+    "scrapy.extensions.feedexport.FeedExporter",
+)
 
 #: Scrapy downloader middlewares newscrawl replaces with a fixed subclass, by order.
 REPLACED_DOWNLOADER_MIDDLEWARES: dict[str, tuple[str, int]] = {
@@ -131,6 +139,18 @@ REPLACED_DOWNLOADER_MIDDLEWARES: dict[str, tuple[str, int]] = {
 
 #: Local feed files are written item by item, so a killed run leaves whole lines.
 FEED_STORAGE = "newscrawl.feeds.LineFileFeedStorage"
+#: Exporters that write the Article schema in every format (newscrawl/feeds.py).
+FEED_EXPORTERS = {
+    fmt: f"newscrawl.feeds.{cls}"
+    for fmt, cls in {
+        "jsonlines": "JsonLinesExporter",
+        "jsonl": "JsonLinesExporter",
+        "jl": "JsonLinesExporter",
+        "json": "JsonExporter",
+        "xml": "XmlExporter",
+        "csv": "CsvExporter",
+    }.items()
+}
 
 #: Scrapy settings newscrawl changes: polite, robust crawling of news sites.
 SCRAPY_SETTINGS: dict[str, Any] = {
@@ -146,6 +166,9 @@ SCRAPY_SETTINGS: dict[str, Any] = {
     "DOWNLOAD_MAXSIZE": 16 * 1024 * 1024,
     "DOWNLOAD_WARNSIZE": 4 * 1024 * 1024,
     "FEED_EXPORT_ENCODING": "utf-8",
+    # The exported columns: the Article schema, in order (a CSV feed has them all; JSON
+    # formats leave out the optional `removed` and `duplicate_of` when unset).
+    "FEED_EXPORT_FIELDS": [*ARTICLE_FIELDS, *sorted(OPTIONAL_FIELDS, reverse=True)],
     "LOG_LEVEL": "INFO",
     "TELNETCONSOLE_ENABLED": False,
     # Scrapy 2.19's remote-control HTTP server (runs Python code sent to it) is for
@@ -205,6 +228,14 @@ class NewscrawlAddon:
             "FEEDS",
             {feed_uri: {"format": "jsonlines", "encoding": "utf-8"}},
             priority="addon",
+        )
+        exporters = settings.getdict("FEED_EXPORTERS")
+        for fmt, exporter in FEED_EXPORTERS.items():
+            exporters.setdefault(fmt, exporter)  # a project's own exporter wins
+        settings.set(
+            "FEED_EXPORTERS",
+            exporters,
+            priority=max(settings.getpriority("FEED_EXPORTERS") or 0, SETTINGS_PRIORITIES["addon"]),
         )
         storages = settings.getdict("FEED_STORAGES")
         for scheme in ("", "file"):

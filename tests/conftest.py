@@ -66,7 +66,7 @@ def run_crawl(
         check=False,
     )
     items = []
-    if output and (cwd / output).exists():
+    if output and output.endswith((".jsonl", ".jl")) and (cwd / output).exists():
         items = [json.loads(line) for line in (cwd / output).read_text("utf-8").splitlines()]
     return CrawlResult(items, crawl_stats(process.stderr), process.stderr, process.returncode)
 

@@ -53,6 +53,7 @@ from newscrawl.spiders.args import ArgumentError, parse_bool, parse_max_age, par
 from newscrawl.spiders.feeds import FeedError, parse_feed
 from newscrawl.spiders.sitemaps import SitemapError, parse_sitemap
 from newscrawl.state import newest_date
+from newscrawl.state.extension import overwritten_feeds
 from newscrawl.urls import canonicalize, http_url_problem
 
 if TYPE_CHECKING:
@@ -121,7 +122,9 @@ class NewsSpider(Spider):
     crawl_state: CrawlState | None = None
     #: `-a refresh=modified,dropped`: seen URLs to request again anyway.
     refresh: frozenset[str] = frozenset()
-    #: `-a full=1`: request every article, as if nothing had been seen.
+    #: `-a full=1`: request every article, as if nothing had been seen (still recorded).
+    #: The default with `-O FILE`, which replaces the file: a file named on the command
+    #: line gets every article unless `-a full=0` asks for the new ones only.
     full: bool = False
 
     @classmethod
@@ -138,7 +141,11 @@ class NewsSpider(Spider):
             kwargs.get("max_age", crawler.settings.get("NEWSCRAWL_MAX_AGE"))
         )
         spider.refresh = parse_refresh(kwargs.get("refresh"))
-        spider.full = parse_bool("full", kwargs.get("full", "0"))
+        if "full" in kwargs:
+            spider.full = parse_bool("full", kwargs["full"])
+        else:
+            # `-O FILE` replaces the file, so it gets every article, not only the new ones.
+            spider.full = bool(overwritten_feeds(crawler.settings))
         if parse_bool("debug_cleaning", kwargs.get("debug_cleaning", "0")):
             # `-a debug_cleaning=1`: the same as `-s NEWSCRAWL_DEBUG_CLEANING=1`.
             crawler.settings.set("NEWSCRAWL_DEBUG_CLEANING", True, priority="cmdline")
@@ -428,7 +435,7 @@ class NewsSpider(Spider):
             self._count("newscrawl/refreshed/modified")
             logger.debug("Fetching %s again: its source date moved past %s", url, seen.lastmod)
             return False
-        if seen.status == "exported":
+        if seen.status in ("exported", "pending"):
             self._count("newscrawl/skipped/seen")
         elif "dropped" in self.refresh:
             self._count("newscrawl/refreshed/dropped")
