@@ -120,6 +120,9 @@ EXTENSIONS: dict[str, int] = {
 #: (before retries and redirects: a refusal is final).
 DOWNLOADER_MIDDLEWARES: dict[str, int] = {
     "newscrawl.guard.AddressGuardMiddleware": 900,
+    # Just before Scrapy's decompression (590) on the way back: a gzip body cut short is
+    # flagged "truncated" (newscrawl/integrity.py).
+    "newscrawl.integrity.BodyIntegrityMiddleware": 595,
 }
 
 #: Scrapy extensions newscrawl replaces: LogStats by newscrawl.progress.Progress, the feed

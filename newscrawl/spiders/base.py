@@ -46,8 +46,10 @@ from scrapy.utils.url import url_has_any_extension
 
 from newscrawl import signals as newscrawl_signals
 from newscrawl.cleaning.html import SiteRules
+from newscrawl.encoding import decode_html
 from newscrawl.extraction.dates import parse_datetime
 from newscrawl.guard import RefusedAddress
+from newscrawl.integrity import TRUNCATED
 from newscrawl.items import Page
 from newscrawl.spiders.args import ArgumentError, parse_bool, parse_max_age, parse_refresh
 from newscrawl.spiders.feeds import FeedError, parse_feed
@@ -355,16 +357,37 @@ class NewsSpider(Spider):
     def make_page(
         self, response: Response, hints: dict[str, Any] | None = None, fetched_at: str = ""
     ) -> Page | None:
-        """The `Page` for an HTML response (decoded as Scrapy decodes it: HTTP charset, BOM,
-        `<meta>`, then sniffing); None, counted as `not_html`, for anything else.
+        """The `Page` for an HTML response (decoded by `newscrawl.encoding.decode_html`: BOM,
+        declared charset when the body agrees, UTF-8, detection); None, counted as
+        `not_html`, `truncated` or `invalid_bytes`, for anything else.
         `fetched_at` defaults to now; archived responses pass their capture time."""
-        if not _is_html(response):
-            content_type = response.headers.get("Content-Type") or b"no content type"
+        if TRUNCATED in response.flags:
             self.drop_page(
-                "not_html", response.url, content_type.decode("latin-1"), response=response
+                "truncated", response.url, "body cut short", logging.WARNING, response=response
             )
             return None
-        assert isinstance(response, TextResponse)
+        if not _is_html(response):
+            declared = response.headers.get("Content-Type") or b"no content type"
+            self.drop_page("not_html", response.url, declared.decode("latin-1"), response=response)
+            return None
+        content_type = (response.headers.get("Content-Type") or b"").decode("latin-1")
+        decoded = decode_html(response.body, content_type)
+        if decoded.invalid:
+            self.drop_page(
+                "invalid_bytes",
+                response.url,
+                f"not valid {decoded.encoding}: over 1% replacement characters",
+                logging.WARNING,
+                response=response,
+            )
+            return None
+        return Page(
+            url=response.url,
+            html=decoded.text,
+            spider=self.name,
+            fetched_at=fetched_at or datetime.now(UTC).isoformat(timespec="seconds"),
+            hints=hints or {},
+        )
         return Page(
             url=response.url,
             html=response.text,

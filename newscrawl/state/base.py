@@ -46,6 +46,7 @@ FINAL_DROP_REASONS = frozenset(
         "too_short",
         "empty_text",
         "not_html",
+        "invalid_bytes",
         "unparsable_html",
         "http_404",
         "http_410",
