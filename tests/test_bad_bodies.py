@@ -53,9 +53,9 @@ def test_a_gzip_body_cut_short_is_truncated_and_a_whole_one_is_not() -> None:
 # Charsets
 
 
-RUSSIAN = " ".join(
+RUSSIAN = (
     "Городской совет утвердил бюджет порта после долгого обсуждения транспорта школ и "
-    "больниц в течение всей осени".split()
+    "больниц в течение всей осени"
 )
 
 
