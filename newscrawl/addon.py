@@ -89,6 +89,13 @@ NEWSCRAWL_SETTINGS: dict[str, Any] = {
     # link-local, CGNAT, multicast, reserved or unspecified address; these hosts ("name",
     # "name:port", "10.0.0.5", "[::1]:8080", exactly as URLs write them) are allowed anyway.
     "NEWSCRAWL_ALLOW_PRIVATE_HOSTS": [],
+    # Sitemap limits: entries and bytes (once decompressed) read from one sitemap file (the
+    # protocol's own 50,000 and 50 MB) and in one run; the rest is not read, and counted
+    # (newscrawl/sources/sitemap_truncated, .../sitemap_run_limit).
+    "NEWSCRAWL_SITEMAP_MAX_ENTRIES": 50_000,
+    "NEWSCRAWL_SITEMAP_MAX_BYTES": 50 * 1024 * 1024,
+    "NEWSCRAWL_SITEMAP_MAX_ENTRIES_PER_RUN": 1_000_000,
+    "NEWSCRAWL_SITEMAP_MAX_BYTES_PER_RUN": 1024 * 1024 * 1024,
 }
 
 #: The item pipelines, in order: each stage small and testable alone.

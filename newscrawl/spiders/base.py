@@ -151,12 +151,23 @@ class NewsSpider(Spider):
         if parse_bool("debug_cleaning", kwargs.get("debug_cleaning", "0")):
             # `-a debug_cleaning=1`: the same as `-s NEWSCRAWL_DEBUG_CLEANING=1`.
             crawler.settings.set("NEWSCRAWL_DEBUG_CLEANING", True, priority="cmdline")
+        settings = crawler.settings
+        spider.sitemap_limits = (
+            settings.getint("NEWSCRAWL_SITEMAP_MAX_ENTRIES", 50_000),
+            settings.getint("NEWSCRAWL_SITEMAP_MAX_BYTES", 50 * 1024 * 1024),
+            settings.getint("NEWSCRAWL_SITEMAP_MAX_ENTRIES_PER_RUN", 1_000_000),
+            settings.getint("NEWSCRAWL_SITEMAP_MAX_BYTES_PER_RUN", 1024**3),
+        )
+        spider._sitemap_read = [0, 0]  # entries, bytes, this run
         spider._allow = [re.compile(p) for p in cls.article_allow]
         spider._deny = [re.compile(p) for p in cls.article_deny]
         return spider
 
     _allow: list[re.Pattern[str]]
     _deny: list[re.Pattern[str]]
+    #: Entries and bytes per sitemap file, and per run (NEWSCRAWL_SITEMAP_MAX_*).
+    sitemap_limits: tuple[int, int, int, int] = (50_000, 50 * 1024 * 1024, 10**6, 1024**3)
+    _sitemap_read: list[int]
 
     async def start(self) -> AsyncIterator[Any]:
         for request in self.source_requests():
@@ -206,12 +217,38 @@ class NewsSpider(Spider):
                 if loc and (request := self.source_request(loc, self.parse_sitemap)):
                     yield request
             return
+        per_file, file_bytes, per_run, run_bytes = self.sitemap_limits
+        entries_left = per_run - self._sitemap_read[0]
+        bytes_left = run_bytes - self._sitemap_read[1]
+        if entries_left <= 0 or bytes_left <= 0:
+            self._count("newscrawl/sources/sitemap_run_limit")
+            logger.warning(
+                "Not reading the sitemap %s: this run read %d entries and %d bytes of "
+                "sitemaps already (NEWSCRAWL_SITEMAP_MAX_*_PER_RUN)",
+                response.url,
+                *self._sitemap_read,
+            )
+            return
         try:
-            document = parse_sitemap(response.body)
+            document = parse_sitemap(
+                response.body,
+                max_size=min(file_bytes, bytes_left),
+                max_entries=min(per_file, entries_left),
+            )
         except SitemapError as error:
             self._count("newscrawl/sources/invalid_sitemap")
             logger.warning("Ignoring invalid sitemap %s: %s", response.url, error)
             return
+        self._sitemap_read[0] += len(document.entries)
+        self._sitemap_read[1] += len(response.body)
+        if document.truncated:
+            self._count("newscrawl/sources/sitemap_truncated")
+            logger.warning(
+                "Sitemap %s: read its first %d entries only (NEWSCRAWL_SITEMAP_MAX_ENTRIES, "
+                "NEWSCRAWL_SITEMAP_MAX_BYTES and their per-run totals)",
+                response.url,
+                len(document.entries),
+            )
         for entry in document.entries:
             # The protocol wants absolute URLs; a relative one is read as the page would.
             loc = self._join(response, entry.loc)
