@@ -5,7 +5,6 @@ and memory stays bounded."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from conftest import CrawlResult, run_crawl
