@@ -246,7 +246,7 @@ class DuplicatesPipeline(_Stage):
         if state is None:
             return False  # no crawl state: the index alone remembers, and it has this text
         seen = state.get(key)
-        if seen is not None and seen.status == "exported":
+        if seen is not None and seen.status in ("exported", "pending"):
             return False
         # This spider has no export of it; any spider's export of the same text on record
         # makes it a duplicate (the state is per spider, the index is shared).

@@ -54,7 +54,11 @@ def summarize(stats: dict[str, Any]) -> dict[str, Any]:
         "duration_seconds": round(float(stats.get("elapsed_time_seconds") or 0), 3),
         "requests": int(stats.get("downloader/request_count", 0)),
         "pages_fetched": int(stats.get("newscrawl/fetched/articles", 0)),
-        "articles_exported": int(stats.get("item_scraped_count", 0)),
+        # Written to the feed (`newscrawl/exported`), not merely scraped.
+        "articles_exported": int(
+            stats.get("newscrawl/exported", stats.get("item_scraped_count", 0))
+        ),
+        "articles_not_written": int(stats.get("newscrawl/export_failed", 0)),
         "skipped_as_seen": int(skipped.get("seen", 0) + skipped.get("seen_dropped", 0)),
         "refreshed": _prefixed(stats, "newscrawl/refreshed/"),
         "dropped": dropped,

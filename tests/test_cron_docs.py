@@ -43,7 +43,11 @@ def test_crontab_line_runs_in_crons_environment(tmp_path: Path, synthetic) -> No
     site = synthetic(5)
     site.install(home / "news")
     with (home / "news" / "sites" / "synthetic.toml").open("a") as toml:
-        toml.write("[settings]\nAUTOTHROTTLE_ENABLED = false\n")  # loopback: no need to wait
+        # Loopback: no need to wait, and the address guard must let the test site through.
+        toml.write(
+            "[settings]\nAUTOTHROTTLE_ENABLED = false\n"
+            'NEWSCRAWL_ALLOW_PRIVATE_HOSTS = ["127.0.0.1"]\n'
+        )
 
     # What cron gives a job: a bare environment, sh, the crontab's variables, $HOME as cwd.
     env = {"HOME": str(home), "LOGNAME": "news", "PATH": "/usr/bin:/bin", "SHELL": "/bin/sh"}

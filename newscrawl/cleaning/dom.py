@@ -99,8 +99,11 @@ def is_link_dominated(element: HtmlElement, share: float) -> bool:
 
 
 def host_of(url: str | None) -> str | None:
-    """The URL's host without `www.`, or None."""
-    host = urlsplit(url).hostname if url else None
+    """The URL's host without `www.`, or None (also for a malformed URL)."""
+    try:
+        host = urlsplit(url).hostname if url else None
+    except ValueError:  # "http://[::1": brackets that do not close
+        return None
     return host.removeprefix("www.") if host else None
 
 
@@ -114,8 +117,11 @@ def is_internal_link(href: str, page_url: str | None, page_host: str | None) -> 
     elif match := _ABSOLUTE.match(href):
         host, path = match["host"].lower().removeprefix("www."), match["path"] or "/"
     else:
-        target = urlsplit(urljoin(page_url or "", href))
-        host, path = target.hostname, target.path
+        try:
+            target = urlsplit(urljoin(page_url or "", href))
+            host, path = target.hostname, target.path
+        except ValueError:  # a malformed link ("http://[x"): not a page of this site
+            return False
         host = host.removeprefix("www.") if host else None
     if host and page_host and host != page_host:
         return False
@@ -125,7 +131,10 @@ def is_internal_link(href: str, page_url: str | None, page_host: str | None) -> 
 
 @lru_cache(maxsize=64)
 def _path_of(url: str) -> str:
-    return urlsplit(url).path
+    try:
+        return urlsplit(url).path
+    except ValueError:
+        return ""
 
 
 def outermost_with_same_text(element: HtmlElement, text: str) -> HtmlElement:
