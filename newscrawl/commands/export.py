@@ -184,6 +184,7 @@ def run(args: argparse.Namespace) -> int:
             dropped=dropped,
             tally=tally,
             method=_method(args, fmt, selection, split),
+            card=args.card,
         )
         Path(args.card).write_text(render(facts), encoding="utf-8")
     return 0
