@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from newscrawl import items
 from newscrawl.dataset.select import UNDATED
@@ -30,6 +30,8 @@ from newscrawl.dataset.writers import EXPORT_FIELDS, infer_format, project
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
+
+    from newscrawl.dataset.inputs import Record
 
 _FIELD = re.compile(r"^\s{4}(\w+):")
 _DOC = re.compile(r"^\s{4}#:\s?(.*)$")
@@ -93,7 +95,7 @@ class Tally:
     first: str | None = None
     last: str | None = None
 
-    def add(self, record: Mapping[str, Any], instant_key: str, duplicate_kind: str | None) -> None:
+    def add(self, record: Record, instant_key: str, duplicate_kind: str | None) -> None:
         self.records += 1
         self.sites[str(record.get("site") or "unknown")] += 1
         self.languages[str(record.get("language") or "unknown")] += 1
