@@ -96,9 +96,13 @@ def _articles_per_day(data: ReportData) -> Figure:
             for day, count in site.per_day.items():
                 others[day] = others.get(day, 0) + count
         traces.append(_day_trace(f"{len(ranked) - TOP_SITES} other sites", others))
+    for number, trace in enumerate(traces):
+        trace["marker"] = {"color": _SITE_COLOURS[number] if number < TOP_SITES else _OTHERS}
     layout = {
         "barmode": "stack",
         "height": 420,
+        "legend": _SIDE_LEGEND,
+        "margin": {"l": 60, "r": 20, "t": 36, "b": 50},  # the tool bar above the legend
         "xaxis": {"type": "date", "title": {"text": "publication day (UTC)"}},
         "yaxis": {"title": {"text": "articles"}},
     }
@@ -130,18 +134,19 @@ def _runs(data: ReportData) -> Figure:
     layout: dict[str, Any] = {
         "barmode": "stack",
         "height": 460,
+        "legend": _SIDE_LEGEND,
         "xaxis": {"type": "date", "title": {"text": "run start (UTC)"}},
         "yaxis": {"title": {"text": "article pages"}},
     }
     if len(spiders) > 1:
-        # Top left, above the legend: the top right is the plot's tool bar.
-        layout["margin"] = {"l": 60, "r": 20, "t": 50, "b": 50}
+        # Top left: the top right is the plot's tool bar.
+        layout["margin"] = {"l": 60, "r": 20, "t": 40, "b": 50}
         layout["updatemenus"] = [
             {
                 "type": "dropdown",
                 "x": 0,
                 "xanchor": "left",
-                "y": 1.1,
+                "y": 1.02,
                 "yanchor": "bottom",
                 "buttons": [
                     {
@@ -192,6 +197,15 @@ def _run_traces(
     return traces
 
 
+#: Legend beside the plot, for figures with many series: above it, a long legend runs
+#: under the plot's tool bar.
+_SIDE_LEGEND = {"orientation": "v", "x": 1.01, "xanchor": "left", "y": 1, "yanchor": "top"}
+#: One colour per site of the articles-per-day figure (TOP_SITES of them), grey for the rest.
+_SITE_COLOURS = (
+    "#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6",
+    "#9d755d", "#2f4b7c",
+)  # fmt: skip
+_OTHERS = "#c7ccd6"
 _REASON_COLOURS = (
     "#e45756", "#f58518", "#b279a2", "#9d755d", "#eeca3b", "#ff9da6", "#bab0ac", "#72b7b2",
 )  # fmt: skip
