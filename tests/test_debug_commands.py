@@ -10,12 +10,13 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import CRAWL_ENV
+from conftest import CRAWL_ENV, TEST_SETTINGS
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-QUIET = ["-s", "TELNETCONSOLE_ENABLED=0", "-s", "AUTOTHROTTLE_ENABLED=0", "-s", "RETRY_TIMES=0"]
+#: The test crawls' settings (quiet, nothing listening, the loopback site allowed).
+SETTINGS = [arg for name, value in TEST_SETTINGS.items() for arg in ("-s", f"{name}={value}")]
 
 #: A spider whose article callback carries Scrapy contracts, for `scrapy check`.
 CHECKED_SPIDER = '''
@@ -48,7 +49,7 @@ def _scrapy(
     cwd: Path, *args: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "scrapy", *args, *QUIET],
+        [sys.executable, "-m", "scrapy", *args, *SETTINGS],
         cwd=cwd,
         env={**CRAWL_ENV, **(env or {})},
         capture_output=True,
