@@ -24,6 +24,7 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from newscrawl import signals as newscrawl_signals
+from newscrawl.health import SiteHealth
 from newscrawl.state import data_dir, state_path
 from newscrawl.state.extension import run_id
 
@@ -147,6 +148,13 @@ class RunSummary:
         spider = self.crawler.spider.name
         summary = {"spider": spider, **summarize(self.crawler.stats.get_stats())}
         summary["feeds"] = [str(p) for p in self.feeds]
+        health = self.crawler.get_extension(SiteHealth)
+        if health is not None:
+            # Per site (the spider; each host for `urls` and `warc`): pages, articles,
+            # drops, characters removed by stage, health warnings. `newscrawl report`
+            # reads them.
+            summary["sites_by"] = "host" if health.by_host else "spider"
+            summary["sites"] = health.report()
         if self.crawler.settings.get("NEWSCRAWL_STATE"):
             summary["state"] = str(state_path(self.crawler.settings).resolve())
         path = self.path(spider, summary["run_id"])

@@ -193,6 +193,7 @@ def run(args: argparse.Namespace) -> int:
             dropped=dropped,
             tally=tally,
             method=_method(args, fmt, selection, split),
+            card=args.card,
         )
         with replaced(args.card) as card:
             card.write_text(render(facts), encoding="utf-8")
