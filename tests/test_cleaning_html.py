@@ -375,28 +375,6 @@ def test_link_paragraphs_that_are_not_headlines_are_kept(paragraph: str) -> None
     assert "link_paragraphs" not in prune_chrome(tree, URL)
 
 
-def test_hover_card_inside_a_sentence_is_removed_but_not_the_name() -> None:
-    card = (
-        '<span class="person"><a href="/people/jane-doe">Jane Doe</a>'
-        '<span class="card"><img src="/img/jane.jpg" alt="">'
-        '<a href="/people/jane-doe">Jane Doe</a>'
-        '<a href="/news/jane-doe-budget">Doe presents the regional budget</a></span></span>'
-    )
-    tree = _tree(f"<p>The rail minister {card} opened the line on Monday.</p>" + _paragraphs())
-
-    removed = prune_chrome(tree, URL)
-
-    assert list(removed) == ["inline_cards"]
-    assert _kept_paragraphs(tree)[0] == "The rail minister Jane Doe opened the line on Monday."
-
-
-def test_inline_image_with_one_link_is_kept() -> None:
-    figure = '<span><img src="/img/train.jpg" alt=""><a href="/photos/train">Photo</a></span>'
-    tree = _tree(f"<p>The new trains {figure} seat 300 passengers.</p>" + _paragraphs())
-
-    assert "inline_cards" not in prune_chrome(tree, URL)
-
-
 def test_furniture_goes_first_and_is_reported() -> None:
     tree = _tree(
         '<nav><a href="/">Home</a></nav>'

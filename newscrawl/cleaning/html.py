@@ -15,7 +15,6 @@ its own name in the returned report:
 - `chrome_blocks`: elements whose class or id names newsletter boxes, share bars,
   breadcrumbs and the like (`markers.CHROME_CLASS_WORDS`);
 - `tag_lists`: tag and category link lists (`rel="tag"`);
-- `inline_cards`: pop-up cards (a photo and links) nested in a paragraph;
 - `other_articles`: `<article>` elements besides the one carrying the headline;
 - `related_lists`, `inline_teasers`, `link_paragraphs`, `teaser_links`: related-headline
   blocks, with or without a header phrase (`related`).
@@ -127,8 +126,6 @@ def prune_chrome(
         removed.add("chrome_blocks", element, detail=word)
     for element in structure.find_tag_lists(body):
         removed.add("tag_lists", element)
-    for element in structure.find_inline_cards(body):
-        removed.add("inline_cards", element)
     if clues is not None:
         for element in structure.find_other_articles(body, clues.headlines):
             removed.add("other_articles", element)

@@ -189,7 +189,7 @@ CHROME_CLASS_WORDS = frozenset(
         *("newsletter", "newsletters", "share", "sharing", "sharebar", "subscribe"),
         *("subscription", "signup", "breadcrumb", "breadcrumbs", "outbrain", "taboola"),
         *("trending", "copyright", "cta", "promo", "recirc", "recirculation", "sponsored"),
-        *("related", "cookie", "cookies", "consent", "gdpr"),
+        *("related", "cookie", "cookies", "consent"),
         *("ads", "advert", "bio", "biography", "comment", "comments", "login", "popup"),
         *("modal", "banner", "toolbar", "tooltip", "membership"),
     }
