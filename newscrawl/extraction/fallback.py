@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
     from trafilatura.settings import Document
 
+_DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
+_NO_TIME = "T00:00:00"  # as htmldate writes a day it found without a time (no offset)
+
 
 class PageHeuristics:
     """Metadata guessed from the page itself, each field computed when first read."""
@@ -38,16 +41,27 @@ class PageHeuristics:
 
     @cached_property
     def author(self) -> str | None:
+        """The byline as trafilatura's XPaths find it in the page, else the author its
+        meta-tag reading found (which `fields` has read already, less mangled: "mdr.de"
+        comes back as "Mdr De")."""
+        byline = extract_author(self._tree)
+        if byline:
+            return str(byline)
         meta_author = self._meta.author
         if meta_author and " " in meta_author:  # one word is a handle or a site name
             return str(meta_author)
-        return extract_author(self._tree)
+        return None
 
     @cached_property
     def date(self) -> str | None:
+        """The publication date htmldate finds, with its time of day where the page gives
+        one. (htmldate's default output format is the day alone: the time it had found was
+        lost.) It writes midnight, without an offset, for a day without a time."""
         params = set_date_params(extensive=True)
-        found = find_date(self._tree, url=self._url, **params)
-        return str(found) if found else None
+        found = find_date(self._tree, url=self._url, outputformat=_DATE_FORMAT, **params)
+        if not found:
+            return None
+        return str(found).removesuffix(_NO_TIME)
 
     @cached_property
     def description(self) -> str | None:

@@ -46,6 +46,25 @@ NON_ARTICLE_TYPES = frozenset(
 )
 NON_ARTICLE_OG_TYPES = frozenset({"website", "profile", "video.other", "product"})
 
+#: Meta names that sites also spell with other separators ("og:site:name",
+#: "article_published_time", "article.published_time"), by their separator-free spelling:
+#: a variant counts as the standard name when the page lacks that. An "og:" prefix before
+#: an `article:` name ("og:article:published_time") is a variant too.
+_STANDARD_META = {
+    re.sub(r"[:._-]", "", name): name
+    for name in (
+        "og:title",
+        "og:description",
+        "og:site_name",
+        "og:locale",
+        "og:type",
+        "og:updated_time",
+        "article:published_time",
+        "article:modified_time",
+        "article:author",
+        "article:section",
+    )
+}
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -88,6 +107,11 @@ def read_structured_data(tree: HtmlElement) -> StructuredData:
             key = key.lower()
             data.meta.setdefault(key, content)
             data.meta_all.setdefault(key, []).append(content)
+    for key, content in list(data.meta.items()):
+        spelled = re.sub(r"[:._-]", "", key)
+        standard = _STANDARD_META.get(spelled) or _STANDARD_META.get(spelled.removeprefix("og"))
+        if standard and standard != key:
+            data.meta.setdefault(standard, content)
     for link in tree.iterfind(".//link"):
         if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
             data.canonical = link.get("href", "").strip()
@@ -149,6 +173,17 @@ def names(value: Any) -> list[str]:
                 result.append(name)
             elif isinstance(item.get("givenName"), str) and isinstance(item.get("familyName"), str):
                 result.append(f"{item['givenName']} {item['familyName']}")
+    return result
+
+
+def typed_names(value: Any) -> list[tuple[str, str | None]]:
+    """`names`, each with the `@type` the page gave it (None for plain strings)."""
+    result: list[tuple[str, str | None]] = []
+    for item in _as_list(value):
+        declared = None
+        if isinstance(item, dict):
+            declared = next(iter(sorted(_types(item))), None)
+        result.extend((name, declared) for name in names(item))
     return result
 
 
