@@ -171,6 +171,7 @@ def test_title_loses_the_site_name_and_date(head: str, url: str, expected: str) 
         ("Dieter Kuckelkorn (d.kuckelkorn@boersen-zeitung.example)", ["Dieter Kuckelkorn"]),
         ("Martin Luther King, Jr.", ["Martin Luther King Jr."]),
         ("admin", []),
+        ("kei_eno", []),
         # Short names are kept as written.
         ("Theresa May", ["Theresa May"]),
         ("Dr. Max Kolter", ["Dr. Max Kolter"]),
@@ -249,6 +250,48 @@ def test_authors_skip_an_email_address_for_the_byline_name() -> None:
     head = '<meta name="author" content="a.sleegers@boersen-zeitung.example">'
     byline = '<p class="byline"><span class="author">Anna Sleegers</span></p>'
     assert fields(page(head, before=byline))["authors"] == ["Anna Sleegers"]
+
+
+def test_authors_follow_json_ld_references_to_person_nodes() -> None:
+    # Yoast SEO (WordPress) writes the author as a reference into its @graph.
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {
+                "@type": "Article",
+                "@id": URL + "#article",
+                "headline": "Night trains return",
+                "author": {"@id": "https://www.valley-courier.example/#/schema/person/1f3"},
+            },
+            {
+                "@type": "Person",
+                "@id": "https://www.valley-courier.example/#/schema/person/1f3",
+                "name": "Lewis White",
+            },
+        ],
+    }
+    assert fields(page(ld=graph))["authors"] == ["Lewis White"]
+
+
+def test_authors_from_links_to_author_pages_when_nothing_else_names_one() -> None:
+    byline = (
+        '<p class="reader__meta-info">von <a href="/autoren/name/max-kolter">Dr. Max Kolter</a>'
+        '</p><aside><a href="/autoren/name/other-writer">Other Writer</a></aside>'
+    )
+    head = '<meta name="author" content="LTO">'
+    assert fields(page(head, before=byline), "https://www.lto.example/recht/a")["authors"] == [
+        "Dr. Max Kolter"
+    ]
+
+
+def test_authors_not_from_links_to_pages_about_people() -> None:
+    byline = '<p>Donald <a href="/profile/donald-trump">Donald Trump</a> said</p>'
+    ld = {
+        "@type": "NewsArticle",
+        "headline": "Night trains return",
+        "author": {"@type": "Organization", "name": "Al Jazeera"},
+    }
+    assert fields(page(ld=ld, before=byline))["authors"] == ["Al Jazeera"]
 
 
 def test_authors_split_one_string_of_names() -> None:

@@ -139,7 +139,8 @@ _ORG_WORDS = _words(
 #: "The Associated Press", "Der Spiegel": no person's name begins with an article.
 _ARTICLES = frozenset({"the", "der", "die", "das"})
 _PARTICLES = _words("van der den de del della di da do dos das von zu la le bin ibn al el")
-_HANDLE = re.compile(r"^\w*(?:admin(?:istrator)?|webmaster)\d*$", re.IGNORECASE)
+# CMS accounts and user names: "admin", "Jdadmin", "kei_eno".
+_HANDLE = re.compile(r"^(?:\w*(?:admin(?:istrator)?|webmaster)\d*|\S*_\S*)$", re.IGNORECASE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 _ORGANISATION_TYPES = frozenset(
@@ -205,24 +206,27 @@ def credits(
 
 
 def choose_authors(
-    sources: Sequence[list[Credit]], fallback: Callable[[], list[Credit]]
+    sources: Sequence[list[Credit]], fallbacks: Sequence[Callable[[], list[Credit]]]
 ) -> list[str]:
-    """The people named by the first source that names one; else the people the page's
-    byline heuristic (`fallback`: costly, so called only then) names, if it names one by
-    full name; else the names of the first source that has any (organisations: a wire
-    story is "By Associated Press")."""
+    """The people named by the first source that names one; else the people the first
+    of the page's byline heuristics (`fallbacks`: costly, so called only then, in order)
+    names by full name; else the names of the first source that has any (organisations:
+    a wire story is "By Associated Press")."""
     for source in sources:
         people = [c.name for c in source if c.person]
         if people:
             return _unique(people)
-    guessed = fallback()
-    if any(c.person and _name_shaped(c.name) for c in guessed):
-        # With a full name beside it, one capitalized word is a name too ("..., Sweidah").
-        return _unique(
-            c.name
-            for c in guessed
-            if c.person and (_name_shaped(c.name) or (c.name.istitle() and " " not in c.name))
-        )
+    guessed: list[Credit] = []
+    for fallback in fallbacks:
+        found = fallback()
+        guessed = guessed or found
+        if any(c.person and _name_shaped(c.name) for c in found):
+            # With a full name beside it, one capitalized word is a name too ("..., Sweidah").
+            return _unique(
+                c.name
+                for c in found
+                if c.person and (_name_shaped(c.name) or (c.name.istitle() and " " not in c.name))
+            )
     for source in (*sources, guessed):
         if source:
             return _unique(c.name for c in source)

@@ -9,6 +9,7 @@ on first use only, so a page with complete structured data pays for none of them
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,13 @@ if TYPE_CHECKING:
     from trafilatura.settings import Document
 
 _DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
+# Paths of author pages, in the languages of the dev sets' sites. Not "/people/" or
+# "/profile/": news sites use those for the people a story is about.
+_AUTHOR_PAGE = re.compile(
+    r"/(?:authors?|autor(?:en|in)?|auteurs?|autore|journalists?|redakteur(?:in)?|reporters?|"
+    r"staff|byline)(?:/|-|$)",
+    re.IGNORECASE,
+)
 _NO_TIME = "T00:00:00"  # as htmldate writes a day it found without a time (no offset)
 
 
@@ -51,6 +59,27 @@ class PageHeuristics:
         if meta_author and " " in meta_author:  # one word is a handle or a site name
             return str(meta_author)
         return None
+
+    @cached_property
+    def author_links(self) -> list[str]:
+        """The texts of the first group of links to author pages (`/author/`, `/autoren/`,
+        `/staff/`...): the links beside the first one, under the same parent, as a byline
+        of several names is written."""
+        first_parent = None
+        found: list[str] = []
+        for link in self._tree.iter("a"):
+            href = (link.get("href") or "").split("?", 1)[0]
+            if not _AUTHOR_PAGE.search(href):
+                continue
+            parent = link.getparent()
+            if first_parent is None:
+                first_parent = parent
+            elif parent is not first_parent:
+                continue
+            text = " ".join(link.text_content().split())
+            if text:
+                found.append(text)
+        return found
 
     @cached_property
     def date(self) -> str | None:

@@ -179,7 +179,10 @@ def _authors(
     def from_byline() -> list[Credit]:
         return [c for part in (doc.author or "").split(";") for c in credits(part, sites)]
 
-    return choose_authors((from_ld, from_meta), from_byline)
+    def from_author_links() -> list[Credit]:
+        return [c for text in doc.author_links for c in credits(text, sites)]
+
+    return choose_authors((from_ld, from_meta), (from_byline, from_author_links))
 
 
 def _tags(ld: dict[str, Any], data: StructuredData, doc: PageHeuristics) -> list[str]:

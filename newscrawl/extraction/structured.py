@@ -92,14 +92,19 @@ class StructuredData:
 def read_structured_data(tree: HtmlElement) -> StructuredData:
     """Collect JSON-LD nodes, meta tags, the canonical link and `<html lang>` of a page."""
     data = StructuredData()
+    by_id: dict[str, dict[str, Any]] = {}
     for script in tree.iterfind(".//script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
         for node in _walk_json_ld(_load_json(script.text or "")):
             types = _types(node)
             data.types |= types
+            if isinstance(node.get("@id"), str):
+                by_id.setdefault(node["@id"], node)
             if types & ARTICLE_TYPES and not data.article:
                 data.article = node
+    if data.article and by_id:
+        data.article = _resolve_references(data.article, by_id)
     for meta in tree.iterfind(".//meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip()
         content = (meta.get("content") or "").strip()
@@ -118,6 +123,30 @@ def read_structured_data(tree: HtmlElement) -> StructuredData:
             break
     data.html_lang = (tree.get("lang") or tree.get("xml:lang") or "").strip() or None
     return data
+
+
+#: Article properties whose value is often a reference to another node of the `@graph`
+#: (`{"@id": ".../#/schema/person/..."}`, as Yoast SEO writes them on WordPress sites).
+_REFERENCED = ("author", "creator", "publisher")
+
+
+def _resolve_references(
+    article: dict[str, Any], by_id: dict[str, dict[str, Any]]
+) -> dict[str, Any]:
+    """The article node with `author`/`creator`/`publisher` references replaced by the
+    nodes they point to (a copy; references to nodes the page lacks stay as they are)."""
+    resolved = dict(article)
+    for key in _REFERENCED:
+        if key not in article:
+            continue
+        items = [
+            by_id.get(item["@id"], item)
+            if isinstance(item, dict) and isinstance(item.get("@id"), str) and "name" not in item
+            else item
+            for item in _as_list(article[key])
+        ]
+        resolved[key] = items
+    return resolved
 
 
 def _load_json(text: str) -> Any:
