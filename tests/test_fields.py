@@ -322,6 +322,32 @@ def test_published_stays_a_day_when_the_page_gives_no_time() -> None:
     assert PageHeuristics(tree, URL).date == "2026-05-13"
 
 
+@pytest.mark.parametrize(
+    ("line", "day", "expected"),
+    [
+        ('<span class="article-publish-date">November 19, 2019, 9:02 AM</span>', "2019-11-19",
+         "2019-11-19T09:02:00"),
+        ('<div class="publish-date">Published 11:11 PM EST Nov 19</div>', "2019-11-19",
+         "2019-11-19T23:11:00"),
+        ('<span class="meta_date">erstellt: <b>01. April 2025, 15:25</b></span>', "2025-04-01",
+         "2025-04-01T15:25:00"),
+        ('<span class="date"> 13.11.2019, 23:06 </span>', "2019-11-13", "2019-11-13T23:06:00"),
+        ('<p class="article__meta">on Monday, November 18th, 2019 at 11:04 a.m.</p>',
+         "2019-11-18", "2019-11-18T11:04:00"),
+        ('<div class="article_date">November 20, 2019 - 11:28 AMT</div>', "2019-11-20",
+         "2019-11-20T11:28:00"),
+        # Another day's time is not this day's; nor is a date read as a time.
+        ('<p class="date">Updated November 20, 2019 at 10:00 a.m.</p>', "2019-11-19", None),
+        ('<p class="date">12.05.2024</p>', "2024-05-12", None),
+        ('<p class="story">The meeting starts at 10:30 on 19 November.</p>', "2019-11-19", None),
+    ],
+)  # fmt: skip
+def test_published_day_takes_the_time_shown_beside_it(
+    line: str, day: str, expected: str | None
+) -> None:
+    assert PageHeuristics(load_html(page(before=line)), URL).time_on(day) == expected
+
+
 def test_published_takes_the_time_of_the_same_day_from_another_source() -> None:
     ld = {"@type": "NewsArticle", "headline": "Night trains return", "datePublished": "2024-04-15"}
     head = '<meta property="article:published_time" content="2024-04-15T13:38:00+02:00">'

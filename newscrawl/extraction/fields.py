@@ -215,19 +215,17 @@ def _published(
     ld: dict[str, Any], meta: dict[str, str], doc: PageHeuristics, hints: dict[str, Any]
 ) -> str | None:
     """The publication date the page declares; else the one its text shows (htmldate's
-    costly search, run only then) or the source's. A declared day without a time takes
-    the time another source gives for the same day."""
+    costly search, run only then) or the source's. A day without a time takes the time
+    another source gives for the same day, or the one shown beside it on the page."""
     declared = [ld.get("datePublished"), *(meta.get(k) for k in _PUBLISHED_META)]
-    found = _first_date(*declared)
-    if found is None:
-        return _first_date(doc.date, hints.get("published"))
-    if len(found) > _DAY_LENGTH:
+    # `or` keeps the costly date search for pages that declare no date.
+    found = _first_date(*declared) or _first_date(doc.date, hints.get("published"))
+    if found is None or len(found) > _DAY_LENGTH:
         return found
-    for later in (*declared, hints.get("published")):
+    for later in (*declared, hints.get("published"), doc.date):
         if (iso := _first_date(later)) and len(iso) > _DAY_LENGTH and iso[:_DAY_LENGTH] == found:
             return iso
-    iso = _first_date(doc.date)
-    return iso if iso and len(iso) > _DAY_LENGTH and iso[:_DAY_LENGTH] == found else found
+    return doc.time_on(found) or found
 
 
 def _first_date(*values: Any) -> str | None:
