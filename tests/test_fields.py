@@ -370,6 +370,11 @@ def test_meta_name_variants_count_as_the_standard_name() -> None:
     assert meta["article:published_time"] == "2024-01-01T10:00:00Z"
 
 
+def test_article_published_is_the_publication_time() -> None:
+    head = '<meta property="article:published" content="2019-11-19T11:00:09.000Z">'
+    assert fields(page(head))["published"] == "2019-11-19T11:00:09+00:00"
+
+
 # --- language ---------------------------------------------------------------------
 
 

@@ -64,6 +64,10 @@ _STANDARD_META = {
         "article:author",
         "article:section",
     )
+} | {
+    # "article:published" / "article.published" (four sites on the Zyte set).
+    "articlepublished": "article:published_time",
+    "articlemodified": "article:modified_time",
 }
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
