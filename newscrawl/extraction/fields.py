@@ -227,10 +227,17 @@ def _published(
     found = _first_date(*declared) or _first_date(doc.date, hints.get("published"))
     if found is None or len(found) > _DAY_LENGTH:
         return found
-    for later in (*declared, hints.get("published"), doc.date):
-        if (iso := _first_date(later)) and len(iso) > _DAY_LENGTH and iso[:_DAY_LENGTH] == found:
+    for later in (*declared, hints.get("published")):
+        if (iso := _same_day_with_time(later, found)) is not None:
             return iso
-    return doc.time_on(found) or found
+    # The time shown beside the date is cheap to look up; htmldate's search is not.
+    return doc.time_on(found) or _same_day_with_time(doc.date, found) or found
+
+
+def _same_day_with_time(value: Any, day: str) -> str | None:
+    """`value` as an ISO date with a time of day, if it falls on `day`."""
+    iso = _first_date(value)
+    return iso if iso and len(iso) > _DAY_LENGTH and iso[:_DAY_LENGTH] == day else None
 
 
 def _first_date(*values: Any) -> str | None:
