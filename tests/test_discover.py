@@ -10,18 +10,29 @@ import re
 import socket
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from conftest import run_crawl
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newscrawl.cli import main
 from newscrawl.demo.build import article_url, load_content
-from newscrawl.discovery import DiscoveryError, discover, render_python, render_toml, site_name
+from newscrawl.discovery import (
+    Discovery,
+    DiscoveryError,
+    Source,
+    discover,
+    render_python,
+    render_toml,
+    site_name,
+)
 from newscrawl.discovery.fetch import Fetcher
-from newscrawl.discovery.patterns import propose_article_allow
+from newscrawl.discovery.patterns import Proposal, propose_article_allow
 from newscrawl.discovery.settings import crawl_settings
 from newscrawl.discovery.sources import ATOM, NEWS_SITEMAP, RSS, SITEMAP, SITEMAP_INDEX, start_url
 from newscrawl.spiders import NewsSpider
@@ -326,3 +337,83 @@ def test_article_rule_heuristics(paths: list[str], rule: str | None) -> None:
 )
 def test_site_name(domain: str, name: str) -> None:
     assert site_name(domain) == name
+
+
+# Stubs for any URL (hypothesis): everything in a stub comes from the site
+
+_TEXT = st.text(max_size=60)
+_KINDS = st.sampled_from([NEWS_SITEMAP, SITEMAP_INDEX, SITEMAP, RSS, ATOM])
+_SOURCES = st.lists(
+    st.builds(
+        Source,
+        url=_TEXT,
+        kind=_KINDS,
+        found_by=_TEXT,
+        entries=st.integers(0, 10**6),
+        newest=st.none() | _TEXT,
+    ),
+    max_size=4,
+)
+_DISCOVERIES = st.builds(
+    lambda url, domain, sources, allow, reason, language: Discovery(
+        url=url,
+        home_url=url,
+        domain=domain,
+        sources=sources,
+        proposal=Proposal(tuple(allow), len(allow), len(allow), reason),
+        language=language,
+    ),
+    url=_TEXT | st.just('https://news.example/"""\\N{x}\\'),
+    domain=_TEXT,
+    sources=_SOURCES,
+    allow=st.lists(_TEXT, max_size=2),
+    reason=_TEXT,
+    language=st.none() | st.text(max_size=5),
+)
+
+
+def _class_values(source: str) -> dict[str, Any]:
+    (cls,) = [n for n in ast.walk(ast.parse(source)) if isinstance(n, ast.ClassDef)]
+    return {
+        target.id: ast.literal_eval(node.value)
+        for node in cls.body
+        if isinstance(node, ast.Assign)
+        for target in node.targets
+        if isinstance(target, ast.Name) and target.id != "cleaning_rules"
+    }
+
+
+@given(found=_DISCOVERIES)
+@settings(max_examples=200, deadline=None)
+def test_the_python_stub_compiles_and_says_what_the_site_said(found: Discovery) -> None:
+    name = site_name(found.domain)
+    source = render_python(found, name)
+    compile(source, "<stub>", "exec")  # warnings are errors: no invalid escape either
+    module = ast.parse(source)
+    docstring = ast.get_docstring(module, clean=False) or ""
+    assert docstring.startswith(f"{name}: articles of {found.domain}.")
+    values = _class_values(source)
+    assert values["name"] == name
+    assert values["allowed_domains"] == [found.domain]
+    assert values["language"] == (found.language or None)
+    assert values["listing_urls"] == (found.home_url,)
+    assert values["news_sitemap_urls"] == tuple(s.url for s in found.news_sitemaps)
+    assert values["sitemap_urls"] == tuple(s.url for s in found.sitemaps)
+    assert values["feed_urls"] == tuple(s.url for s in found.feeds)
+    assert values["article_allow"] == found.proposal.allow
+
+
+@given(found=_DISCOVERIES)
+@settings(max_examples=200, deadline=None)
+def test_the_toml_stub_loads_and_says_what_the_site_said(found: Discovery) -> None:
+    name = site_name(found.domain)
+    data = tomllib.loads(render_toml(found, name))
+    assert data["name"] == name
+    assert data["domains"] == [found.domain]
+    assert data.get("language") == (found.language or None)
+    sources = data["sources"]
+    assert sources["listings"] == [found.home_url]
+    assert sources.get("news_sitemaps", []) == [s.url for s in found.news_sitemaps]
+    assert sources.get("sitemaps", []) == [s.url for s in found.sitemaps]
+    assert sources.get("feeds", []) == [s.url for s in found.feeds]
+    assert data["articles"]["allow"] == list(found.proposal.allow)

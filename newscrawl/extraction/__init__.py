@@ -268,9 +268,10 @@ def _classify(data: StructuredData, text: str) -> tuple[str, str]:
 
 
 def _link_list(html: str | bytes, tree: HtmlElement, text: str) -> tuple[str, str]:
-    """("not_article", detail) when the body is mostly link text and short of prose of
-    its own: a page of links (a section front, a tag page, an index), whatever it
-    declares; ("", "") otherwise.
+    """("not_article", detail) when the body is mostly link text and short of prose
+    (fewer than 3 prose paragraphs, the bar `_classify` sets for declared listings): a
+    page of links (a section front, a tag page, an index), whatever it declares; ("", "")
+    otherwise.
 
     Each line of the body is matched, whitespace aside, with the text of a block of the
     page (`<p>`, `<li>`, ...) that holds links; the line's link text is that block's. A
@@ -306,15 +307,11 @@ def _link_list(html: str | bytes, tree: HtmlElement, text: str) -> tuple[str, st
     for block, n in in_block.items():
         key = unicodedata.normalize("NFC", "".join(block.text_content().split()))
         linked_by_text[key] = max(n, linked_by_text.get(key, 0))
-    linked, own = 0, []
+    linked = 0
     for line in text.splitlines():
         key = "".join(line.split())
-        in_links = min(len(key), linked_by_text.get(key, 0))
-        linked += in_links
-        if in_links <= len(key) / 2:
-            own.append(line)
-    prose = _prose_paragraphs("\n".join(own))
-    if linked <= chars / 2 or prose >= 3:
+        linked += min(len(key), linked_by_text.get(key, 0))
+    if linked <= chars / 2 or _prose_paragraphs(text) >= 3:
         return "", ""
     return "not_article", f"a list of links: {linked / chars:.0%} of the text is link text"
 
