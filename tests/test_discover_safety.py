@@ -256,6 +256,25 @@ def test_dns_rebinding_cannot_get_round_the_guard(
     assert found.refused["news.example"].requests > 1  # robots.txt, the sitemap, ...
 
 
+def test_through_a_proxy_only_ip_literals_are_checked(
+    site: Site, canary: Canary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The proxy the environment names is connected to as configured (it resolves the
+    names), as in a crawl; a target written as a refused IP literal is still refused."""
+    for name in ("no_proxy", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("http_proxy", site.base)
+    site.page("http://news.example/", "<html><body>Through the proxy</body></html>")
+
+    found = discover("http://news.example/", settings=crawl_settings())
+
+    assert found.domain == "news.example" and not found.refused
+    assert site.requests[0] == "http://news.example/"
+    with pytest.raises(DiscoveryError, match=r"refused to connect to 127\.0\.0\.2"):
+        discover(f"http://127.0.0.2:{canary.port}/", settings=crawl_settings())
+    assert canary.hits == []
+
+
 def test_the_guard_keeps_only_the_answers_it_allows() -> None:
     guard = AddressGuard()
     tcp = (socket.AF_INET, socket.SOCK_STREAM, 6, "")
