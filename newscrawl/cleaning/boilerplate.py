@@ -38,6 +38,7 @@ _MAX_CLOSING_WORDS = 80
 # A teaser line's headline: short and without the full stop of a sentence.
 _MAX_TEASER_HEADLINE_WORDS = 20
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*\s*$""")
+_STOP_END = re.compile(r"""[.…。]["'”’»)\]]*\s*$""")
 # A date/byline line above the article is short; list items keep their dates.
 _MAX_DATELINE_WORDS = 20
 _LIST_MARKERS = ("-", "•", "*", "–", "—", "·")
@@ -95,9 +96,8 @@ def _is_teaser_line(line: str) -> bool:
         # is the wire style of a teaser.
         return False
     headline = match["headline"]
-    return len(headline.split()) <= _MAX_TEASER_HEADLINE_WORDS and not _SENTENCE_END.search(
-        headline
-    )
+    # A headline may ask or exclaim; a full stop makes the rest a sentence of the article.
+    return len(headline.split()) <= _MAX_TEASER_HEADLINE_WORDS and not _STOP_END.search(headline)
 
 
 def is_sign_off(line: str) -> bool:

@@ -2,41 +2,82 @@
 
 Pages append "Trending / Read more / Most popular" lists after the article; extractors
 glue them to the text as short lines. The trap is that articles also legitimately end in
-short lines (a bulleted list, a one-line paragraph, a sign-off), so this cuts only with
-evidence. A trailing run of headline-like lines is cut when one of these holds:
+short lines (a bulleted list, a one-line paragraph, a question, a sign-off), so this cuts
+only with evidence. Every line is first described by its shape (`_Line`): its size, how
+it ends, a leading bullet, number or date, a trailing " | Site" part. A trailing block is
+then cut when one of these holds:
 
-- a header introduces it ("Read more", "Mehr zum Thema", ... see `markers`);
-- a separator line (a lone `-`, `|`, `•`) starts it and at least two headlines follow;
-- at least two of its lines carry a headline marker (`Headline -`, `Headline |`,
-  `Headline [VIDEO]`);
-- it is four or more Title Case lines (English-style headlines).
+- a header introduces it ("Read more", "Mehr zum Thema", ... see `markers`) and every
+  line after the header is headline-sized, with at least as many lines that read as
+  headlines (no final stop, or a final `?`/`!`) as lines ending with a full stop, which
+  may only be the one-sentence summary under a headline (teaser cards). A header over
+  short sentences ("UP NEXT" over "Thunder: Host the Lakers on Friday.") is the article's;
+- without a header, a trailing run of headline-sized lines that share a structure no
+  article paragraph has, after a full sentence that does not announce a list (end with
+  `:`):
+  - a separator line (a lone `-`, `|`, `•`) opens it and at least two headlines follow;
+  - two or more lines end in a marker (`Headline -`, `Headline |`, `Headline [VIDEO]`),
+    or in the same " | Site" / " - Site" part (the site's name, repeated);
+  - two or more lines are numbered 1, 2, 3... or carry a date;
+  - four or more Title Case lines (English-style headlines), three when bulleted.
 
-The last two only after a full sentence that does not announce a list (ends with `:`):
-a list under a subheading or after "as follows:" is the article's own. Sign-offs
-("Reporting by ...") end the article: a tail starts after them, never above.
-Closing lines (`boilerplate`) are cut in the same loop, as tails come in layers.
+Lists under a subheading or after "as follows:" are the article's own, and so is a
+schedule whose lines all start with a date under its own title. Sign-offs ("Reporting by
+...") end the article: a tail starts after them, never above. Closing lines
+(`boilerplate`) are cut in the same loop, as tails come in layers.
 """
 
 from __future__ import annotations
 
 import re
-from enum import Enum
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, NamedTuple
 
 from newscrawl.cleaning.boilerplate import is_sign_off, strip_closing_lines
-from newscrawl.cleaning.markers import TAIL_HEADER_RE, compile_lines
+from newscrawl.cleaning.markers import DATE_RE, TAIL_HEADER_RE, compile_lines
+from newscrawl.core.text import NO_SPACE_CHARS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
 _MAX_HEADLINE_WORDS = 25
 _MAX_HEADLINE_CHARS = 220
+# Scripts without spaces: a headline is a few dozen characters.
+_MAX_NO_SPACE_HEADLINE_CHARS = 80
+_MIN_HEADLINE_WORDS = 3
+_MIN_NO_SPACE_HEADLINE_CHARS = 8
+# A headline that ends with a full stop is short: longer lines with one are sentences.
+_MAX_STOP_HEADLINE_WORDS = 16
+_MAX_NO_SPACE_STOP_HEADLINE_CHARS = 50
+# A teaser card's summary: one sentence under its headline.
+_MAX_SUMMARY_WORDS = 45
 _SEPARATOR_LINE = re.compile(r"^[\s\-–—|•·*=_~#]{1,6}$")
 # "Headline -", "Headline |", "Headline [VIDEO]": markup a headline list keeps as text.
-# (A leading bullet proves nothing: articles' own lists have them too.)
+# (A leading bullet proves nothing by itself: articles' own lists have them too.)
 _MARKED = re.compile(r"(\s[\-–—|»•]\s*$)|(\s\[[^\W\d_][^\]\[]{1,18}\]\W{0,2}$)")
-_SENTENCE_END = re.compile(r"""[.!?…;:]["'”’»)\]]*\s*$""")
+# "Headline | Site", "Headline - Site": a short name after a spaced separator.
+_SPACED_SEPARATOR = r"\s(?:[|\-–—·•]|::)\s"
+_SUFFIX = re.compile(rf"{_SPACED_SEPARATOR}\s*(?P<name>(?:(?!{_SPACED_SEPARATOR}).){{2,40}})$")
+_MAX_SUFFIX_WORDS = 5
+_BULLET = re.compile(r"^[•·*\-–—»>▪■►▶]\s*")
+_NUMBER = re.compile(r"^(?P<n>\d{1,2})(?:[.)]\s*|\s+)(?=\S)")
+# Zero-width spaces and joiners, soft hyphens, byte-order marks: in titles, invisible.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+# "Group D: ...", "熊本県：...": a short label and a colon open the line.
+_LABELLED = re.compile(r"^(?:\S+\s){0,2}\S+?[:：]\s?\S|^[^\s:：]{1,6}[:：]")
+# "— Jane Doe (@jdoe) November 4, 2019": the byline under an embedded post.
+_ATTRIBUTION = re.compile(r"^[—–-]\s*.{1,80}\(@\w+\)")
+_URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
+# Closing quotes in every convention (German closes with “ and ‘, and quotes »so«).
+_CLOSERS = "\"'”’»)]」』）“‘«‹›"
+_STOPS = ".。．;"
+_ELLIPSIS = re.compile(r"(\.\.\.|…)$")
+_QUESTIONS = "?!？！"
+_NO_SPACE = re.compile(f"[{NO_SPACE_CHARS}]")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+# A line that starts with a date: "June 9 – ...", "14.03.2024 | ...", "2024-03-14 ...".
+_LEADING_DATE = re.compile(r"^(\d{1,4}[./-]\d{1,2}|[^\W\d_]{3,9}\.?\s+\d{1,2}\b)")
 # Lower-case words that Title Case headlines leave small.
 _SMALL_WORDS = frozenset(
     {
@@ -44,17 +85,165 @@ _SMALL_WORDS = frozenset(
         *("on", "or", "per", "the", "to", "vs", "via", "with", "over", "after"),
     }
 )
+# A question long enough to close an article rather than head a teaser.
+_MIN_QUESTION_WORDS = 8
+_MIN_NO_SPACE_QUESTION_CHARS = 20
+# A label above a run: a header's few words.
+_MAX_LABEL_WORDS = 4
+_MAX_LABEL_CHARS = 40
+_MAX_NO_SPACE_LABEL_CHARS = 12
+# Headlines with no marker at all: three or more, each a title of a few words, after a
+# paragraph (a short sentence above a list may announce it).
+_MIN_PLAIN_RUN = 3
+_MIN_PLAIN_WORDS = 4
+_MIN_NO_SPACE_PLAIN_CHARS = 10
+_MIN_PARAGRAPH_WORDS = 12
+_MIN_NO_SPACE_PARAGRAPH_CHARS = 30
 _MIN_TITLE_CASE_RUN = 4
+_MIN_BULLETED_TITLE_CASE_RUN = 3
 _MIN_MARKED = 2
+_MIN_NUMBERED = 2
+_MIN_DATED = 2
+# Words a dated headline has besides its date ("14.03.2024 – Lyon" is a schedule).
+_MIN_DATED_HEADLINE_WORDS = 4
 
 
-class Kind(Enum):
-    BLANK = "blank"
-    SEPARATOR = "separator"
-    HEADER = "header"
-    MARKED = "marked"  # headline with a separator: "Headline -"
-    HEADLINE = "headline"  # short, no final punctuation
-    SENTENCE = "sentence"
+@dataclass(frozen=True)
+class _Line:
+    """What a line looks like: the evidence the rules weigh."""
+
+    text: str
+    header: bool = False
+
+    @cached_property
+    def blank(self) -> bool:
+        return not self.text
+
+    @cached_property
+    def separator(self) -> bool:
+        return bool(_SEPARATOR_LINE.match(self.text))
+
+    @cached_property
+    def no_space(self) -> bool:
+        return len(_NO_SPACE.findall(self.text)) * 2 > len(self.text.replace(" ", ""))
+
+    @cached_property
+    def sized(self) -> bool:
+        """Short enough to be a headline, and no sign-off or link."""
+        if self.no_space:
+            short = len(self.text) <= _MAX_NO_SPACE_HEADLINE_CHARS
+        else:
+            short = (
+                len(self.text) <= _MAX_HEADLINE_CHARS
+                and len(self.text.split()) <= _MAX_HEADLINE_WORDS
+            )
+        return short and not is_sign_off(self.text) and not _URL.search(self.text)
+
+    @cached_property
+    def end(self) -> str:
+        """How the line ends: "" (no punctuation, or cut short with "..."), ".", "?" (also
+        `!`), ":" or "other"."""
+        text = self.text.rstrip(_CLOSERS + " ")
+        last = text[-1:]
+        if not last or last.isalnum():
+            return ""
+        if _ELLIPSIS.search(text):
+            # A teaser cut short ("... how many children do couple have?..."), as a
+            # sentence trailing off is: it may go on, so it reads as neither.
+            return ""
+        if last in _STOPS:
+            return "."
+        if last in _QUESTIONS:
+            return "?"
+        if last in ":：":
+            return ":"
+        return "other"
+
+    @cached_property
+    def body(self) -> str:
+        """The line without a leading bullet or number."""
+        text = _BULLET.sub("", self.text)
+        return _NUMBER.sub("", text) if self.number is not None else text
+
+    @cached_property
+    def bullet(self) -> bool:
+        return bool(_BULLET.match(self.text)) and not self.separator
+
+    @cached_property
+    def number(self) -> int | None:
+        match = _NUMBER.match(self.text)
+        return int(match["n"]) if match else None
+
+    @cached_property
+    def dated(self) -> bool:
+        """A headline with its date: a date and a few words besides it."""
+        match = DATE_RE.search(self.text)
+        if match is None:
+            return False
+        rest = self.text[: match.start()] + " " + self.text[match.end() :]
+        return self.no_space or len(_WORD.findall(rest)) >= _MIN_DATED_HEADLINE_WORDS
+
+    @cached_property
+    def date_only(self) -> bool:
+        """Just a date (under a headline): "14 March 2024", "2024-03-14 10:02"."""
+        match = DATE_RE.search(self.text)
+        if match is None:
+            return False
+        rest = DATE_RE.sub(" ", self.text)
+        # "Thursday, 14 March 2024" is a date; "14.03.2024 – Lyon" is a schedule's line.
+        return len(_WORD.findall(rest)) <= 1 and not re.search(_SPACED_SEPARATOR, rest)
+
+    @cached_property
+    def suffix(self) -> str | None:
+        """The " | Site" part of "Headline | Site", lower-cased."""
+        match = _SUFFIX.search(self.text)
+        if match is None or self.text[0] in "([" or len(match["name"].split()) > _MAX_SUFFIX_WORDS:
+            return None
+        name = match["name"].strip()
+        if name[0].islower() and "." not in name:
+            return None  # "... - here": a word of the sentence, not a site's name
+        before = self.text[: match.start()]
+        if (len(before) if self.no_space else len(_WORD.findall(before))) < (
+            _MIN_NO_SPACE_HEADLINE_CHARS if self.no_space else _MIN_HEADLINE_WORDS
+        ):
+            return None  # "July 17, 2023 – Austin, TX": a date, not a headline, before it
+        return name.casefold()
+
+    @cached_property
+    def marked(self) -> bool:
+        return bool(_MARKED.search(self.text))
+
+    @cached_property
+    def headline(self) -> bool:
+        """Reads as a headline: headline-sized, a few words, no full stop or colon at the end."""
+        if not self.sized or self.header or self.separator or self.date_only:
+            return False
+        if self.text[0] in "([" or _ATTRIBUTION.match(self.text):
+            return False  # a note in brackets, the byline of an embedded post
+        if self.end not in ("", "?"):
+            return False
+        if self.no_space:
+            return len(self.text) >= _MIN_NO_SPACE_HEADLINE_CHARS
+        return len(self.body.split()) >= _MIN_HEADLINE_WORDS
+
+    @cached_property
+    def sentence(self) -> bool:
+        """The article's prose: too long for a headline, or a stop at the end, or a sign-off."""
+        if self.blank or self.header or self.separator:
+            return False
+        if self.end in (".", "other") or is_sign_off(self.text):
+            return True
+        # A long line without a stop: prose that lost its full stop; but in a script
+        # without spaces, a line of a list ("熊本県：阿蘇市、産山村、...").
+        return not self.sized and not self.no_space
+
+    @cached_property
+    def title_case(self) -> bool:
+        words = [w for w in _WORD.findall(self.body) if w.lower() not in _SMALL_WORDS]
+        if len(words) < 3:
+            return False
+        capitalized = sum(1 for w in words if w[0].isupper())
+        return capitalized >= 0.8 * len(words)
 
 
 def strip_tail(text: str, extra_headers: Sequence[str] = ()) -> tuple[str, list[str]]:
@@ -67,8 +256,8 @@ def strip_tail(text: str, extra_headers: Sequence[str] = ()) -> tuple[str, list[
     header_re = compile_lines({}, tuple(extra_headers)) if extra_headers else None
     removed: list[str] = []
     while True:
-        kinds = [_kind(line, header_re) for line in lines]
-        cut = _cut_index(lines, kinds)
+        shapes = [_describe(line, header_re) for line in lines]
+        cut = _cut_index(shapes)
         if cut is not None:
             removed[:0] = [line.strip() for line in lines[cut:] if line.strip()]
             lines = lines[:cut]
@@ -81,79 +270,313 @@ def strip_tail(text: str, extra_headers: Sequence[str] = ()) -> tuple[str, list[
     return "\n".join(lines).rstrip(), removed
 
 
-def _kind(line: str, extra_header_re: re.Pattern[str] | None) -> Kind:
-    stripped = line.strip()
-    if not stripped:
-        return Kind.BLANK
-    if _SEPARATOR_LINE.match(stripped):
-        return Kind.SEPARATOR
-    if len(stripped) > _MAX_HEADLINE_CHARS or len(stripped.split()) > _MAX_HEADLINE_WORDS:
-        return Kind.SENTENCE
-    if is_sign_off(stripped):
-        return Kind.SENTENCE  # the article's own last line: the tail starts after it
-    if TAIL_HEADER_RE.match(stripped) or (extra_header_re and extra_header_re.match(stripped)):
-        return Kind.HEADER
-    if _MARKED.search(stripped):
-        return Kind.MARKED
-    if _SENTENCE_END.search(stripped):
-        return Kind.SENTENCE
-    return Kind.HEADLINE
+def _describe(line: str, extra_header_re: re.Pattern[str] | None) -> _Line:
+    stripped = " ".join(_INVISIBLE.sub("", line).split())
+    header = bool(stripped) and (
+        bool(TAIL_HEADER_RE.match(stripped))
+        or bool(extra_header_re and extra_header_re.match(stripped))
+    )
+    return _Line(stripped, header=header and not is_sign_off(stripped))
 
 
-def _cut_index(lines: list[str], kinds: list[Kind]) -> int | None:
+def _cut_index(lines: list[_Line]) -> int | None:
     """Index of the first line of the tail, or None when there is no evidence of one."""
-    start = len(kinds)
-    while start > 0 and kinds[start - 1] is not Kind.SENTENCE:
-        start -= 1
-    run = range(start, len(kinds))
-    content = [i for i in run if kinds[i] is not Kind.BLANK]
+    content = [i for i, line in enumerate(lines) if not line.blank]
     if not content:
         return None
-    for i in content:
-        if kinds[i] is Kind.HEADER:
-            return i
+    cut = _headed_tail(lines, content)
+    if cut is not None:
+        return cut
+    return _structured_tail(lines, content)
+
+
+def _headed_tail(lines: list[_Line], content: list[int]) -> int | None:
+    """The first header after which nothing but a headline list follows."""
     for n, i in enumerate(content):
-        if kinds[i] is Kind.SEPARATOR and len(content) - n - 1 >= 2:
+        if lines[i].header and _is_headline_list([lines[j] for j in content[n + 1 :]]):
             return i
-    marked = [i for i in content if kinds[i] is Kind.MARKED]
-    if len(marked) >= _MIN_MARKED and _after_plain_sentence(lines, kinds, marked[0]):
-        return marked[0]
-    first = _title_case_run(lines, kinds, content)
-    if first is not None and _after_plain_sentence(lines, kinds, first):
-        return first
     return None
 
 
-def _title_case_run(lines: list[str], kinds: list[Kind], content: list[int]) -> int | None:
+def _is_headline_list(after: list[_Line]) -> bool:
+    """Lines that can follow a tail header: headlines (some with a full stop), and the
+    one-sentence summaries under them (teaser cards).
+
+    Two sentences in a row are the article going on after a box of teasers ("DON'T MISS"
+    between two paragraphs), and short sentences alone under a header-like subheading
+    ("UP NEXT" over "Thunder: Host the Lakers on Friday.") are the article's. Nothing at
+    all also counts: a header alone at the end lost its list to the extractor.
+    """
+    headlines = stops = 0
+    previous = ""  # "headline", "stop" or ""
+    for line in after:
+        if line.header or line.separator or line.date_only:
+            previous = ""
+        elif line.headline:
+            headlines += 1
+            previous = "headline"
+        elif _is_stop_line(line, previous):
+            stops += 1
+            previous = "stop"
+        else:
+            return False
+    if headlines == 0:
+        return stops <= 1
+    return True
+
+
+def _is_stop_line(line: _Line, previous: str) -> bool:
+    """A card's summary under its headline, or a short headline with a full stop (never
+    right after another line with one)."""
+    if previous == "headline" and _is_summary(line):
+        return True
+    return previous != "stop" and line.end == "." and _is_headline_with_stop(line)
+
+
+def _is_headline_with_stop(line: _Line) -> bool:
+    """A headline ending with a full stop: short, which a paragraph's sentence rarely is."""
+    if not line.sized or line.text[0] in "([":
+        return False
+    if line.no_space:
+        return len(line.text) <= _MAX_NO_SPACE_STOP_HEADLINE_CHARS
+    return len(line.text.split()) <= _MAX_STOP_HEADLINE_WORDS
+
+
+def _is_summary(line: _Line) -> bool:
+    return (
+        len(line.text.split()) <= _MAX_SUMMARY_WORDS
+        and line.end in (".", "?")
+        and not is_sign_off(line.text)
+        and not _URL.search(line.text)
+    )
+
+
+def _structured_tail(lines: list[_Line], content: list[int]) -> int | None:
+    """Start of a trailing run of headlines that share a structure, when it has evidence."""
+    run = _trailing_run(lines, content)
+    if not run:
+        return None
+    items = [i for i in run if not lines[i].separator]
+    if not items:
+        return None
+    # A separator opening the run, two headlines or more after it (the seed's format).
+    if lines[run[0]].separator and len(items) >= 2 and _after_sentence(lines, content, run[0]):
+        return run[0]
+    for evidence in _evidence(lines, items):
+        start = evidence.start
+        if evidence.takes_label:
+            start = _with_label(lines, content, start)
+        if _after_sentence(
+            lines, content, start, paragraph=evidence.after_paragraph
+        ) and not _subheaded_schedule(lines, content, evidence.start):
+            return start
+    return None
+
+
+def _with_label(lines: list[_Line], content: list[int], start: int) -> int:
+    """`start`, or the short label right above it, which goes with the run: a header in a
+    language without a phrase list ("Fler nyheter") over headlines that carry the site's
+    name. (Over numbered or dated lines a label may be the article's own subheading.)"""
+    position = content.index(start)
+    if position == 0:
+        return start
+    label = lines[content[position - 1]]
+    short = (
+        len(label.text) <= _MAX_NO_SPACE_LABEL_CHARS
+        if label.no_space
+        else len(label.text.split()) <= _MAX_LABEL_WORDS and len(label.text) <= _MAX_LABEL_CHARS
+    )
+    if short and label.sized and label.end in ("", ":") and not _structured(label):
+        return content[position - 1]
+    return start
+
+
+def _trailing_run(lines: list[_Line], content: list[int]) -> list[int]:
+    """The content lines after the last line that cannot belong to a headline list."""
+    start = len(content)
+    while start > 0:
+        line = lines[content[start - 1]]
+        if not (line.headline or line.separator or line.date_only or _structured(line)):
+            break
+        start -= 1
+    return content[start:]
+
+
+def _structured(line: _Line) -> bool:
+    """A headline-sized line with a list item's marker: a trailing separator, a number, a
+    date or a site name. (A numbered or dated line with a full stop is a sentence.)"""
+    if not line.sized or line.header:
+        return False
+    if line.marked:
+        return True
+    return line.end in ("", "?") and (
+        line.number is not None or line.suffix is not None or line.dated
+    )
+
+
+class _Evidence(NamedTuple):
+    #: First line of the run the evidence covers.
+    start: int
+    #: The line above must be a paragraph, not just a sentence.
+    after_paragraph: bool = False
+    #: A short label above goes with the run (evidence no article line has).
+    takes_label: bool = False
+
+
+def _evidence(lines: list[_Line], items: list[int]) -> list[_Evidence]:
+    """Each kind of evidence the run's last lines carry, earliest start first."""
+    found = []
+    marked = [i for i in items if lines[i].marked]
+    if len(marked) >= _MIN_MARKED:
+        found.append(_Evidence(marked[0], takes_label=True))
+    suffixed = _shared_suffix(lines, items)
+    if suffixed is not None:
+        found.append(_Evidence(suffixed, takes_label=True))
+    starts = []
+    numbered = _numbered(lines, items)
+    if numbered is not None:
+        starts.append(numbered)
+    dated = _dated(lines, items)
+    if dated is not None:
+        starts.append(dated)
+    title_case = _title_case_run(lines, items)
+    if title_case is not None:
+        starts.append(title_case)
+    found += [_Evidence(start) for start in starts]
+    plain = _headline_run(lines, items)
+    if plain is not None:
+        found.append(_Evidence(plain, after_paragraph=True))
+    return sorted(found)
+
+
+def _headline_run(lines: list[_Line], items: list[int]) -> int | None:
+    """First of three or more trailing headlines with nothing else to tell them by: all
+    bulleted or none, each a few words that start like a title, and not the parallel
+    items of a list ("Path A: ...", "Path B: ...")."""
+    run: list[int] = []
+    for i in reversed(items):
+        line = lines[i]
+        if not _plain_headline(line) or (
+            run
+            and (line.bullet, line.number is None)
+            != (lines[run[0]].bullet, lines[run[0]].number is None)
+        ):
+            break
+        run.insert(0, i)
+    if len(run) < _MIN_PLAIN_RUN or _parallel([lines[i] for i in run]):
+        return None
+    return run[0]
+
+
+def _parallel(items: list[_Line]) -> bool:
+    """Items built alike: most start with the same word ("Path A: ...", "Path B: ..."), or
+    all with a short label and a colon ("Group D: Ninth appearance", "熊本県：阿蘇市、...")."""
+    firsts = [line.body.split(maxsplit=1)[0].rstrip(":").casefold() for line in items]
+    if max(firsts.count(word) for word in firsts) * 2 > len(items):
+        return True
+    return all(_LABELLED.match(line.body) for line in items)
+
+
+def _plain_headline(line: _Line) -> bool:
+    if not line.headline:
+        return False
+    body = line.body
+    if line.no_space:
+        return len(body) >= _MIN_NO_SPACE_PLAIN_CHARS
+    return len(body.split()) >= _MIN_PLAIN_WORDS and not body[0].islower()
+
+
+def _shared_suffix(lines: list[_Line], items: list[int]) -> int | None:
+    """First of the trailing lines that end in the same " | Site" part (two or more)."""
+    last = lines[items[-1]].suffix
+    if last is None:
+        return None
+    first = None
+    for i in reversed(items):
+        if lines[i].suffix == last:
+            first = i
+        elif not lines[i].date_only:
+            break
+    count = sum(1 for i in items if first is not None and i >= first and lines[i].suffix == last)
+    return first if count >= 2 else None
+
+
+def _numbered(lines: list[_Line], items: list[int]) -> int | None:
+    """First of the trailing lines numbered 1, 2, 3, ... in order."""
+    numbered = [i for i in items if lines[i].number is not None]
+    if len(numbered) < _MIN_NUMBERED or numbered != items[-len(numbered) :]:
+        return None
+    numbers = [lines[i].number for i in numbered]
+    if numbers[0] != 1 or numbers != list(range(1, len(numbers) + 1)):
+        return None
+    return numbered[0]
+
+
+def _dated(lines: list[_Line], items: list[int]) -> int | None:
+    """First of the trailing headlines that each carry a date (in the line or under it)."""
+    first = None
+    count = 0
+    position = len(items) - 1
+    while position >= 0:
+        line = lines[items[position]]
+        if line.dated:
+            first, count = items[position], count + 1
+        elif line.date_only and position > 0 and lines[items[position - 1]].headline:
+            position -= 1
+            first, count = items[position], count + 1
+        else:
+            break
+        position -= 1
+    return first if count >= _MIN_DATED else None
+
+
+def _title_case_run(lines: list[_Line], items: list[int]) -> int | None:
     """Start of the trailing stretch of Title Case headlines, if it is long enough."""
     first = None
-    for i in reversed(content):
-        if kinds[i] is Kind.HEADLINE and _is_title_case(lines[i]):
+    for i in reversed(items):
+        if lines[i].headline and lines[i].title_case:
             first = i
         else:
             break
-    if first is None or sum(1 for i in content if i >= first) < _MIN_TITLE_CASE_RUN:
+    if first is None:
         return None
-    return first
+    run = [i for i in items if i >= first]
+    needed = (
+        _MIN_BULLETED_TITLE_CASE_RUN if all(lines[i].bullet for i in run) else _MIN_TITLE_CASE_RUN
+    )
+    return first if len(run) >= needed else None
 
 
-def _after_plain_sentence(lines: list[str], kinds: list[Kind], first: int) -> bool:
-    """True when a full sentence, not announcing a list, precedes line `first`.
+def _after_sentence(
+    lines: list[_Line], content: list[int], first: int, *, paragraph: bool = False
+) -> bool:
+    """True when a full sentence, not announcing a list, precedes line `first`; with
+    `paragraph`, a sentence of a paragraph's length ("The plan has three parts." may
+    announce a list as surely as "as follows:").
 
     Under a subheading, after a list item, or after "as follows:", short lines are the
     article's own list.
     """
-    previous = next((i for i in range(first - 1, -1, -1) if kinds[i] is not Kind.BLANK), None)
-    return (
-        previous is not None
-        and kinds[previous] is Kind.SENTENCE
-        and not lines[previous].rstrip().endswith(":")
-    )
-
-
-def _is_title_case(line: str) -> bool:
-    words = [w for w in _WORD.findall(line) if w.lower() not in _SMALL_WORDS]
-    if len(words) < 3:
+    position = content.index(first)
+    if position == 0:
         return False
-    capitalized = sum(1 for w in words if w[0].isupper())
-    return capitalized >= 0.8 * len(words)
+    previous = lines[content[position - 1]]
+    if paragraph and (len(previous.text) if previous.no_space else len(previous.text.split())) < (
+        _MIN_NO_SPACE_PARAGRAPH_CHARS if previous.no_space else _MIN_PARAGRAPH_WORDS
+    ):
+        return False
+    if previous.end == "?":
+        # A question closing the article ("Will the council listen?"), not a headline.
+        return (len(previous.text) if previous.no_space else len(previous.text.split())) >= (
+            _MIN_NO_SPACE_QUESTION_CHARS if previous.no_space else _MIN_QUESTION_WORDS
+        )
+    return previous.sentence and previous.end != ":"
+
+
+def _subheaded_schedule(lines: list[_Line], content: list[int], start: int) -> bool:
+    """Lines that all start with a date, under a title of their own ("Tour Dates"), are
+    the article's schedule: the title is the line above them, and it has no date."""
+    items = [i for i in content if i >= start and not lines[i].separator]
+    if not items or not all(_LEADING_DATE.match(lines[i].body) for i in items[1:]):
+        return False
+    return len(items) > 2 and not _LEADING_DATE.match(lines[items[0]].body)
