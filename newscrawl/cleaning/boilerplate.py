@@ -156,6 +156,12 @@ def _is_dateline(line: str) -> bool:
     )
 
 
+def is_closing_line(line: str) -> bool:
+    """A line that closes a page rather than an article (copyright, "Write to ...", tags,
+    subscription promos): nothing after it is the article's."""
+    return _is_closing(line.strip())
+
+
 def _is_closing(line: str) -> bool:
     if len(line.split()) > _MAX_CLOSING_WORDS:
         return False

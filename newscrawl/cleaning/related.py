@@ -35,6 +35,7 @@ from newscrawl.cleaning.dom import (
 )
 from newscrawl.cleaning.markers import TAIL_HEADER_RE
 from newscrawl.cleaning.scan import MAX_HEADER_CHARS
+from newscrawl.core.text import NO_SPACE_CHARS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -55,8 +56,14 @@ _MAX_TEASER_WORDS = 30
 _TEASER_LINK_SHARE = 0.7
 # A headline: a few words, no full stop. Links to documents are sources, not stories.
 _MIN_HEADLINE_WORDS = 4
+# Scripts without spaces: a headline of a few dozen characters.
+_NO_SPACE = re.compile(f"[{NO_SPACE_CHARS}]")
+_MIN_NO_SPACE_CHARS = 8
+_MAX_NO_SPACE_CHARS = 80
 _MIN_PLAIN_HEADLINES = 2
 _SENTENCE_END = re.compile(r"[.!?:…]\W{0,2}$")
+# A headline may ask or exclaim; a full stop or a colon ends a sentence or a lead-in.
+_STOP_END = re.compile(r"[.:…。]\W{0,2}$")
 _DOCUMENT_LINK = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|csv|zip)([?#]|$)", re.IGNORECASE)
 # How far up from a run to look for the text that introduces it (li -> ul -> div).
 _ANNOUNCEMENT_LEVELS = 3
@@ -108,6 +115,7 @@ def headed_list(header: HtmlElement) -> list[HtmlElement]:
     pending: list[HtmlElement] = []
     found_links = False
     headlines: list[HtmlElement] = []
+    count = 0
     for sibling in header.itersiblings():
         if not isinstance(sibling.tag, str):
             continue
@@ -118,23 +126,35 @@ def headed_list(header: HtmlElement) -> list[HtmlElement]:
             block.append(sibling)
             pending = []
             found_links = True
-        elif not found_links and _is_plain_headline(sibling):
+        elif not found_links and _plain_headlines(sibling):
             headlines.extend([*pending, sibling])
             pending = []
+            count += _plain_headlines(sibling)
         else:
             return block if found_links else []
     if found_links:
         return block
-    return [*block, *headlines] if len(headlines) >= _MIN_PLAIN_HEADLINES else []
+    return [*block, *headlines] if count >= _MIN_PLAIN_HEADLINES else []
+
+
+def _plain_headlines(element: HtmlElement) -> int:
+    """How many plain headlines the block is: one short line of text that does not end
+    like a sentence, or a list (`<ul>`, `<ol>`) whose every item is one."""
+    if element.tag in ("ul", "ol"):
+        items = [item for item in element if isinstance(item.tag, str) and text_of(item)]
+        if items and all(item.tag == "li" and _is_plain_headline(item) for item in items):
+            return len(items)
+        return 0
+    return 1 if _is_plain_headline(element) else 0
 
 
 def _is_plain_headline(element: HtmlElement) -> bool:
-    """A short line of text that does not end like a sentence."""
+    """A short line of text that does not end like a sentence (a headline may ask)."""
     text = text_of(element)
     return (
         element.tag in BLOCK_TAGS
         and len(text.split()) <= _MAX_TEASER_WORDS
-        and not _SENTENCE_END.search(text)
+        and not _STOP_END.search(text)
     )
 
 
@@ -179,12 +199,21 @@ def find_link_paragraphs(body: HtmlElement, url: str | None) -> list[HtmlElement
     found = []
     for paragraph in body.iter("p"):
         links = list(paragraph.iter("a"))
-        if len(links) != 1 or not _is_headline_link(links[0], url, host):
+        if not links or not all(_is_headline_link(link, url, host) for link in links):
             continue
         text = text_of(paragraph)
-        if text and text == text_of(links[0]):
+        # Nothing but the links: one headline, or several one under the other.
+        if text and len(text) == sum(len(text_of(link)) for link in links) + len(links) - 1:
             found.append(paragraph)
     return found
+
+
+def _headline_sized(text: str) -> bool:
+    """A headline's length: a few words, or a few dozen characters of CJK text."""
+    words = len(text.split())
+    if words < _MIN_HEADLINE_WORDS and len(_NO_SPACE.findall(text)) >= _MIN_NO_SPACE_CHARS:
+        return len(text) <= _MAX_NO_SPACE_CHARS
+    return _MIN_HEADLINE_WORDS <= words <= _MAX_TEASER_WORDS
 
 
 def _is_headline_link(link: HtmlElement, url: str | None, host: str | None) -> bool:
@@ -192,9 +221,7 @@ def _is_headline_link(link: HtmlElement, url: str | None, host: str | None) -> b
     if not is_internal_link(href, url, host) or _DOCUMENT_LINK.search(href):
         return False
     text = text_of(link)
-    return _MIN_HEADLINE_WORDS <= len(text.split()) <= _MAX_TEASER_WORDS and not (
-        _SENTENCE_END.search(text)
-    )
+    return _headline_sized(text) and not _STOP_END.search(text)
 
 
 def find_teaser_runs(body: HtmlElement, url: str | None) -> list[list[HtmlElement]]:

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
-from newscrawl.cleaning.boilerplate import is_sign_off, strip_closing_lines
+from newscrawl.cleaning.boilerplate import is_closing_line, is_sign_off, strip_closing_lines
 from newscrawl.cleaning.markers import DATE_RE, TAIL_HEADER_RE, compile_lines
 from newscrawl.core.text import NO_SPACE_CHARS
 
@@ -85,6 +85,9 @@ _SMALL_WORDS = frozenset(
         *("on", "or", "per", "the", "to", "vs", "via", "with", "over", "after"),
     }
 )
+# An article's list item that a run with strong evidence may follow: of some substance.
+_MIN_ITEM_WORDS = 6
+_MIN_NO_SPACE_ITEM_CHARS = 20
 # A question long enough to close an article rather than head a teaser.
 _MIN_QUESTION_WORDS = 8
 _MIN_NO_SPACE_QUESTION_CHARS = 20
@@ -98,6 +101,8 @@ _MIN_PLAIN_RUN = 3
 _MIN_PLAIN_WORDS = 4
 _MIN_NO_SPACE_PLAIN_CHARS = 10
 _MIN_PARAGRAPH_WORDS = 12
+# At most one in three plain headlines may start in lower case.
+_MAX_LOWER_SHARE_INVERSE = 3
 _MIN_NO_SPACE_PARAGRAPH_CHARS = 30
 _MIN_TITLE_CASE_RUN = 4
 _MIN_BULLETED_TITLE_CASE_RUN = 3
@@ -126,6 +131,12 @@ class _Line:
     @cached_property
     def no_space(self) -> bool:
         return len(_NO_SPACE.findall(self.text)) * 2 > len(self.text.replace(" ", ""))
+
+    def at_least(self, words: int, no_space_chars: int) -> bool:
+        """At least so many words, or characters in a script without spaces."""
+        if self.no_space:
+            return len(self.text) >= no_space_chars
+        return len(self.text.split()) >= words
 
     @cached_property
     def sized(self) -> bool:
@@ -197,7 +208,7 @@ class _Line:
     def suffix(self) -> str | None:
         """The " | Site" part of "Headline | Site", lower-cased."""
         match = _SUFFIX.search(self.text)
-        if match is None or self.text[0] in "([" or len(match["name"].split()) > _MAX_SUFFIX_WORDS:
+        if match is None or self.bracketed or len(match["name"].split()) > _MAX_SUFFIX_WORDS:
             return None
         name = match["name"].strip()
         if name[0].islower() and "." not in name:
@@ -218,13 +229,23 @@ class _Line:
         """Reads as a headline: headline-sized, a few words, no full stop or colon at the end."""
         if not self.sized or self.header or self.separator or self.date_only:
             return False
-        if self.text[0] in "([" or _ATTRIBUTION.match(self.text):
+        if self.bracketed or self.attribution:
             return False  # a note in brackets, the byline of an embedded post
         if self.end not in ("", "?"):
             return False
         if self.no_space:
             return len(self.text) >= _MIN_NO_SPACE_HEADLINE_CHARS
         return len(self.body.split()) >= _MIN_HEADLINE_WORDS
+
+    @cached_property
+    def bracketed(self) -> bool:
+        """A note in brackets: "(Graphic: Global assets in 2019 - here)"."""
+        return self.text[:1] in "([" and self.text.rstrip(".")[-1:] in ")]"
+
+    @cached_property
+    def attribution(self) -> bool:
+        """The byline under an embedded post: "— Jane Doe (@jdoe) November 4, 2019"."""
+        return bool(_ATTRIBUTION.match(self.text))
 
     @cached_property
     def sentence(self) -> bool:
@@ -335,17 +356,17 @@ def _is_stop_line(line: _Line, previous: str) -> bool:
 
 def _is_headline_with_stop(line: _Line) -> bool:
     """A headline ending with a full stop: short, which a paragraph's sentence rarely is."""
-    if not line.sized or line.text[0] in "([":
+    if not line.sized or line.bracketed:
         return False
     if line.no_space:
         return len(line.text) <= _MAX_NO_SPACE_STOP_HEADLINE_CHARS
-    return len(line.text.split()) <= _MAX_STOP_HEADLINE_WORDS
+    return len(_WORD.findall(line.text)) <= _MAX_STOP_HEADLINE_WORDS
 
 
 def _is_summary(line: _Line) -> bool:
     return (
         len(line.text.split()) <= _MAX_SUMMARY_WORDS
-        and line.end in (".", "?")
+        and line.end in (".", "?", "")
         and not is_sign_off(line.text)
         and not _URL.search(line.text)
     )
@@ -359,15 +380,20 @@ def _structured_tail(lines: list[_Line], content: list[int]) -> int | None:
     items = [i for i in run if not lines[i].separator]
     if not items:
         return None
-    # A separator opening the run, two headlines or more after it (the seed's format).
-    if lines[run[0]].separator and len(items) >= 2 and _after_sentence(lines, content, run[0]):
-        return run[0]
+    # A separator line, and two headlines or more after it (the seed's format): a line
+    # an article never writes, whatever precedes it.
+    for position, i in enumerate(run):
+        if (
+            lines[i].separator
+            and sum(1 for j in run[position + 1 :] if not lines[j].separator) >= 2
+        ):
+            return i
     for evidence in _evidence(lines, items):
         start = evidence.start
         if evidence.takes_label:
             start = _with_label(lines, content, start)
         if _after_sentence(
-            lines, content, start, paragraph=evidence.after_paragraph
+            lines, content, start, paragraph=evidence.after_paragraph, strong=evidence.strong
         ) and not _subheaded_schedule(lines, content, evidence.start):
             return start
     return None
@@ -419,8 +445,10 @@ class _Evidence(NamedTuple):
     start: int
     #: The line above must be a paragraph, not just a sentence.
     after_paragraph: bool = False
-    #: A short label above goes with the run (evidence no article line has).
+    #: Evidence no article line has: a short label above goes with the run.
     takes_label: bool = False
+    #: Evidence no article list has: the run may follow a list item of the article.
+    strong: bool = False
 
 
 def _evidence(lines: list[_Line], items: list[int]) -> list[_Evidence]:
@@ -428,21 +456,19 @@ def _evidence(lines: list[_Line], items: list[int]) -> list[_Evidence]:
     found = []
     marked = [i for i in items if lines[i].marked]
     if len(marked) >= _MIN_MARKED:
-        found.append(_Evidence(marked[0], takes_label=True))
+        found.append(_Evidence(marked[0], takes_label=True, strong=True))
     suffixed = _shared_suffix(lines, items)
     if suffixed is not None:
-        found.append(_Evidence(suffixed, takes_label=True))
-    starts = []
+        found.append(_Evidence(suffixed, takes_label=True, strong=True))
     numbered = _numbered(lines, items)
     if numbered is not None:
-        starts.append(numbered)
+        found.append(_Evidence(numbered, strong=True))
     dated = _dated(lines, items)
     if dated is not None:
-        starts.append(dated)
+        found.append(_Evidence(dated, strong=True))
     title_case = _title_case_run(lines, items)
     if title_case is not None:
-        starts.append(title_case)
-    found += [_Evidence(start) for start in starts]
+        found.append(_Evidence(title_case))
     plain = _headline_run(lines, items)
     if plain is not None:
         found.append(_Evidence(plain, after_paragraph=True))
@@ -463,7 +489,12 @@ def _headline_run(lines: list[_Line], items: list[int]) -> int | None:
         ):
             break
         run.insert(0, i)
-    if len(run) < _MIN_PLAIN_RUN or _parallel([lines[i] for i in run]):
+    shapes = [lines[i] for i in run]
+    if len(run) < _MIN_PLAIN_RUN or _parallel(shapes):
+        return None
+    # Titles start with a capital (in scripts that have them); list items often do not.
+    lower = sum(1 for line in shapes if line.body[0].islower())
+    if lower * _MAX_LOWER_SHARE_INVERSE > len(run):
         return None
     return run[0]
 
@@ -483,7 +514,7 @@ def _plain_headline(line: _Line) -> bool:
     body = line.body
     if line.no_space:
         return len(body) >= _MIN_NO_SPACE_PLAIN_CHARS
-    return len(body.split()) >= _MIN_PLAIN_WORDS and not body[0].islower()
+    return len(body.split()) >= _MIN_PLAIN_WORDS
 
 
 def _shared_suffix(lines: list[_Line], items: list[int]) -> int | None:
@@ -548,11 +579,17 @@ def _title_case_run(lines: list[_Line], items: list[int]) -> int | None:
 
 
 def _after_sentence(
-    lines: list[_Line], content: list[int], first: int, *, paragraph: bool = False
+    lines: list[_Line],
+    content: list[int],
+    first: int,
+    *,
+    paragraph: bool = False,
+    strong: bool = False,
 ) -> bool:
     """True when a full sentence, not announcing a list, precedes line `first`; with
     `paragraph`, a sentence of a paragraph's length ("The plan has three parts." may
-    announce a list as surely as "as follows:").
+    announce a list as surely as "as follows:"); with `strong` (the run's evidence), also
+    a list item of substance.
 
     Under a subheading, after a list item, or after "as follows:", short lines are the
     article's own list.
@@ -561,16 +598,27 @@ def _after_sentence(
     if position == 0:
         return False
     previous = lines[content[position - 1]]
-    if paragraph and (len(previous.text) if previous.no_space else len(previous.text.split())) < (
-        _MIN_NO_SPACE_PARAGRAPH_CHARS if previous.no_space else _MIN_PARAGRAPH_WORDS
-    ):
+    if is_closing_line(previous.text):
+        return True  # after the copyright line, nothing is the article's
+    if previous.attribution and not paragraph:
+        return True  # the embedded post is over
+    if paragraph and not previous.at_least(_MIN_PARAGRAPH_WORDS, _MIN_NO_SPACE_PARAGRAPH_CHARS):
+        return False
+    if previous.end == ":":
         return False
     if previous.end == "?":
         # A question closing the article ("Will the council listen?"), not a headline.
-        return (len(previous.text) if previous.no_space else len(previous.text.split())) >= (
-            _MIN_NO_SPACE_QUESTION_CHARS if previous.no_space else _MIN_QUESTION_WORDS
-        )
-    return previous.sentence and previous.end != ":"
+        return previous.at_least(_MIN_QUESTION_WORDS, _MIN_NO_SPACE_QUESTION_CHARS)
+    if previous.sentence:
+        return True
+    # Evidence no article line has (numbers from 1, dates, the site's name) may follow the
+    # article's own last list item, when that is a line of substance and built otherwise.
+    return (
+        strong
+        and previous.at_least(_MIN_ITEM_WORDS, _MIN_NO_SPACE_ITEM_CHARS)
+        and not previous.header
+        and not _structured(previous)
+    )
 
 
 def _subheaded_schedule(lines: list[_Line], content: list[int], start: int) -> bool:
