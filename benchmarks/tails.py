@@ -64,7 +64,7 @@ import re
 import sys
 import time
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -255,6 +255,8 @@ def sources(pages: Sequence[DevPage]) -> list[Source]:
     return found
 
 
+# Calls to action a gold body may keep ("Click here to ..."): not article prose to end on.
+_PROMO = re.compile(r"click here|sign up|subscribe|follow us|download|https?://", re.IGNORECASE)
 _ENGLISH = frozenset(("the", "and", "of", "to", "in", "is", "that", "for", "with", "was"))
 
 
@@ -315,7 +317,12 @@ class Material:
                 words = len(line.split())
                 if 25 <= words <= 80 and line.endswith("."):
                     self.paragraphs[language].append(line)
-                if 3 <= words <= 12 and line.endswith((".", "!")) and ":" not in line:
+                if (
+                    3 <= words <= 12
+                    and line.endswith((".", "!"))
+                    and ":" not in line
+                    and not _PROMO.search(line)
+                ):
                     self.short_lines[language].append(line)
                 if line[:1] in '“"„«‘' and line[-1:] in '”"“»’' and 6 <= words <= 45:
                     self.quotes[language].append(line)
@@ -451,11 +458,25 @@ def _punct(rng: random.Random, items: list[Source], a: Source) -> tuple[list[str
     return [_punctuated(rng, s.title) for s in items], []
 
 
+def _summary(source: Source) -> str | None:
+    """A teaser's summary: the page's first sentence-like line (not a copyright line)."""
+    return next(
+        (
+            line
+            for line in source.lines
+            if 8 <= len(line.split()) <= 40
+            and line.rstrip("\"'”’»)").endswith((".", "!", "?"))
+            and not re.search(r"[©ⓒ]|copyright", line, re.IGNORECASE)
+        ),
+        None,
+    )
+
+
 def _cards(rng: random.Random, items: list[Source], a: Source) -> tuple[list[str], list[str]]:
     lines: list[str] = []
     others: list[str] = []
     for s in items:
-        summary = next((line for line in s.lines if 8 <= len(line.split()) <= 40), None)
+        summary = _summary(s)
         lines.append(s.title)
         if summary:
             lines.append(summary)
@@ -560,6 +581,15 @@ def _negative_endings(material: Material, article: Source) -> dict[str, list[str
         _, intro, items = rng.choice(lists)
         bullet = rng.choice(("- ", "• ", ""))
         endings["announced list"] = [intro, *(bullet + i for i in items)]
+        # A list straight after a paragraph, no colon announcing it: as extractors render
+        # an <ul>, every item bulleted.
+        paragraphs = material.paragraphs.get(language, [])
+        _, _, items = rng.choice(lists)
+        if paragraphs:
+            endings["list after a paragraph"] = [
+                rng.choice(paragraphs),
+                *(f"{rng.choice(('- ', '• '))}{i}" for i in items),
+            ]
         _, intro, items = rng.choice(lists)
         endings["list under a subheading"] = [
             rng.choice(
@@ -715,7 +745,7 @@ def _h_cards(rng: random.Random, items: list[Source], a: Source) -> tuple[str, l
     out = []
     summaries = []
     for s in items:
-        summary = next((line for line in s.lines if 8 <= len(line.split()) <= 40), "")
+        summary = _summary(s) or ""
         summaries.append(summary)
         out.append(
             f'<div class="teaser"><h4>{_link(rng, a, s.title)}</h4>'
@@ -825,6 +855,12 @@ def _ending_markup(rng: random.Random, name: str, ending: list[str]) -> tuple[st
         return (
             f"<p>{esc(intro)}</p><ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>",
             [intro, *(f"- {i}" for i in items)],
+        )
+    if name == "list after a paragraph":
+        items = [re.sub(r"^[-•] ", "", i) for i in ending[1:]]
+        return (
+            f"<p>{esc(ending[0])}</p><ul>" + "".join(f"<li>{esc(i)}</li>" for i in items) + "</ul>",
+            [ending[0], *(f"- {i}" for i in items)],
         )
     if name == "list under a subheading":
         items = [i[2:] for i in ending[1:]]
@@ -1046,12 +1082,15 @@ def _strip_marks(line: str) -> str:
     return re.sub(r"^[\s•·*\-–—»>]+|[\s:.\-–—|]+$", "", line).casefold()
 
 
-def tail_gone(case: Case, output: str) -> bool:
+def tail_gone(case: Case, output: str, control: Sequence[str]) -> bool:
+    """No headline of the tail in the output, and no other line of it among the lines the
+    output has beyond the control's (an article may have a "Read more" line of its own)."""
     text = _norm(output).casefold()
     if any(_norm(h).casefold() in text for h in case.headlines):
         return False
-    out_lines = {_strip_marks(line) for line in _lines(output)}
-    return not any(_strip_marks(_norm(o)) in out_lines for o in case.other_lines if o.strip())
+    extra = Counter(_strip_marks(line) for line in _lines(output))
+    extra.subtract(_strip_marks(line) for line in control)
+    return not any(extra[_strip_marks(_norm(o))] > 0 for o in case.other_lines if o.strip())
 
 
 @dataclass
@@ -1087,7 +1126,13 @@ def run_text(cases: Sequence[Case]) -> list[Result]:
             if case.kind == "tail":
                 got, want = _lines(output), _lines(control)
                 results.append(
-                    Result(case, system, tail_gone(case, output), got[: len(want)] == want, output)
+                    Result(
+                        case,
+                        system,
+                        tail_gone(case, output, want),
+                        got[: len(want)] == want,
+                        output,
+                    )
                 )
             elif case.ending:
                 results.append(
@@ -1138,7 +1183,7 @@ def run_html(cases: Sequence[Case], systems: Sequence[str]) -> list[Result]:
                     Result(
                         case,
                         system,
-                        tail_gone(case, output),
+                        tail_gone(case, output, kept_article),
                         _subsequence(kept_article, got),
                         output,
                     )

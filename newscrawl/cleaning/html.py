@@ -15,7 +15,8 @@ its own name in the returned report:
 - `inline_cards`: pop-up cards (a photo and links) nested in a paragraph;
 - `other_articles`: `<article>` elements besides the one carrying the headline;
 - `related_lists`, `inline_teasers`, `link_paragraphs`, `teaser_links`: related-headline
-  blocks, with or without a header phrase (`related`).
+  blocks, with or without a header phrase (`related`); `related_labels`: the label left
+  alone above such a block ("Top-Themen"), in any language.
 
 Layout tables are turned into plain blocks (nothing removed), so that the extractor reads
 their cells as paragraphs rather than as one table row.
@@ -129,12 +130,18 @@ def _remove_related(
         teaser = None if listed else related.inline_teaser(header)
         if teaser is not None:
             removed.add("inline_teasers", teaser)
-    for paragraph in related.find_link_paragraphs(body, url):
+    paragraphs = related.find_link_paragraphs(body, url)
+    labels = related.orphaned_labels(paragraphs)
+    for paragraph in paragraphs:
         removed.add("link_paragraphs", paragraph, attached=True)
-    for run in related.find_teaser_runs(body, url):
+    runs = related.find_teaser_runs(body, url)
+    labels += related.orphaned_labels([element for run in runs for element in run])
+    for run in runs:
         for element in run:
             # Found on the tree as pruned so far, and disjoint: no check needed.
             removed.add("teaser_links", element, attached=True)
+    for label in labels:
+        removed.add("related_labels", label)
 
 
 def _attached(element: HtmlElement, root: HtmlElement) -> bool:

@@ -56,6 +56,13 @@ _MAX_TEASER_WORDS = 30
 _TEASER_LINK_SHARE = 0.7
 # A headline: a few words, no full stop. Links to documents are sources, not stories.
 _MIN_HEADLINE_WORDS = 4
+# A kicker or header label: a few words.
+_MAX_KICKER_WORDS = 5
+_MAX_LABEL_CHARS = 40
+_MAX_NO_SPACE_LABEL_CHARS = 12
+_LABEL_TAGS = frozenset({"p", "div", "span", "strong", "b", "h2", "h3", "h4", "h5", "h6"})
+# How far up from removed headlines to look for the container they made up.
+_ORPHAN_LEVELS = 2
 # Scripts without spaces: a headline of a few dozen characters.
 _NO_SPACE = re.compile(f"[{NO_SPACE_CHARS}]")
 _MIN_NO_SPACE_CHARS = 8
@@ -190,10 +197,13 @@ def inline_teaser(header: HtmlElement) -> HtmlElement | None:
 
 
 def find_link_paragraphs(body: HtmlElement, url: str | None) -> list[HtmlElement]:
-    """Paragraphs that are nothing but a headline linking to another page of the site.
+    """Paragraphs that are nothing but headlines linking to other pages of the site.
 
-    Sites drop such lines between an article's paragraphs ("<p><a>Other story</a></p>");
-    an article's own sentences carry more than a link, and end like sentences.
+    Sites drop such lines between an article's paragraphs ("<p><a>Other story</a></p>"),
+    several one under the other ("<a>...</a><br><a>...</a>"), or behind a short label
+    ("<strong>Drogen:</strong> <a>Fentanyl in Berlin auf dem Vormarsch</a>", a kicker in
+    any language); an article's own sentences carry more than a link, and end like
+    sentences.
     """
     host = host_of(url)
     found = []
@@ -201,11 +211,92 @@ def find_link_paragraphs(body: HtmlElement, url: str | None) -> list[HtmlElement
         links = list(paragraph.iter("a"))
         if not links or not all(_is_headline_link(link, url, host) for link in links):
             continue
-        text = text_of(paragraph)
-        # Nothing but the links: one headline, or several one under the other.
-        if text and len(text) == sum(len(text_of(link)) for link in links) + len(links) - 1:
+        rest = _compact(text_of(paragraph))
+        for link in links:
+            rest = rest.replace(_compact(text_of(link)), "", 1)
+        if not rest or (len(links) == 1 and _is_kicker(paragraph, links[0])):
             found.append(paragraph)
     return found
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split())
+
+
+def _is_kicker(paragraph: HtmlElement, link: HtmlElement) -> bool:
+    """The paragraph is a short label ending with a colon, then the link."""
+    text = text_of(paragraph)
+    label = text[: len(text) - len(text_of(link))].strip()
+    return (
+        text.endswith(text_of(link))
+        and label.endswith((":", "："))
+        and len(label.split()) <= _MAX_KICKER_WORDS
+        and len(label) <= MAX_HEADER_CHARS
+    )
+
+
+def orphaned_labels(removed: list[HtmlElement]) -> list[HtmlElement]:
+    """Labels left alone at the end of their container once the headlines under them went.
+
+    `removed` are the blocks the related rules are about to remove. When they end their
+    container (or make up all of it, up to two levels), the short line right above them
+    ("Top-Themen", "Fler nyheter:") was their header, in whatever language.
+    """
+    chosen = set(removed)
+    labels: list[HtmlElement] = []
+    for element in removed:
+        top = element
+        for _ in range(_ORPHAN_LEVELS):
+            parent = top.getparent()
+            if parent is None or parent.tag in NEVER_PRUNE:
+                break
+            texts = [c for c in parent if isinstance(c.tag, str) and text_of(c)]
+            if not all(c in chosen or _covered(c, chosen) for c in texts):
+                break
+            top = parent
+        if any(_has_text(n) for n in top.itersiblings()):
+            continue
+        label = _previous_text_block(top)
+        if label is not None and label not in labels and _is_label(label):
+            labels.append(label)
+    return labels
+
+
+def _covered(element: HtmlElement, chosen: set[HtmlElement]) -> bool:
+    """All of the element's text is in elements of `chosen` below it."""
+    rest = _compact(text_of(element))
+    for descendant in element.iterdescendants():
+        if descendant in chosen:
+            rest = rest.replace(_compact(text_of(descendant)), "", 1)
+    return not rest
+
+
+def _has_text(element: HtmlElement) -> bool:
+    return (
+        isinstance(element.tag, str)
+        and element.tag not in INVISIBLE_TAGS
+        and bool(text_of(element))
+    )
+
+
+def _previous_text_block(element: HtmlElement) -> HtmlElement | None:
+    for previous in element.itersiblings(preceding=True):
+        if _has_text(previous):
+            return previous
+    return None
+
+
+def _is_label(element: HtmlElement) -> bool:
+    """A header's few words: no sentence, no link, no list."""
+    text = text_of(element)
+    no_space = len(_NO_SPACE.findall(text)) * 2 > len(_compact(text))
+    return (
+        element.tag in _LABEL_TAGS
+        and len(text) <= (_MAX_NO_SPACE_LABEL_CHARS if no_space else _MAX_LABEL_CHARS)
+        and len(text.split()) <= _MAX_KICKER_WORDS
+        and not text.rstrip(":： ").endswith((".", "!", "?", "…", "。", "！", "？"))
+        and next(element.iter("a", "li"), None) is None
+    )
 
 
 def _headline_sized(text: str) -> bool:

@@ -19,7 +19,9 @@ then cut when one of these holds:
   - two or more lines end in a marker (`Headline -`, `Headline |`, `Headline [VIDEO]`),
     or in the same " | Site" / " - Site" part (the site's name, repeated);
   - two or more lines are numbered 1, 2, 3... or carry a date;
-  - four or more Title Case lines (English-style headlines), three when bulleted.
+  - four or more Title Case lines (English-style headlines);
+  - three or more plain lines (no bullet: extractors bullet an article's own `<li>`) that
+    each read as a title, after a paragraph.
 
 Lists under a subheading or after "as follows:" are the article's own, and so is a
 schedule whose lines all start with a date under its own title. Sign-offs ("Reporting by
@@ -105,7 +107,7 @@ _MIN_PARAGRAPH_WORDS = 12
 _MAX_LOWER_SHARE_INVERSE = 3
 _MIN_NO_SPACE_PARAGRAPH_CHARS = 30
 _MIN_TITLE_CASE_RUN = 4
-_MIN_BULLETED_TITLE_CASE_RUN = 3
+_MIN_BULLETED_TITLE_WORDS = 6
 _MIN_MARKED = 2
 _MIN_NUMBERED = 2
 _MIN_DATED = 2
@@ -211,8 +213,8 @@ class _Line:
         if match is None or self.bracketed or len(match["name"].split()) > _MAX_SUFFIX_WORDS:
             return None
         name = match["name"].strip()
-        if name[0].islower() and "." not in name:
-            return None  # "... - here": a word of the sentence, not a site's name
+        if name[0].islower() and " " in name:
+            return None  # "... - the end": words of a sentence, not a site's name
         before = self.text[: match.start()]
         if (len(before) if self.no_space else len(_WORD.findall(before))) < (
             _MIN_NO_SPACE_HEADLINE_CHARS if self.no_space else _MIN_HEADLINE_WORDS
@@ -254,6 +256,10 @@ class _Line:
             return False
         if self.end in (".", "other") or is_sign_off(self.text):
             return True
+        if _ELLIPSIS.search(self.text.rstrip(_CLOSERS + " ")) and self.at_least(
+            _MIN_PARAGRAPH_WORDS, _MIN_NO_SPACE_PARAGRAPH_CHARS
+        ):
+            return True  # a paragraph cut short ("... the paywall starts here...")
         # A long line without a stop: prose that lost its full stop; but in a script
         # without spaces, a line of a list ("熊本県：阿蘇市、産山村、...").
         return not self.sized and not self.no_space
@@ -323,35 +329,41 @@ def _is_headline_list(after: list[_Line]) -> bool:
     """Lines that can follow a tail header: headlines (some with a full stop), and the
     one-sentence summaries under them (teaser cards).
 
-    Two sentences in a row are the article going on after a box of teasers ("DON'T MISS"
-    between two paragraphs), and short sentences alone under a header-like subheading
-    ("UP NEXT" over "Thunder: Host the Lakers on Friday.") are the article's. Nothing at
-    all also counts: a header alone at the end lost its list to the extractor.
+    Sentences that run on to the end are the article going on after a box of teasers
+    ("DON'T MISS" between two paragraphs): two lines with a full stop in a row must have a
+    headline after them (a summary, then a headline that ends with a stop), and three
+    never come in a row. Short sentences alone under a header-like subheading ("UP NEXT"
+    over "Thunder: Host the Lakers on Friday.") are the article's. Nothing at all also
+    counts: a header alone at the end lost its list to the extractor.
     """
-    headlines = stops = 0
-    previous = ""  # "headline", "stop" or ""
+    shapes = ""  # one letter per line: H headline, S a line with a full stop, | separator
     for line in after:
-        if line.header or line.separator or line.date_only:
-            previous = ""
+        if line.separator:
+            shapes += "|"
+        elif line.header or line.date_only:
+            continue
         elif line.headline:
-            headlines += 1
-            previous = "headline"
-        elif _is_stop_line(line, previous):
-            stops += 1
-            previous = "stop"
+            shapes += "H"
+        elif _is_stop_line(line, shapes[-1:]):
+            shapes += "S"
         else:
             return False
-    if headlines == 0:
-        return stops <= 1
-    return True
+    # A separator line parts blocks ("UP NEXT", two sentences, "___", more): each must
+    # read as a headline list by itself.
+    return all(_headline_block(block) for block in shapes.split("|") if block)
+
+
+def _headline_block(shapes: str) -> bool:
+    if "H" not in shapes:
+        return len(shapes) <= 1
+    return "SSS" not in shapes and not shapes.endswith("SS")
 
 
 def _is_stop_line(line: _Line, previous: str) -> bool:
-    """A card's summary under its headline, or a short headline with a full stop (never
-    right after another line with one)."""
-    if previous == "headline" and _is_summary(line):
+    """A card's summary under its headline, or a short headline with a full stop."""
+    if previous == "H" and _is_summary(line):
         return True
-    return previous != "stop" and line.end == "." and _is_headline_with_stop(line)
+    return line.end == "." and _is_headline_with_stop(line)
 
 
 def _is_headline_with_stop(line: _Line) -> bool:
@@ -476,17 +488,14 @@ def _evidence(lines: list[_Line], items: list[int]) -> list[_Evidence]:
 
 
 def _headline_run(lines: list[_Line], items: list[int]) -> int | None:
-    """First of three or more trailing headlines with nothing else to tell them by: all
-    bulleted or none, each a few words that start like a title, and not the parallel
-    items of a list ("Path A: ...", "Path B: ...")."""
+    """First of three or more trailing headlines with nothing else to tell them by: no
+    bullets (extractors bullet an article's `<li>`, not a page's teaser lines), each a few
+    words that start like a title, and not the parallel items of a list ("Path A: ...",
+    "Path B: ...")."""
     run: list[int] = []
     for i in reversed(items):
         line = lines[i]
-        if not _plain_headline(line) or (
-            run
-            and (line.bullet, line.number is None)
-            != (lines[run[0]].bullet, lines[run[0]].number is None)
-        ):
+        if not _plain_headline(line) or line.bullet or line.number is not None:
             break
         run.insert(0, i)
     shapes = [lines[i] for i in run]
@@ -562,20 +571,26 @@ def _dated(lines: list[_Line], items: list[int]) -> int | None:
 
 
 def _title_case_run(lines: list[_Line], items: list[int]) -> int | None:
-    """Start of the trailing stretch of Title Case headlines, if it is long enough."""
+    """Start of the trailing stretch of Title Case headlines, if it is long enough.
+
+    A bulleted item must be a headline's length: a list of names ("Blue Origin, Kent,
+    Washington") is Title Case too. A line that starts with a date is a calendar's.
+    """
     first = None
     for i in reversed(items):
-        if lines[i].headline and lines[i].title_case:
+        line = lines[i]
+        if (
+            line.headline
+            and line.title_case
+            and not _LEADING_DATE.match(line.body)
+            and (not line.bullet or len(line.body.split()) >= _MIN_BULLETED_TITLE_WORDS)
+        ):
             first = i
         else:
             break
     if first is None:
         return None
-    run = [i for i in items if i >= first]
-    needed = (
-        _MIN_BULLETED_TITLE_CASE_RUN if all(lines[i].bullet for i in run) else _MIN_TITLE_CASE_RUN
-    )
-    return first if len(run) >= needed else None
+    return first if sum(1 for i in items if i >= first) >= _MIN_TITLE_CASE_RUN else None
 
 
 def _after_sentence(
@@ -600,7 +615,7 @@ def _after_sentence(
     previous = lines[content[position - 1]]
     if is_closing_line(previous.text):
         return True  # after the copyright line, nothing is the article's
-    if previous.attribution and not paragraph:
+    if previous.attribution:
         return True  # the embedded post is over
     if paragraph and not previous.at_least(_MIN_PARAGRAPH_WORDS, _MIN_NO_SPACE_PARAGRAPH_CHARS):
         return False
