@@ -251,12 +251,12 @@ def orphaned_labels(removed: list[HtmlElement]) -> list[HtmlElement]:
             if parent is None or parent.tag in NEVER_PRUNE:
                 break
             texts = [c for c in parent if isinstance(c.tag, str) and text_of(c)]
-            if not all(c in chosen or _covered(c, chosen) for c in texts):
+            if not all(_gone(c, chosen) for c in texts):
                 break
             top = parent
-        if any(_has_text(n) for n in top.itersiblings()):
+        if any(_has_text(n) and not _gone(n, chosen) for n in top.itersiblings()):
             continue
-        label = _previous_text_block(top)
+        label = _previous_text_block(top, chosen)
         if label is not None and label not in labels and _is_label(label):
             labels.append(label)
     return labels
@@ -279,9 +279,13 @@ def _has_text(element: HtmlElement) -> bool:
     )
 
 
-def _previous_text_block(element: HtmlElement) -> HtmlElement | None:
+def _gone(element: HtmlElement, chosen: set[HtmlElement]) -> bool:
+    return element in chosen or _covered(element, chosen)
+
+
+def _previous_text_block(element: HtmlElement, chosen: set[HtmlElement]) -> HtmlElement | None:
     for previous in element.itersiblings(preceding=True):
-        if _has_text(previous):
+        if _has_text(previous) and not _gone(previous, chosen):
             return previous
     return None
 
