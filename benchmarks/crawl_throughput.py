@@ -94,6 +94,8 @@ COMMON_SETTINGS: tuple[tuple[str, str], ...] = (
     ("CONCURRENT_REQUESTS", "32"),
     ("CONCURRENT_REQUESTS_PER_DOMAIN", "32"),
     ("ROBOTSTXT_OBEY", "0"),
+    # The site is served on loopback, which the address guard refuses by default.
+    ("NEWSCRAWL_ALLOW_PRIVATE_HOSTS", "127.0.0.1"),
     ("LOG_LEVEL", "INFO"),
     ("TELNETCONSOLE_ENABLED", "0"),
     # Every mode crawls the same URLs from the same folder: no memory of the previous

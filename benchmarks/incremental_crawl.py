@@ -45,6 +45,8 @@ from newscrawl.synthetic import build_site
 SPIDER = "bench"
 SETTINGS = {
     "AUTOTHROTTLE_ENABLED": "0",
+    # The site is served on loopback, which the address guard refuses by default.
+    "NEWSCRAWL_ALLOW_PRIVATE_HOSTS": "127.0.0.1",
     "CONCURRENT_REQUESTS": "16",
     "CONCURRENT_REQUESTS_PER_DOMAIN": "16",
     "TELNETCONSOLE_ENABLED": "0",

@@ -18,7 +18,8 @@ compare with the published Zyte table. Per set, per system:
 * empty: pages with no output at all; and of those, pages where trafilatura had output;
 * loss: pages with recall below 0.9;
 * CPU: median `time.process_time()` per page of the extraction call (a warm-up call
-  first), and its ratio to trafilatura's median in the same run.
+  first; systems take turns page by page), and its ratio to trafilatura's median in the
+  same run.
 
 Then per language (fundus-dev's gold language) and per script (of the gold text: Latin,
 CJK, ...), newscrawl's gain over trafilatura per set, metadata accuracy on fundus-dev
@@ -158,22 +159,36 @@ class Run:
         return statistics.median(self.cpu) * 1000
 
 
-def run_system(name: str, extract: Extractor, pages: Sequence[DevPage]) -> Run:
-    """Extract every page, timing only the extractor call."""
-    extract(pages[0])  # warm-up: lazy imports, caches
-    outputs: dict[str, Output] = {}
-    cpu: list[float] = []
+def run_systems(extractors: dict[str, Extractor], pages: Sequence[DevPage]) -> list[Run]:
+    """Extract every page with every system, timing only the extractor calls.
+
+    Systems take turns page by page, so that a machine whose load changes during the run
+    (other jobs) slows each system alike and the CPU ratio stays fair.
+    """
+    for extract in extractors.values():
+        extract(pages[0])  # warm-up: lazy imports, caches
+    outputs: dict[str, dict[str, Output]] = {name: {} for name in extractors}
+    cpu: dict[str, list[float]] = {name: [] for name in extractors}
     for n, page in enumerate(pages, 1):
         if sys.stderr.isatty():
-            print(f"\r{name} on {page.set}: {n}/{len(pages)}", end="", file=sys.stderr, flush=True)
-        start = time.process_time()
-        output = extract(page)
-        cpu.append(time.process_time() - start)
-        outputs[page.id] = output
+            print(f"\r{page.set}: {n}/{len(pages)}", end="", file=sys.stderr, flush=True)
+        for name, extract in extractors.items():
+            start = time.process_time()
+            output = extract(page)
+            cpu[name].append(time.process_time() - start)
+            outputs[name][page.id] = output
     if sys.stderr.isatty():
         print(file=sys.stderr)
-    scores = {p.id: score_document(p.truth, outputs[p.id].text) for p in pages}
-    return Run(name, pages[0].set, outputs, scores, cpu)
+    return [
+        Run(
+            name,
+            pages[0].set,
+            outputs[name],
+            {p.id: score_document(p.truth, outputs[name][p.id].text) for p in pages},
+            cpu[name],
+        )
+        for name in extractors
+    ]
 
 
 # --- body metrics -----------------------------------------------------------
@@ -452,7 +467,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         pages = load(set_name, args.data, ids)
         if not pages:
             continue
-        runs = [run_system(name, extract, pages) for name, extract in extractors.items()]
+        runs = run_systems(extractors, pages)
         print(f"\n## {set_name}: {len(pages)} pages from {len({p.site for p in pages})} sites\n")
         print(body_table(runs, pages))
         if set_name == "fundus":

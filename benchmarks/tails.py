@@ -35,7 +35,8 @@ What counts (lines are compared after collapsing whitespace):
   whole line of it.
 * article **kept**: text level: the output starts with the control's output, unchanged
   (so with gone, the output IS the control); HTML level: every line of the control's
-  output that is an article line is still there, in order. A defect the article has
+  output that is an article line is still there, in order. Lines without a letter or
+  digit (a "___" separator) carry no article text and are not compared. A defect the article has
   without any tail is not counted against tails: it shows in the "real body" report.
 * **fully removed** = gone and kept, the number the targets are about.
 * negatives (an article ending that looks like a tail, appended to a real body) are
@@ -1021,6 +1022,14 @@ def _lines(text: str) -> list[str]:
     return [_norm(line) for line in text.split("\n") if line.strip()]
 
 
+def _text_lines(text: str) -> list[str]:
+    """The lines that carry text: a separator line ("___") is neither article nor kept."""
+    return [line for line in _lines(text) if _HAS_WORD.search(line)]
+
+
+_HAS_WORD = re.compile(r"[^\W_]")
+
+
 def _clean_text(text: str, title: str | None) -> str:
     from newscrawl import clean_text
 
@@ -1100,6 +1109,8 @@ class Result:
     gone: bool = True
     kept: bool = True
     output: str = ""
+    #: Article lines the output lost (HTML level), for the failure listing.
+    missing: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -1124,7 +1135,7 @@ def run_text(cases: Sequence[Case]) -> list[Result]:
                 continue
             output = clean("\n".join([article, *case.added]), case.article.title)
             if case.kind == "tail":
-                got, want = _lines(output), _lines(control)
+                got, want = _text_lines(output), _text_lines(control)
                 results.append(
                     Result(
                         case,
@@ -1171,13 +1182,15 @@ def run_html(cases: Sequence[Case], systems: Sequence[str]) -> list[Result]:
                     case.level, "tail", "", case.language, case.article, template=case.template
                 )
                 control_out = _lines(extract(build_page(bare, with_tail=False), case.article.url))
-                controls[key] = [line for line in article_lines if line in control_out]
+                controls[key] = [
+                    line for line in article_lines if line in control_out and _HAS_WORD.search(line)
+                ]
             kept_article = controls[key]
             if not kept_article:
                 skipped[system] += 1  # the bare page gives no article: nothing to measure
                 continue
             output = extract(page, case.article.url)
-            got = _lines(output)
+            got = _text_lines(output)
             if case.kind == "tail":
                 results.append(
                     Result(
@@ -1186,6 +1199,7 @@ def run_html(cases: Sequence[Case], systems: Sequence[str]) -> list[Result]:
                         tail_gone(case, output, kept_article),
                         _subsequence(kept_article, got),
                         output,
+                        [line for line in kept_article if line not in got],
                     )
                 )
             else:
@@ -1216,7 +1230,7 @@ def run_html(cases: Sequence[Case], systems: Sequence[str]) -> list[Result]:
             source,
             template=template,
         )
-        lost = [line for line in source.lines if line not in kept]
+        lost = [line for line in source.lines if line not in kept and _HAS_WORD.search(line)]
         results.append(Result(bare, system, True, not lost, "\n".join(lost)))
     return results
 
@@ -1306,6 +1320,8 @@ def failures(results: Sequence[Result], system: str, limit: int) -> str:
             continue
         shown[r.case.format] += 1
         why = "tail left" if not r.gone else "article changed"
+        if r.missing:
+            why += f" (lost: {' ⏎ '.join(line[:80] for line in r.missing[:2])})"
         tail = " ⏎ ".join(r.case.added or r.case.ending or [r.case.markup[:300]])
         out.append(
             f"- [{r.case.level} / {r.case.format} / {r.case.language} / "

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 EXTRAS: dict[str, tuple[str, str]] = {
     "warcio": ("warc", "reading WARC files"),
     "pyarrow": ("parquet", "Parquet output"),
+    "plotly": ("report", "newscrawl report"),
 }
 
 

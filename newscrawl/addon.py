@@ -15,6 +15,7 @@ from scrapy.utils.misc import load_object
 
 from newscrawl import __version__
 from newscrawl.datadir import data_dir
+from newscrawl.items import ARTICLE_FIELDS, OPTIONAL_FIELDS
 
 if TYPE_CHECKING:
     from scrapy.settings import BaseSettings, Settings
@@ -84,6 +85,17 @@ NEWSCRAWL_SETTINGS: dict[str, Any] = {
     # Seconds between progress lines (pages/min, articles/min, queue); 0 turns them off.
     # Replaces Scrapy's LogStats (and LOGSTATS_INTERVAL).
     "NEWSCRAWL_PROGRESS_INTERVAL": 60,
+    # The address guard (newscrawl/guard.py) refuses every request to a loopback, private,
+    # link-local, CGNAT, multicast, reserved or unspecified address; these hosts ("name",
+    # "name:port", "10.0.0.5", "[::1]:8080", exactly as URLs write them) are allowed anyway.
+    "NEWSCRAWL_ALLOW_PRIVATE_HOSTS": [],
+    # Sitemap limits: entries and bytes (once decompressed) read from one sitemap file (the
+    # protocol's own 50,000 and 50 MB) and in one run; the rest is not read, and counted
+    # (newscrawl/sources/sitemap_truncated, .../sitemap_run_limit).
+    "NEWSCRAWL_SITEMAP_MAX_ENTRIES": 50_000,
+    "NEWSCRAWL_SITEMAP_MAX_BYTES": 50 * 1024 * 1024,
+    "NEWSCRAWL_SITEMAP_MAX_ENTRIES_PER_RUN": 1_000_000,
+    "NEWSCRAWL_SITEMAP_MAX_BYTES_PER_RUN": 1024 * 1024 * 1024,
 }
 
 #: The item pipelines, in order: each stage small and testable alone.
@@ -105,10 +117,27 @@ EXTENSIONS: dict[str, int] = {
     "newscrawl.summary.RunSummary": 0,
     "newscrawl.progress.Progress": 0,
     "newscrawl.health.SiteHealth": 500,
+    # Scrapy's feed exporter, saying which articles the feeds hold (newscrawl/feeds.py):
+    # an article counts as exported only then. After the state, which records it first.
+    "newscrawl.feeds.FeedExporter": 0,
 }
 
-#: Scrapy extensions newscrawl replaces: LogStats by newscrawl.progress.Progress.
-REPLACED_EXTENSIONS = ("scrapy.extensions.logstats.LogStats",)
+#: newscrawl's downloader middlewares. The address guard comes last on the way out (after
+#: the proxy middleware: it sees the request as it will be sent) and first on the way back
+#: (before retries and redirects: a refusal is final).
+DOWNLOADER_MIDDLEWARES: dict[str, int] = {
+    "newscrawl.guard.AddressGuardMiddleware": 900,
+    # Just before Scrapy's decompression (590) on the way back: a gzip body cut short is
+    # flagged "truncated" (newscrawl/integrity.py).
+    "newscrawl.integrity.BodyIntegrityMiddleware": 595,
+}
+
+#: Scrapy extensions newscrawl replaces: LogStats by newscrawl.progress.Progress, the feed
+#: exporter by newscrawl.feeds.FeedExporter.
+REPLACED_EXTENSIONS = (
+    "scrapy.extensions.logstats.LogStats",
+    "scrapy.extensions.feedexport.FeedExporter",
+)
 
 #: Scrapy downloader middlewares newscrawl replaces with a fixed subclass, by order.
 REPLACED_DOWNLOADER_MIDDLEWARES: dict[str, tuple[str, int]] = {
@@ -120,6 +149,18 @@ REPLACED_DOWNLOADER_MIDDLEWARES: dict[str, tuple[str, int]] = {
 
 #: Local feed files are written item by item, so a killed run leaves whole lines.
 FEED_STORAGE = "newscrawl.feeds.LineFileFeedStorage"
+#: Exporters that write the Article schema in every format (newscrawl/feeds.py).
+FEED_EXPORTERS = {
+    fmt: f"newscrawl.feeds.{cls}"
+    for fmt, cls in {
+        "jsonlines": "JsonLinesExporter",
+        "jsonl": "JsonLinesExporter",
+        "jl": "JsonLinesExporter",
+        "json": "JsonExporter",
+        "xml": "XmlExporter",
+        "csv": "CsvExporter",
+    }.items()
+}
 
 #: Scrapy settings newscrawl changes: polite, robust crawling of news sites.
 SCRAPY_SETTINGS: dict[str, Any] = {
@@ -135,6 +176,9 @@ SCRAPY_SETTINGS: dict[str, Any] = {
     "DOWNLOAD_MAXSIZE": 16 * 1024 * 1024,
     "DOWNLOAD_WARNSIZE": 4 * 1024 * 1024,
     "FEED_EXPORT_ENCODING": "utf-8",
+    # The exported columns: the Article schema, in order (a CSV feed has them all; JSON
+    # formats leave out the optional `removed` and `duplicate_of` when unset).
+    "FEED_EXPORT_FIELDS": [*ARTICLE_FIELDS, *sorted(OPTIONAL_FIELDS, reverse=True)],
     "LOG_LEVEL": "INFO",
     "TELNETCONSOLE_ENABLED": False,
     # Scrapy 2.19's remote-control HTTP server (runs Python code sent to it) is for
@@ -169,6 +213,10 @@ class NewscrawlAddon:
             )
         for name, order in EXTENSIONS.items():
             settings.setdefault_in_component_priority_dict("EXTENSIONS", load_object(name), order)
+        for name, order in DOWNLOADER_MIDDLEWARES.items():
+            settings.setdefault_in_component_priority_dict(
+                "DOWNLOADER_MIDDLEWARES", load_object(name), order
+            )
         for name in REPLACED_EXTENSIONS:
             settings.setdefault_in_component_priority_dict("EXTENSIONS", load_object(name), None)
         for name, (replacement, order) in REPLACED_DOWNLOADER_MIDDLEWARES.items():
@@ -190,6 +238,14 @@ class NewscrawlAddon:
             "FEEDS",
             {feed_uri: {"format": "jsonlines", "encoding": "utf-8"}},
             priority="addon",
+        )
+        exporters = settings.getdict("FEED_EXPORTERS")
+        for fmt, exporter in FEED_EXPORTERS.items():
+            exporters.setdefault(fmt, exporter)  # a project's own exporter wins
+        settings.set(
+            "FEED_EXPORTERS",
+            exporters,
+            priority=max(settings.getpriority("FEED_EXPORTERS") or 0, SETTINGS_PRIORITIES["addon"]),
         )
         storages = settings.getdict("FEED_STORAGES")
         for scheme in ("", "file"):

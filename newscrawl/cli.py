@@ -25,6 +25,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "fixture": ("fixture", "record and check a site's golden fixtures (saved article pages)"),
     "sites": ("sites", "list the news sites of the project (--markdown: README's table)"),
     "export": ("export", "build a dataset from run files: merge, dedup, filter, sort, split"),
+    "report": ("report", "write one HTML report of the runs and articles in a data folder"),
 }
 
 

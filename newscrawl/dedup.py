@@ -476,11 +476,45 @@ class SqliteDuplicateIndex(DuplicateIndex):
             tuple(bands),
         ).fetchall()
 
+    def duplicate_of(
+        self, key: str, text: str, content_hash: str | None = None, *, probe: Probe | None = None
+    ) -> Match | None:
+        """Check and remember in one write transaction when every article is committed
+        at once (`batch_size=1`, the crawl's): two processes sharing the file (two spiders
+        running at once) then cannot both find an article new and both keep it."""
+        if self.batch_size != 1 or self._pending:
+            return super().duplicate_of(key, text, content_hash, probe=probe)
+        probe = probe or make_probe(self.fingerprinter, text, content_hash)
+        self._db.execute("BEGIN IMMEDIATE")  # the write lock first, then the lookup
+        try:
+            match = self.match(probe, key)
+            if match is None:
+                fingerprint = probe.fingerprint
+                self._insert(
+                    key,
+                    probe.hash,
+                    fingerprint.signature if fingerprint else None,
+                    fingerprint.bands if fingerprint else (),
+                )
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+        return match
+
     def _store(
         self, key: str, digest: bytes, signature: bytes | None, bands: Sequence[int]
     ) -> None:
         if self._pending == 0:
             self._db.execute("BEGIN")
+        self._insert(key, digest, signature, bands)
+        self._pending += 1
+        if self._pending >= self.batch_size:
+            self.flush()
+
+    def _insert(
+        self, key: str, digest: bytes, signature: bytes | None, bands: Sequence[int]
+    ) -> None:
         cursor = self._db.execute(
             "INSERT INTO dedup_docs (key, hash, signature) VALUES (?, ?, ?)",
             (key, digest, signature),
@@ -490,9 +524,6 @@ class SqliteDuplicateIndex(DuplicateIndex):
             "INSERT OR IGNORE INTO dedup_bands (band, doc) VALUES (?, ?)",
             [(band, doc) for band in bands],
         )
-        self._pending += 1
-        if self._pending >= self.batch_size:
-            self.flush()
 
     def flush(self) -> None:
         if self._pending:

@@ -74,6 +74,8 @@ class SiteCounts:
     dropped: Counter[str] = field(default_factory=Counter)
     #: Pages the spider dropped before extraction (not HTML, HTTP errors, ...).
     spider_dropped: int = 0
+    #: Characters the cleaning stages removed from its pages, by stage (`removed()`).
+    chars_removed: Counter[str] = field(default_factory=Counter)
 
     @property
     def pages(self) -> int:
@@ -95,6 +97,21 @@ class SiteCounts:
         self.no_title += other.no_title
         self.dropped.update(other.dropped)
         self.spider_dropped += other.spider_dropped
+        self.chars_removed.update(other.chars_removed)
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-safe counts, for the run summary."""
+        return {
+            "pages": self.pages,
+            "extracted": self.extracted,
+            "articles": self.articles,
+            "not_article": self.not_article,
+            "empty_text": self.empty_text,
+            "no_date": self.no_date,
+            "no_title": self.no_title,
+            "dropped": dict(sorted(self.dropped.items())),
+            "chars_removed": dict(sorted(self.chars_removed.items())),
+        }
 
 
 @dataclass(frozen=True)
@@ -216,6 +233,9 @@ class SiteHealth:
         self.thresholds = thresholds
         self.fail_exit = fail_exit
         self.sites: dict[str, SiteCounts] = {}
+        #: Symptoms found per site at the end of the crawl (names: "empty_text", ...).
+        self.warnings: dict[str, list[str]] = {}
+        self.by_host = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -256,6 +276,11 @@ class SiteHealth:
         counts.spider_dropped += 1
         counts.dropped[reason] += 1
 
+    def removed(self, spider: Spider, url: str, stage: str, chars: int) -> None:
+        """A cleaning stage removed `chars` characters from the page at `url` (called by the
+        pipelines: the removed text never reaches a signal)."""
+        self._site(spider, url).chars_removed[stage] += chars
+
     def _site(self, spider: Spider, url: object) -> SiteCounts:
         return self.sites.setdefault(self.site_name(spider, url), SiteCounts())
 
@@ -268,7 +293,7 @@ class SiteHealth:
     # Judging
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
-        by_host = bool(getattr(spider, "health_by_host", False))
+        by_host = self.by_host = bool(getattr(spider, "health_by_host", False))
         judged, small = self._split(spider, by_host)
         warnings = 0
         for site, counts in judged.items():
@@ -281,6 +306,8 @@ class SiteHealth:
                 logger.warning("Site health: %s: %s", site, symptom.message)
             warnings += len(found)
             self._record(site, counts, found)
+            if found:
+                self.warnings[site] = [symptom.name for symptom in found]
         if small:
             total = SiteCounts()
             for counts in small.values():
@@ -301,6 +328,17 @@ class SiteHealth:
                 "the crawl exits with code 3",
                 warnings,
             )
+
+    def report(self) -> dict[str, dict[str, Any]]:
+        """Every site's counts and warnings (also the small hosts that get no log line),
+        for the run summary; call after the spider closed."""
+        sites = self.sites
+        if not sites and self.crawler.spider is not None and not self.by_host:
+            sites = {self.crawler.spider.name: SiteCounts()}
+        return {
+            site: {**counts.as_dict(), "warnings": self.warnings.get(site, [])}
+            for site, counts in sorted(sites.items())
+        }
 
     def _split(
         self, spider: Spider, by_host: bool

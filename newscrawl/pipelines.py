@@ -5,7 +5,8 @@ strip the related-headline tail -> validate -> drop duplicates (in the run, acro
 and sites, near copies too). The CPU-bound stages
 run in the crawl's `WorkerPool`, off the reactor. Every drop is counted in the stats as
 `newscrawl/dropped/<reason>` and logged once, with the page's URL; every cleaning stage
-counts the articles it touched and the characters it removed.
+counts the articles it touched and the characters it removed (in the stats, and per site
+in `SiteHealth`, for the run summary).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from newscrawl.dedup import (
     SqliteDuplicateIndex,
     make_probe,
 )
+from newscrawl.health import SiteHealth
 from newscrawl.items import Article, Page
 from newscrawl.offload import WorkerPool
 
@@ -69,6 +71,7 @@ class _Stage:
         self.crawler = crawler
         self.stats = crawler.stats
         self.pool = crawler.get_extension(WorkerPool)
+        self.health = crawler.get_extension(SiteHealth)
         self.debug = crawler.settings.getbool("NEWSCRAWL_DEBUG_CLEANING")
 
     @classmethod
@@ -107,8 +110,12 @@ class _Stage:
     def record(self, article: Article, removed: dict[str, list[str]]) -> Article:
         """Count what a cleaning stage removed; keep it on the item when debugging."""
         for stage, pieces in removed.items():
+            chars = sum(len(p) for p in pieces)
             self.stats.inc_value(f"newscrawl/cleaned/{stage}/articles")
-            self.stats.inc_value(f"newscrawl/cleaned/{stage}/chars", sum(len(p) for p in pieces))
+            self.stats.inc_value(f"newscrawl/cleaned/{stage}/chars", chars)
+            if self.health is not None and self.crawler.spider is not None:
+                # Per site, for the run summary and `newscrawl report`.
+                self.health.removed(self.crawler.spider, article.url, stage, chars)
         if self.debug and removed:
             previous = article.removed if hasattr(article, "removed") else {}
             article.removed = {**previous, **removed}
@@ -246,7 +253,7 @@ class DuplicatesPipeline(_Stage):
         if state is None:
             return False  # no crawl state: the index alone remembers, and it has this text
         seen = state.get(key)
-        if seen is not None and seen.status == "exported":
+        if seen is not None and seen.status in ("exported", "pending"):
             return False
         # This spider has no export of it; any spider's export of the same text on record
         # makes it a duplicate (the state is per spider, the index is shared).

@@ -19,3 +19,13 @@ feed_file_opened = object()
 #: Arguments: `reason` (as in `newscrawl/dropped/<reason>`), `url`, `request` and
 #: `response` (None when there was none: archived pages), `spider`.
 page_dropped = object()
+
+#: The feeds hold an exported item: every feed that takes it has written it (a local
+#: file), or has been stored with it (gzip, S3, stdout: at the end of the run). Only now
+#: does it count as exported. Arguments: `url` (the item's `url`).
+item_stored = object()
+
+#: A feed could not write an item, or store the file holding it (the exporter raised, the
+#: disk is full, the upload failed): it is not exported, and the next run fetches it
+#: again. Arguments: `url`, `error` (the exception).
+item_store_failed = object()

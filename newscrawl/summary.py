@@ -24,6 +24,7 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from newscrawl import signals as newscrawl_signals
+from newscrawl.health import SiteHealth
 from newscrawl.state import data_dir, state_path
 from newscrawl.state.extension import run_id
 
@@ -54,7 +55,11 @@ def summarize(stats: dict[str, Any]) -> dict[str, Any]:
         "duration_seconds": round(float(stats.get("elapsed_time_seconds") or 0), 3),
         "requests": int(stats.get("downloader/request_count", 0)),
         "pages_fetched": int(stats.get("newscrawl/fetched/articles", 0)),
-        "articles_exported": int(stats.get("item_scraped_count", 0)),
+        # Written to the feed (`newscrawl/exported`), not merely scraped.
+        "articles_exported": int(
+            stats.get("newscrawl/exported", stats.get("item_scraped_count", 0))
+        ),
+        "articles_not_written": int(stats.get("newscrawl/export_failed", 0)),
         "skipped_as_seen": int(skipped.get("seen", 0) + skipped.get("seen_dropped", 0)),
         "refreshed": _prefixed(stats, "newscrawl/refreshed/"),
         "dropped": dropped,
@@ -143,6 +148,13 @@ class RunSummary:
         spider = self.crawler.spider.name
         summary = {"spider": spider, **summarize(self.crawler.stats.get_stats())}
         summary["feeds"] = [str(p) for p in self.feeds]
+        health = self.crawler.get_extension(SiteHealth)
+        if health is not None:
+            # Per site (the spider; each host for `urls` and `warc`): pages, articles,
+            # drops, characters removed by stage, health warnings. `newscrawl report`
+            # reads them.
+            summary["sites_by"] = "host" if health.by_host else "spider"
+            summary["sites"] = health.report()
         if self.crawler.settings.get("NEWSCRAWL_STATE"):
             summary["state"] = str(state_path(self.crawler.settings).resolve())
         path = self.path(spider, summary["run_id"])

@@ -27,6 +27,8 @@ TEST_SETTINGS = {
     "REMOTE_CONTROL_ENABLED": "0",
     "LOG_LEVEL": "INFO",
     "RETRY_TIMES": "0",
+    # Test sites are served on loopback, which the address guard refuses by default.
+    "NEWSCRAWL_ALLOW_PRIVATE_HOSTS": "127.0.0.1",
 }
 _STAT = re.compile(r"^\s*'([^']+)': (-?\d+(?:\.\d+)?),?$", re.MULTILINE)
 
@@ -64,7 +66,7 @@ def run_crawl(
         check=False,
     )
     items = []
-    if output and (cwd / output).exists():
+    if output and output.endswith((".jsonl", ".jl")) and (cwd / output).exists():
         items = [json.loads(line) for line in (cwd / output).read_text("utf-8").splitlines()]
     return CrawlResult(items, crawl_stats(process.stderr), process.stderr, process.returncode)
 

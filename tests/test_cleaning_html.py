@@ -10,6 +10,7 @@ import pytest
 from newscrawl import extract_article
 from newscrawl.cleaning.dom import text_of
 from newscrawl.cleaning.html import PageClues, SiteRules, prune_chrome
+from newscrawl.cleaning.structure import find_article_root
 
 FIXTURES = Path(__file__).parent / "fixtures" / "cleaning"
 URL = "https://www.valley-courier.example/news/night-trains"
@@ -301,13 +302,19 @@ def test_articles_stay_when_the_headline_is_outside_them() -> None:
     assert prune_chrome(tree, URL, clues=PageClues(headlines=("Night trains return",))) == {}
 
 
-def test_layout_table_becomes_blocks() -> None:
-    tree = _tree(f"<table><tr><td><h1>Night trains</h1>{_paragraphs()}</td></tr></table>")
+def test_an_old_table_layout_page_keeps_its_article() -> None:
+    page = (
+        "<html><head><title>Night trains return to the valley line</title></head><body>"
+        '<table width="100%"><tr>'
+        '<td width="20%"><a href="/news">News</a><br><a href="/sport">Sport</a></td>'
+        f"<td><h1>Night trains return to the valley line</h1>{_paragraphs()}</td>"
+        "</tr></table></body></html>"
+    )
 
-    prune_chrome(tree, URL)
+    article = extract_article(page, URL)
 
-    assert tree.find(".//table") is None
-    assert [p.text for p in tree.iter("p")] == PARAGRAPHS
+    assert article is not None
+    assert article["text"] == "\n".join(PARAGRAPHS)
 
 
 def test_data_table_is_kept() -> None:
@@ -413,28 +420,25 @@ def test_hidden_article_text_is_kept() -> None:
     assert "hidden" not in prune_chrome(tree, URL)
 
 
-def test_prose_block_becomes_the_article_when_the_markup_names_none() -> None:
+def test_the_prose_block_is_the_article_root_when_the_markup_names_none() -> None:
     tree = _tree(
         '<div class="x1"><div class="x2"><a href="/">Home</a></div>'
         f'<div class="x3"><h2>Timetable</h2>{_paragraphs()}<ul><li>June</li></ul></div></div>'
     )
 
-    prune_chrome(tree, URL)
+    root = find_article_root(tree.find("body"))
 
-    article = tree.find(".//article")
-    assert article is not None
-    assert article.get("class") == "x3"
+    assert root is not None
+    assert root.get("class") == "x3"
 
 
-def test_existing_article_markup_is_left_alone() -> None:
+def test_no_article_root_where_the_markup_names_one() -> None:
     tree = _tree(f"<main><div>{_paragraphs()}</div></main>")
 
-    prune_chrome(tree, URL)
-
-    assert tree.find(".//article") is None
+    assert find_article_root(tree.find("body")) is None
 
 
-def test_reader_comments_never_become_the_article() -> None:
+def test_reader_comments_never_become_the_article_root() -> None:
     comments = "".join(
         f'<div class="comment"><p>{text} I agree with the council on this one.</p></div>'
         for text in PARAGRAPHS * 3
@@ -443,10 +447,9 @@ def test_reader_comments_never_become_the_article() -> None:
         f'<div class="x1">{_paragraphs()}</div><div id="comments" class="x2">{comments}</div>'
     )
 
-    prune_chrome(tree, URL)
+    root = find_article_root(tree.find("body"))
 
-    article = tree.find(".//article")
-    assert article is None or article.get("class") == "x1"
+    assert root is None or root.get("class") == "x1"
 
 
 # --- mechanisms of issue 9 ("HTML tails"), one test each ---------------------------------
@@ -528,6 +531,18 @@ def test_label_left_alone_above_removed_headlines_goes_with_them(label: str) -> 
 
 def test_short_last_line_above_removed_headlines_is_kept_when_it_is_a_sentence() -> None:
     last = "Nobody voted against."
+    links = '<p><a href="/news/1">Airport expansion delayed again after ruling</a></p>'
+    tree = _tree(_paragraphs() + f"<p>{last}</p>" + links)
+
+    removed = prune_chrome(tree, URL)
+
+    assert "related_labels" not in removed
+    assert _kept_paragraphs(tree) == [*PARAGRAPHS, last]
+
+
+@pytest.mark.parametrize("last", ["With Post wires", "___", "%34 of readers voted no"])
+def test_plain_short_last_line_above_removed_headlines_is_kept(last: str) -> None:
+    # nypost.com, AP, wday.ru: an article's own short last line, not set as a header.
     links = '<p><a href="/news/1">Airport expansion delayed again after ruling</a></p>'
     tree = _tree(_paragraphs() + f"<p>{last}</p>" + links)
 

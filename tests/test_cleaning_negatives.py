@@ -345,6 +345,13 @@ STRUCTURED_ENDINGS: dict[str, list[str]] = {
         "(Graphic: Commuter traffic by hour - here)",
     ],
     "a question closing the article": ["Will the valley finally get its bridge this time?"],
+    # inexhibit.com: a gallery's captions after the last paragraph read like headlines
+    # with no header; plain lines with no marker are therefore never cut.
+    "gallery captions": [
+        "Light a Wish by the Harbour Lantern Group",
+        "Parabolic Cloud by the Millbrook Studio",
+        "Spider on the Bridge by Groupe Lumière",
+    ],
 }
 
 

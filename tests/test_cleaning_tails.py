@@ -353,11 +353,6 @@ def test_dated_headlines_go_without_a_header(tail: list[str]) -> None:
     assert _cut(tail) == PARAGRAPH
 
 
-def test_plain_headlines_after_a_paragraph_go_without_a_header() -> None:
-    # Seen on inexhibit.com and 9to5mac.com: headline lines with no header, no bullet.
-    assert _cut(OTHER_HEADLINES) == PARAGRAPH
-
-
 def test_headlines_after_the_copyright_line_go() -> None:
     tail = ["© 2024 The Valley Courier", *(f"{n}. {h}" for n, h in enumerate(OTHER_HEADLINES, 1))]
 

@@ -76,7 +76,8 @@ def test_urls_spider_exports_articles_and_counts_every_drop(tmp_path: Path, serv
     assert result.stat("newscrawl/skipped/not_html_url") == 1  # document.pdf, never requested
     assert result.stat("newscrawl/dropped/not_html") == 1  # a PDF served without extension
     assert result.stat("newscrawl/dropped/not_article") == 1  # listing.html
-    assert result.stat("newscrawl/dropped/unparsable_html") == 2  # empty.html, binary.html
+    assert result.stat("newscrawl/dropped/unparsable_html") == 1  # empty.html
+    assert result.stat("newscrawl/dropped/invalid_bytes") == 1  # binary.html
     assert result.stat("newscrawl/dropped/download_error") == 1  # huge.html, over the size cap
     assert "larger than download max size" in result.log
     assert result.stat("newscrawl/dropped/http_404") == 1

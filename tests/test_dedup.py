@@ -7,7 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -212,3 +212,33 @@ def test_process_killed_mid_batch_leaves_a_sound_index(tmp_path: Path) -> None:
         index.add("https://a.example/21", "article number 21")
     with SqliteDuplicateIndex(path, near=False) as index:
         assert len(index) == 21
+
+
+def _claim_all(path: str, start: Any, found: Any) -> None:
+    from newscrawl.dedup import SqliteDuplicateIndex
+
+    with SqliteDuplicateIndex(path, near=False, batch_size=1) as index:
+        start.wait()
+        kept = sum(
+            index.duplicate_of(f"https://a.example/{n}", f"story number {n} " * 20) is None
+            for n in range(300)
+        )
+    found.put(kept)
+
+
+def test_two_processes_sharing_the_index_never_both_keep_an_article(tmp_path: Path) -> None:
+    """Two spiders sharing a data folder, running at once: each article kept once."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    start, found = context.Event(), context.Queue()
+    path = str(tmp_path / "dedup.sqlite3")
+    SqliteDuplicateIndex(path, near=False, batch_size=1).close()  # the schema, once
+    workers = [context.Process(target=_claim_all, args=(path, start, found)) for _ in range(2)]
+    for worker in workers:
+        worker.start()
+    start.set()
+    kept = [found.get(timeout=600) for _ in workers]
+    for worker in workers:
+        worker.join(timeout=600)
+    assert sum(kept) == 300

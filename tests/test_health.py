@@ -3,6 +3,7 @@ real site whose templates change between two crawls."""
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from typing import TYPE_CHECKING
@@ -170,6 +171,38 @@ def test_generic_spiders_are_judged_per_host(caplog: pytest.LogCaptureFixture) -
     assert health.crawler.stats.get_value("newscrawl/health/a.example/articles") is None
 
 
+def test_report_has_every_site_with_its_cleaning_and_warnings() -> None:
+    """What the run summary records per site: small hosts too (they get no log line), the
+    characters each cleaning stage removed from a site's pages, and its warnings."""
+    health = _extension()
+    spider = _GenericSpider()
+    for n in range(10):
+        url = f"https://www.big.example/{n}"
+        health.item_scraped(_article(url, dated=False), spider)
+        health.removed(spider, url, "tail", 100)
+    health.removed(spider, "https://small.example/1", "chrome", 7)
+    health.item_scraped(_article("https://small.example/1"), spider)
+    health.spider_closed(spider, "finished")
+    report = health.report()
+    assert list(report) == ["big.example", "small.example"]
+    assert report["big.example"]["chars_removed"] == {"tail": 1000}
+    assert report["big.example"]["warnings"] == ["no_date"]
+    assert report["big.example"]["articles"] == report["big.example"]["no_date"] == 10
+    assert report["small.example"] == {
+        "pages": 1,
+        "extracted": 1,
+        "articles": 1,
+        "not_article": 0,
+        "empty_text": 0,
+        "no_date": 0,
+        "no_title": 0,
+        "dropped": {},
+        "chars_removed": {"chrome": 7},
+        "warnings": [],
+    }
+    assert health.by_host
+
+
 @pytest.mark.parametrize(
     ("name", "value", "message"),
     [
@@ -264,6 +297,11 @@ def test_changed_layout_is_visible_in_the_first_run_after_the_change(layout_site
     assert after.stat("newscrawl/health/exit") == 1
     assert after.stat("newscrawl/health/layoutsite/empty_text") == STORIES
     assert "Traceback" not in after.log
+    # The run summary keeps the warning, for `newscrawl report`.
+    summary = json.loads((layout_site / "after.summary.json").read_text())
+    assert summary["sites_by"] == "spider"
+    assert summary["sites"]["layoutsite"]["warnings"] == ["empty_text"]
+    assert summary["sites"]["layoutsite"]["empty_text"] == STORIES
 
 
 def test_lost_dates_warn_without_failing_unless_opted_in(layout_site: Path) -> None:

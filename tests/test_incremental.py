@@ -87,14 +87,16 @@ def test_urls_spider_start_requests_are_skipped_too(tmp_path: Path, synthetic) -
         + f"{site.base_url}/news/2026/01/01/gone.html\n"
     )
     before = len(site.server.requests)
-    first = run_crawl("urls", tmp_path, args={"file": str(urls)})
+    # -O replaces its file, so it gets every article unless asked for new ones only.
+    incremental = {"file": str(urls), "full": "0"}
+    first = run_crawl("urls", tmp_path, args=incremental)
     assert first.returncode == 0 and len(first.items) == 3
     assert len(site.article_requests(since=before)) == 4
     # -O out.jsonl: the summary goes next to it.
     assert json.loads((tmp_path / "out.summary.json").read_text())["articles_exported"] == 3
 
     before = len(site.server.requests)
-    second = run_crawl("urls", tmp_path, args={"file": str(urls)})
+    second = run_crawl("urls", tmp_path, args=incremental)
     assert second.returncode == 0 and second.items == []
     assert site.server.requests[before:] == []  # not even robots.txt: nothing to fetch
     assert second.stat("newscrawl/skipped/seen") == 3

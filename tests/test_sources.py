@@ -78,8 +78,9 @@ def test_invalid_sitemaps_raise_a_clear_error(body: bytes, message: str) -> None
 
 def test_sitemap_decompression_is_capped() -> None:
     bomb = gzip.compress(b"<urlset>" + b" " * 2_000_000 + b"</urlset>")
-    with pytest.raises(SitemapError, match="larger than"):
-        parse_sitemap(bomb, max_size=1_000_000)
+    # Read as a file cut at the cap (its first entries are kept), never inflated whole.
+    document = parse_sitemap(bomb, max_size=1_000_000)
+    assert document.truncated and document.entries == ()
 
 
 def test_entities_are_not_resolved() -> None:
@@ -139,3 +140,64 @@ def test_inflate_is_capped_and_reads_gzip_or_zlib() -> None:
     bomb = gzip.compress(b"\0" * 10_000_000)  # 10 kB that inflate to 10 MB
     with pytest.raises(InflatedTooLarge, match="larger than 1000 bytes once decompressed"):
         inflate(bomb, 1000)
+
+
+def _urlset(count: int) -> bytes:
+    urls = b"".join(b"<url><loc>https://a.example/n/%d.html</loc></url>" % n for n in range(count))
+    return b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">' + urls + b"</urlset>"
+
+
+def test_sitemap_entries_and_bytes_are_capped_per_file_and_counted() -> None:
+    document = parse_sitemap(gzip.compress(_urlset(120)), max_entries=100)
+    assert len(document.entries) == 100 and document.truncated
+    body = _urlset(1000)
+    document = parse_sitemap(gzip.compress(body), max_size=len(body) // 2)
+    assert 0 < len(document.entries) < 1000 and document.truncated
+    assert not parse_sitemap(_urlset(10)).truncated
+
+
+def test_sitemap_caps_per_run_in_the_spider() -> None:
+    from scrapy.http import TextResponse
+    from scrapy.utils.test import get_crawler
+
+    from newscrawl.spiders.base import NewsSpider
+
+    class Spider(NewsSpider):
+        name = "capped"
+
+    crawler = get_crawler(
+        Spider,
+        {"NEWSCRAWL_SITEMAP_MAX_ENTRIES": 40, "NEWSCRAWL_SITEMAP_MAX_ENTRIES_PER_RUN": 100},
+    )
+    crawler.spider = spider = Spider.from_crawler(crawler)
+    requested = 0
+    for number in range(4):
+        response = TextResponse(f"https://a.example/s{number}.xml", body=_urlset(50))
+        requested += len(list(spider.parse_sitemap(response)))
+    assert requested == 100  # 40 + 40 + 20, then nothing
+    assert crawler.stats.get_value("newscrawl/sources/sitemap_truncated") == 3
+    assert crawler.stats.get_value("newscrawl/sources/sitemap_run_limit") == 1
+
+
+BILLION_LAUGHS = (
+    '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lollollollollollollollollollol">'
+    + "".join(
+        f'<!ENTITY lol{i} "{("&lol%s;" % ("" if i == 1 else i - 1)) * 10}">' for i in range(1, 10)
+    )
+    + "]>"
+)
+
+
+def test_entities_are_never_expanded_in_feeds_and_sitemaps() -> None:
+    feed = BILLION_LAUGHS + (
+        '<rss version="2.0"><channel><title>&lol9;</title><item><title>&lol9;</title>'
+        "<link>https://a.example/x</link></item></channel></rss>"
+    )
+    (entry,) = parse_feed(feed.encode())
+    assert entry.link == "https://a.example/x" and len(entry.title or "") < 100
+    sitemap = BILLION_LAUGHS + (
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        "<url><loc>https://a.example/&lol9;</loc></url></urlset>"
+    )
+    for document in [parse_sitemap(sitemap.encode())]:
+        assert all(len(e.loc) < 100 for e in document.entries)

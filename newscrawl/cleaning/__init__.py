@@ -6,23 +6,80 @@ Usable without Scrapy: in a notebook, or over a dataset another tool made
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import importlib
+import logging
+from typing import TYPE_CHECKING, Any
 
 from newscrawl.cleaning.boilerplate import remove_boilerplate
-from newscrawl.cleaning.html import SiteRules, prune_chrome
 from newscrawl.cleaning.tail import strip_tail
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-__all__ = ["SiteRules", "clean_text", "prune_chrome", "remove_boilerplate", "strip_tail"]
+    from newscrawl.cleaning.html import SiteRules, prune_chrome
+
+__all__ = [
+    "MAX_TEXT_CHARS",
+    "SiteRules",
+    "clean_text",
+    "prune_chrome",
+    "remove_boilerplate",
+    "strip_tail",
+]
+
+logger = logging.getLogger(__name__)
+
+#: Longest text `clean_text` cleans, in characters (an article is 2-50k).
+MAX_TEXT_CHARS = 1_000_000
+#: Cleaning passes until the text no longer changes (idempotence), at most.
+_MAX_PASSES = 4
+
+# The HTML cleaners load lxml; the text cleaners need nothing but `re`, so they are
+# imported first and the HTML ones on first use (PEP 562).
+_LAZY = {"SiteRules": "newscrawl.cleaning.html", "prune_chrome": "newscrawl.cleaning.html"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'newscrawl.cleaning' has no attribute {name!r}")
 
 
 def clean_text(text: str, title: str | None = None, tail_headers: Sequence[str] = ()) -> str:
-    """Apply the text-level cleaners, in crawl order: chrome lines, then the headline tail.
-
+    """Apply the text-level cleaners, in crawl order: chrome lines, then the headline tail;
     `title`, when given, also removes a first line that repeats the headline.
-    """
+
+    Only removes: every line of the result is a line of `text` (spacing aside). Run again
+    on its result it changes nothing. A text over `MAX_TEXT_CHARS`, or one the cleaners
+    fail on, is returned unchanged. Never raises."""
+    if not isinstance(text, str) or len(text) > MAX_TEXT_CHARS:
+        return text
+    try:
+        result = text
+        for _ in range(_MAX_PASSES):
+            cleaned = _clean_once(result, title, tail_headers)
+            if cleaned == result:
+                break
+            result = cleaned
+        else:
+            return text  # not settled: leave the text as it was
+    except Exception:
+        logger.warning("clean_text: the cleaners failed on a text", exc_info=True)
+        return text
+    return result if _only_removes(text, result) else text
+
+
+def _only_removes(before: str, after: str) -> bool:
+    """Whether every line of `after` is a line of `before`, in order (spacing aside)."""
+    lines = iter(" ".join(line.split()) for line in before.splitlines())
+    return all(
+        any(kept == line for line in lines)
+        for kept in (" ".join(line.split()) for line in after.splitlines())
+        if kept
+    )
+
+
+def _clean_once(text: str, title: str | None, tail_headers: Sequence[str]) -> str:
     text, _ = remove_boilerplate(text, title)
     text, _ = strip_tail(text, tail_headers)
     return text

@@ -23,14 +23,16 @@ from __future__ import annotations
 
 import re
 
-from newscrawl.cleaning.dom import comparable
+from newscrawl.cleaning import evidence
 from newscrawl.cleaning.markers import (
     CHROME_LINE_RE,
     CLOSING_LINE_RE,
     DATE_RE,
     SIGN_OFF_LINE_RE,
     TEASER_LINE_RE,
+    matching_phrases,
 )
+from newscrawl.core.text import comparable
 
 _MAX_CHROME_WORDS = 40
 # Closing lines run longer: reprint notices and promos are small paragraphs.
@@ -59,6 +61,7 @@ def remove_boilerplate(text: str, title: str | None = None) -> tuple[str, list[s
     for line in text.split("\n"):
         if is_chrome_line(line):
             removed.append(line.strip())
+            _report("chrome_line", line)
         else:
             kept.append(line)
     kept, opening = _strip_opening_lines(kept)
@@ -100,6 +103,20 @@ def _is_teaser_line(line: str) -> bool:
     return len(headline.split()) <= _MAX_TEASER_HEADLINE_WORDS and not _STOP_END.search(headline)
 
 
+def _report(kind: str, line: str, where: str = "") -> None:
+    """Tell the rule-usage report which phrase (or teaser shape) removed `line`."""
+    if not evidence.collecting_enabled():
+        return
+    stripped = line.strip()
+    tables = ("closing_line", "chrome_line") if kind == "closing_line" else ("chrome_line",)
+    names = [n for table in tables for n in matching_phrases(table, stripped)]
+    if not names and _is_teaser_line(stripped):
+        names = ["teaser_line"]
+    prefix = f"text/{where}/" if where else "text/"
+    for name in names or ["unnamed"]:
+        evidence.fired(prefix + name, stripped)
+
+
 def is_sign_off(line: str) -> bool:
     """A credit or note that belongs to the article ("Reporting by ...", "Editor's note")."""
     return bool(SIGN_OFF_LINE_RE.match(line.strip()))
@@ -119,6 +136,9 @@ def strip_closing_lines(lines: list[str]) -> tuple[list[str], list[str]]:
             break
         elif _is_closing(stripped):
             removed[:0] = [stripped, *pending]
+            _report("closing_line", stripped)
+            for line in pending:
+                evidence.fired("text/closing_line/sandwiched", line)
             pending = []
             index -= 1
             end = index
@@ -140,6 +160,10 @@ def _strip_opening_lines(lines: list[str]) -> tuple[list[str], list[str]]:
             continue
         if is_sign_off(stripped) or not (_is_closing(stripped) or _is_dateline(stripped)):
             break
+        if _is_closing(stripped):
+            _report("closing_line", stripped, "opening")
+        else:
+            evidence.fired("text/opening/dateline", stripped)
         removed.append(stripped)
         start = index + 1
     return lines[start:], removed
@@ -175,6 +199,7 @@ def _strip_title(lines: list[str], title: str) -> tuple[list[str], list[str]]:
         if not line.strip():
             continue
         if wanted and comparable(line) == wanted:
+            evidence.fired("text/title", line.strip())
             return lines[:index] + lines[index + 1 :], [line.strip()]
         break
     return lines, []
@@ -198,6 +223,8 @@ def strip_page_header(text: str, repeats: tuple[str, ...]) -> tuple[str, list[st
     removed = [line.strip() for line in lines[:start] + lines[end:] if line.strip()]
     if not removed:
         return text, []
+    for line in removed:
+        evidence.fired("text/page_header", line)
     return "\n".join(lines[start:end]).strip("\n"), removed
 
 
@@ -211,8 +238,7 @@ def _header_end(lines: list[str], wanted: set[str]) -> int:
             continue
         seen += 1
         key = comparable(stripped)
-        if key in wanted:
-            wanted.discard(key)  # a second copy is the article's own text
+        if key in wanted:  # every copy among the leading short lines (a title, then a kicker)
             cut = index + 1
         elif seen >= _LEADING_LINES:
             break

@@ -13,6 +13,13 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
+from lxml.etree import XPath
+
+from newscrawl.cleaning import evidence
+from newscrawl.core.text import NO_SPACE_CHARS, comparable
+
+__all__ = ["comparable"]  # a text helper, used here with the element measures
+
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
@@ -30,7 +37,19 @@ BLOCK_TAGS = frozenset(
 )
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
-_NON_WORD = re.compile(r"\W+")
+# Prose: runs of text long enough to be a paragraph's sentences, found by libxml2 (no
+# Python walk over the page). Scripts without spaces say as much in fewer characters.
+# Image captions are not the article's prose (extractors and annotators leave them out).
+_PROSE_RUN_CHARS = 120
+_NO_SPACE_PROSE_RUN_CHARS = 40
+_TEXT_RUNS = XPath(
+    ".//text()[not(parent::script or parent::style or parent::noscript)]"
+    "[not(ancestor::figcaption or ancestor::figure)]"
+    f"[string-length(normalize-space(.)) >= {_NO_SPACE_PROSE_RUN_CHARS}]"
+)
+_NO_SPACE = re.compile(f"[{NO_SPACE_CHARS}]")
+# A run is found in a text by its opening characters (the extractor may end it otherwise).
+_PREFIX_CHARS = 60
 _ABSOLUTE = re.compile(r"^(?:https?:)?//(?P<host>[^/?#:]+)(?::\d+)?(?P<path>[^?#]*)", re.IGNORECASE)
 
 
@@ -39,9 +58,32 @@ def text_of(element: HtmlElement) -> str:
     return " ".join(element.text_content().split())
 
 
-def comparable(text: str | None) -> str:
-    """Text reduced to lower-case words, for comparing strings that differ in punctuation."""
-    return _NON_WORD.sub(" ", text or "").strip().casefold()
+def prose_chars(element: HtmlElement) -> int:
+    """Characters of prose below `element`: text runs as long as a paragraph's sentences.
+
+    A measure of how much of a page's article text an element holds, for checks that a
+    cleaning step did not take the article with the chrome.
+    """
+    return sum(len(run) for run in _prose_runs(element))
+
+
+def missing_prose(element: HtmlElement, text: str) -> int:
+    """Characters of prose below `element` (as `prose_chars`) whose runs `text` lacks."""
+    flat = " ".join(text.split())
+    return sum(
+        len(run)
+        for run in _prose_runs(element)
+        if " ".join(run[: 3 * _PREFIX_CHARS].split())[:_PREFIX_CHARS] not in flat
+    )
+
+
+def _prose_runs(element: HtmlElement) -> list[str]:
+    """The element's runs of prose (their length counts whitespace: a measure, not text)."""
+    return [
+        run
+        for run in _TEXT_RUNS(element)
+        if len(run) >= _PROSE_RUN_CHARS or len(_NO_SPACE.findall(run)) * 3 >= len(run.strip())
+    ]
 
 
 def link_text_length(element: HtmlElement) -> int:
@@ -57,8 +99,11 @@ def is_link_dominated(element: HtmlElement, share: float) -> bool:
 
 
 def host_of(url: str | None) -> str | None:
-    """The URL's host without `www.`, or None."""
-    host = urlsplit(url).hostname if url else None
+    """The URL's host without `www.`, or None (also for a malformed URL)."""
+    try:
+        host = urlsplit(url).hostname if url else None
+    except ValueError:  # "http://[::1": brackets that do not close
+        return None
     return host.removeprefix("www.") if host else None
 
 
@@ -72,8 +117,11 @@ def is_internal_link(href: str, page_url: str | None, page_host: str | None) -> 
     elif match := _ABSOLUTE.match(href):
         host, path = match["host"].lower().removeprefix("www."), match["path"] or "/"
     else:
-        target = urlsplit(urljoin(page_url or "", href))
-        host, path = target.hostname, target.path
+        try:
+            target = urlsplit(urljoin(page_url or "", href))
+            host, path = target.hostname, target.path
+        except ValueError:  # a malformed link ("http://[x"): not a page of this site
+            return False
         host = host.removeprefix("www.") if host else None
     if host and page_host and host != page_host:
         return False
@@ -83,7 +131,10 @@ def is_internal_link(href: str, page_url: str | None, page_host: str | None) -> 
 
 @lru_cache(maxsize=64)
 def _path_of(url: str) -> str:
-    return urlsplit(url).path
+    try:
+        return urlsplit(url).path
+    except ValueError:
+        return ""
 
 
 def outermost_with_same_text(element: HtmlElement, text: str) -> HtmlElement:
@@ -115,3 +166,28 @@ def drop(element: HtmlElement) -> None:
         else:
             parent.text = (parent.text or "") + tail
     parent.remove(element)
+
+
+def flatten_ruby(root: HtmlElement) -> None:
+    """Replace `<ruby>` annotations by plain inline text, in place.
+
+    Ruby (furigana over Japanese kanji, pinyin over Chinese) is inline: the annotated word
+    sits inside a sentence. Extractors that treat it as a block break the sentence into
+    lines around the word. The text becomes what a browser without ruby shows: the base
+    with its reading in the page's own fallback brackets (`<rp>`), or the base alone.
+    """
+    for ruby in list(root.iter("ruby")):
+        if ruby.getparent() is None:
+            continue
+        evidence.fired("html/ruby_inline", ruby.text_content())
+        if next(ruby.iter("rp"), None) is None:
+            for reading in list(ruby.iter("rt")):
+                drop(reading)
+        text = ruby.text_content()
+        previous, parent = ruby.getprevious(), ruby.getparent()
+        joined = text + (ruby.tail or "")
+        if previous is not None:
+            previous.tail = (previous.tail or "") + joined
+        else:
+            parent.text = (parent.text or "") + joined
+        parent.remove(ruby)

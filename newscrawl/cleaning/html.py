@@ -4,7 +4,10 @@ Structure tells chrome from article better than text does. Removed here, each ru
 its own name in the returned report:
 
 - `furniture`: `<nav>`, `<footer>`, `<aside>`, scripts and the like, which trafilatura
-  discards anyway (removed first, so that no later rule spends time on them);
+  discards anyway (removed first, so that no later rule spends time on them); except one
+  that holds most of the page's prose: that is the article, put there by broken markup
+  (an unclosed `<aside>`) or by a site that serves it in `<noscript>`, and it is turned
+  into a plain block instead;
 - `hidden`: hidden elements (`hidden`, `aria-hidden="true"`, inline `display:none`), which
   readers never see but extractors happily return, unless they hold the article's prose
   (pages that reveal the article, or its second half, by script);
@@ -18,8 +21,8 @@ its own name in the returned report:
   blocks, with or without a header phrase (`related`); `related_labels`: the label left
   alone above such a block ("Top-Themen"), in any language.
 
-Layout tables are turned into plain blocks (nothing removed), so that the extractor reads
-their cells as paragraphs rather than as one table row.
+Layout tables are left as they are: trafilatura reads old table-layout pages better than
+it reads them flattened into blocks.
 """
 
 from __future__ import annotations
@@ -30,8 +33,9 @@ from typing import TYPE_CHECKING
 
 from lxml.cssselect import CSSSelector
 
-from newscrawl.cleaning import related, structure
-from newscrawl.cleaning.dom import NEVER_PRUNE, drop, outermost, text_of
+from newscrawl.cleaning import evidence, related, structure
+from newscrawl.cleaning.dom import NEVER_PRUNE, drop, outermost, prose_chars, text_of
+from newscrawl.cleaning.markers import matching_phrases
 from newscrawl.cleaning.scan import scan
 
 if TYPE_CHECKING:
@@ -43,6 +47,12 @@ _FURNITURE_TAGS = (
     *("nav", "footer", "aside", "svg", "noscript", "iframe", "template", "select"),
     *("script", "style"),
 )
+# Furniture that may hold the article (the others never hold text a reader sees as such).
+_CONTAINER_FURNITURE = frozenset({"nav", "footer", "aside", "noscript"})
+#: A furniture element holding this share of the page's prose holds the article...
+_ARTICLE_PROSE_SHARE = 0.5
+#: ...and at least this many characters of it.
+_MIN_ARTICLE_PROSE = 400
 
 
 @dataclass(frozen=True)
@@ -73,13 +83,17 @@ class _Removed:
     root: HtmlElement
     by_stage: dict[str, list[str]] = field(default_factory=dict)
 
-    def add(self, stage: str, element: HtmlElement, *, attached: bool = False) -> None:
-        """Remove `element`; `attached` skips the check that no earlier rule removed it."""
+    def add(
+        self, stage: str, element: HtmlElement, *, attached: bool = False, detail: str = ""
+    ) -> None:
+        """Remove `element`; `attached` skips the check that no earlier rule removed it.
+        `detail` names the rule's variant for the rule-usage report (`evidence`)."""
         if not attached and not _attached(element, self.root):
             return  # removed already, with an ancestor
         text = text_of(element)
         if text:
             self.by_stage.setdefault(stage, []).append(text)
+        evidence.fired(f"html/{stage}/{detail}" if detail else f"html/{stage}", text)
         drop(element)
 
 
@@ -94,8 +108,13 @@ def prune_chrome(
     if body is None:
         body = tree
     removed = _Removed(tree)
+    page_prose: list[int] = []  # measured once, and only when a container holds prose
     for element in _furniture(body):
-        removed.add("furniture", element, attached=True)
+        if _holds_the_article(element, body, page_prose):
+            evidence.fired(f"html/furniture_kept/{element.tag}", text_of(element))
+            element.tag = "div"  # trafilatura would discard it whole
+        else:
+            removed.add("furniture", element, attached=True, detail=element.tag)
     candidates = scan(body)
     for element in structure.find_hidden_blocks(candidates.hidden):
         removed.add("hidden", element)
@@ -103,8 +122,10 @@ def prune_chrome(
         for element in _css(selector)(tree):
             if element.tag not in NEVER_PRUNE:
                 removed.add("site_rules", element)
+    naming = evidence.collecting_enabled()
     for element in structure.find_chrome_blocks(candidates.chrome):
-        removed.add("chrome_blocks", element)
+        word = structure.chrome_word(element) if naming else ""
+        removed.add("chrome_blocks", element, detail=word)
     for element in structure.find_tag_lists(body):
         removed.add("tag_lists", element)
     for element in structure.find_inline_cards(body):
@@ -113,8 +134,6 @@ def prune_chrome(
         for element in structure.find_other_articles(body, clues.headlines):
             removed.add("other_articles", element)
     _remove_related(body, url, candidates.headers, removed)
-    structure.unwrap_layout_tables(body)
-    structure.mark_article_root(body)
     return removed.by_stage
 
 
@@ -125,11 +144,12 @@ def _remove_related(
         if not _attached(header, removed.root):
             continue
         listed = related.headed_list(header)
+        phrase = _header_phrase(header) if evidence.collecting_enabled() else ""
         for element in listed:
-            removed.add("related_lists", element)
+            removed.add("related_lists", element, detail=phrase)
         teaser = None if listed else related.inline_teaser(header)
         if teaser is not None:
-            removed.add("inline_teasers", teaser)
+            removed.add("inline_teasers", teaser, detail=phrase)
     paragraphs = related.find_link_paragraphs(body, url)
     labels = related.orphaned_labels(paragraphs)
     for paragraph in paragraphs:
@@ -144,9 +164,26 @@ def _remove_related(
         removed.add("related_labels", label)
 
 
+def _header_phrase(header: HtmlElement) -> str:
+    """The header phrase(s) a related block was found by, for the rule-usage report."""
+    return "+".join(matching_phrases("tail_header", text_of(header))) or "unnamed"
+
+
 def _attached(element: HtmlElement, root: HtmlElement) -> bool:
     """False once an earlier rule removed the element or one of its ancestors."""
     return any(a is root for a in element.iterancestors())
+
+
+def _holds_the_article(element: HtmlElement, body: HtmlElement, page_prose: list[int]) -> bool:
+    """Most of the page's prose sits in this furniture element: it is the article's."""
+    if element.tag not in _CONTAINER_FURNITURE:
+        return False
+    held = prose_chars(element)  # cheap on a small subtree: menus and footers hold none
+    if held < _MIN_ARTICLE_PROSE:
+        return False
+    if not page_prose:
+        page_prose.append(prose_chars(body))
+    return held >= _ARTICLE_PROSE_SHARE * page_prose[0]
 
 
 def _furniture(body: HtmlElement) -> list[HtmlElement]:

@@ -13,6 +13,7 @@ without any.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Promos speak to the reader: their verb opens the line or a sentence ("... today. Sign up
 # for our newsletter"), where an article's sentence about a newsletter has a subject.
@@ -299,6 +300,8 @@ CHROME_CLASS_WORDS = frozenset(
         *("subscription", "signup", "breadcrumb", "breadcrumbs", "outbrain", "taboola"),
         *("trending", "copyright", "cta", "promo", "recirc", "recirculation", "sponsored"),
         *("related", "cookie", "cookies", "consent", "gdpr"),
+        *("ads", "advert", "bio", "biography", "comment", "comments", "login", "popup"),
+        *("modal", "banner", "toolbar", "tooltip", "membership"),
     }
 )
 
@@ -397,3 +400,33 @@ TEASER_LINE_RE = re.compile(
     r"(?P<headline>\S.{2,200})$",
     re.IGNORECASE,
 )
+
+
+#: The phrase tables by name, for naming the phrase that matched (`matching_phrases`).
+TABLES: dict[str, dict[str, tuple[str, ...]]] = {
+    "tail_header": TAIL_HEADERS,
+    "chrome_line": CHROME_LINES,
+    "closing_line": CLOSING_LINES,
+    "sign_off": SIGN_OFF_LINES,
+}
+
+
+def matching_phrases(table: str, line: str) -> list[str]:
+    """Ids ("closing_line/en/3") of the phrases of `table` that match the whole line.
+
+    Slow (one regex per phrase): for the rule-usage report, not for cleaning.
+    """
+    return [
+        f"{table}/{language}/{index}"
+        for language, index, pattern in _phrase_patterns(table)
+        if pattern.match(line.strip())
+    ]
+
+
+@lru_cache(maxsize=8)
+def _phrase_patterns(table: str) -> list[tuple[str, int, re.Pattern[str]]]:
+    return [
+        (language, index, compile_lines({language: (phrase,)}))
+        for language, phrases in TABLES[table].items()
+        for index, phrase in enumerate(phrases)
+    ]

@@ -1,20 +1,26 @@
 """Find related-headline blocks in the HTML tree, before the extractor glues them to the text.
 
-Four shapes, each recognised by structure plus, for the first two, a header phrase from
+Five shapes, each recognised by structure plus, for the first two, a header phrase from
 `markers.TAIL_HEADERS`:
 
 - headed lists: a block that only says "Related", "Mehr zum Thema", "À lire aussi", ...
-  followed by sibling blocks made mostly of link text. The header alone proves nothing
-  (a hidden "Read more" button may precede the rest of the article), so it goes only
-  together with at least one link-dominated block after it.
+  followed by sibling blocks made mostly of link text, or by plain headlines (short lines,
+  or an `<ul>` of them, that ask or end without a stop) that run to the end of their
+  container. The header alone proves nothing (a hidden "Read more" button may precede the
+  rest of the article), so it goes only together with the headlines after it.
 - inline teasers: one short block that is a header phrase plus a link ("Read more:
   <a>headline</a>", "Also on example.com <a>headline</a>").
-- link paragraphs: a paragraph that is nothing but one headline-like link to another page
-  of the site, dropped between the article's paragraphs;
+- link paragraphs: a paragraph that is nothing but headline-like links to other pages of
+  the site (one, or several one under the other), or a short label with a colon and one
+  such link (a kicker: "Drogen: <a>headline</a>", in any language), dropped between or
+  after the article's paragraphs;
 - teaser runs, with no header at all, so in any language: three or more consecutive
   sibling blocks, each little more than one link to another page of the same site, that
   end their container. A "Read more" list inside the article body is built exactly like
   that; a real paragraph is not; a list the article announces ("The reports:") is kept.
+- orphaned labels: once link paragraphs or a teaser run go, the short label left alone
+  above them at the end of their container ("Top-Themen"), when it is set as a header
+  (a heading, bold) or shares a box with them alone: their header, in any language.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from newscrawl.cleaning.dom import (
     BLOCK_TAGS,
+    HEADING_TAGS,
     INVISIBLE_TAGS,
     NEVER_PRUNE,
     host_of,
@@ -240,7 +247,9 @@ def orphaned_labels(removed: list[HtmlElement]) -> list[HtmlElement]:
 
     `removed` are the blocks the related rules are about to remove. When they end their
     container (or make up all of it, up to two levels), the short line right above them
-    ("Top-Themen", "Fler nyheter:") was their header, in whatever language.
+    ("Top-Themen", "Fler nyheter:") was their header, in whatever language: if it is set as
+    a header (a heading, bold) or shares a box with them alone. A plain short line of the
+    article above them ("With Post wires", a poll's last result) stays.
     """
     chosen = set(removed)
     labels: list[HtmlElement] = []
@@ -257,9 +266,31 @@ def orphaned_labels(removed: list[HtmlElement]) -> list[HtmlElement]:
         if any(_has_text(n) and not _gone(n, chosen) for n in top.itersiblings()):
             continue
         label = _previous_text_block(top, chosen)
-        if label is not None and label not in labels and _is_label(label):
+        if (
+            label is not None
+            and label not in labels
+            and _is_label(label)
+            and (_marked_as_header(label) or _alone_with(label, chosen))
+        ):
             labels.append(label)
     return labels
+
+
+def _marked_as_header(element: HtmlElement) -> bool:
+    """Set as a header: a heading, or all of its text in bold."""
+    if element.tag in HEADING_TAGS:
+        return True
+    bold = "".join(text_of(b) for b in element.iter("strong", "b"))
+    return bool(bold) and _compact(bold) == _compact(text_of(element))
+
+
+def _alone_with(label: HtmlElement, chosen: set[HtmlElement]) -> bool:
+    """The label shares its container with the removed headlines and nothing else (a box
+    of related links), not with the article's paragraphs."""
+    parent = label.getparent()
+    if parent is None or parent.tag in NEVER_PRUNE:
+        return False
+    return all(c is label or _gone(c, chosen) for c in parent if _has_text(c))
 
 
 def _covered(element: HtmlElement, chosen: set[HtmlElement]) -> bool:

@@ -8,7 +8,6 @@
   `<article>` elements outside it are other stories (teaser cards, "next story");
 - inline cards: pop-up cards (image and links) nested in a paragraph's sentence;
 - tag lists: the links a blog marks `rel="tag"` (tags, categories), with their label;
-- layout tables: tables used for page layout, which extractors flatten into one line.
 """
 
 from __future__ import annotations
@@ -26,6 +25,7 @@ from newscrawl.cleaning.dom import (
     text_of,
 )
 from newscrawl.cleaning.markers import CHROME_CLASS_WORDS
+from newscrawl.core.text import word_count
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -53,9 +53,6 @@ _MIN_ROOT_CHUNKS = 3
 _ROOT_TAGS = frozenset({"div", "section", "td"})
 _MAX_TAG_LIST_WORDS = 80
 _TAG_LIST_LINK_SHARE = 0.6
-# A data table's cell may wrap its text in a paragraph; a layout cell holds many.
-_LAYOUT_CELL_TAGS = ("h1", "h2", "h3", "article", "table")
-_LAYOUT_CELL_PARAGRAPHS = 3
 
 
 def find_chrome_blocks(candidates: Iterable[HtmlElement]) -> list[HtmlElement]:
@@ -77,30 +74,37 @@ def find_hidden_blocks(candidates: Iterable[HtmlElement]) -> list[HtmlElement]:
     """Outermost hidden candidates (`scan`) that do not hold article prose.
 
     Pages hide boilerplate (menus, modals, templates), but some also hide the article, or
-    its second half, until a script or a "Read more" button reveals it.
+    its second half, until a script or a "Read more" button reveals it: as a block, or
+    paragraph by paragraph (a paywall's `<p hidden>`). A hidden paragraph of prose is kept.
     """
     return outermost(
         [
             element
             for element in candidates
-            if element.tag not in NEVER_PRUNE and _prose_paragraphs(element) < _MIN_PROSE_PARAGRAPHS
+            if element.tag not in NEVER_PRUNE
+            and _prose_paragraphs(element) < (1 if element.tag == "p" else _MIN_PROSE_PARAGRAPHS)
         ]
     )
 
 
 def _names_chrome(element: HtmlElement) -> bool:
+    return bool(chrome_word(element))
+
+
+def chrome_word(element: HtmlElement) -> str:
+    """The chrome word (`CHROME_CLASS_WORDS`) the element's class or id names, or ""."""
     names = (element.get("class") or "").split() + (element.get("id") or "").split()
     for name in names:
         if _TERM_CLASS.match(name):
             continue
-        words = {w.lower() for w in _CLASS_WORD.findall(name)}
-        if words & CHROME_CLASS_WORDS:
-            return True
-    return False
+        words = {w.lower() for w in _CLASS_WORD.findall(name)} & CHROME_CLASS_WORDS
+        if words:
+            return min(words)
+    return ""
 
 
 def _prose_paragraphs(element: HtmlElement) -> int:
-    return sum(1 for p in element.iter("p") if len(text_of(p).split()) >= _PROSE_WORDS)
+    return sum(1 for p in element.iter("p") if word_count(text_of(p)) >= _PROSE_WORDS)
 
 
 def find_tag_lists(body: HtmlElement) -> list[HtmlElement]:
@@ -169,15 +173,16 @@ def find_other_articles(body: HtmlElement, headlines: tuple[str, ...]) -> list[H
     return outermost(others)
 
 
-def mark_article_root(body: HtmlElement) -> HtmlElement | None:
-    """Tag the block that holds the article's prose as `<article>`, when nothing else does.
+def find_article_root(body: HtmlElement) -> HtmlElement | None:
+    """The block that holds the article's prose, on pages whose markup names none.
 
     Extractors find the body by its markup (`<article>`, `<main>`, class names such as
     "article-body"); a page with none of them (obfuscated class names, old layouts) leaves
     them guessing paragraph by paragraph, and lists and subheadings get lost. The root is
     the innermost block holding most of the page's prose (long runs of text, in paragraphs
     or between line breaks), reader comments (a long thread can outweigh a short article)
-    left out.
+    left out. Tagged as `<article>`, it shows the extractor where to read; that narrows what
+    it reads, so the caller undoes the tag when the text falls short of the page's prose.
     """
     if next(body.iter("article", "main"), None) is not None:
         return None
@@ -201,49 +206,9 @@ def mark_article_root(body: HtmlElement) -> HtmlElement | None:
         return None
     roots = [e for e, size in held.items() if size >= _ROOT_PROSE_SHARE * total]
     root = max(roots, key=lambda e: sum(1 for _ in e.iterancestors()))  # the innermost
-    if root.tag not in _ROOT_TAGS:
-        return None
-    root.tag = "article"
-    return root
+    return root if root.tag in _ROOT_TAGS else None
 
 
 def _names_comments(element: HtmlElement) -> bool:
     names = f"{element.get('class', '')} {element.get('id', '')}".lower()
     return "comment" in names
-
-
-def unwrap_layout_tables(body: HtmlElement) -> int:
-    """Turn tables that lay out the page into plain blocks; return how many.
-
-    A table whose cells hold headings, articles, other tables or several paragraphs is
-    page layout, not data; extractors that honour tables would flatten its cells into a
-    row of text.
-    """
-    count = 0
-    for table in list(body.iter("table")):
-        if table.getparent() is None or not _is_layout_table(table):
-            continue
-        for element in _own_parts(table):
-            element.tag = "div"
-        table.tag = "div"
-        count += 1
-    return count
-
-
-def _own_parts(table: HtmlElement) -> list[HtmlElement]:
-    """Rows, cells and row groups of `table` itself, not of tables nested in it."""
-    return [
-        part
-        for part in table.iter("thead", "tbody", "tfoot", "tr", "td", "th")
-        if next(part.iterancestors("table"), None) is table
-    ]
-
-
-def _is_layout_table(table: HtmlElement) -> bool:
-    """A cell holds a page's structure: a heading, an article, a table, or paragraphs."""
-    for cell in table.iter("td", "th"):
-        if next(cell.iterdescendants(*_LAYOUT_CELL_TAGS), None) is not None:
-            return True
-        if sum(1 for _ in cell.iterdescendants("p")) >= _LAYOUT_CELL_PARAGRAPHS:
-            return True
-    return False

@@ -19,9 +19,11 @@ then cut when one of these holds:
   - two or more lines end in a marker (`Headline -`, `Headline |`, `Headline [VIDEO]`),
     or in the same " | Site" / " - Site" part (the site's name, repeated);
   - two or more lines are numbered 1, 2, 3... or carry a date;
-  - four or more Title Case lines (English-style headlines);
-  - three or more plain lines (no bullet: extractors bullet an article's own `<li>`) that
-    each read as a title, after a paragraph.
+  - four or more Title Case lines (English-style headlines).
+
+  Plain headline lines with none of these (no header, no marker, sentence case) are not
+  cut: on real pages they cannot be told from an image gallery's captions or an article's
+  own list (a plain-run rule acted on two dev-set sites and cut captions on one).
 
 Lists under a subheading or after "as follows:" are the article's own, and so is a
 schedule whose lines all start with a date under its own title. Sign-offs ("Reporting by
@@ -36,8 +38,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple
 
+from newscrawl.cleaning import evidence
 from newscrawl.cleaning.boilerplate import is_closing_line, is_sign_off, strip_closing_lines
-from newscrawl.cleaning.markers import DATE_RE, TAIL_HEADER_RE, compile_lines
+from newscrawl.cleaning.markers import DATE_RE, TAIL_HEADER_RE, compile_lines, matching_phrases
 from newscrawl.core.text import NO_SPACE_CHARS
 
 if TYPE_CHECKING:
@@ -66,8 +69,6 @@ _BULLET = re.compile(r"^[•·*\-–—»>▪■►▶]\s*")
 _NUMBER = re.compile(r"^(?P<n>\d{1,2})(?:[.)]\s*|\s+)(?=\S)")
 # Zero-width spaces and joiners, soft hyphens, byte-order marks: in titles, invisible.
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
-# "Group D: ...", "熊本県：...": a short label and a colon open the line.
-_LABELLED = re.compile(r"^(?:\S+\s){0,2}\S+?[:：]\s?\S|^[^\s:：]{1,6}[:：]")
 # "— Jane Doe (@jdoe) November 4, 2019": the byline under an embedded post.
 _ATTRIBUTION = re.compile(r"^[—–-]\s*.{1,80}\(@\w+\)")
 _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
@@ -97,14 +98,8 @@ _MIN_NO_SPACE_QUESTION_CHARS = 20
 _MAX_LABEL_WORDS = 4
 _MAX_LABEL_CHARS = 40
 _MAX_NO_SPACE_LABEL_CHARS = 12
-# Headlines with no marker at all: three or more, each a title of a few words, after a
-# paragraph (a short sentence above a list may announce it).
-_MIN_PLAIN_RUN = 3
-_MIN_PLAIN_WORDS = 4
-_MIN_NO_SPACE_PLAIN_CHARS = 10
+# A paragraph cut short ("... until the paywall..."): long enough to be prose.
 _MIN_PARAGRAPH_WORDS = 12
-# At most one in three plain headlines may start in lower case.
-_MAX_LOWER_SHARE_INVERSE = 3
 _MIN_NO_SPACE_PARAGRAPH_CHARS = 30
 _MIN_TITLE_CASE_RUN = 4
 _MIN_BULLETED_TITLE_WORDS = 6
@@ -284,9 +279,11 @@ def strip_tail(text: str, extra_headers: Sequence[str] = ()) -> tuple[str, list[
     removed: list[str] = []
     while True:
         shapes = [_describe(line, header_re) for line in lines]
-        cut = _cut_index(shapes)
+        cut, rule = _cut_index(shapes)
         if cut is not None:
-            removed[:0] = [line.strip() for line in lines[cut:] if line.strip()]
+            tail = [line.strip() for line in lines[cut:] if line.strip()]
+            _report(rule, tail)
+            removed[:0] = tail
             lines = lines[:cut]
         lines, closing = strip_closing_lines(lines)
         removed[:0] = closing
@@ -306,14 +303,27 @@ def _describe(line: str, extra_header_re: re.Pattern[str] | None) -> _Line:
     return _Line(stripped, header=header and not is_sign_off(stripped))
 
 
-def _cut_index(lines: list[_Line]) -> int | None:
-    """Index of the first line of the tail, or None when there is no evidence of one."""
+def _report(rule: str, tail: list[str]) -> None:
+    """Tell the rule-usage report which rule cut `tail` ("text/tail/numbered", or the
+    header rule with the phrase that named the header)."""
+    if not evidence.collecting_enabled():
+        return
+    if rule == "header":
+        names = matching_phrases("tail_header", tail[0]) or ["extra"]
+        rule = "header/" + "+".join(names)
+    for line in tail:
+        evidence.fired(f"text/tail/{rule}", line)
+
+
+def _cut_index(lines: list[_Line]) -> tuple[int | None, str]:
+    """Index of the first line of the tail (None when there is no evidence of one), and
+    the name of the rule that found it."""
     content = [i for i, line in enumerate(lines) if not line.blank]
     if not content:
-        return None
+        return None, ""
     cut = _headed_tail(lines, content)
     if cut is not None:
-        return cut
+        return cut, "header"
     return _structured_tail(lines, content)
 
 
@@ -384,14 +394,13 @@ def _is_summary(line: _Line) -> bool:
     )
 
 
-def _structured_tail(lines: list[_Line], content: list[int]) -> int | None:
-    """Start of a trailing run of headlines that share a structure, when it has evidence."""
+def _structured_tail(lines: list[_Line], content: list[int]) -> tuple[int | None, str]:
+    """Start of a trailing run of headlines that share a structure, when it has evidence,
+    and the kind of evidence."""
     run = _trailing_run(lines, content)
-    if not run:
-        return None
     items = [i for i in run if not lines[i].separator]
     if not items:
-        return None
+        return None, ""
     # A separator line, and two headlines or more after it (the seed's format): a line
     # an article never writes, whatever precedes it.
     for position, i in enumerate(run):
@@ -399,16 +408,16 @@ def _structured_tail(lines: list[_Line], content: list[int]) -> int | None:
             lines[i].separator
             and sum(1 for j in run[position + 1 :] if not lines[j].separator) >= 2
         ):
-            return i
-    for evidence in _evidence(lines, items):
-        start = evidence.start
-        if evidence.takes_label:
+            return i, "separator"
+    for found in _evidence(lines, items):
+        start = found.start
+        if found.takes_label:
             start = _with_label(lines, content, start)
-        if _after_sentence(
-            lines, content, start, paragraph=evidence.after_paragraph, strong=evidence.strong
-        ) and not _subheaded_schedule(lines, content, evidence.start):
-            return start
-    return None
+        if _after_sentence(lines, content, start, strong=found.strong) and not _subheaded_schedule(
+            lines, content, found.start
+        ):
+            return start, found.kind
+    return None, ""
 
 
 def _with_label(lines: list[_Line], content: list[int], start: int) -> int:
@@ -455,8 +464,8 @@ def _structured(line: _Line) -> bool:
 class _Evidence(NamedTuple):
     #: First line of the run the evidence covers.
     start: int
-    #: The line above must be a paragraph, not just a sentence.
-    after_paragraph: bool = False
+    #: Its kind, for the rule-usage report: "numbered", "suffix", ...
+    kind: str
     #: Evidence no article line has: a short label above goes with the run.
     takes_label: bool = False
     #: Evidence no article list has: the run may follow a list item of the article.
@@ -468,62 +477,20 @@ def _evidence(lines: list[_Line], items: list[int]) -> list[_Evidence]:
     found = []
     marked = [i for i in items if lines[i].marked]
     if len(marked) >= _MIN_MARKED:
-        found.append(_Evidence(marked[0], takes_label=True, strong=True))
+        found.append(_Evidence(marked[0], "marked", takes_label=True, strong=True))
     suffixed = _shared_suffix(lines, items)
     if suffixed is not None:
-        found.append(_Evidence(suffixed, takes_label=True, strong=True))
+        found.append(_Evidence(suffixed, "suffix", takes_label=True, strong=True))
     numbered = _numbered(lines, items)
     if numbered is not None:
-        found.append(_Evidence(numbered, strong=True))
+        found.append(_Evidence(numbered, "numbered", strong=True))
     dated = _dated(lines, items)
     if dated is not None:
-        found.append(_Evidence(dated, strong=True))
+        found.append(_Evidence(dated, "dated", strong=True))
     title_case = _title_case_run(lines, items)
     if title_case is not None:
-        found.append(_Evidence(title_case))
-    plain = _headline_run(lines, items)
-    if plain is not None:
-        found.append(_Evidence(plain, after_paragraph=True))
-    return sorted(found)
-
-
-def _headline_run(lines: list[_Line], items: list[int]) -> int | None:
-    """First of three or more trailing headlines with nothing else to tell them by: no
-    bullets (extractors bullet an article's `<li>`, not a page's teaser lines), each a few
-    words that start like a title, and not the parallel items of a list ("Path A: ...",
-    "Path B: ...")."""
-    run: list[int] = []
-    for i in reversed(items):
-        line = lines[i]
-        if not _plain_headline(line) or line.bullet or line.number is not None:
-            break
-        run.insert(0, i)
-    shapes = [lines[i] for i in run]
-    if len(run) < _MIN_PLAIN_RUN or _parallel(shapes):
-        return None
-    # Titles start with a capital (in scripts that have them); list items often do not.
-    lower = sum(1 for line in shapes if line.body[0].islower())
-    if lower * _MAX_LOWER_SHARE_INVERSE > len(run):
-        return None
-    return run[0]
-
-
-def _parallel(items: list[_Line]) -> bool:
-    """Items built alike: most start with the same word ("Path A: ...", "Path B: ..."), or
-    all with a short label and a colon ("Group D: Ninth appearance", "熊本県：阿蘇市、...")."""
-    firsts = [line.body.split(maxsplit=1)[0].rstrip(":").casefold() for line in items]
-    if max(firsts.count(word) for word in firsts) * 2 > len(items):
-        return True
-    return all(_LABELLED.match(line.body) for line in items)
-
-
-def _plain_headline(line: _Line) -> bool:
-    if not line.headline:
-        return False
-    body = line.body
-    if line.no_space:
-        return len(body) >= _MIN_NO_SPACE_PLAIN_CHARS
-    return len(body.split()) >= _MIN_PLAIN_WORDS
+        found.append(_Evidence(title_case, "title_case"))
+    return sorted(found, key=lambda f: f.start)
 
 
 def _shared_suffix(lines: list[_Line], items: list[int]) -> int | None:
@@ -598,13 +565,10 @@ def _after_sentence(
     content: list[int],
     first: int,
     *,
-    paragraph: bool = False,
     strong: bool = False,
 ) -> bool:
     """True when a full sentence, not announcing a list, precedes line `first`; with
-    `paragraph`, a sentence of a paragraph's length ("The plan has three parts." may
-    announce a list as surely as "as follows:"); with `strong` (the run's evidence), also
-    a list item of substance.
+    `strong` (the run's evidence), also a list item of substance.
 
     Under a subheading, after a list item, or after "as follows:", short lines are the
     article's own list.
@@ -617,8 +581,6 @@ def _after_sentence(
         return True  # after the copyright line, nothing is the article's
     if previous.attribution:
         return True  # the embedded post is over
-    if paragraph and not previous.at_least(_MIN_PARAGRAPH_WORDS, _MIN_NO_SPACE_PARAGRAPH_CHARS):
-        return False
     if previous.end == ":":
         return False
     if previous.end == "?":

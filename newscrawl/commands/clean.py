@@ -15,13 +15,14 @@ import argparse
 import gzip
 import json
 import sys
-import tempfile
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, cast
 
+from newscrawl.atomic import replaced
 from newscrawl.cleaning import clean_text
 
 
@@ -39,36 +40,37 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     counts: Counter[str] = Counter()
-    with (
-        _open(args.input, "r") as source,
-        _replaced(args.output) as output,
-        _open(output, "w") as target,
-    ):
-        for line in source:
-            target.write(_clean_line(line, args.field, args.title_field, counts))
+    try:
+        with (
+            _open(args.input, "r") as source,
+            _replaced(args.output) as output,
+            _open(output, "w", compressed=args.output.endswith(".gz")) as target,
+        ):
+            for line in source:
+                target.write(_clean_line(line, args.field, args.title_field, counts))
+    except (EOFError, gzip.BadGzipFile, zlib.error) as error:
+        # A .gz cut short (a copy that did not finish): say so; the output is untouched.
+        print(
+            f"newscrawl clean: {args.input} is not a whole gzip file ({error}); "
+            f"{counts['records']} records were read before it ended, and "
+            f"{args.output} was not written",
+            file=sys.stderr,
+        )
+        return 1
     print(_summary(counts, args.field), file=sys.stderr)
     return 0
 
 
 @contextmanager
 def _replaced(path: str) -> Iterator[str]:
-    """Write to a temporary file next to `path`, moved over it only once complete: the
-    output may be the input (`clean data.jsonl -o data.jsonl`), and a failed run must
-    not leave half a dataset behind."""
+    """Write to a temporary file next to `path`, moved over it only once complete (with
+    the file's permissions): the output may be the input (`clean data.jsonl -o
+    data.jsonl`), and a failed run must not leave half a dataset behind."""
     if path == "-":
         yield path
         return
-    target = Path(path)
-    suffix = ".gz" if path.endswith(".gz") else ""
-    with tempfile.NamedTemporaryFile(
-        dir=target.parent, prefix=f".{target.name}.", suffix=suffix, delete=False
-    ) as temporary:
-        partial = Path(temporary.name)
-    try:
+    with replaced(path) as partial:
         yield str(partial)
-        partial.replace(target)
-    finally:
-        partial.unlink(missing_ok=True)
 
 
 def _clean_line(line: str, field: str, title_field: str, counts: Counter[str]) -> str:
@@ -76,7 +78,8 @@ def _clean_line(line: str, field: str, title_field: str, counts: Counter[str]) -
         return line
     counts["records"] += 1
     try:
-        record: Any = json.loads(line)
+        # strict=False: a raw control character (a CR) inside a string is still text.
+        record: Any = json.loads(line, strict=False)
     except ValueError:
         counts["not JSON, copied unchanged"] += 1
         return line if line.endswith("\n") else line + "\n"
@@ -100,12 +103,17 @@ def _summary(counts: Counter[str], field: str) -> str:
 
 
 @contextmanager
-def _open(path: str, mode: str) -> Iterator[IO[str]]:
+def _open(path: str, mode: str, compressed: bool | None = None) -> Iterator[IO[str]]:
+    """Records are split at "\\n" only (newline="\\n"): a raw CR or U+2028 inside a
+    record does not split it."""
+    compressed = path.endswith(".gz") if compressed is None else compressed
     if path == "-":
-        yield sys.stdin if mode == "r" else sys.stdout
-    elif path.endswith(".gz"):
-        with gzip.open(path, mode + "t", encoding="utf-8") as handle:
+        stream = sys.stdin if mode == "r" else sys.stdout
+        stream.reconfigure(newline="\n")  # type: ignore[union-attr]
+        yield stream
+    elif compressed:
+        with gzip.open(path, mode + "t", encoding="utf-8", newline="\n") as handle:
             yield cast("IO[str]", handle)
     else:
-        with Path(path).open(mode, encoding="utf-8") as handle:
+        with Path(path).open(mode, encoding="utf-8", newline="\n") as handle:
             yield handle

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newscrawl import __version__
+from newscrawl.atomic import replaced
 from newscrawl.dataset.card import CardFacts, Tally, render
 from newscrawl.dataset.inputs import find_run_files, read_records
 from newscrawl.dataset.probes import probed
@@ -118,7 +119,12 @@ def run(args: argparse.Namespace) -> int:
     )
     split = Split.parse(args.split) if args.split else None
     fmt = args.format or infer_format(args.output)
-    files = find_run_files(args.inputs)
+    outputs = Outputs(args.output, fmt)
+    # A folder search never picks up this export's own output (a file named as an input
+    # is read: it is replaced only once the export is complete).
+    own = outputs.all_paths(tuple(split.names) if split else None)
+    named = {Path(p).resolve() for p in args.inputs}
+    files = [f for f in find_run_files(args.inputs) if f.resolve() not in own - named]
     if not files:
         raise FileNotFoundError(f"no run files (*.jsonl, *.jsonl.gz) in {' '.join(args.inputs)}")
 
@@ -126,7 +132,6 @@ def run(args: argparse.Namespace) -> int:
     dropped: Counter[str] = Counter()
     per_file: dict[str, int] = {}
     tally = Tally()
-    outputs = Outputs(args.output, fmt)
     with tempfile.TemporaryDirectory(prefix="newscrawl-export-", dir=args.temp_dir) as tmp:
         index = (
             None
@@ -158,8 +163,12 @@ def run(args: argparse.Namespace) -> int:
                 kind = record.pop(_KIND, None)
                 tally.add(record, _published(record), kind)
                 outputs.write(record, record.pop(_SPLIT, None))
-        finally:
+        except BaseException:
+            outputs.abort()
+            raise
+        else:
             outputs.close()
+        finally:
             if index is not None:
                 index.close()
 
@@ -184,8 +193,10 @@ def run(args: argparse.Namespace) -> int:
             dropped=dropped,
             tally=tally,
             method=_method(args, fmt, selection, split),
+            card=args.card,
         )
-        Path(args.card).write_text(render(facts), encoding="utf-8")
+        with replaced(args.card) as card:
+            card.write_text(render(facts), encoding="utf-8")
     return 0
 
 

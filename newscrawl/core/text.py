@@ -29,6 +29,7 @@ NO_SPACE_CHARS = (
 )
 _NO_SPACE = re.compile(f"[{NO_SPACE_CHARS}]")
 _WORD = re.compile(r"\w+")
+_NON_WORD = re.compile(r"\W+")
 
 #: The end of a sentence: a stop, possibly inside closing quotes or brackets.
 SENTENCE_END = re.compile(r"""[.!?…。！？｡]["'”’»)\]」』）]*\s*$""")
@@ -50,3 +51,8 @@ def ends_like_a_sentence(line: str) -> bool:
 def is_prose(line: str, min_words: int = 20) -> bool:
     """A paragraph of running prose: at least `min_words` words, ending like a sentence."""
     return ends_like_a_sentence(line) and word_count(line) >= min_words
+
+
+def comparable(text: str | None) -> str:
+    """Text reduced to lower-case words, for comparing strings that differ in punctuation."""
+    return _NON_WORD.sub(" ", text or "").strip().casefold()

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from newscrawl import _imports
+from newscrawl.atomic import PendingFile
 from newscrawl.dataset.select import word_count
 from newscrawl.items import ARTICLE_FIELDS
 
@@ -75,14 +76,17 @@ def project(record: Record) -> dict[str, Any]:
 
 
 class JsonlWriter:
+    """Writes a temporary file next to `path`, renamed over it by `close()`; `abort()`
+    deletes it (a failed export leaves no partial file, and never truncates an input)."""
+
     def __init__(self, path: Path, compress: bool) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
+        self._file = PendingFile(path)
         # Held open across write() calls, closed by close().
         self._handle: IO[str] = (
-            gzip.open(path, "wt", encoding="utf-8", compresslevel=GZIP_LEVEL)  # noqa: SIM115
+            gzip.open(self._file.partial, "wt", encoding="utf-8", compresslevel=GZIP_LEVEL)  # noqa: SIM115
             if compress
-            else path.open("w", encoding="utf-8")
+            else self._file.partial.open("w", encoding="utf-8")
         )
 
     def write(self, row: dict[str, Any]) -> None:
@@ -90,6 +94,11 @@ class JsonlWriter:
 
     def close(self) -> None:
         self._handle.close()
+        self._file.commit()
+
+    def abort(self) -> None:
+        self._handle.close()
+        self._file.abort()
 
 
 def parquet_schema() -> Any:
@@ -111,10 +120,10 @@ def parquet_schema() -> Any:
 class ParquetWriter:
     def __init__(self, path: Path, row_group_bytes: int = 16 * 1024 * 1024) -> None:
         self._pa, parquet = _imports.pyarrow()
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
+        self._file = PendingFile(path)
         self.schema = parquet_schema()
-        self._writer = parquet.ParquetWriter(path, self.schema, compression="zstd")
+        self._writer = parquet.ParquetWriter(self._file.partial, self.schema, compression="zstd")
         self._row_group_bytes = row_group_bytes
         self._columns: dict[str, list[Any]] = {name: [] for name in EXPORT_FIELDS}
         self._bytes = 0
@@ -137,6 +146,11 @@ class ParquetWriter:
     def close(self) -> None:
         self._flush()
         self._writer.close()
+        self._file.commit()
+
+    def abort(self) -> None:
+        self._writer.close()
+        self._file.abort()
 
 
 class Outputs:
@@ -170,5 +184,16 @@ class Outputs:
         return {split: writer.path for split, writer in self._writers.items()}
 
     def close(self) -> None:
+        """Complete every file (each replaces its output at once)."""
         for writer in self._writers.values():
             writer.close()
+
+    def abort(self) -> None:
+        """Delete what was written: the outputs stay as they were."""
+        for writer in self._writers.values():
+            writer.abort()
+
+    def all_paths(self, splits: tuple[str, ...] | None) -> set[Path]:
+        """Every file this export may write, resolved (never read as an input)."""
+        names = splits or (None,)
+        return {output_path(self.output, self.format, n).resolve() for n in names}

@@ -23,13 +23,15 @@ import trafilatura
 from trafilatura.core import load_html
 from trafilatura.settings import Document
 
+from newscrawl.cleaning import evidence
 from newscrawl.cleaning.boilerplate import strip_page_header
-from newscrawl.cleaning.dom import comparable
+from newscrawl.cleaning.dom import comparable, flatten_ruby, missing_prose
 from newscrawl.cleaning.html import PageClues, SiteRules, prune_chrome
+from newscrawl.cleaning.structure import find_article_root
 from newscrawl.extraction.fallback import PageHeuristics
 from newscrawl.extraction.fields import read_fields
 from newscrawl.extraction.overrides import read_field_rules
-from newscrawl.extraction.second_opinion import second_opinion
+from newscrawl.extraction.second_opinion import extends, readability_extension
 from newscrawl.extraction.structured import StructuredData, first_text, read_structured_data
 
 if TYPE_CHECKING:
@@ -42,6 +44,8 @@ logger = logging.getLogger(__name__)
 _MIN_BODY_CHARS = 250
 _MENU_LINE_CHARS = 25
 _MAX_MENU_SHARE = 0.5
+# ...and when more of the page's prose is missing from the text than it holds.
+_MAX_MISSING_PROSE = 1.0
 # Separators between a headline and the site name in `<title>` and `og:title`.
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—·:-]{1,2}\s+")
 
@@ -70,12 +74,12 @@ def extract_page(
     """Extract article fields from one page. `hints` are the source's own claims (sitemap
     or feed dates and title), used only where the page is silent."""
     hints = hints or {}
-    tree = load_html(html)
+    tree = _load(html)
     if tree is None:
         return Extraction(fields={}, is_article=False, reason="unparsable_html")
     data = read_structured_data(tree)
     site_fields = read_field_rules(rules.fields, tree, data.article, data.meta_all) if rules else {}
-    text, removed = _article_text(tree, url, data, rules)
+    text, removed = _article_text(html, tree, url, data, rules)
     fields = read_fields(data, PageHeuristics(tree, url), url, hints, text)
     fields.update(site_fields, text=text)
     reason, detail = _classify(data, text)
@@ -84,8 +88,20 @@ def extract_page(
     )
 
 
+def _load(html: str | bytes) -> HtmlElement | None:
+    """The page's tree, with ruby annotations as the inline text they are."""
+    tree = load_html(html)
+    if tree is not None:
+        flatten_ruby(tree)
+    return tree
+
+
 def _article_text(
-    tree: HtmlElement, url: str | None, data: StructuredData, rules: SiteRules | None
+    html: str | bytes,
+    tree: HtmlElement,
+    url: str | None,
+    data: StructuredData,
+    rules: SiteRules | None,
 ) -> tuple[str, dict[str, list[str]]]:
     """The article body, cleaned at the HTML level and of the page header it repeats; and
     what the cleaning removed, by rule. Prunes `tree` in place."""
@@ -96,7 +112,13 @@ def _article_text(
     repeats = (*clues.headlines, *_page_heading(tree), *(u for u in (url, data.canonical) if u))
     removed = prune_chrome(tree, url, rules, clues)
     text = _body_text(tree, url)
-    text = second_opinion(tree, text) or text
+    if _evidently_wrong(text) and removed:
+        # The pruning may have taken the article with the chrome: read the page as it was.
+        unpruned = _body_text(_load(html), url)
+        if len(unpruned) > len(text) and not _evidently_wrong(unpruned):
+            logger.debug("Extracted %s without pruning: pruned, it gave no article", url)
+            evidence.fired("extraction/read_unpruned", unpruned)
+            text, removed = unpruned, {}
     # Composed characters: pages written in decomposed form ("u" + combining diaeresis)
     # would otherwise export text that neither reads nor searches like the same words.
     text = unicodedata.normalize("NFC", text)
@@ -109,13 +131,50 @@ def _article_text(
 def _body_text(tree: HtmlElement, url: str | None) -> str:
     """The article body by trafilatura: its fast path, and its full cascade when needed.
 
-    The full cascade (a readability and a jusText second opinion) triples the cost and on
-    most pages agrees with the fast path; it runs only when the fast result is evidently
-    wrong: (almost) empty, or a menu rather than prose.
+    On pages whose markup names no article block, the block holding the page's prose is
+    shown to trafilatura as `<article>` (`find_article_root`). The full cascade (a
+    readability and a jusText second opinion) triples the cost and on most pages agrees
+    with the fast path; it runs, on the page without that hint, only when the fast result
+    is evidently wrong: (almost) empty, a menu rather than prose, or much shorter than the
+    prose on the page (the fast path stopped part-way).
     """
-    text = _trafilatura_text(tree, url, fast=True)
-    if len(text) < _MIN_BODY_CHARS or _reads_like_a_menu(text):
-        text = _trafilatura_text(tree, url, fast=False)
+    root = find_article_root(tree.find("body") if tree.find("body") is not None else tree)
+    if root is None:
+        text = _trafilatura_text(tree, url, fast=True)
+    else:
+        text = _text_with_root_shown(tree, url, root)
+    if _evidently_wrong(text):
+        evidence.fired("extraction/full_cascade/evidently_wrong", text)
+        return _trafilatura_text(tree, url, fast=False) or text
+    if _stopped_part_way(tree, text):
+        # Stopped part-way (an article split into sibling blocks): readability reads such
+        # pages whole more often than trafilatura's own cascade, so it is asked first.
+        longer = readability_extension(tree, text)
+        if longer:
+            evidence.fired("extraction/handover/readability", longer)
+            return longer
+        longer = _trafilatura_text(tree, url, fast=False)
+        if extends(longer, text):
+            evidence.fired("extraction/handover/full_cascade", longer)
+            return longer
+    return text
+
+
+def _text_with_root_shown(tree: HtmlElement, url: str | None, root: HtmlElement) -> str:
+    """trafilatura's fast text with `root` tagged as `<article>`; without the tag when that
+    narrowing lost prose of the root itself (a paragraph it read differently)."""
+    tag, root.tag = root.tag, "article"
+    try:
+        text = _trafilatura_text(tree, url, fast=True)
+    finally:
+        root.tag = tag
+    evidence.fired("extraction/root_hint", text)
+    missing = missing_prose(root, text)
+    if missing:
+        plain = _trafilatura_text(tree, url, fast=True)
+        if missing_prose(root, plain) < missing:
+            evidence.fired("extraction/root_hint_dropped", plain)
+            return plain
     return text
 
 
@@ -132,6 +191,21 @@ def _trafilatura_text(tree: HtmlElement, url: str | None, *, fast: bool) -> str:
     )
     # A Document, or None when trafilatura found nothing (a dict only with as_dict=True).
     return (document.text if isinstance(document, Document) else None) or ""
+
+
+def _stopped_part_way(tree: HtmlElement, text: str) -> bool:
+    """More of the page's prose is missing from `text` than `text` holds.
+
+    A cheap bound first: a pruned page whose whole text is not much longer than `text`
+    cannot miss that much.
+    """
+    wanted = _MAX_MISSING_PROSE * len(text)
+    return len(tree.text_content()) >= len(text) + wanted and missing_prose(tree, text) >= wanted
+
+
+def _evidently_wrong(text: str) -> bool:
+    """(Almost) empty, or a menu rather than prose."""
+    return len(text) < _MIN_BODY_CHARS or _reads_like_a_menu(text)
 
 
 def _reads_like_a_menu(text: str) -> bool:

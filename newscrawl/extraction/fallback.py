@@ -46,7 +46,10 @@ class PageHeuristics:
     @cached_property
     def date(self) -> str | None:
         params = set_date_params(extensive=True)
-        found = find_date(self._tree, url=self._url, **params)
+        try:
+            found = find_date(self._tree, url=self._url, **params)
+        except (AssertionError, ValueError, OverflowError):  # htmldate on odd dates and URLs
+            return None
         return str(found) if found else None
 
     @cached_property

@@ -91,8 +91,13 @@ def _canonical_url(data: StructuredData, url: str | None) -> str | None:
         if not candidate:
             continue
         absolute = _absolute(candidate, url)
-        # A canonical pointing at the home page is a CMS default, not this article's URL.
-        if absolute and urlsplit(absolute).path.strip("/"):
+        # A canonical pointing at the home page is a CMS default, not this article's URL;
+        # one that is not an http(s) URL is a mistake.
+        if (
+            absolute
+            and absolute.startswith(("http://", "https://"))
+            and urlsplit(absolute).path.strip("/")
+        ):
             return absolute
     return url
 
@@ -154,9 +159,16 @@ def _first_date(*values: Any) -> str | None:
 
 
 def _absolute(value: str | None, base: str | None) -> str | None:
+    """`value` made absolute; None when either is a malformed URL (`http://[::1`): a bad
+    canonical, og:url or image costs that field, not the article."""
     if not value:
         return None
-    return urljoin(base, value) if base else value
+    try:
+        absolute = urljoin(base, value) if base else value
+        urlsplit(absolute).port  # noqa: B018 (raises on a bad port or host)
+    except ValueError:
+        return None
+    return absolute
 
 
 def _clean(value: Any) -> str | None:

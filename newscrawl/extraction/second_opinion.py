@@ -1,10 +1,10 @@
 """A second opinion from readability-lxml, for pages where trafilatura stopped short.
 
 Some layouts split an article into several sibling containers (ads between them);
-trafilatura then returns the first part only. The page itself shows it: more prose
-paragraphs are left on the (pruned) page than were extracted. Only then is readability
+trafilatura then returns the first part only. The page itself shows it: more prose is
+left on the (pruned) page than was extracted (`missing_prose`). Only then is readability
 asked, and its text is taken only if it extends ours: much longer, and containing most of
-what trafilatura found. On other pages nothing runs but the cheap paragraph count.
+what trafilatura found. On other pages nothing runs but the prose count.
 
 Measured on the Zyte benchmark: +0.003 F1; it runs on a few pages in a hundred.
 """
@@ -22,10 +22,10 @@ if TYPE_CHECKING:
 
 from readability import Document as _Readability
 
+from newscrawl.cleaning.dom import missing_prose
+
 logger = logging.getLogger(__name__)
 
-#: A paragraph of running prose.
-_PROSE_WORDS = 25
 #: Prose left on the page, as a multiple of the extracted text, that calls for a second look.
 _MIN_LEFT_OVER = 1.0
 #: readability's text must be this much longer than ours...
@@ -44,9 +44,17 @@ _SPACES = re.compile(r"[^\S\n]+")
 
 
 def second_opinion(tree: HtmlElement, text: str) -> str | None:
-    """readability's text for the pruned `tree` when it extends `text`; else None."""
-    if not text or not _left_over_prose(tree, text):
+    """readability's text for the pruned `tree` when it extends `text`; else None.
+
+    Asked only when the page holds more prose than `text` (as `missing_prose` measures).
+    """
+    if not text or missing_prose(tree, text) < _MIN_LEFT_OVER * len(text):
         return None
+    return readability_extension(tree, text)
+
+
+def readability_extension(tree: HtmlElement, text: str) -> str | None:
+    """readability's text for `tree` if it extends `text` (see `extends`); else None."""
     html = lxml.html.tostring(tree, encoding="unicode")
     try:
         summary = _Readability(html).summary(html_partial=True)
@@ -54,23 +62,10 @@ def second_opinion(tree: HtmlElement, text: str) -> str | None:
         logger.debug("readability failed", exc_info=True)
         return None
     candidate = block_text(summary)
-    return candidate if _extends(candidate, text) else None
+    return candidate if extends(candidate, text) else None
 
 
-def _left_over_prose(tree: HtmlElement, text: str) -> bool:
-    """More prose paragraphs are left on the page than the text holds."""
-    extracted = " ".join(text.split())
-    left = 0
-    for paragraph in tree.iter("p"):
-        words = paragraph.text_content().split()
-        if len(words) >= _PROSE_WORDS:
-            line = " ".join(words)
-            if line[:_PREFIX_CHARS] not in extracted:
-                left += len(line)
-    return left >= _MIN_LEFT_OVER * len(text)
-
-
-def _extends(candidate: str, text: str) -> bool:
+def extends(candidate: str, text: str) -> bool:
     """`candidate` is much longer than `text` and holds most of its longer lines."""
     if len(candidate) < _MIN_GAIN * len(text):
         return False

@@ -47,6 +47,10 @@ NON_ARTICLE_TYPES = frozenset(
 NON_ARTICLE_OG_TYPES = frozenset({"website", "profile", "video.other", "product"})
 
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+#: A JSON-LD block longer than this is not metadata (a real one, `articleBody` included,
+#: is tens of kB): it is ignored and removed from the page, so that no extractor takes its
+#: `articleBody` for the text (a 5 MB one did), and parsing it costs nothing.
+MAX_JSON_LD_CHARS = 1_000_000
 
 
 @dataclass
@@ -71,10 +75,17 @@ class StructuredData:
 
 
 def read_structured_data(tree: HtmlElement) -> StructuredData:
-    """Collect JSON-LD nodes, meta tags, the canonical link and `<html lang>` of a page."""
+    """Collect JSON-LD nodes, meta tags, the canonical link and `<html lang>` of a page.
+    Removes JSON-LD blocks over `MAX_JSON_LD_CHARS` from `tree`."""
     data = StructuredData()
-    for script in tree.iterfind(".//script"):
+    for script in list(tree.iterfind(".//script")):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        if len(script.text or "") > MAX_JSON_LD_CHARS:
+            logger.debug("Ignoring a JSON-LD block of %d chars", len(script.text or ""))
+            parent = script.getparent()
+            if parent is not None:
+                parent.remove(script)
             continue
         for node in _walk_json_ld(_load_json(script.text or "")):
             types = _types(node)

@@ -10,6 +10,11 @@
 - A crawl state that cannot be used (locked for too long, corrupt, unwritable) is one
   `error: ...` line and exit code 1, before anything is crawled: crawling everything
   again without it would be worse.
+- Articles that could not be written to a feed (an exporter error, a full disk; see
+  `newscrawl.feeds`) give exit code 5: they are not recorded as exported, and the next
+  run fetches them again.
+- `-o out.jsonl.gz` (also `.jl.gz`, `.json.gz`, `.csv.gz`, `.xml.gz`) writes the format
+  before `.gz`, compressed, where Scrapy would refuse the format "gz".
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from twisted.internet.defer import Deferred
 
 from newscrawl._imports import MissingExtraError
 from newscrawl.addon import SettingError
+from newscrawl.feeds import GZIP_PLUGIN, GZIP_SUFFIXES
 from newscrawl.runlock import AlreadyRunning
 from newscrawl.spiders.args import ArgumentError
 from newscrawl.spiders.config import SiteConfigError
@@ -39,10 +45,30 @@ logger = logging.getLogger(__name__)
 EXIT_BAD_ARGUMENTS = 2
 EXIT_UNHEALTHY = 3
 EXIT_ALREADY_RUNNING = 4
+EXIT_NOT_WRITTEN = 5
 _USER_ERRORS = (ArgumentError, MissingExtraError, SettingError, SiteConfigError)
 
 
 class Command(ScrapyCrawlCommand):
+    def process_options(self, args: list[str], opts: argparse.Namespace) -> None:
+        compressed = []
+        for option in ("output", "overwrite_output"):
+            outputs = getattr(opts, option, None) or []
+            for number, output in enumerate(outputs):
+                fmt = _gzip_format(output)
+                if fmt is not None:
+                    outputs[number] = f"{output}:{fmt}"
+                    compressed.append(output)
+        super().process_options(args, opts)
+        if compressed:
+            assert self.settings is not None
+            feeds = self.settings.getdict("FEEDS")
+            for uri in compressed:
+                options = feeds.get(uri)
+                if isinstance(options, dict):
+                    options.setdefault("postprocessing", [GZIP_PLUGIN])
+            self.settings.set("FEEDS", feeds, priority="cmdline")
+
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if len(args) != 1:
             raise UsageError("run one spider: scrapy crawl NAME")
@@ -63,6 +89,12 @@ class Command(ScrapyCrawlCommand):
         self.crawler_process.start()
         if self.exitcode == 0 and self.crawler_process.bootstrap_failed:
             self.exitcode = 1
+        if (
+            self.exitcode == 0
+            and crawler.stats
+            and crawler.stats.get_value("newscrawl/export_failed")
+        ):
+            self.exitcode = EXIT_NOT_WRITTEN
         if (
             self.exitcode == 0
             and crawler.stats
@@ -102,3 +134,12 @@ class Command(ScrapyCrawlCommand):
     def _report(self, error: BaseException | str | None) -> None:
         print(f"error: {error}", file=sys.stderr)
         self.exitcode = EXIT_BAD_ARGUMENTS
+
+
+def _gzip_format(output: str) -> str | None:
+    """The feed format of `-o NAME.jsonl.gz` (no explicit `:format`), else None."""
+    lowered = output.lower()
+    for suffix, fmt in GZIP_SUFFIXES.items():
+        if lowered.endswith(suffix):
+            return fmt
+    return None

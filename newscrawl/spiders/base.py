@@ -46,13 +46,17 @@ from scrapy.utils.url import url_has_any_extension
 
 from newscrawl import signals as newscrawl_signals
 from newscrawl.cleaning.html import SiteRules
+from newscrawl.encoding import decode_html
 from newscrawl.extraction.dates import parse_datetime
+from newscrawl.guard import RefusedAddress
+from newscrawl.integrity import TRUNCATED
 from newscrawl.items import Page
 from newscrawl.spiders.args import ArgumentError, parse_bool, parse_max_age, parse_refresh
 from newscrawl.spiders.feeds import FeedError, parse_feed
 from newscrawl.spiders.sitemaps import SitemapError, parse_sitemap
 from newscrawl.state import newest_date
-from newscrawl.urls import canonicalize
+from newscrawl.state.extension import overwritten_feeds
+from newscrawl.urls import canonicalize, http_url_problem
 
 if TYPE_CHECKING:
     from typing import Self
@@ -67,7 +71,11 @@ logger = logging.getLogger(__name__)
 # Articles first: a crawl that is stopped early has exported articles, not just listings.
 ARTICLE_PRIORITY = 10
 SOURCE_PRIORITY = 0
-_NOT_HTML_EXTENSIONS = [*IGNORED_EXTENSIONS, "xml", "json", "rss", "atom", "gz"]
+# With their dots: `url_has_any_extension` compares the path's end, so "mp3" without one
+# would also skip ".../winter-storm" ("rm") or ".../chips" ("ps").
+_NOT_HTML_EXTENSIONS = tuple(
+    f".{e}" for e in (*IGNORED_EXTENSIONS, "xml", "json", "rss", "atom", "gz")
+)
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html)", re.IGNORECASE | re.DOTALL)
 
 
@@ -116,7 +124,9 @@ class NewsSpider(Spider):
     crawl_state: CrawlState | None = None
     #: `-a refresh=modified,dropped`: seen URLs to request again anyway.
     refresh: frozenset[str] = frozenset()
-    #: `-a full=1`: request every article, as if nothing had been seen.
+    #: `-a full=1`: request every article, as if nothing had been seen (still recorded).
+    #: The default with `-O FILE`, which replaces the file: a file named on the command
+    #: line gets every article unless `-a full=0` asks for the new ones only.
     full: bool = False
 
     @classmethod
@@ -133,16 +143,31 @@ class NewsSpider(Spider):
             kwargs.get("max_age", crawler.settings.get("NEWSCRAWL_MAX_AGE"))
         )
         spider.refresh = parse_refresh(kwargs.get("refresh"))
-        spider.full = parse_bool("full", kwargs.get("full", "0"))
+        if "full" in kwargs:
+            spider.full = parse_bool("full", kwargs["full"])
+        else:
+            # `-O FILE` replaces the file, so it gets every article, not only the new ones.
+            spider.full = bool(overwritten_feeds(crawler.settings))
         if parse_bool("debug_cleaning", kwargs.get("debug_cleaning", "0")):
             # `-a debug_cleaning=1`: the same as `-s NEWSCRAWL_DEBUG_CLEANING=1`.
             crawler.settings.set("NEWSCRAWL_DEBUG_CLEANING", True, priority="cmdline")
+        settings = crawler.settings
+        spider.sitemap_limits = (
+            settings.getint("NEWSCRAWL_SITEMAP_MAX_ENTRIES", 50_000),
+            settings.getint("NEWSCRAWL_SITEMAP_MAX_BYTES", 50 * 1024 * 1024),
+            settings.getint("NEWSCRAWL_SITEMAP_MAX_ENTRIES_PER_RUN", 1_000_000),
+            settings.getint("NEWSCRAWL_SITEMAP_MAX_BYTES_PER_RUN", 1024**3),
+        )
+        spider._sitemap_read = [0, 0]  # entries, bytes, this run
         spider._allow = [re.compile(p) for p in cls.article_allow]
         spider._deny = [re.compile(p) for p in cls.article_deny]
         return spider
 
     _allow: list[re.Pattern[str]]
     _deny: list[re.Pattern[str]]
+    #: Entries and bytes per sitemap file, and per run (NEWSCRAWL_SITEMAP_MAX_*).
+    sitemap_limits: tuple[int, int, int, int] = (50_000, 50 * 1024 * 1024, 10**6, 1024**3)
+    _sitemap_read: list[int]
 
     async def start(self) -> AsyncIterator[Any]:
         for request in self.source_requests():
@@ -162,13 +187,18 @@ class NewsSpider(Spider):
             urls, callback = kinds[kind]
             for url in urls:
                 # Earlier kinds of source get a higher priority, so they are fetched first.
-                requests.append(self.source_request(url, callback, SOURCE_PRIORITY - rank))
+                request = self.source_request(url, callback, SOURCE_PRIORITY - rank)
+                if request is not None:
+                    requests.append(request)
         return requests
 
     def source_request(
         self, url: str, callback: Any, priority: int = SOURCE_PRIORITY, **cb_kwargs: Any
-    ) -> Request:
-        """A request for a sitemap, feed or listing page (failures logged in one line)."""
+    ) -> Request | None:
+        """A request for a sitemap, feed or listing page (failures logged in one line);
+        None, counted and logged, for a malformed URL."""
+        if not self._valid_url(url):
+            return None
         return Request(
             url,
             callback=callback,
@@ -182,25 +212,57 @@ class NewsSpider(Spider):
     def parse_sitemap(self, response: Response) -> Iterable[Request]:
         """A sitemap index, a (news) sitemap, or a robots.txt listing sitemaps."""
         if response.url.endswith("/robots.txt"):
-            for url in sitemap_urls_from_robots(response.body, base_url=response.url):
-                yield self.source_request(url, self.parse_sitemap)
+            for url in sitemap_urls_from_robots(response.body):
+                loc = self._join(response, url)
+                if loc and (request := self.source_request(loc, self.parse_sitemap)):
+                    yield request
+            return
+        per_file, file_bytes, per_run, run_bytes = self.sitemap_limits
+        entries_left = per_run - self._sitemap_read[0]
+        bytes_left = run_bytes - self._sitemap_read[1]
+        if entries_left <= 0 or bytes_left <= 0:
+            self._count("newscrawl/sources/sitemap_run_limit")
+            logger.warning(
+                "Not reading the sitemap %s: this run read %d entries and %d bytes of "
+                "sitemaps already (NEWSCRAWL_SITEMAP_MAX_*_PER_RUN)",
+                response.url,
+                *self._sitemap_read,
+            )
             return
         try:
-            document = parse_sitemap(response.body)
+            document = parse_sitemap(
+                response.body,
+                max_size=min(file_bytes, bytes_left),
+                max_entries=min(per_file, entries_left),
+            )
         except SitemapError as error:
             self._count("newscrawl/sources/invalid_sitemap")
             logger.warning("Ignoring invalid sitemap %s: %s", response.url, error)
             return
+        self._sitemap_read[0] += len(document.entries)
+        self._sitemap_read[1] += len(response.body)
+        if document.truncated:
+            self._count("newscrawl/sources/sitemap_truncated")
+            logger.warning(
+                "Sitemap %s: read its first %d entries only (NEWSCRAWL_SITEMAP_MAX_ENTRIES, "
+                "NEWSCRAWL_SITEMAP_MAX_BYTES and their per-run totals)",
+                response.url,
+                len(document.entries),
+            )
         for entry in document.entries:
             # The protocol wants absolute URLs; a relative one is read as the page would.
-            loc = response.urljoin(entry.loc)
+            loc = self._join(response, entry.loc)
+            if loc is None:
+                continue
             if document.kind == "sitemapindex":
                 if not loc.startswith(("http://", "https://")):
                     self._count("newscrawl/sources/invalid_url")
                     logger.warning("Ignoring sitemap %r listed in %s", entry.loc, response.url)
                 # An index entry's lastmod is its newest change: older means nothing new.
-                elif not self._too_old(entry.lastmod, loc):
-                    yield self.source_request(loc, self.parse_sitemap)
+                elif not self._too_old(entry.lastmod, loc) and (
+                    request := self.source_request(loc, self.parse_sitemap)
+                ):
+                    yield request
                 continue
             request = self.article_request(
                 loc,
@@ -220,8 +282,11 @@ class NewsSpider(Spider):
             logger.warning("Ignoring invalid feed %s: %s", response.url, error)
             return
         for entry in entries:
+            link = self._join(response, entry.link)
+            if link is None:
+                continue
             request = self.article_request(
-                response.urljoin(entry.link),
+                link,
                 published=entry.published,
                 modified=entry.updated,
                 title=entry.title,
@@ -245,7 +310,9 @@ class NewsSpider(Spider):
             if not self._on_site(link.url):
                 continue
             priority = response.request.priority if response.request else SOURCE_PRIORITY
-            yield self.source_request(link.url, self.parse_listing, priority, depth=depth + 1)
+            request = self.source_request(link.url, self.parse_listing, priority, depth=depth + 1)
+            if request is not None:
+                yield request
 
     def _on_site(self, url: str) -> bool:
         """Whether `url` is on one of `allowed_domains` (or a subdomain), whatever the port:
@@ -262,7 +329,7 @@ class NewsSpider(Spider):
     def article_request(self, url: str, **hints: Any) -> Request | None:
         """A request for `url` if it is a fresh enough article URL; None (counted) if not."""
         url = canonicalize(url)
-        if not self.is_article_url(url):
+        if not self._valid_url(url) or not self.is_article_url(url):
             return None
         date = hints.get("published") or hints.get("modified")
         if self._too_old(date, url):
@@ -276,6 +343,31 @@ class NewsSpider(Spider):
             cb_kwargs={"hints": {k: v for k, v in hints.items() if v}},
             priority=ARTICLE_PRIORITY,
         )
+
+    def _join(self, response: Response, url: str) -> str | None:
+        """`url` made absolute against the response's URL; None (counted) when malformed."""
+        try:
+            return response.urljoin(url)
+        except ValueError as error:
+            self._count("newscrawl/skipped/invalid_url")
+            logger.warning(
+                "Skipping a malformed URL in %s: %r (%s)", response.url, url[:300], error
+            )
+            return None
+
+    def _valid_url(self, url: str) -> bool:
+        """Whether `url` can be requested at all; a malformed one (`http://[::1`, a port
+        of 99999) is counted as `newscrawl/skipped/invalid_url` and logged, and the rest
+        of its list goes on."""
+        problem = http_url_problem(url)
+        if problem is None:
+            return True
+        if not url.startswith(("http://", "https://")):
+            self._count("newscrawl/skipped/not_http")  # mailto:, javascript:, ...
+            return False
+        self._count("newscrawl/skipped/invalid_url")
+        logger.warning("Skipping a malformed URL: %r (%s)", url[:300], problem)
+        return False
 
     def is_article_url(self, url: str) -> bool:
         """Whether `url` may be an article by the site's rules (counted when not)."""
@@ -302,16 +394,37 @@ class NewsSpider(Spider):
     def make_page(
         self, response: Response, hints: dict[str, Any] | None = None, fetched_at: str = ""
     ) -> Page | None:
-        """The `Page` for an HTML response (decoded as Scrapy decodes it: HTTP charset, BOM,
-        `<meta>`, then sniffing); None, counted as `not_html`, for anything else.
+        """The `Page` for an HTML response (decoded by `newscrawl.encoding.decode_html`: BOM,
+        declared charset when the body agrees, UTF-8, detection); None, counted as
+        `not_html`, `truncated` or `invalid_bytes`, for anything else.
         `fetched_at` defaults to now; archived responses pass their capture time."""
-        if not _is_html(response):
-            content_type = response.headers.get("Content-Type") or b"no content type"
+        if TRUNCATED in response.flags:
             self.drop_page(
-                "not_html", response.url, content_type.decode("latin-1"), response=response
+                "truncated", response.url, "body cut short", logging.WARNING, response=response
             )
             return None
-        assert isinstance(response, TextResponse)
+        if not _is_html(response):
+            declared = response.headers.get("Content-Type") or b"no content type"
+            self.drop_page("not_html", response.url, declared.decode("latin-1"), response=response)
+            return None
+        content_type = (response.headers.get("Content-Type") or b"").decode("latin-1")
+        decoded = decode_html(response.body, content_type)
+        if decoded.invalid:
+            self.drop_page(
+                "invalid_bytes",
+                response.url,
+                f"not valid {decoded.encoding}: over 1% replacement characters",
+                logging.WARNING,
+                response=response,
+            )
+            return None
+        return Page(
+            url=response.url,
+            html=decoded.text,
+            spider=self.name,
+            fetched_at=fetched_at or datetime.now(UTC).isoformat(timespec="seconds"),
+            hints=hints or {},
+        )
         return Page(
             url=response.url,
             html=response.text,
@@ -323,6 +436,8 @@ class NewsSpider(Spider):
     def article_failed(self, failure: Failure) -> None:
         """An article that could not be fetched: one log line and a counted reason, instead
         of Scrapy's traceback. A 404 is routine (deleted stories stay in sitemaps)."""
+        if failure.check(RefusedAddress):
+            return  # counted and logged (once per host) by the address guard
         reason, detail, level = _failure_reason(failure)
         response = failure.value.response if failure.check(HttpError) else None
         if response is not None:
@@ -339,6 +454,8 @@ class NewsSpider(Spider):
     def source_failed(self, failure: Failure) -> None:
         """A sitemap, feed or listing page that could not be fetched: one WARNING line and
         `newscrawl/sources/failed/<reason>`; the crawl goes on with the other sources."""
+        if failure.check(RefusedAddress):
+            return  # counted and logged (once per host) by the address guard
         reason, detail, _ = _failure_reason(failure)
         self._count(f"newscrawl/sources/failed/{reason}")
         logger.warning("Source failed: %s (%s)", _failed_url(failure), detail)
@@ -378,7 +495,7 @@ class NewsSpider(Spider):
             self._count("newscrawl/refreshed/modified")
             logger.debug("Fetching %s again: its source date moved past %s", url, seen.lastmod)
             return False
-        if seen.status == "exported":
+        if seen.status in ("exported", "pending"):
             self._count("newscrawl/skipped/seen")
         elif "dropped" in self.refresh:
             self._count("newscrawl/refreshed/dropped")

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
+from scrapy.settings import SETTINGS_PRIORITIES
 
 from newscrawl.localsite import LocalSite
 from newscrawl.spiders.base import NewsSpider
@@ -51,6 +52,11 @@ class DemoSpider(NewsSpider):
         except OSError:  # in use (another demo run?): any port will do
             site = LocalSite(SITE_ROOT)
         spider.site = site.start()
+        # The address guard refuses loopback addresses: let this one site through.
+        name = "NEWSCRAWL_ALLOW_PRIVATE_HOSTS"
+        allowed = [*crawler.settings.getlist(name), site.base_url.removeprefix("http://")]
+        priority = max(crawler.settings.getpriority(name) or 0, SETTINGS_PRIORITIES["spider"])
+        crawler.settings.set(name, allowed, priority=priority)
         crawler.signals.connect(spider.stop_site, signal=signals.spider_closed)
         return spider
 

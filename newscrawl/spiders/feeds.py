@@ -7,6 +7,7 @@ encodings, undeclared entities); this module only keeps what the crawl needs.
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -31,8 +32,16 @@ class FeedEntry:
     authors: tuple[str, ...] = field(default=())
 
 
+#: A DOCTYPE with an internal subset, where entities are declared ("billion laughs").
+_DOCTYPE = re.compile(rb"<!DOCTYPE[^\[>]*(\[.*?\])?\s*>", re.IGNORECASE | re.DOTALL)
+_PROLOG_BYTES = 64 * 1024
+
+
 def parse_feed(body: bytes, base_url: str = "") -> list[FeedEntry]:
-    """Entries of an RSS/Atom feed; raise `FeedError` when `body` is not a feed."""
+    """Entries of an RSS/Atom feed; raise `FeedError` when `body` is not a feed. A
+    DOCTYPE is removed first: no entity a feed declares is ever expanded (a 2 kB
+    "billion laughs" feed cost seconds of CPU)."""
+    body = _without_doctype(body)
     parsed = feedparser.parse(body, response_headers={"content-location": base_url})
     if not parsed.get("version") and not parsed.entries:
         problem = parsed.get("bozo_exception")
@@ -54,6 +63,13 @@ def parse_feed(body: bytes, base_url: str = "") -> list[FeedEntry]:
             )
         )
     return entries
+
+
+def _without_doctype(body: bytes) -> bytes:
+    prolog = body[:_PROLOG_BYTES]
+    if b"<!" not in prolog:
+        return body
+    return _DOCTYPE.sub(b"", prolog, count=1) + body[_PROLOG_BYTES:]
 
 
 def _link(item: Any) -> str | None:

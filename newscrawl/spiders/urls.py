@@ -3,9 +3,11 @@
     scrapy crawl urls -a file=urls.txt -O out.jsonl
 
 One URL a line; blank lines and `#` comments are skipped; a line that is not an http(s)
-URL is logged with its line number and counted (`newscrawl/skipped/invalid_url`), never
-silently lost. Every URL is treated as an article candidate: the pipelines drop pages that
-turn out not to be articles, with the reason in the stats.
+URL, or is malformed (`http://[::1`, a port of 99999), is logged with its line number and
+counted (`newscrawl/skipped/invalid_url`), and a line that is not UTF-8 too
+(`newscrawl/skipped/not_utf8`): never silently lost, and the rest of the file goes on.
+Every URL is treated as an article candidate: the pipelines drop pages that turn out
+not to be articles, with the reason in the stats.
 """
 
 from __future__ import annotations
@@ -46,6 +48,10 @@ class UrlsSpider(NewsSpider):
 
     async def start(self) -> AsyncIterator[Any]:
         for number, url in read_url_lines(self.path):
+            if url is None:
+                self._count("newscrawl/skipped/not_utf8")
+                logger.warning("%s line %d: not UTF-8, skipped", self.path, number)
+                continue
             if not url.startswith(("http://", "https://")) or " " in url:
                 self._count("newscrawl/skipped/invalid_url")
                 logger.warning("%s line %d: not an http(s) URL: %r", self.path, number, url)
@@ -54,10 +60,18 @@ class UrlsSpider(NewsSpider):
                 yield request
 
 
-def read_url_lines(path: Path) -> Iterator[tuple[int, str]]:
-    """(line number, URL) for each non-blank, non-comment line; inline `# ...` is a comment."""
-    with path.open(encoding="utf-8-sig", errors="replace") as lines:
-        for number, line in enumerate(lines, start=1):
+def read_url_lines(path: Path) -> Iterator[tuple[int, str | None]]:
+    """(line number, URL) for each non-blank, non-comment line; inline `# ...` is a comment.
+    A line that is not UTF-8 gives (line number, None)."""
+    with path.open("rb") as lines:
+        for number, raw in enumerate(lines, start=1):
+            if number == 1:
+                raw = raw.removeprefix(b"\xef\xbb\xbf")  # a BOM
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                yield number, None
+                continue
             url = line.split(" #", 1)[0].strip()
             if url and not url.startswith("#"):
                 yield number, url

@@ -9,6 +9,21 @@ everything except `by_content_hash` is scoped to that spider. Backends: SQLite
 
 URLs given to and returned by a backend are canonical (`newscrawl.urls.canonicalize`);
 callers canonicalize, backends compare strings.
+
+**An article counts as exported only once the feed storage holds its line.** It goes
+through two steps, both in this interface so that every backend keeps the rule:
+
+1. `record_pending`, when the article leaves the item pipelines and before its line is
+   written: from now on deduplication in other runs and spiders sees it (`by_content_hash`),
+   so two spiders running at once do not both export it.
+2. `confirm_exported` once the feed holds the line (`newscrawl.signals.item_stored`), or
+   `release` when it could not be written (`item_store_failed`: an exporter error, a full
+   disk): the record goes, and the next run fetches the article again.
+
+A run killed between the steps leaves pending records, which the next run of the spider
+settles from its feed file (`newscrawl.state.recovery`): a line in the file confirms its
+article, anything else is released. Pending records are never a reason to skip a URL
+for another run of the same spider: recovery has settled them before it starts.
 """
 
 from __future__ import annotations
@@ -31,6 +46,7 @@ FINAL_DROP_REASONS = frozenset(
         "too_short",
         "empty_text",
         "not_html",
+        "invalid_bytes",
         "unparsable_html",
         "http_404",
         "http_410",
@@ -39,7 +55,8 @@ FINAL_DROP_REASONS = frozenset(
     }
 )
 
-Status = Literal["exported", "dropped"]
+#: "pending": on its way to the feed; "exported": the feed holds it; "dropped": for good.
+Status = Literal["pending", "exported", "dropped"]
 
 
 class StateUnavailable(RuntimeError):
@@ -107,6 +124,30 @@ class CrawlState(Protocol):
         """The record for `url`, or None when this spider never exported or dropped it."""
         ...
 
+    def record_pending(
+        self,
+        urls: Iterable[str],
+        *,
+        article_url: str,
+        lastmod: str | None,
+        published: str | None,
+        content_hash: str | None,
+        run_id: str,
+    ) -> None:
+        """Record an article on its way to the feed under all its URLs (requested,
+        fetched, canonical), durably, before its line is written. It does not count as
+        exported until `confirm_exported`."""
+        ...
+
+    def confirm_exported(self, article_url: str, run_id: str) -> None:
+        """The feed holds the line of this run's pending article: it is exported."""
+        ...
+
+    def release(self, article_url: str, run_id: str) -> None:
+        """This run's pending article could not be written: forget it (every URL), so the
+        next run fetches it again."""
+        ...
+
     def record_exported(
         self,
         urls: Iterable[str],
@@ -117,8 +158,8 @@ class CrawlState(Protocol):
         content_hash: str | None,
         run_id: str,
     ) -> None:
-        """Record an exported article under all its URLs (requested, fetched, canonical),
-        durably, before its line is written to the feed."""
+        """Record an article whose line is known to be in a feed (recovery reads it
+        there) as exported, in one step."""
         ...
 
     def record_dropped(
@@ -129,8 +170,8 @@ class CrawlState(Protocol):
         ...
 
     def by_content_hash(self, content_hash: str) -> list[Seen]:
-        """Every exported record with this text hash, across all spiders (exact
-        duplicates across runs and sites)."""
+        """Every exported or pending record with this text hash, across all spiders
+        (exact duplicates across runs and sites, and articles another run is exporting)."""
         ...
 
     def start_run(self, run: Run) -> None: ...
@@ -145,7 +186,7 @@ class CrawlState(Protocol):
         ...
 
     def exported_by_run(self, run_id: str) -> Mapping[str, str]:
-        """URL -> article URL of every record a run exported."""
+        """URL -> article URL of every record a run exported or left pending."""
         ...
 
     def forget(self, urls: Iterable[str], run_id: str) -> None:

@@ -11,10 +11,14 @@ each redirect, the URL fetched, the page's canonical URL, all canonicalized) wit
 newest date known for it and its text hash, and every page dropped for a reason that
 fetching again will not change (`FINAL_DROP_REASONS`).
 
-An export is recorded *before* its line reaches the feed: this extension is built before
-Scrapy's FeedExporter (negative order in the add-on), so its `item_scraped` receiver runs
-first. A run killed between the two leaves a record without a line, which recovery
-deletes; never a line without a record, which would be fetched and written again.
+An article counts as exported only once the feed storage holds its line (the rule of
+`newscrawl.state.base`): it is recorded as pending *before* its line reaches the feed
+(this extension is built before the feed exporter, negative order in the add-on, so its
+`item_scraped` receiver runs first), confirmed when the feed exporter announces the line
+stored (`newscrawl.signals.item_stored`), and released when it could not be written
+(`item_store_failed`), so the next run fetches it again. A run killed in between leaves
+pending records that recovery settles from the feed file. Without newscrawl's feed
+exporter (no feed, or a project's own) an article counts as exported when scraped.
 """
 
 from __future__ import annotations
@@ -77,6 +81,10 @@ class CrawlStateExtension:
         self.crawler = crawler
         self.state: CrawlState | None = None
         self.run: Run | None = None
+        #: Articles recorded as pending, not yet confirmed or released.
+        self.pending: set[str] = set()
+        #: No feed exporter of ours to say when a line is stored: scraped is exported.
+        self.confirm_when_scraped = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -92,6 +100,8 @@ class CrawlStateExtension:
             (extension.item_dropped, signals.item_dropped),
             (extension.page_dropped, newscrawl_signals.page_dropped),
             (extension.feed_file_opened, newscrawl_signals.feed_file_opened),
+            (extension.item_stored, newscrawl_signals.item_stored),
+            (extension.item_store_failed, newscrawl_signals.item_store_failed),
             (extension.spider_closed, signals.spider_closed),
             (extension.engine_stopped, signals.engine_stopped),
         ):
@@ -129,6 +139,9 @@ class CrawlStateExtension:
             started_at=utc_now(),
         )
         self.state.start_run(self.run)
+        from newscrawl.feeds import FeedExporter  # here: feeds imports scrapy's exporters
+
+        self.confirm_when_scraped = self.crawler.get_extension(FeedExporter) is None
         spider.crawl_state = self.state  # type: ignore[attr-defined]
         logger.info("Crawl state: %s (run %s)", self.state.location, self.run.run_id)
 
@@ -138,7 +151,7 @@ class CrawlStateExtension:
         hints = _hints(response)
         article_url = canonicalize(item.url)
         urls = [article_url, canonicalize(item.canonical_url), *_fetched_urls(response)]
-        self.state.record_exported(
+        self.state.record_pending(
             urls,
             article_url=article_url,
             lastmod=newest_date(
@@ -148,6 +161,27 @@ class CrawlStateExtension:
             content_hash=item.content_hash,
             run_id=self.run.run_id,
         )
+        self.pending.add(article_url)
+        if self.confirm_when_scraped:
+            self.item_stored(item.url)
+
+    def item_stored(self, url: str) -> None:
+        """The feed holds the article's line: it is exported."""
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value("newscrawl/exported")
+        article_url = canonicalize(url)
+        if self.state is not None and self.run is not None and article_url in self.pending:
+            self.pending.discard(article_url)
+            self.state.confirm_exported(article_url, self.run.run_id)
+
+    def item_store_failed(self, url: str) -> None:
+        """The feed could not write the article: forget it, so the next run fetches it."""
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value("newscrawl/export_failed")
+        article_url = canonicalize(url)
+        if self.state is not None and self.run is not None and article_url in self.pending:
+            self.pending.discard(article_url)
+            self.state.release(article_url, self.run.run_id)
 
     def item_dropped(self, item: Any, response: Response | None, exception: Exception) -> None:
         reason = getattr(exception, "reason", None)
@@ -192,13 +226,28 @@ class CrawlStateExtension:
             self.state.add_feed(self.run.run_id, FeedFile(str(path), format, line_safe, start))
 
     def spider_closed(self, reason: str) -> None:
-        if self.state is not None and self.run is not None:
-            self.state.finish_run(self.run.run_id, status="finished", reason=reason)
+        self.close_reason = reason
 
     def engine_stopped(self) -> None:
-        if self.state is not None:
-            self.state.close()
-            self.state = None
+        """After the feeds are closed and stored: what is still pending was never
+        written, and the run is over."""
+        if self.state is None:
+            return
+        if self.run is not None:
+            if self.pending:
+                logger.error(
+                    "%d articles were never written to a feed: the next run fetches them again",
+                    len(self.pending),
+                )
+                assert self.crawler.stats is not None
+                self.crawler.stats.inc_value("newscrawl/export_failed", len(self.pending))
+            for article_url in sorted(self.pending):
+                self.state.release(article_url, self.run.run_id)
+            self.pending.clear()
+            reason = getattr(self, "close_reason", "finished")
+            self.state.finish_run(self.run.run_id, status="finished", reason=reason)
+        self.state.close()
+        self.state = None
 
 
 def overwritten_feeds(settings: BaseSettings) -> list[Path]:

@@ -6,12 +6,14 @@ a reboot). Its feed file is the truth about what it exported:
 
 - a cut-off last line (killed inside a write) is removed, so the file holds only whole
   JSON lines;
-- every article in the file is recorded as exported (so the next run does not fetch and
-  write it again), and every record of that run whose article is not in the file is
-  deleted (so the next run fetches it: nothing is lost).
+- every article in the file is recorded as exported (a pending record is confirmed: the
+  run was killed after writing the line), so the next run does not fetch and write it
+  again; and every record of that run whose article is not in the file is deleted (so
+  the next run fetches it: nothing is lost).
 
-Records are written before their line (see `newscrawl.state.extension`), so the second
-rule is the one that normally applies; the first covers feeds written by other means.
+Records are pending before their line is written and confirmed after (see
+`newscrawl.state.base`), so a kill leaves pending records on both sides of the write;
+the file decides.
 A file the current run will overwrite (`-O` to the same path) cannot keep anything, and
 a feed that is not line-safe (gzip post-processing, JSON arrays, remote storage) cannot
 be trusted after a kill: their articles are forgotten and fetched again.
@@ -100,6 +102,7 @@ def recover_run(state: CrawlState, run: Run, overwritten: Collection[Path] = ())
     present = set(recorded.values())
     for article_url, item in articles.items():
         if article_url in present:
+            state.confirm_exported(article_url, run.run_id)
             continue
         urls = [article_url]
         if isinstance(item.get("canonical_url"), str):

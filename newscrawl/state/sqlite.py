@@ -44,6 +44,7 @@ CREATE TABLE IF NOT EXISTS pages (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS pages_by_hash ON pages (content_hash) WHERE content_hash IS NOT NULL;
 CREATE INDEX IF NOT EXISTS pages_by_run ON pages (run_id);
+CREATE INDEX IF NOT EXISTS pages_by_article ON pages (spider, article_url);
 CREATE TABLE IF NOT EXISTS runs (
     run_id TEXT PRIMARY KEY,
     spider TEXT NOT NULL,
@@ -106,6 +107,18 @@ class SqliteState:
         ).fetchone()
         return Seen(*row) if row else None
 
+    def record_pending(
+        self,
+        urls: Iterable[str],
+        *,
+        article_url: str,
+        lastmod: str | None,
+        published: str | None,
+        content_hash: str | None,
+        run_id: str,
+    ) -> None:
+        self._record(urls, "pending", article_url, lastmod, published, content_hash, run_id)
+
     def record_exported(
         self,
         urls: Iterable[str],
@@ -116,22 +129,51 @@ class SqliteState:
         content_hash: str | None,
         run_id: str,
     ) -> None:
+        self._record(urls, "exported", article_url, lastmod, published, content_hash, run_id)
+
+    def _record(
+        self,
+        urls: Iterable[str],
+        status: str,
+        article_url: str,
+        lastmod: str | None,
+        published: str | None,
+        content_hash: str | None,
+        run_id: str,
+    ) -> None:
         now = utc_now()
         rows = [
-            (self.spider, url, article_url, lastmod, published, content_hash, run_id, now)
+            (self.spider, url, status, article_url, lastmod, published, content_hash, run_id, now)
             for url in dict.fromkeys(urls)
         ]
         with self._transaction():
             self._db.executemany(
                 """INSERT INTO pages (spider, url, status, article_url, lastmod, published,
                                       content_hash, run_id, seen_at)
-                   VALUES (?, ?, 'exported', ?, ?, ?, ?, ?, ?)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                    ON CONFLICT (spider, url) DO UPDATE SET
-                       status = 'exported', reason = NULL, article_url = excluded.article_url,
+                       status = excluded.status, reason = NULL,
+                       article_url = excluded.article_url,
                        lastmod = excluded.lastmod, published = excluded.published,
                        content_hash = excluded.content_hash, run_id = excluded.run_id,
                        seen_at = excluded.seen_at""",
                 rows,
+            )
+
+    def confirm_exported(self, article_url: str, run_id: str) -> None:
+        with self._transaction():
+            self._db.execute(
+                """UPDATE pages SET status = 'exported'
+                   WHERE spider = ? AND article_url = ? AND run_id = ? AND status = 'pending'""",
+                (self.spider, article_url, run_id),
+            )
+
+    def release(self, article_url: str, run_id: str) -> None:
+        with self._transaction():
+            self._db.execute(
+                """DELETE FROM pages
+                   WHERE spider = ? AND article_url = ? AND run_id = ? AND status = 'pending'""",
+                (self.spider, article_url, run_id),
             )
 
     def record_dropped(
@@ -153,7 +195,8 @@ class SqliteState:
     def by_content_hash(self, content_hash: str) -> list[Seen]:
         rows = self._db.execute(
             f"""SELECT {_PAGE_COLUMNS} FROM pages
-                WHERE content_hash = ? AND status = 'exported' ORDER BY seen_at, spider, url""",
+                WHERE content_hash = ? AND status IN ('exported', 'pending')
+                ORDER BY seen_at, spider, url""",
             (content_hash,),
         ).fetchall()
         return [Seen(*row) for row in rows]
@@ -161,7 +204,7 @@ class SqliteState:
     def exported_by_run(self, run_id: str) -> dict[str, str]:
         rows = self._db.execute(
             """SELECT url, article_url FROM pages
-               WHERE spider = ? AND run_id = ? AND status = 'exported'""",
+               WHERE spider = ? AND run_id = ? AND status IN ('exported', 'pending')""",
             (self.spider, run_id),
         )
         return {url: article_url or url for url, article_url in rows}

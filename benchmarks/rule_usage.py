@@ -1,0 +1,215 @@
+"""Rule usage: for every generic cleaning rule, on how many distinct sites it acted.
+
+    python benchmarks/rule_usage.py              # both dev sets
+    python benchmarks/rule_usage.py --texts 3    # with up to 3 removed texts per rule
+
+A generic rule needs evidence from at least three different sites; one that acted on
+fewer is fitted to the pages it was written for, and moves to that site's module or goes.
+The chain runs over both dev sets (`devsets.py`: the Zyte benchmark and fundus-dev) with
+`newscrawl.cleaning.evidence` collecting what each rule did. Rules are:
+
+* phrases: each entry of the phrase tables in `cleaning/markers.py` (tail headers, chrome
+  lines, closing lines), named `table/language/index`, shown with its pattern;
+* class words: each word of `CHROME_CLASS_WORDS` (`html/chrome_blocks/<word>`);
+* structural rules: the HTML pruning stages (`html/...`), the text stages (`text/...`) and
+  the extraction's fallbacks (`extraction/...`).
+
+A phrase counts wherever it acted: at the HTML level (a related list's header), or at the
+text level. The text-level cleaners serve two uses, so both are run: the crawl's chain,
+and `clean_text` over trafilatura's text of the same pages (cleaning what other tools
+produce, as `newscrawl clean` does).
+
+For rules that remove text, "wrong" counts removed texts that are mostly article text by
+the gold (half or more of their 4-gram shingles are in the gold body): a rule that acts on
+many sites and removes the article is no better than one fitted to a site. Phrase entries
+and class words that never acted are listed at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from devsets import SETS, SHARED, DevPage, load
+
+from newscrawl.cleaning import clean_text, evidence
+from newscrawl.cleaning.markers import CHROME_CLASS_WORDS, TABLES
+from newscrawl.evaluation import shingles, tokenize
+from newscrawl.items import Page
+from newscrawl.stages import Rejected, extract, remove_chrome, strip_related_tail
+
+MIN_SITES = 3
+#: Rules that keep or recover text rather than remove it ("wrong" does not apply).
+_KEEPING = ("extraction/", "html/furniture_kept", "html/ruby_inline")
+
+
+@dataclass
+class Usage:
+    sites: set[str] = field(default_factory=set)
+    pages: set[str] = field(default_factory=set)
+    chars: int = 0
+    wrong: int = 0
+    acts: int = 0
+    texts: list[str] = field(default_factory=list)
+
+
+def run(pages: Sequence[DevPage], keep_texts: int) -> dict[str, Usage]:
+    import trafilatura
+
+    usage: dict[str, Usage] = defaultdict(Usage)
+    for n, page in enumerate(pages, 1):
+        if sys.stderr.isatty():
+            print(f"\r{page.set}: {n}/{len(pages)}", end="", file=sys.stderr, flush=True)
+        with evidence.collecting() as reports:
+            try:
+                article, _ = extract(Page(url=page.url, html=page.html, spider="x", fetched_at=""))
+                article, _ = remove_chrome(article)
+                strip_related_tail(article)
+            except Rejected:
+                pass
+        with evidence.collecting() as text_reports:
+            clean_text(trafilatura.extract(page.html, include_comments=False) or "")
+        gold = Counter(shingles(tokenize(page.truth)))
+        for rule, text in [*reports, *((f"clean_text:{r}", t) for r, t in text_reports)]:
+            for key in _keys(rule):
+                entry = usage[key]
+                entry.sites.add(page.site)
+                entry.pages.add(f"{page.set}:{page.id}")
+                entry.acts += 1
+                entry.chars += len(text)
+                if not rule.startswith(_KEEPING) and _mostly_gold(text, gold):
+                    entry.wrong += 1
+                if len(entry.texts) < keep_texts and text.strip():
+                    entry.texts.append(" ".join(text.split())[:120])
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    return usage
+
+
+def _keys(rule: str) -> list[str]:
+    """What a report is evidence for: its mechanism, and the phrase or class word it used.
+
+    "html/related_lists/tail_header/en/3" is evidence for the mechanism
+    "html/related_lists" and for the phrase "tail_header/en/3"; the text-level cleaning of
+    trafilatura's output is told apart from the crawl's ("clean_text:text/...").
+    """
+    named = _named(rule.removeprefix("clean_text:"))
+    prefix = "clean_text:" if rule.startswith("clean_text:") else ""
+    parts = named.split("/")
+    for i, part in enumerate(parts[:-2]):
+        if part in TABLES and parts[i + 2].isdigit():
+            mechanism = "/".join(parts[:i]) if i > 1 else f"text/{part}s"
+            return [prefix + mechanism, "/".join(parts[i : i + 3])]
+    if named.startswith("html/chrome_blocks/"):
+        return ["html/chrome_blocks", "class/" + named.split("/")[2]]
+    if named.startswith("html/furniture/") or named.startswith("html/furniture_kept/"):
+        return ["/".join(parts[:2])]
+    return [prefix + named]
+
+
+def _named(rule: str) -> str:
+    """Fold per-language copies of one pattern (copyright lines) into its first entry."""
+    parts = rule.split("/")
+    for i, part in enumerate(parts[:-2]):
+        if part in TABLES and parts[i + 2].isdigit():
+            table, language, index = parts[i], parts[i + 1], int(parts[i + 2])
+            pattern = TABLES[table][language][index]
+            first = _first_entry(table, pattern)
+            return "/".join([*parts[:i], *first.split("/")])
+    return rule
+
+
+def _first_entry(table: str, pattern: str) -> str:
+    for language, phrases in TABLES[table].items():
+        if pattern in phrases:
+            return f"{table}/{language}/{phrases.index(pattern)}"
+    raise KeyError(pattern)
+
+
+def _mostly_gold(text: str, gold: Counter[tuple[str, ...]]) -> bool:
+    own = shingles(tokenize(text))
+    return bool(own) and sum(1 for s in own if s in gold) * 2 >= len(own)
+
+
+def _pattern(rule: str) -> str:
+    parts = rule.split("/")
+    for i, part in enumerate(parts[:-2]):
+        if part in TABLES and parts[i + 2].isdigit():
+            return TABLES[part][parts[i + 1]][int(parts[i + 2])]
+    return ""
+
+
+SECTIONS = {
+    "Phrases (`cleaning/markers.py`)": lambda rule: rule.split("/")[0] in TABLES,
+    "Class words (`CHROME_CLASS_WORDS`)": lambda rule: rule.startswith("class/"),
+    "Mechanisms": lambda rule: not (rule.split("/")[0] in TABLES or rule.startswith("class/")),
+}
+
+
+def report(usage: dict[str, Usage], show_texts: int) -> str:
+    sections = []
+    for title, belongs in SECTIONS.items():
+        chosen = {rule: entry for rule, entry in usage.items() if belongs(rule)}
+        sections.append(f"## {title}\n\n" + _table(chosen, show_texts))
+    return "\n\n".join(sections)
+
+
+def _table(usage: dict[str, Usage], show_texts: int) -> str:
+    lines = [
+        "| rule | sites | pages | acts | wrong | chars | verdict |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for rule, entry in sorted(usage.items(), key=lambda kv: (-len(kv[1].sites), kv[0])):
+        verdict = "evidence" if len(entry.sites) >= MIN_SITES else "FEWER THAN 3 SITES"
+        pattern = _pattern(rule)
+        name = f"`{rule}`" + (f" `{pattern[:70]}`" if pattern else "")
+        lines.append(
+            f"| {name} | {len(entry.sites)} | {len(entry.pages)} | {entry.acts} | "
+            f"{entry.wrong} | {entry.chars} | {verdict} |"
+        )
+        for text in entry.texts[:show_texts]:
+            lines.append(f"|  ↳ {text.replace('|', '¦')} | | | | | | |")
+    return "\n".join(lines)
+
+
+def never_acted(usage: dict[str, Usage]) -> list[str]:
+    seen = set(usage)
+    unused = []
+    for table, phrases_by_language in TABLES.items():
+        if table == "sign_off":
+            continue  # sign-offs protect lines; they never remove any
+        for language, phrases in phrases_by_language.items():
+            for index, pattern in enumerate(phrases):
+                entry = f"{table}/{language}/{index}"
+                if _first_entry(table, pattern) != entry:
+                    continue
+                if entry not in seen:
+                    unused.append(f"`{entry}` `{pattern[:80]}`")
+    for word in sorted(CHROME_CLASS_WORDS):
+        if f"class/{word}" not in seen:
+            unused.append(f"`class/{word}`")
+    return unused
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", default="zyte,fundus", help=f"comma-separated: {','.join(SETS)}")
+    parser.add_argument("--texts", type=int, default=0, help="removed texts to show per rule")
+    args = parser.parse_args(argv)
+    pages = [p for name in args.sets.split(",") for p in load(name.strip(), SHARED)]
+    usage = run(pages, args.texts)
+    sites = len({p.site for p in pages})
+    print(f"# Rule usage on {len(pages)} pages from {sites} sites ({args.sets})\n")
+    print(report(usage, args.texts))
+    fitted = [r for r, u in usage.items() if len(u.sites) < MIN_SITES]
+    print(f"\n{len(usage)} rules acted; {len(fitted)} on fewer than {MIN_SITES} sites.")
+    unused = never_acted(usage)
+    print(f"\n## Phrases and class words that never acted ({len(unused)})\n")
+    print("\n".join(f"- {u}" for u in unused))
+
+
+if __name__ == "__main__":
+    main()
