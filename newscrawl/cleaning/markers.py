@@ -52,7 +52,6 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
     "de": (
         r"mehr (zum thema|zu(m|r)? .{1,40}|aus .{1,40}|artikel|nachrichten|news|lesen)",
         r"(das|dies) (könnte|dürfte) (sie|dich) auch interessieren",
-        r"mehr von .{1,40}",
         r"auch interessant|ebenfalls interessant|auch lesenswert|empfehlungen?",
         r"lesen sie (auch|mehr|weiter|hier)",
         r"(weitere|verwandte|ähnliche|passende) (artikel|themen|nachrichten|beiträge|meldungen)",
