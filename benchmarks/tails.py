@@ -36,8 +36,10 @@ What counts (lines are compared after collapsing whitespace):
 * article **kept**: text level: the output starts with the control's output, unchanged
   (so with gone, the output IS the control); HTML level: every line of the control's
   output that is an article line is still there, in order. Lines without a letter or
-  digit (a "___" separator) carry no article text and are not compared. A defect the article has
-  without any tail is not counted against tails: it shows in the "real body" report.
+  digit (a "___" separator) carry no article text and are not compared. A defect the
+  article has without any tail is not counted against tails: it shows in the "real body"
+  report. Cases whose page without the tail gives no article at all are not measured
+  (their number is printed).
 * **fully removed** = gone and kept, the number the targets are about.
 * negatives (an article ending that looks like a tail, appended to a real body) are
   **intact** when the output holds, in order, every article line the control kept plus
@@ -46,6 +48,22 @@ What counts (lines are compared after collapsing whitespace):
   level: every article line present, in order), reported apart with what was lost: the
   gold sometimes keeps page furniture (a copyright line, a "Read more: ..." teaser) that
   a cleaner is right to drop, so this is a report, not a target.
+
+Formats (`TEXT_FORMATS`, `HTML_FORMATS`): with a header (in the headlines' language;
+plain, UPPER CASE or with a colon) or without one; plain lines, bullets, numbers, the
+seed's "-" separator and trailing " -", dates (in, before or under the headline), " | Site"
+and " - Site" suffixes (the article's site, or each headline's own), one headline,
+headlines ending in "?", "." or "!", teaser cards (headline and the other page's first
+sentence), "Read more: headline" on one line; at the HTML level as `<ul>`/`<ol>` of links,
+`<p>` links, bare `<a>` lists, plain `<p>`/`<li>` headlines, dated `<li>`, inside the
+article's body container or after it inside the `<article>`.
+
+Negatives (`_negative_endings`): a real short last sentence and a real quote (from other
+bodies of the language), a real announced list ("...:" and its items, from the gold
+bodies), the same items straight after a paragraph, bulleted, as extractors render an
+`<ul>`, and under a subheading, a text credit, an editor's note, an embedded post with its
+"— Name (@handle) date" line, a schedule ("Tour dates:" and "date – City" lines), a
+subheading that happens to be a header phrase over a paragraph, and an image credit.
 
 Credit lines, decided here: a *text credit* (who reported, wrote, edited: "Reporting by
 ...", "... contributed to this report", "Mitarbeit: ...", an agency tag such as "(dpa)")
