@@ -40,6 +40,7 @@ _MAX_CLOSING_WORDS = 80
 # A teaser line's headline: short and without the full stop of a sentence.
 _MAX_TEASER_HEADLINE_WORDS = 20
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*\s*$""")
+_STOP_END = re.compile(r"""[.…。]["'”’»)\]]*\s*$""")
 # A date/byline line above the article is short; list items keep their dates.
 _MAX_DATELINE_WORDS = 20
 _LIST_MARKERS = ("-", "•", "*", "–", "—", "·")
@@ -98,9 +99,8 @@ def _is_teaser_line(line: str) -> bool:
         # is the wire style of a teaser.
         return False
     headline = match["headline"]
-    return len(headline.split()) <= _MAX_TEASER_HEADLINE_WORDS and not _SENTENCE_END.search(
-        headline
-    )
+    # A headline may ask or exclaim; a full stop makes the rest a sentence of the article.
+    return len(headline.split()) <= _MAX_TEASER_HEADLINE_WORDS and not _STOP_END.search(headline)
 
 
 def _report(kind: str, line: str, where: str = "") -> None:
@@ -178,6 +178,12 @@ def _is_dateline(line: str) -> bool:
         and not _SENTENCE_END.search(line)
         and bool(DATE_RE.search(line))
     )
+
+
+def is_closing_line(line: str) -> bool:
+    """A line that closes a page rather than an article (copyright, "Write to ...", tags,
+    subscription promos): nothing after it is the article's."""
+    return _is_closing(line.strip())
 
 
 def _is_closing(line: str) -> bool:

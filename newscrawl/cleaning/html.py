@@ -17,7 +17,8 @@ its own name in the returned report:
 - `tag_lists`: tag and category link lists (`rel="tag"`);
 - `other_articles`: `<article>` elements besides the one carrying the headline;
 - `related_lists`, `inline_teasers`, `link_paragraphs`, `teaser_links`: related-headline
-  blocks, with or without a header phrase (`related`).
+  blocks, with or without a header phrase (`related`); `related_labels`: the label left
+  alone above such a block ("Top-Themen"), in any language.
 
 Layout tables are left as they are: trafilatura reads old table-layout pages better than
 it reads them flattened into blocks.
@@ -146,12 +147,18 @@ def _remove_related(
         teaser = None if listed else related.inline_teaser(header)
         if teaser is not None:
             removed.add("inline_teasers", teaser, detail=phrase)
-    for paragraph in related.find_link_paragraphs(body, url):
+    paragraphs = related.find_link_paragraphs(body, url)
+    labels = related.orphaned_labels(paragraphs)
+    for paragraph in paragraphs:
         removed.add("link_paragraphs", paragraph, attached=True)
-    for run in related.find_teaser_runs(body, url):
+    runs = related.find_teaser_runs(body, url)
+    labels += related.orphaned_labels([element for run in runs for element in run])
+    for run in runs:
         for element in run:
             # Found on the tree as pruned so far, and disjoint: no check needed.
             removed.add("teaser_links", element, attached=True)
+    for label in labels:
+        removed.add("related_labels", label)
 
 
 def _header_phrase(header: HtmlElement) -> str:

@@ -6,7 +6,8 @@ evidence a match is. Each entry is a regular expression matched against a whole 
 apostrophe also matches a typographic one). Tables: tail headers (by language), chrome
 lines and closing lines (by what the line is, each entry in every language it knows),
 sign-offs (never removed), month names for datelines, and the class/id words that name
-chrome. Structure-based detection works without any of them.
+chrome. Tail headers in en, de, fr, es, pt, it, pl, nl, sv, no, da, ru, tr, id, sw, ja,
+ko. Structure-based detection works without any of them.
 
 Every entry has to earn its place: `benchmarks/rule_usage.py` counts the distinct sites of
 the development sets it acted on, and an entry that acts on fewer than three goes (or moves
@@ -34,7 +35,7 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"more (from|on|in|about) .{1,60}",
         r"more",  # a bare "More" / "More:" label over a list of links
         r"more (\w+ ){0,3}(stories|news|articles|headlines|coverage|videos?)|more like this",
-        r"(trending|popular)( now| stories| articles| news| today| on \S+)?",
+        r"(trending|popular)( now| stories| articles| news| today| on .{1,40})?",
         r"most (popular|read|viewed|shared|watched|emailed|commented|recent)"
         r"( (stories|articles|news|today|this week))?",
         r"top (stories|news|headlines|articles)",
@@ -53,7 +54,7 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
     ),
     "de": (
         r"mehr (zum thema|zu(m|r)? .{1,40}|aus .{1,40}|artikel|nachrichten|news|lesen)",
-        r"(das|dies) (könnte|dürfte) sie auch interessieren",
+        r"(das|dies) (könnte|dürfte) (sie|dich) auch interessieren",
         r"auch interessant|ebenfalls interessant|auch lesenswert|empfehlungen?",
         r"lesen sie (auch|mehr|weiter|hier)",
         r"(weitere|verwandte|ähnliche|passende) (artikel|themen|nachrichten|beiträge|meldungen)",
@@ -101,6 +102,26 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"populair|aanbevolen|ook interessant|laatste nieuws|net binnen",
         r"dit vind je (misschien )?ook interessant",
     ),
+    # Languages without the other tables yet: the most common headers only.
+    "sv": (r"läs (också|även|mer)", r"mest lästa?", r"relaterat|relaterade artiklar"),
+    "no": (r"les (også|mer)", r"mest lest", r"relaterte saker|flere saker"),
+    "da": (r"læs (også|mere)", r"mest læste", r"relaterede artikler"),
+    "ru": (
+        r"читайте (также|ещё|еще)|по теме|новости по теме",
+        r"(похожие|другие|последние) (новости|статьи|материалы)",
+        r"самое (читаемое|популярное)|популярное",
+    ),
+    "tr": (r"(ilgili|benzer) haberler", r"çok okunan(lar)?", r"bunlar da ilginizi çekebilir"),
+    "id": (r"baca (juga|pula)", r"berita (terkait|lainnya)", r"terpopuler"),
+    "sw": (r"habari (zaidi|zinazohusiana)", r"soma (pia|zaidi)"),
+    "ja": (
+        r"関連記事",
+        r"関連ニュース",
+        r"あわせて読みたい",
+        r"おすすめ(記事|ニュース)?",
+        r"人気記事",
+    ),
+    "ko": (r"관련 ?기사", r"관련 ?뉴스", r"많이 본 (뉴스|기사)", r"(인기|추천) ?기사"),
 }
 
 #: Whole lines that are site chrome, whatever their position, by what they are (each entry
@@ -248,8 +269,8 @@ SIGN_OFF_LINES: dict[str, tuple[str, ...]] = {
     "it": (r"(con la collaborazione di|ha collaborato)\s.{2,200}|nota della redazione\b.{0,400}",),
 }
 
-_LEADING = r"^[\s•·*>»›\-–—]*"
-_TRAILING = r"[\s:>»›.…|\-–—]*"
+_LEADING = r"^[\s•·*>»›\-–—【■▼▶]*"
+_TRAILING = r"[\s:：>»›.…|\-–—】]*"
 
 
 def compile_lines(
