@@ -251,7 +251,7 @@ def orphaned_labels(removed: list[HtmlElement]) -> list[HtmlElement]:
     a header (a heading, bold) or shares a box with them alone. A plain short line of the
     article above them ("With Post wires", a poll's last result) stays.
     """
-    chosen = set(removed)
+    chosen = _Gone(set(removed))
     labels: list[HtmlElement] = []
     for element in removed:
         top = element
@@ -259,11 +259,10 @@ def orphaned_labels(removed: list[HtmlElement]) -> list[HtmlElement]:
             parent = top.getparent()
             if parent is None or parent.tag in NEVER_PRUNE:
                 break
-            texts = [c for c in parent if isinstance(c.tag, str) and text_of(c)]
-            if not all(_gone(c, chosen) for c in texts):
+            if not all(chosen(c) for c in parent if _has_text(c)):
                 break
             top = parent
-        if any(_has_text(n) and not _gone(n, chosen) for n in top.itersiblings()):
+        if any(_has_text(n) and not chosen(n) for n in top.itersiblings()):
             continue
         label = _previous_text_block(top, chosen)
         if (
@@ -284,13 +283,29 @@ def _marked_as_header(element: HtmlElement) -> bool:
     return bool(bold) and _compact(bold) == _compact(text_of(element))
 
 
-def _alone_with(label: HtmlElement, chosen: set[HtmlElement]) -> bool:
+class _Gone:
+    """Whether an element goes with the removed blocks (`chosen`): one of them, or all of
+    its text in them. Remembered per element: every block of a run asks about the same
+    siblings and parents."""
+
+    def __init__(self, chosen: set[HtmlElement]) -> None:
+        self.chosen = chosen
+        self._known: dict[HtmlElement, bool] = {}
+
+    def __call__(self, element: HtmlElement) -> bool:
+        known = self._known.get(element)
+        if known is None:
+            known = self._known[element] = element in self.chosen or _covered(element, self.chosen)
+        return known
+
+
+def _alone_with(label: HtmlElement, chosen: _Gone) -> bool:
     """The label shares its container with the removed headlines and nothing else (a box
     of related links), not with the article's paragraphs."""
     parent = label.getparent()
     if parent is None or parent.tag in NEVER_PRUNE:
         return False
-    return all(c is label or _gone(c, chosen) for c in parent if _has_text(c))
+    return all(c is label or chosen(c) for c in parent if _has_text(c))
 
 
 def _covered(element: HtmlElement, chosen: set[HtmlElement]) -> bool:
@@ -310,13 +325,9 @@ def _has_text(element: HtmlElement) -> bool:
     )
 
 
-def _gone(element: HtmlElement, chosen: set[HtmlElement]) -> bool:
-    return element in chosen or _covered(element, chosen)
-
-
-def _previous_text_block(element: HtmlElement, chosen: set[HtmlElement]) -> HtmlElement | None:
+def _previous_text_block(element: HtmlElement, chosen: _Gone) -> HtmlElement | None:
     for previous in element.itersiblings(preceding=True):
-        if _has_text(previous) and not _gone(previous, chosen):
+        if _has_text(previous) and not chosen(previous):
             return previous
     return None
 

@@ -28,6 +28,7 @@ from newscrawl.cleaning.boilerplate import strip_page_header
 from newscrawl.cleaning.dom import comparable, flatten_ruby, missing_prose
 from newscrawl.cleaning.html import PageClues, SiteRules, prune_chrome
 from newscrawl.cleaning.structure import find_article_root
+from newscrawl.core.text import is_prose
 from newscrawl.extraction.fallback import PageHeuristics
 from newscrawl.extraction.fields import read_fields
 from newscrawl.extraction.overrides import read_field_rules
@@ -44,6 +45,8 @@ logger = logging.getLogger(__name__)
 _MIN_BODY_CHARS = 250
 _MENU_LINE_CHARS = 25
 _MAX_MENU_SHARE = 0.5
+#: A body with this many prose paragraphs reads like an article whatever the page declares.
+_MIN_PROSE_PARAGRAPHS = 3
 # ...and when more of the page's prose is missing from the text than it holds.
 _MAX_MISSING_PROSE = 1.0
 # Separators between a headline and the site name in `<title>` and `og:title`.
@@ -261,7 +264,7 @@ def _classify(data: StructuredData, text: str) -> tuple[str, str]:
         return "", ""
     if not text.strip():
         return "empty_text", "no body found"
-    if data.declares_non_article and _prose_paragraphs(text) < 3:
+    if data.declares_non_article and _prose_paragraphs(text) < _MIN_PROSE_PARAGRAPHS:
         kind = data.meta.get("og:type") or ",".join(sorted(data.types))
         return "not_article", f"declares {kind}, {_prose_paragraphs(text)} prose paragraphs"
     return "", ""
@@ -281,8 +284,8 @@ def _link_list(html: str | bytes, tree: HtmlElement, text: str) -> tuple[str, st
     as it was when the body is longer than all the pruned tree's text (`_article_text`
     read it unpruned)."""
     chars = len("".join(text.split()))
-    if not chars:
-        return "", ""
+    if not chars or _prose_paragraphs(text) >= _MIN_PROSE_PARAGRAPHS:
+        return "", ""  # most articles: no link to measure
     anchors = [(a, len("".join(a.text_content().split()))) for a in tree.iter("a")]
     if sum(n for _, n in anchors) <= chars / 2:
         if len("".join(tree.text_content().split())) >= chars:
@@ -311,15 +314,12 @@ def _link_list(html: str | bytes, tree: HtmlElement, text: str) -> tuple[str, st
     for line in text.splitlines():
         key = "".join(line.split())
         linked += min(len(key), linked_by_text.get(key, 0))
-    if linked <= chars / 2 or _prose_paragraphs(text) >= 3:
+    if linked <= chars / 2:
         return "", ""
     return "not_article", f"a list of links: {linked / chars:.0%} of the text is link text"
 
 
 def _prose_paragraphs(text: str) -> int:
-    """Paragraphs that read like running prose: long enough, ending like a sentence."""
-    return sum(
-        1
-        for line in text.splitlines()
-        if len(line.split()) >= 20 and line.rstrip().endswith((".", "!", "?", '"', "”", "»"))
-    )
+    """Paragraphs that read like running prose: long enough, ending like a sentence, in
+    any script (`core.text.is_prose`)."""
+    return sum(1 for line in text.splitlines() if is_prose(line))
