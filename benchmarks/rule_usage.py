@@ -8,9 +8,9 @@ fewer is fitted to the pages it was written for, and moves to that site's module
 The chain runs over both dev sets (`devsets.py`: the Zyte benchmark and fundus-dev) with
 `newscrawl.cleaning.evidence` collecting what each rule did. Rules are:
 
-* phrases: each tail header of `cleaning/markers.py` (`tail_header/language/index`, shown
-  with its pattern), and each kind of chrome or closing line (`chrome_line/credit`, with
-  all its languages);
+* phrases: each kind of tail header, chrome line or closing line in
+  `cleaning/markers.py` (`tail_header/most_read`, `chrome_line/credit`), with all its
+  languages;
 * class words: each word of `CHROME_CLASS_WORDS` (`html/chrome_blocks/<word>`);
 * structural rules: the HTML pruning stages (`html/...`), the text stages (`text/...`) and
   the extraction's fallbacks (`extraction/...`).
@@ -44,8 +44,9 @@ from newscrawl.items import Page
 from newscrawl.stages import Rejected, extract, remove_chrome, strip_related_tail
 
 MIN_SITES = 3
-#: Tables whose every phrase is a rule; the others are keyed by kind of line.
-_BY_PHRASE = {"tail_header"}
+#: Tables whose every phrase is a rule; the others are keyed by kind of line. (None:
+#: every table says, per entry, what its lines are, in every language.)
+_BY_PHRASE: set[str] = set()
 #: Rules that keep or recover text rather than remove it ("wrong" does not apply).
 _KEEPING = ("extraction/", "html/furniture_kept", "html/ruby_inline")
 
@@ -77,7 +78,7 @@ def run(pages: Sequence[DevPage], keep_texts: int) -> dict[str, Usage]:
                 clean_text(tool_text)
         gold = Counter(shingles(tokenize(page.truth)))
         for rule, text in [*reports, *((f"clean_text:{r}", t) for r, t in text_reports)]:
-            for key in _keys(rule):
+            for key in dict.fromkeys(k for variant in _variants(rule) for k in _keys(variant)):
                 entry = usage[key]
                 entry.sites.add(page.site)
                 entry.pages.add(f"{page.set}:{page.id}")
@@ -106,15 +107,25 @@ def _other_tools_text(html: str) -> list[str]:
     return texts
 
 
+def _variants(rule: str) -> list[str]:
+    """A header that matched several phrases ("html/related_lists/a/b/1+c/d/2") is
+    evidence for each of them."""
+    head, _, rest = rule.partition("/tail_header/")
+    if not rest or "+" not in rest:
+        return [rule]
+    return [f"{head}/tail_header/{p}" for p in rest.replace("tail_header/", "").split("+")]
+
+
 def _keys(rule: str) -> list[str]:
     """What a report is evidence for: its mechanism, and the phrase or class word it used.
 
-    "html/related_lists/tail_header/en/3" is evidence for the mechanism
-    "html/related_lists" and for the phrase "tail_header/en/3"; the text-level cleaning of
-    trafilatura's output is told apart from the crawl's ("clean_text:text/...").
+    "html/related_lists/tail_header/latest/3" is evidence for the mechanism
+    "html/related_lists" and for the kind of header "tail_header/latest".
     """
+    # The crawl's chain and `clean_text` over other tools' text run the same rules: one
+    # rule, evidence from both.
     named = _named(rule.removeprefix("clean_text:"))
-    prefix = "clean_text:" if rule.startswith("clean_text:") else ""
+    prefix = ""
     parts = named.split("/")
     for i, part in enumerate(parts[:-2]):
         if part in TABLES and parts[i + 2].isdigit():
