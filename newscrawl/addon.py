@@ -132,6 +132,15 @@ DOWNLOADER_MIDDLEWARES: dict[str, int] = {
     "newscrawl.integrity.BodyIntegrityMiddleware": 595,
 }
 
+#: newscrawl's spider middlewares. The incremental policy (newscrawl/incremental.py)
+#: sits next to the spider: it sees every request the spider yields, before Scrapy's own
+#: middlewares. The progress middleware (newscrawl/progress.py) notes when `start()` is
+#: read to its end.
+SPIDER_MIDDLEWARES: dict[str, int] = {
+    "newscrawl.incremental.IncrementalMiddleware": 950,
+    "newscrawl.progress.ProgressMiddleware": 960,
+}
+
 #: Scrapy extensions newscrawl replaces: LogStats by newscrawl.progress.Progress, the feed
 #: exporter by newscrawl.feeds.FeedExporter.
 REPLACED_EXTENSIONS = (
@@ -176,6 +185,8 @@ SCRAPY_SETTINGS: dict[str, Any] = {
     "DOWNLOAD_MAXSIZE": 16 * 1024 * 1024,
     "DOWNLOAD_WARNSIZE": 4 * 1024 * 1024,
     "FEED_EXPORT_ENCODING": "utf-8",
+    # A dropped page is one log line naming its reason and URL (Scrapy's adds the item).
+    "LOG_FORMATTER": "newscrawl.logformatter.LogFormatter",
     # The exported columns: the Article schema, in order (a CSV feed has them all; JSON
     # formats leave out the optional `removed` and `duplicate_of` when unset).
     "FEED_EXPORT_FIELDS": [*ARTICLE_FIELDS, *sorted(OPTIONAL_FIELDS, reverse=True)],
@@ -216,6 +227,10 @@ class NewscrawlAddon:
         for name, order in DOWNLOADER_MIDDLEWARES.items():
             settings.setdefault_in_component_priority_dict(
                 "DOWNLOADER_MIDDLEWARES", load_object(name), order
+            )
+        for name, order in SPIDER_MIDDLEWARES.items():
+            settings.setdefault_in_component_priority_dict(
+                "SPIDER_MIDDLEWARES", load_object(name), order
             )
         for name in REPLACED_EXTENSIONS:
             settings.setdefault_in_component_priority_dict("EXTENSIONS", load_object(name), None)
