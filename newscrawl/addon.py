@@ -78,6 +78,11 @@ NEWSCRAWL_SETTINGS: dict[str, Any] = {
     "NEWSCRAWL_STATE": "sqlite",
     # The SQLite state file, shared by all spiders; relative to NEWSCRAWL_DATA_DIR.
     "NEWSCRAWL_STATE_PATH": "state.sqlite3",
+    # Sitemaps and feeds a run read whole before (newscrawl/incremental.py): "skip" one
+    # whose lastmod in its sitemap index did not move, and ask the others whether they
+    # changed (If-None-Match / If-Modified-Since: a 304 costs nothing); "ask" only asks
+    # (a site whose index lastmod is not to be trusted); "fetch" reads every one, every run.
+    "NEWSCRAWL_UNCHANGED_SOURCES": "skip",
     # One run per spider at a time (<data dir>/<spider>.lock); a second run exits with 4.
     "NEWSCRAWL_LOCK": True,
     # Write <feed stem>.summary.json next to the feed and a summary to the log at the end.

@@ -18,6 +18,9 @@ decides with the crawl state (`newscrawl.state`, opened by `CrawlStateExtension`
   one is a 304 with no body (`newscrawl/sources/not_modified`). A source counts as read
   only when it and every page and sitemap it led to were read (see `SourceLedger`), so
   a failure is retried next run. `-a full=1` and `-a refresh=...` read every source.
+  `NEWSCRAWL_UNCHANGED_SOURCES` says how far to go: "skip" (the default: both), "ask"
+  (conditional GETs only, for a site whose index `lastmod` cannot be trusted) or "fetch"
+  (every source, every run).
 
 The policy lives here, as zyte-spider-templates' `IncrementalCrawlMiddleware` does it,
 rather than in spider code, so a project's own `NewsSpider` subclasses (and any spider
@@ -33,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from scrapy import Request
 from scrapy.exceptions import NotConfigured
 
+from newscrawl.addon import SettingError
 from newscrawl.extraction.dates import parse_datetime
 from newscrawl.spiders.base import KIND, LASTMOD
 from newscrawl.state import SourceRecord, newest_date
@@ -52,6 +56,8 @@ logger = logging.getLogger(__name__)
 #: Sources that are kept and asked whether they changed. robots.txt and listing pages are
 #: always fetched: robots.txt is tiny, and listing pages rarely answer conditional GETs.
 KEPT_KINDS = frozenset({"sitemap", "feed"})
+#: `NEWSCRAWL_UNCHANGED_SOURCES`: what to do with a source read whole before.
+UNCHANGED_SOURCES = ("skip", "ask", "fetch")
 
 
 class IncrementalMiddleware:
@@ -65,9 +71,12 @@ class IncrementalMiddleware:
         self.full = bool(getattr(spider, "full", False))
         self.refresh: frozenset[str] = getattr(spider, "refresh", frozenset())
         self.cutoff = getattr(spider, "max_age_cutoff", None)
+        mode = unchanged_sources(crawler.settings.get("NEWSCRAWL_UNCHANGED_SOURCES"))
         #: Sources are asked whether they changed, unless the run wants pages that an
         #: unchanged source lists (everything, updated articles, dropped pages).
-        self.conditional = not self.full and not self.refresh
+        self.conditional = mode != "fetch" and not self.full and not self.refresh
+        #: ...and a sitemap whose lastmod in its index did not move is not requested.
+        self.trust_lastmod = mode == "skip"
         #: URLs whose skip was counted this run: one count per URL, however many
         #: sources list it.
         self._counted: set[tuple[str, str]] = set()
@@ -164,7 +173,7 @@ class IncrementalMiddleware:
         record = state.get_source(request.meta[SOURCE])
         if record is None or not self._covers(record):
             return request
-        lastmod = newest_date(request.meta.get(LASTMOD))
+        lastmod = newest_date(request.meta.get(LASTMOD)) if self.trust_lastmod else None
         if lastmod is not None and record.lastmod is not None and lastmod <= record.lastmod:
             self._count("newscrawl/sources/unchanged")
             logger.debug(
@@ -215,6 +224,16 @@ class IncrementalMiddleware:
     def _count(self, key: str) -> None:
         assert self.crawler.stats is not None
         self.crawler.stats.inc_value(key)
+
+
+def unchanged_sources(value: object) -> str:
+    """`NEWSCRAWL_UNCHANGED_SOURCES`, checked."""
+    mode = str(value or "skip").strip().lower()
+    if mode not in UNCHANGED_SOURCES:
+        raise SettingError(
+            f"NEWSCRAWL_UNCHANGED_SOURCES must be 'skip', 'ask' or 'fetch', not {value!r}"
+        )
+    return mode
 
 
 def _header(response: Response, name: bytes) -> str | None:
