@@ -78,10 +78,12 @@ class LocalSite:
         self.answers: list[tuple[str, int]] = []
         self.request_log = Path(request_log) if request_log else None
         self._lock = threading.Lock()
-        #: Set while no gate is up; HTML requests past the gate's allowance wait on it.
-        self._open = threading.Event()
-        self._open.set()
+        #: HTML requests past the gate's allowance wait on it (None: no gate is up).
+        self._gate = threading.Condition(self._lock)
         self._allowance: int | None = None
+        #: Paths (without the query) answered with an HTTP error status instead: a page
+        #: or a sitemap that fails, for as long as it is listed here.
+        self.errors: dict[str, int] = {}
         #: Set once a request has been held at the gate: the crawl is waiting on the test.
         self.holding = threading.Event()
         handler = type("Handler", (_Handler,), {"site": self})
@@ -110,23 +112,27 @@ class LocalSite:
         with self._lock:
             self._allowance = after
             self.holding.clear()
-            self._open.clear()
+
+    def allow(self, pages: int) -> None:
+        """Let `pages` more HTML pages through the gate (held ones first), then hold again."""
+        with self._lock:
+            self._allowance = (self._allowance or 0) + pages
+            self.holding.clear()
+            self._gate.notify_all()
 
     def release(self) -> None:
         """Open the gate: held requests are answered, and no later one is held."""
         with self._lock:
             self._allowance = None
-            self._open.set()
+            self._gate.notify_all()
 
     def _pass_gate(self) -> None:
         with self._lock:
-            if self._allowance is None:
-                return
-            if self._allowance > 0:
+            while self._allowance == 0:
+                self.holding.set()
+                self._gate.wait()
+            if self._allowance is not None:
                 self._allowance -= 1
-                return
-            self.holding.set()
-        self._open.wait()
 
     def record(self, path: str) -> None:
         """Count a request."""
@@ -192,6 +198,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _serve(self, with_body: bool) -> None:
         self.site.record(self.path)
+        if (error := self.site.errors.get(urlsplit(self.path).path)) is not None:
+            self._answer_error(error)
+            return
         path = self.site.resolve(self.path)
         if path is not None and path.suffix in (".html", ".htm"):
             self.site._pass_gate()  # pages only: robots.txt and sitemaps are never held
@@ -223,6 +232,15 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if with_body and body:
             self.wfile.write(body)
+
+    def _answer_error(self, status: int) -> None:
+        body = f"<html><body><h1>Error {status}</h1></body></html>".encode()
+        self.site.answered(self.path, status)
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def _not_modified(self, etag: str, mtime: int) -> bool:
         """RFC 9110: `If-None-Match` decides when sent; else `If-Modified-Since`."""
