@@ -77,9 +77,9 @@ class IncrementalMiddleware:
         self.conditional = mode != "fetch" and not self.full and not self.refresh
         #: ...and a sitemap whose lastmod in its index did not move is not requested.
         self.trust_lastmod = mode == "skip"
-        #: URLs whose skip was counted this run: one count per URL, however many
-        #: sources list it.
-        self._counted: set[tuple[str, str]] = set()
+        #: Hashes of (stat, URL) counted this run: one count per URL, however many
+        #: sources list it (hashes: a run may meet a million URLs).
+        self._counted: set[int] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -159,8 +159,9 @@ class IncrementalMiddleware:
         return self.cutoff is not None and when is not None and when < self.cutoff
 
     def _count_once(self, key: str, url: str) -> None:
-        if (key, url) not in self._counted:
-            self._counted.add((key, url))
+        counted = hash((key, url))
+        if counted not in self._counted:
+            self._counted.add(counted)
             assert self.crawler.stats is not None
             self.crawler.stats.inc_value(key)
 

@@ -11,7 +11,8 @@ from scrapy import Request
 from scrapy.http import Response, XmlResponse
 from scrapy.utils.test import get_crawler
 
-from newscrawl.incremental import IncrementalMiddleware
+from newscrawl.addon import SettingError
+from newscrawl.incremental import IncrementalMiddleware, unchanged_sources
 from newscrawl.spiders import NewsSpider
 from newscrawl.spiders.base import KIND, LASTMOD
 from newscrawl.state import SourceRecord
@@ -33,8 +34,10 @@ class _Site(NewsSpider):
     allowed_domains = ("news.example",)
 
 
-def _policy(tmp_path: Path, **kwargs: str) -> tuple[NewsSpider, IncrementalMiddleware, SqliteState]:
-    crawler = get_crawler(_Site, {"NEWSCRAWL_DATA_DIR": str(tmp_path / "data")})
+def _policy(
+    tmp_path: Path, settings: dict[str, str] | None = None, **kwargs: str
+) -> tuple[NewsSpider, IncrementalMiddleware, SqliteState]:
+    crawler = get_crawler(_Site, {"NEWSCRAWL_DATA_DIR": str(tmp_path / "data"), **(settings or {})})
     spider = _Site.from_crawler(crawler, **kwargs)
     crawler.spider = spider
     states = CrawlStateExtension(crawler)
@@ -221,3 +224,19 @@ def test_the_sitemap_request_carries_its_index_lastmod_and_follows_sitemap_follo
     assert stats.get_value("newscrawl/sources/not_followed") == 2  # type: ignore[union-attr]
     assert stats.get_value("newscrawl/sources/done") == 1  # type: ignore[union-attr]
     assert SOURCE not in requests[0].meta  # the middleware sets it
+
+
+@pytest.mark.parametrize(("mode", "asked"), [("ask", True), ("fetch", False)])
+def test_unchanged_sources_setting(tmp_path: Path, mode: str, asked: bool) -> None:
+    _, policy, state = _policy(tmp_path, {"NEWSCRAWL_UNCHANGED_SOURCES": mode})
+    state.record_sources([SourceRecord(MONTH, etag='"v1"', lastmod="2026-10-31T23:00:00+00:00")])
+    # The index's lastmod did not move, but it is not trusted: asked ("ask") or fetched.
+    request = policy.filter(_sitemap_request(MONTH, "2026-10-31T23:00:00+00:00"), None)
+    assert request is not None
+    assert (b"If-None-Match" in request.headers) is asked
+
+
+def test_a_bad_unchanged_sources_setting_says_what_to_write() -> None:
+    assert unchanged_sources(None) == "skip"
+    with pytest.raises(SettingError, match="'skip', 'ask' or 'fetch', not 'sometimes'"):
+        unchanged_sources("sometimes")

@@ -2,7 +2,8 @@
 
 A crawl state is the memory that makes hourly runs incremental: which article URLs a
 spider already exported (with the date its source gave and the text's hash) or dropped
-for good, and which runs are under way. One backend instance serves one spider's run;
+for good, which sitemaps and feeds it read whole (`SourceRecord`: how to ask whether they
+changed), and which runs are under way. One backend instance serves one spider's run;
 everything except `by_content_hash` is scoped to that spider. Backends: SQLite
 (`newscrawl.state.sqlite`, the default); anything with the methods below and a
 `from_crawler(crawler)` class method can be plugged in with `NEWSCRAWL_STATE`.
