@@ -101,7 +101,7 @@ def format_summary(summary: dict[str, Any]) -> str:
         f"  skipped as seen   {summary['skipped_as_seen']:,} (exported before "
         f"{skipped.get('seen', 0):,}, dropped before {skipped.get('seen_dropped', 0):,})"
         + (f"; also skipped: {_counts(others)}" if others else ""),
-        f"  sources unchanged {_unchanged(summary.get('sources') or {})}",
+        f"  unchanged         {_unchanged(summary.get('sources') or {})}",
         f"  dropped           {summary['dropped_total']:,}"
         + (f": {_counts(summary['dropped'])}" if summary["dropped"] else ""),
         f"  cleaned           tails stripped from {summary['tails_stripped']:,} articles, "
@@ -127,8 +127,8 @@ def format_summary(summary: dict[str, Any]) -> str:
 def _unchanged(sources: dict[str, int]) -> str:
     not_modified, unchanged = sources.get("not_modified", 0), sources.get("unchanged", 0)
     return (
-        f"{not_modified + unchanged:,} sitemaps and feeds ({not_modified:,} answered 304 Not "
-        f"Modified, {unchanged:,} not requested: their lastmod did not move)"
+        f"{not_modified + unchanged:,} sitemaps and feeds not read again ({not_modified:,} "
+        f"answered 304, {unchanged:,} not requested)"
     )
 
 
