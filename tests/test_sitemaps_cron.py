@@ -70,10 +70,3 @@ def test_a_sitemap_whose_article_failed_is_read_again_and_the_others_are_not(
     ]
     assert second.stat("newscrawl/sources/unchanged") == 1
     assert second.stat("newscrawl/skipped/seen") == 3  # the rest of articles-001.xml
-
-    # Now everything was read: the third hour asks the index, which has not changed.
-    before = len(site.server.answers)
-    third = run_crawl("archive", tmp_path, output=None)
-    assert third.returncode == 0, third.log[-3000:]
-    assert _sitemap_answers(site, before) == [("/sitemap_index.xml", 304)]
-    assert read_jsonl(feed_files(tmp_path, "archive")[-1]) == []
