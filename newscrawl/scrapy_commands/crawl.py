@@ -78,7 +78,7 @@ class Command(ScrapyCrawlCommand):
             return
         assert self.crawler_process
         try:
-            crawler = self._create_crawler(args[0])
+            crawler = self.crawler_process.create_crawler(args[0])
         except KeyError:
             broken = getattr(self.crawler_process.spider_loader, "broken", {})
             if broken:  # the spider may be in a site file that did not load

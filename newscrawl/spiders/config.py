@@ -18,6 +18,9 @@ unknown or mistyped key is an error that names it and the file.
     allow = ['/\\d{4}/\\d{2}/\\d{2}/[\\w-]+\\.html$']
     deny = ['/live/']
 
+    [sitemaps]                     # child sitemaps of an index to read (regexes; all if absent)
+    follow = ['/sitemap-2026-']
+
     [listings]
     follow = ['/[\\w-]+/$']
     depth = 1
@@ -55,6 +58,7 @@ SCHEMA: dict[str, dict[str, type]] = {
     "": {"name": str, "domains": list, "description": str, "language": str},
     "sources": {"sitemaps": list, "news_sitemaps": list, "feeds": list, "listings": list},
     "articles": {"allow": list, "deny": list},
+    "sitemaps": {"follow": list},
     "listings": {"follow": list, "depth": int},
     "cleaning": {"drop": list, "tail_headers": list},
     "fields": dict.fromkeys(FIELD_NAMES, str),
@@ -145,6 +149,7 @@ def spider_from_config(config: Mapping[str, Any], source: str = "<config>") -> t
         "source_order": tuple(_SOURCE_ATTRIBUTES[k] for k in sources),
         "article_allow": tuple(articles.get("allow", ())),
         "article_deny": tuple(articles.get("deny", ())),
+        "sitemap_follow": tuple(config.get("sitemaps", {}).get("follow", ())),
         "listing_follow": tuple(listings.get("follow", ())),
         "listing_depth": listings.get("depth", NewsSpider.listing_depth),
         "cleaning_rules": SiteRules(
@@ -193,6 +198,7 @@ def _validate(config: Mapping[str, Any], source: str) -> None:
     for key in ("allow", "deny"):
         _check_regexes(f"articles.{key}", config.get("articles", {}).get(key, ()), source)
     _check_regexes("listings.follow", config.get("listings", {}).get("follow", ()), source)
+    _check_regexes("sitemaps.follow", config.get("sitemaps", {}).get("follow", ()), source)
     for selector in config.get("cleaning", {}).get("drop", ()):
         try:
             parse_field_rule(f"css:{selector}")

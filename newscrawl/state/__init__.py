@@ -21,6 +21,7 @@ from newscrawl.state.base import (
     FeedFile,
     Run,
     Seen,
+    SourceRecord,
     StateUnavailable,
     newest_date,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "FeedFile",
     "Run",
     "Seen",
+    "SourceRecord",
     "StateUnavailable",
     "data_dir",
     "newest_date",
