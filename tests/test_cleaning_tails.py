@@ -161,6 +161,7 @@ def test_title_case_headlines_after_the_last_sentence_are_cut() -> None:
     [
         ["Follow him on Twitter @sampoe. Follow us on Facebook."],
         ["Get the latest headlines every morning. Sign up for our newsletter."],
+        ["Get the top stories in your inbox every morning by subscribing to our newsletter."],
         ["© 2024 The Valley Courier. All rights reserved.", "Tags: rail, night trains"],
         ["Folgen Sie uns auf Twitter und Facebook."],
         ["Abonnez-vous à notre newsletter pour recevoir l'essentiel de l'actualité."],
