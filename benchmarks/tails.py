@@ -1135,12 +1135,14 @@ class Result:
         return self.gone and self.kept
 
 
-def run_text(cases: Sequence[Case]) -> list[Result]:
+def run_text(
+    cases: Sequence[Case], systems: dict[str, Callable[[str, str | None], str]] | None = None
+) -> list[Result]:
     results = []
     controls: dict[tuple[str, str], str] = {}
     for case in cases:
         article = "\n".join(case.article.lines)
-        for system, clean in TEXT_SYSTEMS.items():
+        for system, clean in (systems or TEXT_SYSTEMS).items():
             key = (system, case.article.id)
             if key not in controls:
                 controls[key] = clean(article, case.article.title)
@@ -1415,6 +1417,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.failures:
             print("### Text level failures\n")
             print(failures(merged, "newscrawl", args.failures), "\n")
+        # `newscrawl clean` over a dataset also knows its records' titles: the headlines
+        # of a tail are other articles of the dataset (here: every dev page's headline).
+        from newscrawl.cleaning import KnownHeadlines, clean_text
+
+        known = KnownHeadlines(source.title for source in material.all)
+        with_titles = run_text(
+            cases, {"with titles": lambda text, title: clean_text(text, known=known)}
+        )
+        print("## Text level, with the dataset's titles (`newscrawl clean` over a file)\n")
+        print(table(with_titles, ["with titles"], "format", "tail"), "\n")
+        print(table(with_titles, ["with titles"], "format", "negative"), "\n")
     if args.level in ("html", "both"):
         systems = ["newscrawl"] if args.no_baseline else ["newscrawl", "trafilatura"]
         cases = html_tail_cases(material, args.html_per_language) + html_negative_cases(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from newscrawl import clean_text
-from newscrawl.cleaning import remove_boilerplate, strip_tail
+from newscrawl.cleaning import KnownHeadlines, remove_boilerplate, strip_tail
 
 #: language -> (article lines, tail header, tail headlines)
 ARTICLES: dict[str, tuple[list[str], str, list[str]]] = {
@@ -161,6 +161,7 @@ def test_title_case_headlines_after_the_last_sentence_are_cut() -> None:
     [
         ["Follow him on Twitter @sampoe. Follow us on Facebook."],
         ["Get the latest headlines every morning. Sign up for our newsletter."],
+        ["Get the top stories in your inbox every morning by subscribing to our newsletter."],
         ["© 2024 The Valley Courier. All rights reserved.", "Tags: rail, night trains"],
         ["Folgen Sie uns auf Twitter und Facebook."],
         ["Abonnez-vous à notre newsletter pour recevoir l'essentiel de l'actualité."],
@@ -358,3 +359,22 @@ def test_teaser_line_whose_headline_asks_is_removed() -> None:
     text = f"{first}\nRead more: Who will pay for the new runway?\n{second}"
 
     assert clean_text(text) == f"{first}\n{second}"
+
+
+# --- a dataset's own titles -----------------------------------------------------------------
+
+
+def test_plain_headlines_go_when_they_are_known_titles() -> None:
+    article = ARTICLES["en"][0]
+    titles = ["Airport expansion delayed again after the court ruling", "Ferry timetable changes"]
+    text = "\n".join([*article, *titles])
+
+    assert clean_text(text) == text  # no header, marker or shape: could be the article's
+    assert clean_text(text, known=KnownHeadlines(titles)) == "\n".join(article)
+
+
+def test_a_short_known_title_is_not_evidence() -> None:
+    article = [*ARTICLES["en"][0], "Thank you."]
+    text = "\n".join(article)
+
+    assert clean_text(text, known=KnownHeadlines(["Thank you"])) == text

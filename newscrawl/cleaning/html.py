@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from lxml.cssselect import CSSSelector
 
 from newscrawl.cleaning import evidence, related, structure
-from newscrawl.cleaning.dom import NEVER_PRUNE, drop, outermost, prose_runs, text_of
+from newscrawl.cleaning.dom import NEVER_PRUNE, drop, outermost, prose_chars, text_of
 from newscrawl.cleaning.markers import matching_phrases
 from newscrawl.cleaning.scan import scan
 
@@ -175,22 +175,25 @@ def _attached(element: HtmlElement, root: HtmlElement) -> bool:
 def _article_holders(body: HtmlElement, furniture: list[HtmlElement]) -> set[HtmlElement]:
     """The furniture elements that hold most of the page's prose: the article's.
 
-    One pass over the page's prose (`prose_runs`), each run counted for the furniture
-    container it sits in: a menu or a footer holds none.
+    Cheap first: a container's text bounds its prose, so menus and footers are passed
+    over without measuring, and the page's prose is measured only for a container that
+    holds a paragraph's worth of it.
     """
-    held = {element: 0 for element in furniture if element.tag in _CONTAINER_FURNITURE}
-    if not held:
-        return set()
-    total = 0
-    for run in prose_runs(body):
-        total += len(run)
-        parent = run.getparent()
-        for container in (parent, *parent.iterancestors()) if parent is not None else ():
-            if container in held:
-                held[container] += len(run)
-                break
-    wanted = max(_MIN_ARTICLE_PROSE, _ARTICLE_PROSE_SHARE * total)
-    return {element for element, chars in held.items() if chars >= wanted}
+    holders: set[HtmlElement] = set()
+    page_prose: int | None = None
+    for element in furniture:
+        if element.tag not in _CONTAINER_FURNITURE:
+            continue
+        if len(element.text_content()) < _MIN_ARTICLE_PROSE:
+            continue
+        held = prose_chars(element)
+        if held < _MIN_ARTICLE_PROSE:
+            continue
+        if page_prose is None:
+            page_prose = prose_chars(body)
+        if held >= _ARTICLE_PROSE_SHARE * page_prose:
+            holders.add(element)
+    return holders
 
 
 def _furniture(body: HtmlElement) -> list[HtmlElement]:

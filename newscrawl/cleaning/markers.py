@@ -167,8 +167,11 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
     ),
     # "Sign up for our newsletter", also as the second sentence of a promo paragraph
     "newsletter": (
-        rf"{_SENTENCE_START}(sign up|subscribe|register)\b.{{0,80}}\bnewsletters?\b.{{0,150}}",
+        rf"{_SENTENCE_START}(sign(ing)? up|subscrib(e|ing)|register(ing)?)\b.{{0,80}}"
+        r"\bnewsletters?\b.{0,150}",
         r"(get|receive) (our|the) .{0,50}newsletters?.{0,60}",
+        # "... delivered to your inbox by subscribing to our newsletter"
+        r".{0,200}\bby (signing up|subscribing|registering)\b.{0,60}\bnewsletters?\b.{0,100}",
         rf"{_SENTENCE_START}((jetzt |hier )?(den |unseren |zum )?newsletter "
         r"(anmelden|abonnieren|bestellen)|(abonnieren|bestellen) sie .{0,40}newsletter"
         r"|melden sie sich .{0,40}newsletter).{0,150}",

@@ -41,10 +41,10 @@ from typing import TYPE_CHECKING, NamedTuple
 from newscrawl.cleaning import evidence
 from newscrawl.cleaning.boilerplate import is_closing_line, is_sign_off, strip_closing_lines
 from newscrawl.cleaning.markers import DATE_RE, TAIL_HEADER_RE, compile_lines, matching_phrases
-from newscrawl.core.text import NO_SPACE_CHARS
+from newscrawl.core.text import NO_SPACE_CHARS, comparable
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
 _MAX_HEADLINE_WORDS = 25
 _MAX_HEADLINE_CHARS = 220
@@ -116,6 +116,8 @@ class _Line:
 
     text: str
     header: bool = False
+    #: The headline of another article (`KnownHeadlines`): a tail line whatever its shape.
+    known: bool = False
 
     @cached_property
     def blank(self) -> bool:
@@ -268,17 +270,21 @@ class _Line:
         return capitalized >= 0.8 * len(words)
 
 
-def strip_tail(text: str, extra_headers: Sequence[str] = ()) -> tuple[str, list[str]]:
+def strip_tail(
+    text: str, extra_headers: Sequence[str] = (), known: KnownHeadlines | None = None
+) -> tuple[str, list[str]]:
     """Return `text` without its related-headline tail, and the removed lines.
 
     Tails come in layers (headlines, then a newsletter promo, then more headlines), so
-    headline runs and closing lines are cut alternately until neither is left.
+    headline runs and closing lines are cut alternately until neither is left. `known`
+    holds the headlines of other articles (a dataset's titles), which are tail lines
+    whatever their format.
     """
     lines = text.split("\n")
     header_re = compile_lines({}, tuple(extra_headers)) if extra_headers else None
     removed: list[str] = []
     while True:
-        shapes = [_describe(line, header_re) for line in lines]
+        shapes = [_describe(line, header_re, known) for line in lines]
         cut, rule = _cut_index(shapes)
         if cut is not None:
             tail = [line.strip() for line in lines[cut:] if line.strip()]
@@ -294,13 +300,66 @@ def strip_tail(text: str, extra_headers: Sequence[str] = ()) -> tuple[str, list[
     return "\n".join(lines).rstrip(), removed
 
 
-def _describe(line: str, extra_header_re: re.Pattern[str] | None) -> _Line:
+def _describe(
+    line: str, extra_header_re: re.Pattern[str] | None, known: KnownHeadlines | None
+) -> _Line:
     stripped = " ".join(_INVISIBLE.sub("", line).split())
     header = bool(stripped) and (
         bool(TAIL_HEADER_RE.match(stripped))
         or bool(extra_header_re and extra_header_re.match(stripped))
     )
-    return _Line(stripped, header=header and not is_sign_off(stripped))
+    return _Line(
+        stripped,
+        header=header and not is_sign_off(stripped),
+        known=stripped in known if known else False,
+    )
+
+
+class KnownHeadlines:
+    """The headlines of a dataset's articles, to recognise them in other articles' tails.
+
+    A related-headline tail is made of other articles' titles; in a dataset, many of those
+    articles are there too. A trailing run of lines that are titles of other records is a
+    tail, with no header, marker or shape to tell it by: what no phrase list or structure
+    rule can see (plain headline lines after a paragraph) becomes certain. Kept as hashes
+    of the headline's words (`comparable`), a few dozen bytes a title. Titles of fewer
+    than three words (or eight characters in a script without spaces) are not kept: too
+    likely to be an article's own short line.
+    """
+
+    def __init__(self, titles: Iterable[str] = ()) -> None:
+        self._keys: set[int] = set()
+        for title in titles:
+            self.add(title)
+
+    def add(self, title: str) -> None:
+        key = _headline_key(title)
+        if key is not None:
+            self._keys.add(hash(key))
+
+    def __contains__(self, line: object) -> bool:
+        """Whether the line is a known headline, as tails write them: with a bullet or
+        number before it, a date, or the site's name after a separator."""
+        if not isinstance(line, str) or not self._keys:
+            return False
+        body = _BULLET.sub("", _NUMBER.sub("", line))
+        for candidate in (body, _SUFFIX.sub("", body), DATE_RE.sub(" ", body)):
+            key = _headline_key(candidate)
+            if key is not None and hash(key) in self._keys:
+                return True
+        return False
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+def _headline_key(title: str) -> str | None:
+    key = comparable(title)
+    if len(key.split()) >= _MIN_HEADLINE_WORDS or (
+        len(_NO_SPACE.findall(key)) >= _MIN_NO_SPACE_HEADLINE_CHARS
+    ):
+        return key
+    return None
 
 
 def _report(rule: str, tail: list[str]) -> None:
@@ -454,7 +513,7 @@ def _structured(line: _Line) -> bool:
     date or a site name. (A numbered or dated line with a full stop is a sentence.)"""
     if not line.sized or line.header:
         return False
-    if line.marked:
+    if line.marked or line.known:
         return True
     return line.end in ("", "?") and (
         line.number is not None or line.suffix is not None or line.dated
@@ -475,6 +534,9 @@ class _Evidence(NamedTuple):
 def _evidence(lines: list[_Line], items: list[int]) -> list[_Evidence]:
     """Each kind of evidence the run's last lines carry, earliest start first."""
     found = []
+    known = _known_run(lines, items)
+    if known is not None:
+        found.append(_Evidence(known, "known", takes_label=True, strong=True))
     marked = [i for i in items if lines[i].marked]
     if len(marked) >= _MIN_MARKED:
         found.append(_Evidence(marked[0], "marked", takes_label=True, strong=True))
@@ -491,6 +553,17 @@ def _evidence(lines: list[_Line], items: list[int]) -> list[_Evidence]:
     if title_case is not None:
         found.append(_Evidence(title_case, "title_case"))
     return sorted(found, key=lambda f: f.start)
+
+
+def _known_run(lines: list[_Line], items: list[int]) -> int | None:
+    """First of the trailing lines that are other articles' headlines (all of them)."""
+    first = None
+    for i in reversed(items):
+        if lines[i].known:
+            first = i
+        elif not lines[i].date_only:
+            break
+    return first
 
 
 def _shared_suffix(lines: list[_Line], items: list[int]) -> int | None:
