@@ -200,9 +200,10 @@ def test_jobdir_pause_and_resume_of_a_sitemap_and_feed_crawl(
         "CONCURRENT_REQUESTS_PER_DOMAIN": "1",
         "JOBDIR": "job",
         "NEWSCRAWL_STATE": state,
-        **POOL,
     }
 
+    # The pause catches pages in the worker pool (`SETTINGS`); the resumed run, which
+    # `run_crawl` starts, extracts inline.
     pausing = _start(tmp_path, name, {**settings, "CLOSESPIDER_ITEMCOUNT": "5"})
     pausing.wait_for(lambda: pausing.logged("Closing spider (closespider_itemcount)"))
     site.server.release()  # the pause finishes the (at most 2) requests in flight
