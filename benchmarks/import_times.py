@@ -13,7 +13,7 @@ goes first, in both trees: compiling on a first run is not what a user waits for
 
 The baseline is `git archive REF` unpacked in a temporary folder; each child runs from
 its tree's root, which comes first on `sys.path` (checked: `newscrawl.__file__` is under
-it). The last column names the heavy packages the case loaded in this checkout.
+it). The last columns name the heavy packages the case loaded, in each tree.
 
 Targets (issue 12, item 12): `from newscrawl import clean_text` within 0.3 s, and without
 Scrapy; `import newscrawl.state` without readability; `newscrawl --help` within 0.5 s.
@@ -142,7 +142,7 @@ def main() -> None:
             base = Path(tmp)
             trees = {f"{args.baseline} ({checkout(args.baseline, base)})": base, **trees}
         best: dict[tuple[str, str], float] = {}
-        loaded: dict[str, list[str]] = {}
+        loaded: dict[tuple[str, str], list[str]] = {}
         for case in CASES:
             for root in trees.values():
                 run_case(case, root)  # untimed: writes the bytecode caches
@@ -151,17 +151,19 @@ def main() -> None:
                     seconds, heavy = run_case(case, root)
                     key = (case.name, label)
                     best[key] = min(best.get(key, seconds), seconds)
-                    if root == REPO_ROOT:
-                        loaded[case.name] = heavy
+                    loaded[key] = heavy
 
     labels = list(trees)
     print(f"Least of {args.runs} runs, seconds ({os.cpu_count()} cores, load {_load()})\n")
-    print(f"| entry point | {' | '.join(labels)} | target | heavy packages loaded now |")
-    print(f"|---|{'---|' * len(labels)}---|---|")
+    print(
+        f"| entry point | {' | '.join(labels)} | target | "
+        f"{' | '.join(f'heavy packages loaded, {label}' for label in labels)} |"
+    )
+    print(f"|---|{'---|' * len(labels)}---|{'---|' * len(labels)}")
     for case in CASES:
         times = " | ".join(f"{best[(case.name, label)]:.3f}" for label in labels)
-        heavy = ", ".join(loaded[case.name]) or "none"
-        print(f"| `{case.name}` | {times} | {case.target} | {heavy} |")
+        names = " | ".join(", ".join(loaded[(case.name, label)]) or "none" for label in labels)
+        print(f"| `{case.name}` | {times} | {case.target} | {names} |")
 
 
 def _load() -> str:
