@@ -1,0 +1,364 @@
+"""The crawl state in Redis, shared by the workers of a distributed crawl on any machine.
+
+The same `CrawlState` as `newscrawl.state.sqlite`, with the same rule: an article is
+recorded as pending before its line is written, and counts as exported only once the
+feed holds it (`confirm_exported`), or is forgotten (`release`). Every worker of every
+machine sees every record at once, so an article any worker exported is not requested
+again by any other, in this run or a later one.
+
+Keys (prefix `NEWSCRAWL_REDIS_PREFIX`, "newscrawl"; S is the spider):
+
+    P:state:S:pages       hash  URL -> record (JSON array), every URL exported or dropped
+    P:state:S:pending     hash  article URL -> [run id, URLs] while its line is being written
+    P:state:S:hashes      hash  content hash -> article URL (exact copies across spiders)
+    P:state:S:runs        hash  run id -> run (JSON): one run per worker process
+    P:state:S:run:R       set   URLs recorded by run R, until R finishes (for recovery)
+    P:state:spiders       set   spiders with a state (for `by_content_hash`)
+
+Multi-key changes are Lua scripts or MULTI/EXEC transactions, so a worker killed in the
+middle of one leaves no half record. Durability is Redis's own (AOF with
+`appendfsync everysec` is what README recommends). Memory: about 250 bytes per URL, see
+README ("Redis memory per million seen URLs").
+
+A run is one worker process (`Run.host`, `Run.pid`); the worker's run id is
+"<round>-<host>-<pid>" (`newscrawl.distributed.coordinator`). `unfinished_runs` returns
+only runs that are dead and were on this machine: their feed files are here to recover
+from, and workers still running elsewhere are left alone.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import TYPE_CHECKING, Any
+
+from newscrawl.distributed import Keys, Worker, connect, is_dead, prefix, redis_url
+from newscrawl.distributed import hostname as _hostname
+from newscrawl.state.base import FeedFile, Run, Seen, StateUnavailable, utc_now
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import Self
+
+    from redis import Redis
+    from scrapy.crawler import Crawler
+
+logger = logging.getLogger(__name__)
+
+# Record fields, in the order stored (absent trailing fields are None).
+_FIELDS = (
+    "status",
+    "run_id",
+    "seen_at",
+    "lastmod",
+    "published",
+    "content_hash",
+    "reason",
+    "article_url",
+)
+
+# KEYS: pages, pending, hashes, run set. ARGV: status, article_url, run_id, now, lastmod,
+# published, content_hash, url...
+_RECORD = """
+local record = cjson.encode({ARGV[1], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], false, ARGV[2]})
+local urls = {}
+for i = 8, #ARGV do
+  redis.call('HSET', KEYS[1], ARGV[i], record)
+  redis.call('SADD', KEYS[4], ARGV[i])
+  table.insert(urls, ARGV[i])
+end
+if ARGV[1] == 'pending' then
+  redis.call('HSET', KEYS[2], ARGV[2], cjson.encode({ARGV[3], urls}))
+end
+if ARGV[7] ~= '' then redis.call('HSETNX', KEYS[3], ARGV[7], ARGV[2]) end
+return #urls
+"""
+
+# Settle a pending article. KEYS: pages, pending, hashes. ARGV: article_url, run_id,
+# 'confirm' or 'release'.
+_SETTLE = """
+local entry = redis.call('HGET', KEYS[2], ARGV[1])
+if not entry then return 0 end
+local pending = cjson.decode(entry)
+if pending[1] ~= ARGV[2] then return 0 end
+redis.call('HDEL', KEYS[2], ARGV[1])
+local settled = 0
+for _, url in ipairs(pending[2]) do
+  local raw = redis.call('HGET', KEYS[1], url)
+  if raw then
+    local record = cjson.decode(raw)
+    if record[1] == 'pending' and record[2] == ARGV[2] then
+      if ARGV[3] == 'confirm' then
+        record[1] = 'exported'
+        redis.call('HSET', KEYS[1], url, cjson.encode(record))
+      else
+        redis.call('HDEL', KEYS[1], url)
+        if record[6] and record[6] ~= '' and redis.call('HGET', KEYS[3], record[6]) == ARGV[1] then
+          redis.call('HDEL', KEYS[3], record[6])
+        end
+      end
+      settled = settled + 1
+    end
+  end
+end
+return settled
+"""
+
+# KEYS: pages, run set. ARGV: reason, lastmod, run_id, now, url... Never over an export.
+_DROPPED = """
+local record = cjson.encode({'dropped', ARGV[3], ARGV[4], ARGV[2], false, false, ARGV[1], false})
+for i = 5, #ARGV do
+  local raw = redis.call('HGET', KEYS[1], ARGV[i])
+  if (not raw) or cjson.decode(raw)[1] == 'dropped' then
+    redis.call('HSET', KEYS[1], ARGV[i], record)
+    redis.call('SADD', KEYS[2], ARGV[i])
+  end
+end
+return 1
+"""
+
+# KEYS: pages, hashes, run set. ARGV: run_id, url... Delete the URLs' records of that run.
+_FORGET = """
+local n = 0
+for i = 2, #ARGV do
+  local raw = redis.call('HGET', KEYS[1], ARGV[i])
+  if raw then
+    local record = cjson.decode(raw)
+    if record[2] == ARGV[1] then
+      redis.call('HDEL', KEYS[1], ARGV[i])
+      redis.call('SREM', KEYS[3], ARGV[i])
+      local article = record[8] or ARGV[i]
+      if record[6] and record[6] ~= '' and redis.call('HGET', KEYS[2], record[6]) == article then
+        redis.call('HDEL', KEYS[2], record[6])
+      end
+      n = n + 1
+    end
+  end
+end
+return n
+"""
+
+
+class RedisState:
+    """`CrawlState` in Redis (`NEWSCRAWL_STATE = "redis"`, set by `NEWSCRAWL_REDIS_URL`)."""
+
+    def __init__(self, client: Redis, spider: str, key_prefix: str = "newscrawl") -> None:
+        self.client = client
+        self.spider = spider
+        self.prefix = key_prefix
+        kwargs = client.connection_pool.connection_kwargs
+        self.location = (
+            f"redis://{kwargs.get('host', '?')}:{kwargs.get('port', '?')}/{kwargs.get('db', 0)}"
+        )
+        base = f"{key_prefix}:state:{spider}"
+        self._pages = f"{base}:pages"
+        self._pending = f"{base}:pending"
+        self._hashes = f"{base}:hashes"
+        self._runs = f"{base}:runs"
+        self._run_prefix = f"{base}:run:"
+        self._spiders = f"{key_prefix}:state:spiders"
+        self._keys = Keys(key_prefix, spider)
+        self._record_script = client.register_script(_RECORD)
+        self._settle_script = client.register_script(_SETTLE)
+        self._dropped_script = client.register_script(_DROPPED)
+        self._forget_script = client.register_script(_FORGET)
+        client.sadd(self._spiders, spider)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        assert crawler.spider is not None
+        url = redis_url(crawler.settings)
+        if not url:
+            raise StateUnavailable("NEWSCRAWL_STATE = 'redis' needs NEWSCRAWL_REDIS_URL")
+        return cls(connect(url), crawler.spider.name, prefix(crawler.settings))
+
+    # Pages
+
+    def get(self, url: str) -> Seen | None:
+        raw = self.client.hget(self._pages, url)
+        return None if raw is None else _seen(url, raw, self.spider)
+
+    def record_pending(
+        self,
+        urls: Iterable[str],
+        *,
+        article_url: str,
+        lastmod: str | None,
+        published: str | None,
+        content_hash: str | None,
+        run_id: str,
+    ) -> None:
+        self._record(urls, "pending", article_url, lastmod, published, content_hash, run_id)
+
+    def record_exported(
+        self,
+        urls: Iterable[str],
+        *,
+        article_url: str,
+        lastmod: str | None,
+        published: str | None,
+        content_hash: str | None,
+        run_id: str,
+    ) -> None:
+        self._record(urls, "exported", article_url, lastmod, published, content_hash, run_id)
+
+    def _record(
+        self,
+        urls: Iterable[str],
+        status: str,
+        article_url: str,
+        lastmod: str | None,
+        published: str | None,
+        content_hash: str | None,
+        run_id: str,
+    ) -> None:
+        self._record_script(
+            keys=[self._pages, self._pending, self._hashes, self._run_prefix + run_id],
+            args=[
+                status,
+                article_url,
+                run_id,
+                utc_now(),
+                lastmod or "",
+                published or "",
+                content_hash or "",
+                *dict.fromkeys(urls),
+            ],
+        )
+
+    def confirm_exported(self, article_url: str, run_id: str) -> None:
+        self._settle_script(
+            keys=[self._pages, self._pending, self._hashes], args=[article_url, run_id, "confirm"]
+        )
+
+    def release(self, article_url: str, run_id: str) -> None:
+        self._settle_script(
+            keys=[self._pages, self._pending, self._hashes], args=[article_url, run_id, "release"]
+        )
+
+    def record_dropped(
+        self, urls: Iterable[str], reason: str, *, lastmod: str | None, run_id: str
+    ) -> None:
+        self._dropped_script(
+            keys=[self._pages, self._run_prefix + run_id],
+            args=[reason, lastmod or "", run_id, utc_now(), *dict.fromkeys(urls)],
+        )
+
+    def by_content_hash(self, content_hash: str) -> list[Seen]:
+        spiders = sorted(s.decode() for s in self.client.smembers(self._spiders))
+        found = []
+        for spider in spiders:
+            base = f"{self.prefix}:state:{spider}"
+            article = self.client.hget(f"{base}:hashes", content_hash)
+            if article is None:
+                continue
+            raw = self.client.hget(f"{base}:pages", article)
+            if raw is not None:
+                seen = _seen(article.decode(), raw, spider)
+                if seen.status in ("exported", "pending"):
+                    found.append(seen)
+        return sorted(found, key=lambda s: (s.seen_at, s.spider or "", s.url))
+
+    def exported_by_run(self, run_id: str) -> dict[str, str]:
+        urls = [u.decode() for u in self.client.smembers(self._run_prefix + run_id)]
+        found = {}
+        for url, raw in zip(
+            urls, self.client.hmget(self._pages, urls) if urls else [], strict=True
+        ):
+            if raw is None:
+                continue
+            seen = _seen(url, raw, self.spider)
+            if seen.run_id == run_id and seen.status in ("exported", "pending"):
+                found[url] = seen.article_url or url
+        return found
+
+    def forget(self, urls: Iterable[str], run_id: str) -> None:
+        urls = list(urls)
+        if urls:
+            self._forget_script(
+                keys=[self._pages, self._hashes, self._run_prefix + run_id], args=[run_id, *urls]
+            )
+            # Pending entries of forgotten articles go too.
+            self.client.hdel(self._pending, *urls)
+
+    def counts(self) -> dict[str, int]:
+        """Records of this spider by status (for tools; reads every record)."""
+        counts: dict[str, int] = {}
+        for _, raw in self.client.hscan_iter(self._pages, count=1000):
+            status = json.loads(raw)[0]
+            counts[status] = counts.get(status, 0) + 1
+        return counts
+
+    # Runs
+
+    def start_run(self, run: Run) -> None:
+        self.client.hset(self._runs, run.run_id, _run_json(run))
+
+    def add_feed(self, run_id: str, feed: FeedFile) -> None:
+        run = self._run(run_id)
+        if run is not None:
+            run.feeds.append(feed)
+            self.client.hset(self._runs, run_id, _run_json(run))
+
+    def finish_run(self, run_id: str, *, status: str, reason: str) -> None:
+        run = self._run(run_id)
+        if run is None:
+            return
+        run.status = status  # type: ignore[assignment]
+        run.reason = reason
+        run.finished_at = utc_now()
+        pipe = self.client.pipeline()
+        pipe.hset(self._runs, run_id, _run_json(run))
+        # Only recovery reads a run's URLs, and a finished run needs none.
+        pipe.delete(self._run_prefix + run_id)
+        pipe.execute()
+
+    def unfinished_runs(self) -> list[Run]:
+        """Runs of this spider recorded as running whose worker is dead, on this machine
+        (their feed files are here); workers alive anywhere are left alone."""
+        here = _hostname()
+        dead = []
+        for run in self.runs():
+            if run.status != "running" or run.host != here:
+                continue
+            worker = Worker(run.run_id, run.host, run.pid, self._started(run.run_id))
+            if is_dead(self.client, self._keys, worker):
+                dead.append(run)
+        return dead
+
+    def _started(self, run_id: str) -> str:
+        raw = self.client.hget(self._keys.workers, run_id)
+        return str(json.loads(raw).get("started") or "") if raw else ""
+
+    def runs(self) -> list[Run]:
+        """Every run of this spider, oldest first."""
+        runs = [_run_from_json(raw) for raw in self.client.hvals(self._runs)]
+        return sorted(runs, key=lambda r: (r.started_at, r.run_id))
+
+    def _run(self, run_id: str) -> Run | None:
+        raw = self.client.hget(self._runs, run_id)
+        return None if raw is None else _run_from_json(raw)
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def _seen(url: str, raw: bytes | str, spider: str) -> Seen:
+    values: list[Any] = json.loads(raw)
+    values += [None] * (len(_FIELDS) - len(values))
+    record = {
+        name: (value if value not in ("", False) else None)
+        for name, value in zip(_FIELDS, values, strict=True)
+    }
+    return Seen(url=url, spider=spider, **record)
+
+
+def _run_json(run: Run) -> str:
+    data = {**vars(run), "feeds": [vars(feed) for feed in run.feeds]}
+    return json.dumps(data)
+
+
+def _run_from_json(raw: bytes | str) -> Run:
+    data = json.loads(raw)
+    data["feeds"] = [FeedFile(**feed) for feed in data.get("feeds", [])]
+    return Run(**data)
