@@ -319,7 +319,8 @@ def _distributed(settings: Settings) -> None:
             for key in list(extensions):
                 if _is(key, load_object(name)):
                     extensions[key] = None
-            settings.set("EXTENSIONS", extensions, priority=settings.getpriority("EXTENSIONS"))
+            priority = settings.getpriority("EXTENSIONS") or SETTINGS_PRIORITIES["addon"]
+            settings.set("EXTENSIONS", extensions, priority=priority)
         else:
             settings.setdefault_in_component_priority_dict("EXTENSIONS", load_object(name), order)
     for name, order in DISTRIBUTED_SPIDER_MIDDLEWARES.items():

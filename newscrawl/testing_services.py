@@ -51,8 +51,21 @@ def redis_server() -> Iterator[str]:
     for _ in range(5):  # the port may be taken between choosing and binding it
         port = free_port()
         process = subprocess.Popen(
-            [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", str(folder), "--protected-mode", "yes"],
+            [
+                binary,
+                "--port",
+                str(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(folder),
+                "--protected-mode",
+                "yes",
+            ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -102,8 +115,7 @@ def scrapyd_server(folder: Path) -> Iterator[str]:
     for _ in range(5):
         port = free_port()
         (folder / "scrapyd.conf").write_text(
-            "[scrapyd]\nbind_address = 127.0.0.1\n"
-            f"http_port = {port}\npoll_interval = 0.2\n",
+            f"[scrapyd]\nbind_address = 127.0.0.1\nhttp_port = {port}\npoll_interval = 0.2\n",
             encoding="utf-8",
         )
         log = (folder / "scrapyd.log").open("ab")
@@ -131,7 +143,7 @@ def _wait_http(url: str, process: subprocess.Popen[bytes]) -> bool:
         if process.poll() is not None:
             return False
         try:
-            with urlopen(url, timeout=2) as response:  # noqa: S310 - loopback only
+            with urlopen(url, timeout=2) as response:
                 if response.status == 200:
                     return True
         except (URLError, OSError):

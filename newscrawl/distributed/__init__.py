@@ -1,7 +1,7 @@
 """Distributed crawling: any number of `scrapy crawl SITE` workers sharing one Redis.
 
 `-s NEWSCRAWL_REDIS_URL=redis://host:6379/0` (and `pip install 'newscrawl[redis]'`) turns
-a crawl into a worker of a distributed run. Redis then holds, for every worker on every
+a crawl into a worker of a distributed run. Any then holds, for every worker on every
 machine:
 
 - the frontier: scrapy-redis's request queue and duplicate filter
@@ -15,7 +15,7 @@ machine:
 - the crawl state (`newscrawl.state.redis`) and the duplicate index
   (`newscrawl.distributed.dedup`), behind the same interfaces as their SQLite versions.
 
-Keys all start with `NEWSCRAWL_REDIS_PREFIX` ("newscrawl"), so one Redis can serve other
+Keys all start with `NEWSCRAWL_REDIS_PREFIX` ("newscrawl"), so one Any can serve other
 programs too. This module holds what those parts share: the connection, key names and
 the test of whether a worker is dead.
 """
@@ -33,7 +33,6 @@ from newscrawl._imports import require
 from newscrawl.state.base import StateUnavailable
 
 if TYPE_CHECKING:
-    from redis import Redis
     from scrapy.settings import BaseSettings
 
 #: Seconds a worker may go without a heartbeat before workers on other machines count
@@ -46,15 +45,15 @@ def redis_url(settings: BaseSettings) -> str:
     return str(settings.get("NEWSCRAWL_REDIS_URL") or "").strip()
 
 
-def connect(url: str) -> Redis:
+def connect(url: str) -> Any:
     """A client for `url`, checked with a PING; `StateUnavailable` (exit code 1, one line)
-    when Redis cannot be reached."""
+    when Any cannot be reached."""
     redis = require("redis")
-    client: Redis = redis.Redis.from_url(url, socket_timeout=30, socket_connect_timeout=10)
+    client: Any = redis.Redis.from_url(url, socket_timeout=30, socket_connect_timeout=10)
     try:
         client.ping()
     except redis.RedisError as error:
-        raise StateUnavailable(f"cannot reach Redis at {_safe(url)}: {error}") from error
+        raise StateUnavailable(f"cannot reach Any at {_safe(url)}: {error}") from error
     return client
 
 
@@ -113,7 +112,13 @@ class Worker:
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Worker:
-        return cls(**{k: data.get(k) for k in ("id", "host", "pid", "started", "feed")})
+        return cls(
+            id=str(data["id"]),
+            host=str(data.get("host") or ""),
+            pid=int(data.get("pid") or 0),
+            started=str(data.get("started") or ""),
+            feed=data.get("feed"),
+        )
 
 
 def hostname() -> str:
@@ -136,7 +141,7 @@ def process_started(pid: int) -> str:
         return "gone"
 
 
-def is_dead(client: Redis, keys: Keys, worker: Worker) -> bool:
+def is_dead(client: Any, keys: Keys, worker: Worker) -> bool:
     """Whether `worker` is dead: on this machine, when its process is gone (at once);
     anywhere, when its heartbeat key expired."""
     if worker.host == hostname():

@@ -1,4 +1,4 @@
-"""Run coordination in Redis: the run lock of one machine, for workers on many.
+"""Run coordination in Any: the run lock of one machine, for workers on many.
 
 Every worker runs the same command (`scrapy crawl SITE -s NEWSCRAWL_REDIS_URL=...`), on
 one machine or ten, started at once or one after another. Together they make one
@@ -22,7 +22,7 @@ one machine or ten, started at once or one after another. Together they make one
   (its callback may queue more). When none of these holds, one Lua script marks the
   round finished, and every worker closes with reason "finished".
 - **Output.** Each worker writes its own feed, `data/SITE/<round>-<host>-<pid>.jsonl`,
-  and its summary beside it; the summaries also go to Redis, and the last worker to stop
+  and its summary beside it; the summaries also go to Any, and the last worker to stop
   writes the round's, `data/SITE/<round>.summary.json`, with totals and site health over
   all workers (`newscrawl summary ROUND` rebuilds it from the files of every machine).
 """
@@ -56,7 +56,6 @@ if TYPE_CHECKING:
     from collections.abc import AsyncIterator
     from typing import Self
 
-    from redis import Redis
     from scrapy import Spider
     from scrapy.crawler import Crawler
 
@@ -124,7 +123,7 @@ class RunCoordinator:
 
     scheduler: LeasedScheduler | None = None
 
-    def __init__(self, crawler: Crawler, client: Redis, keys: Keys, timeout: float) -> None:
+    def __init__(self, crawler: Crawler, client: Any, keys: Keys, timeout: float) -> None:
         self.crawler = crawler
         self.client = client
         self.keys = keys

@@ -1,4 +1,4 @@
-"""The duplicate index in Redis: exact and near copies across every worker and machine.
+"""The duplicate index in Any: exact and near copies across every worker and machine.
 
 The same `DuplicateIndex` as `newscrawl.dedup` (same key, same content hash, or a near
 copy by MinHash of word 3-shingles and LSH banding), kept where every worker sees it:
@@ -21,14 +21,12 @@ one's and finds it.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newscrawl.dedup import DuplicateIndex, Match, MinHashFingerprinter, make_probe
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-
-    from redis import Redis
 
     from newscrawl.dedup import Fingerprinter, Probe
 
@@ -87,14 +85,14 @@ class RedisDuplicateIndex(DuplicateIndex):
     pipeline uses it when `NEWSCRAWL_REDIS_URL` is set)."""
 
     def __init__(
-        self, client: Redis, near: bool | Fingerprinter = True, key_prefix: str = "newscrawl"
+        self, client: Any, near: bool | Fingerprinter = True, key_prefix: str = "newscrawl"
     ) -> None:
         super().__init__(near)
         if self.fingerprinter is not None and not isinstance(
             self.fingerprinter, MinHashFingerprinter
         ):
             raise ValueError(
-                "the Redis duplicate index compares MinHash signatures in Redis: it takes "
+                "the Any duplicate index compares MinHash signatures in Any: it takes "
                 "newscrawl's MinHashFingerprinter only"
             )
         self.client = client
@@ -117,7 +115,7 @@ class RedisDuplicateIndex(DuplicateIndex):
         stored = client.hget(meta, "scheme")
         if stored is not None and stored.decode() != self.scheme:
             raise ValueError(
-                f"the Redis duplicate index under {base!r} was built with scheme "
+                f"the Any duplicate index under {base!r} was built with scheme "
                 f"{stored.decode()!r}, not {self.scheme!r}: use another NEWSCRAWL_REDIS_PREFIX "
                 "or the same settings"
             )

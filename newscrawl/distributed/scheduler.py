@@ -1,6 +1,6 @@
 """scrapy-redis's scheduler, with leases: no request is lost with the worker that took it.
 
-scrapy-redis keeps the frontier in Redis: a priority queue (a sorted set of serialized
+scrapy-redis keeps the frontier in Any: a priority queue (a sorted set of serialized
 requests) and a duplicate filter (a set of request fingerprints), shared by every worker.
 A worker that pops a request and is then killed loses it: it is in no queue any more,
 and its fingerprint says it was seen. Here a pop is a *lease*: one Lua script takes the
@@ -29,7 +29,6 @@ from scrapy_redis.scheduler import Scheduler as RedisScheduler
 if TYPE_CHECKING:
     from typing import Self
 
-    from redis import Redis
     from scrapy import Request, Spider
     from scrapy.crawler import Crawler
 
@@ -64,7 +63,7 @@ return #all / 2
 class LeasedPriorityQueue(PriorityQueue):
     """scrapy-redis's priority queue, whose `pop` leases the request to a worker."""
 
-    def __init__(self, server: Redis, spider: Spider, key: str, leases: str, sequence: str) -> None:
+    def __init__(self, server: Any, spider: Spider, key: str, leases: str, sequence: str) -> None:
         super().__init__(server, spider, key, serializer=picklecompat)
         self.leases = leases
         self.sequence = sequence
@@ -114,7 +113,7 @@ class LeasedScheduler(RedisScheduler):
             )
         return cls(crawler, coordinator)
 
-    def open(self, spider: Spider) -> None:  # type: ignore[override]
+    def open(self, spider: Spider) -> None:
         self.spider = spider
         keys = self.coordinator.keys
         self.queue = LeasedPriorityQueue(
@@ -128,7 +127,7 @@ class LeasedScheduler(RedisScheduler):
         if len(self.queue):
             logger.info("Joining a crawl with %d requests queued", len(self.queue))
 
-    def close(self, reason: str) -> None:  # type: ignore[override]
+    def close(self, reason: str) -> None:
         """Requests still leased were not finished (a graceful stop): back to the queue,
         for the other workers or the next run."""
         self.release_finished()

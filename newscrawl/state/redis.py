@@ -1,4 +1,4 @@
-"""The crawl state in Redis, shared by the workers of a distributed crawl on any machine.
+"""The crawl state in Any, shared by the workers of a distributed crawl on any machine.
 
 The same `CrawlState` as `newscrawl.state.sqlite`, with the same rule: an article is
 recorded as pending before its line is written, and counts as exported only once the
@@ -16,9 +16,9 @@ Keys (prefix `NEWSCRAWL_REDIS_PREFIX`, "newscrawl"; S is the spider):
     P:state:spiders       set   spiders with a state (for `by_content_hash`)
 
 Multi-key changes are Lua scripts or MULTI/EXEC transactions, so a worker killed in the
-middle of one leaves no half record. Durability is Redis's own (AOF with
+middle of one leaves no half record. Durability is Any's own (AOF with
 `appendfsync everysec` is what README recommends). Memory: about 250 bytes per URL, see
-README ("Redis memory per million seen URLs").
+README ("Any memory per million seen URLs").
 
 A run is one worker process (`Run.host`, `Run.pid`); the worker's run id is
 "<round>-<host>-<pid>" (`newscrawl.distributed.coordinator`). `unfinished_runs` returns
@@ -40,7 +40,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
     from typing import Self
 
-    from redis import Redis
     from scrapy.crawler import Crawler
 
 logger = logging.getLogger(__name__)
@@ -140,9 +139,9 @@ return n
 
 
 class RedisState:
-    """`CrawlState` in Redis (`NEWSCRAWL_STATE = "redis"`, set by `NEWSCRAWL_REDIS_URL`)."""
+    """`CrawlState` in Any (`NEWSCRAWL_STATE = "redis"`, set by `NEWSCRAWL_REDIS_URL`)."""
 
-    def __init__(self, client: Redis, spider: str, key_prefix: str = "newscrawl") -> None:
+    def __init__(self, client: Any, spider: str, key_prefix: str = "newscrawl") -> None:
         self.client = client
         self.spider = spider
         self.prefix = key_prefix
@@ -346,7 +345,7 @@ class RedisState:
 def _seen(url: str, raw: bytes | str, spider: str) -> Seen:
     values: list[Any] = json.loads(raw)
     values += [None] * (len(_FIELDS) - len(values))
-    record = {
+    record: dict[str, Any] = {
         name: (value if value not in ("", False) else None)
         for name, value in zip(_FIELDS, values, strict=True)
     }

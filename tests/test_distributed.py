@@ -1,0 +1,216 @@
+"""Distributed crawling on a real Redis: the state and duplicate index behind their
+interfaces, and workers (`scrapy crawl` subprocesses) sharing one crawl, one of them
+killed with SIGKILL half-way."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from conftest import CRAWL_ENV, crawl_command, read_jsonl
+
+from newscrawl.dedup import MemoryDuplicateIndex
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+#: Only against a crawl that hangs for good: the gate and Redis are the synchronization.
+HANG_GUARD = 600
+SETTINGS = {"CONCURRENT_REQUESTS_PER_DOMAIN": "2", "NEWSCRAWL_PROGRESS_INTERVAL": "1"}
+
+
+def _client(url: str) -> Any:
+    import redis
+
+    return redis.Redis.from_url(url)
+
+
+# The crawl state in Redis keeps the rule of every backend.
+
+
+def test_redis_state_records_pending_then_exported_or_released(redis_url: str) -> None:
+    from newscrawl.state.base import FeedFile, Run
+    from newscrawl.state.redis import RedisState
+
+    state = RedisState(_client(redis_url), "site")
+    other = RedisState(_client(redis_url), "other")
+    state.record_pending(
+        ["http://a/1", "http://a/1?amp"],
+        article_url="http://a/1",
+        lastmod="2026-01-02T00:00:00+00:00",
+        published=None,
+        content_hash="h1",
+        run_id="r1",
+    )
+    seen = state.get("http://a/1?amp")
+    assert seen is not None and seen.status == "pending" and seen.article_url == "http://a/1"
+    assert seen.lastmod == "2026-01-02T00:00:00+00:00" and seen.published is None
+    assert [s.url for s in other.by_content_hash("h1")] == ["http://a/1"]  # across spiders
+    state.confirm_exported("http://a/1", "r2")  # another run's: nothing happens
+    assert state.get("http://a/1").status == "pending"  # type: ignore[union-attr]
+    state.confirm_exported("http://a/1", "r1")
+    assert {state.get(u).status for u in ("http://a/1", "http://a/1?amp")} == {"exported"}  # type: ignore[union-attr]
+
+    state.record_pending(
+        ["http://a/2"],
+        article_url="http://a/2",
+        lastmod=None,
+        published=None,
+        content_hash="h2",
+        run_id="r1",
+    )
+    state.release("http://a/2", "r1")
+    assert state.get("http://a/2") is None and state.by_content_hash("h2") == []
+
+    state.record_dropped(["http://a/1", "http://a/3"], "not_article", lastmod=None, run_id="r1")
+    assert state.get("http://a/1").status == "exported"  # type: ignore[union-attr]
+    assert state.get("http://a/3").reason == "not_article"  # type: ignore[union-attr]
+    assert state.exported_by_run("r1") == {
+        "http://a/1": "http://a/1",
+        "http://a/1?amp": "http://a/1",
+    }
+    state.forget(["http://a/1?amp"], "r1")
+    assert state.get("http://a/1?amp") is None
+
+    run = Run("r1", "site", 1, "elsewhere", "2026-01-01T00:00:00+00:00")
+    state.start_run(run)
+    state.add_feed("r1", FeedFile("/x.jsonl", "jsonlines", True))
+    assert state.runs()[0].feeds == [FeedFile("/x.jsonl", "jsonlines", True)]
+    # A run on another machine is never recovered from here: its feed is not here.
+    assert state.unfinished_runs() == []
+    state.finish_run("r1", status="finished", reason="finished")
+    assert state.runs()[0].status == "finished"
+
+
+def test_redis_duplicate_index_finds_copies_kept_by_another_worker(redis_url: str) -> None:
+    from newscrawl.distributed.dedup import RedisDuplicateIndex
+
+    text = " ".join(f"word{i} the harbour council approved a plan" for i in range(60))
+    copy = "LONDON (Agency) - " + text.replace("word7 ", "wordseven ") + " Read more: other"
+    unrelated = " ".join(f"item{i} the festival opened in spring" for i in range(60))
+    first, second = RedisDuplicateIndex(_client(redis_url)), RedisDuplicateIndex(_client(redis_url))
+    memory = MemoryDuplicateIndex()
+    assert first.duplicate_of("http://a/1", text) is None
+    near = second.duplicate_of("http://b/1", copy)
+    assert near is not None and near.kind == "near" and near.first == "http://a/1"
+    # The same judgement as the in-memory index, similarity included.
+    memory.duplicate_of("http://a/1", text)
+    assert memory.match(memory_probe(memory, copy)).similarity == near.similarity  # type: ignore[union-attr]
+    exact = second.duplicate_of("http://c/1", text)
+    assert exact is not None and (exact.kind, exact.first) == ("exact", "http://a/1")
+    assert second.duplicate_of("http://a/1", unrelated).kind == "key"  # type: ignore[union-attr]
+    assert second.duplicate_of("http://d/1", unrelated) is None
+    assert len(first) == 2
+
+
+def memory_probe(index: MemoryDuplicateIndex, text: str) -> Any:
+    from newscrawl.dedup import make_probe
+
+    return make_probe(index.fingerprinter, text, None)
+
+
+# Workers.
+
+
+class Worker:
+    def __init__(self, cwd: Path, name: str, url: str, number: int) -> None:
+        self.log = cwd / f"worker{number}.log"
+        settings = {**SETTINGS, "NEWSCRAWL_REDIS_URL": url, "NEWSCRAWL_REDIS_WORKER_TIMEOUT": "5"}
+        with self.log.open("w") as out:
+            self.process = subprocess.Popen(
+                crawl_command(name, settings=settings),
+                cwd=cwd,
+                env=CRAWL_ENV,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+
+    def feed(self, cwd: Path, name: str) -> Path | None:
+        found = list((cwd / "data" / name).glob(f"*-{self.process.pid}.jsonl"))
+        return found[0] if found else None
+
+    def lines(self, cwd: Path, name: str) -> int:
+        feed = self.feed(cwd, name)
+        return len(feed.read_bytes().splitlines()) if feed else 0
+
+    def wait(self) -> int:
+        return self.process.wait(timeout=HANG_GUARD)
+
+
+def _wait_for(condition: Any, *workers: Worker) -> None:
+    deadline = time.monotonic() + HANG_GUARD
+    while not condition():
+        for worker in workers:
+            assert worker.process.poll() is None, (
+                "a worker ended: " + worker.log.read_text()[-3000:]
+            )
+        assert time.monotonic() < deadline, "hung"
+        time.sleep(0.05)
+
+
+def _leases(client: Any, name: str, worker: Worker) -> int:
+    return sum(
+        client.hlen(key)
+        for key in client.scan_iter(f"newscrawl:{name}:leases:*-{worker.process.pid}")
+    )
+
+
+def test_three_workers_one_killed_every_article_exported_once(
+    tmp_path: Path, synthetic, redis_url: str
+) -> None:
+    articles = 60
+    site = synthetic(articles)
+    name = site.install(tmp_path)
+    client = _client(redis_url)
+    site.server.hold(after=6)
+    victim = Worker(tmp_path, name, redis_url, 1)
+    # The victim seeds the round, exports a few articles and is caught holding requests.
+    _wait_for(lambda: victim.lines(tmp_path, name) >= 2 and site.server.holding.is_set(), victim)
+    others = [Worker(tmp_path, name, redis_url, n) for n in (2, 3)]
+    _wait_for(lambda: client.hlen(f"newscrawl:{name}:workers") == 3, victim, *others)
+    _wait_for(lambda: _leases(client, name, victim) > 0, victim, *others)
+    victim.process.send_signal(signal.SIGKILL)
+    victim.wait()
+    killed_lines = victim.lines(tmp_path, name)
+    site.server.release()
+    for worker in others:
+        assert worker.wait() == 0, worker.log.read_text()[-3000:]
+
+    items = [
+        item for path in (tmp_path / "data" / name).glob("*.jsonl") for item in read_jsonl(path)
+    ]
+    urls = Counter(item["url"] for item in items)
+    assert max(urls.values()) == 1, "an article was exported twice"
+    assert sorted(urls) == sorted(site.base_url + a.path for a in site.spec.articles), "lost"
+    logs = "".join(w.log.read_text() for w in others)
+    assert "died;" in logs and "requests it held are back in the queue" in logs
+    assert "Traceback" not in logs
+
+    # The round's summary adds up the workers that finished (the victim wrote none).
+    (round_summary,) = [
+        p for p in (tmp_path / "data" / name).glob("*.summary.json") if p.stem.count("-") == 1
+    ]
+    merged = json.loads(round_summary.read_text())
+    assert len(merged["workers"]) == 2
+    assert merged["articles_exported"] == articles - killed_lines
+    assert merged["sites"][name]["articles"] == articles - killed_lines
+    shown = subprocess.run(
+        [sys.executable, "-m", "newscrawl.cli", "summary", merged["run_id"], "data"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert f"exported          {articles - killed_lines} articles" in shown
+
+    # Incremental across workers: the next round requests no article again.
+    requested = len(site.article_requests())
+    again = Worker(tmp_path, name, redis_url, 4)
+    assert again.wait() == 0
+    assert len(site.article_requests()) == requested
+    assert "skipped as seen" in again.log.read_text()
