@@ -186,3 +186,14 @@ def redis_url() -> Iterator[str]:
         _missing("newscrawl[redis] (pip install -e '.[test]')")
     with redis_server() as url:
         yield url
+
+
+@pytest.fixture
+def scrapyd_url(tmp_path: Path) -> Iterator[str]:
+    """A real scrapyd on a free loopback port, working in `tmp_path / "scrapyd"`."""
+    from newscrawl.testing_services import SCRAPYD_HINT, scrapyd_available, scrapyd_server
+
+    if not scrapyd_available():
+        _missing(SCRAPYD_HINT)
+    with scrapyd_server(tmp_path / "scrapyd") as url:
+        yield url
