@@ -214,8 +214,22 @@ class RunCoordinator:
             slot = getattr(engine, "_slot", None)
             if slot is not None and not self.stopping and self.client.zcard(self.keys.queue):
                 slot.nextcall.schedule()
-        except Exception:
-            logger.exception("Distributed crawl: heartbeat failed")
+        except Exception as error:
+            self.lost_redis(error)
+
+    def lost_redis(self, error: Exception) -> None:
+        """Redis is gone: stop this worker (reason "redis_unavailable", exit code 1). What
+        it leased stays leased in Redis, and is requeued when Redis is back and another
+        worker finds this one dead."""
+        if self.stopping:
+            return
+        self.stopping = True
+        logger.error("Distributed crawl: lost Redis (%s): stopping this worker", error)
+        from scrapy.utils.defer import deferred_from_coro
+
+        engine = self.crawler.engine
+        if engine is not None:
+            deferred_from_coro(engine.close_spider_async(reason="redis_unavailable"))
 
     def spider_idle(self, spider: Spider) -> None:
         """Close only when the round is over."""
@@ -315,6 +329,12 @@ class RunCoordinator:
     def engine_stopped(self) -> None:
         if self._beat is not None and self._beat.running:
             self._beat.stop()
+        try:
+            self._leave()
+        except Exception as error:  # redis.RedisError: leave as a dead worker would
+            logger.error("Distributed crawl: could not leave the round (%s)", error)
+
+    def _leave(self) -> None:
         summary = self._worker_summary()
         summaries_key = self.keys.summaries(self.round_id)
         pipe = self.client.pipeline()

@@ -145,10 +145,14 @@ class LeasedScheduler(RedisScheduler):
         return True
 
     def next_request(self) -> Request | None:
-        self.release_finished()
         if self.coordinator.stopping:
             return None
-        found = self.queue.pop_leased()
+        try:
+            self.release_finished()
+            found = self.queue.pop_leased()
+        except Exception as error:  # redis.RedisError: Redis is gone
+            self.coordinator.lost_redis(error)
+            return None
         if found is None:
             return None
         lease, request = found
@@ -171,7 +175,13 @@ class LeasedScheduler(RedisScheduler):
                 del self.leased[lease]
 
     def has_pending_requests(self) -> bool:
-        return len(self.queue) > 0
+        if self.coordinator.stopping:
+            return False
+        try:
+            return len(self.queue) > 0
+        except Exception as error:  # redis.RedisError
+            self.coordinator.lost_redis(error)
+            return False
 
     def __len__(self) -> int:
         return len(self.queue)
