@@ -175,7 +175,8 @@ def main() -> None:
     expected = {base + a.path for a in spec.articles}
     rows = []
     try:
-        with redis_server() as url:
+        with redis_server() as server:
+            url = server.url
             client = redis.Redis.from_url(url)
             runs = [("sqlite", 1)] + [("redis", n) for n in args.workers]
             for backend, workers in runs:
@@ -199,7 +200,8 @@ def main() -> None:
                 )
                 print(
                     f"{backend} x{workers}: {exported} articles in {seconds:.1f} s "
-                    f"({exported / seconds:.1f}/s), wall {wall:.1f} s, load {load_before:.1f}->{load():.1f}",
+                    f"({exported / seconds:.1f}/s), wall {wall:.1f} s, "
+                    f"load {load_before:.1f}->{load():.1f}",
                     flush=True,
                 )
             per_million, used = memory_per_million(url, args.memory_articles)
@@ -210,25 +212,27 @@ def main() -> None:
     sqlite = next(r for r in rows if r[0] == "sqlite")
     print()
     print(
-        f"{args.articles} articles, 100-200 ms per page, {args.concurrency} requests at once per worker, "
-        f"{os.cpu_count()} cores"
+        f"{args.articles} articles, 100-200 ms per page, "
+        f"{args.concurrency} requests at once per worker, {os.cpu_count()} cores"
     )
     print(
-        "| backend | workers | articles/s | vs N x one | crawl s | wall s | exported | duplicates | lost | Redis memory | load avg (1 min) at end |"
+        "| backend | workers | articles/s | vs N x one | crawl s | wall s | exported "
+        "| duplicates | lost | Redis memory | load avg (1 min) at end |"
     )
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for backend, workers, seconds, wall, exported, duplicates, lost, memory, load_end in rows:
         rate = exported / seconds
         ratio = rate / (workers * one[4] / one[2]) if backend == "redis" else float("nan")
         print(
-            f"| {backend} | {workers} | {rate:.1f} | {ratio:.2f} | {seconds:.1f} | {wall:.1f} | {exported} | "
-            f"{duplicates} | {lost} | {memory / 1e6:.1f} MB | {load_end:.1f} |"
+            f"| {backend} | {workers} | {rate:.1f} | {ratio:.2f} | {seconds:.1f} | {wall:.1f} "
+            f"| {exported} | {duplicates} | {lost} | {memory / 1e6:.1f} MB | {load_end:.1f} |"
         )
     overhead = one[2] / sqlite[2] - 1
     print(f"\nRedis backend vs SQLite on one worker: {overhead:+.1%} crawl time (target <= +10%)")
     print(
         f"Redis memory per million seen URLs: {per_million / 1e6:.0f} MB "
-        f"({used / 1e6:.1f} MB for {2 * args.memory_articles:,} URLs of {args.memory_articles:,} exported articles)"
+        f"({used / 1e6:.1f} MB for {2 * args.memory_articles:,} URLs of "
+        f"{args.memory_articles:,} exported articles)"
     )
     if not args.keep:
         shutil.rmtree(top, ignore_errors=True)

@@ -359,6 +359,10 @@ class SiteHealth:
         `max_age`, or seen by an earlier run (a quiet hour for an incremental crawl)."""
         stats = self.crawler.stats
         assert stats is not None
+        if stats.get_value("newscrawl/round_id"):
+            # A worker of a distributed crawl may fetch no page while the others fetch
+            # them all: the round is judged as a whole (newscrawl.distributed.summary).
+            return False
         skipped = sum(stats.get_value(key, 0) for key in _SKIPPED_ON_PURPOSE)
         return reason == "finished" and not skipped
 

@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.error import URLError
@@ -41,9 +42,21 @@ def redis_binary() -> str | None:
     return shutil.which("redis-server")
 
 
+@dataclass
+class RedisServer:
+    url: str
+    process: subprocess.Popen[bytes]
+
+    def stop(self) -> None:
+        """Stop the server now (a test of what workers do when Redis dies)."""
+        if self.process.poll() is None:
+            self.process.terminate()
+        self.process.wait(timeout=30)
+
+
 @contextmanager
-def redis_server() -> Iterator[str]:
-    """A fresh Redis on a free loopback port; yields its URL."""
+def redis_server() -> Iterator[RedisServer]:
+    """A fresh Redis on a free loopback port."""
     binary = redis_binary()
     if binary is None:
         raise FileNotFoundError(f"no redis-server: install {REDIS_HINT}")
@@ -75,11 +88,11 @@ def redis_server() -> Iterator[str]:
         process.wait()
     else:
         raise RuntimeError("redis-server did not start")
+    server = RedisServer(f"redis://127.0.0.1:{port}/0", process)
     try:
-        yield f"redis://127.0.0.1:{port}/0"
+        yield server
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        server.stop()
         shutil.rmtree(folder, ignore_errors=True)
 
 

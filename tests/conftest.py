@@ -173,8 +173,15 @@ def _missing(what: str) -> None:
 
 
 @pytest.fixture
-def redis_url() -> Iterator[str]:
-    """A fresh Redis server on a free loopback port (stopped after the test)."""
+def redis_url(redis_service: Any) -> str:
+    """The URL of a fresh Redis server on a free loopback port."""
+    return str(redis_service.url)
+
+
+@pytest.fixture
+def redis_service() -> Iterator[Any]:
+    """A fresh Redis server on a free loopback port (`.url`, `.stop()`), stopped after
+    the test."""
     from newscrawl.testing_services import REDIS_HINT, redis_binary, redis_server
 
     if redis_binary() is None:
@@ -184,8 +191,8 @@ def redis_url() -> Iterator[str]:
         import scrapy_redis  # noqa: F401
     except ImportError:
         _missing("newscrawl[redis] (pip install -e '.[test]')")
-    with redis_server() as url:
-        yield url
+    with redis_server() as server:
+        yield server
 
 
 @pytest.fixture

@@ -214,3 +214,73 @@ def test_three_workers_one_killed_every_article_exported_once(
     assert again.wait() == 0
     assert len(site.article_requests()) == requested
     assert "skipped as seen" in again.log.read_text()
+
+
+def _worker_summary(pid: int, articles: int, undated: int, **extra: Any) -> dict[str, Any]:
+    return {
+        "run_id": f"20261124T070003Z-3fa2c1-crawl{pid}-{pid}",
+        "spider": "site",
+        "finish_reason": "finished",
+        "started_at": f"2026-11-24T07:00:0{pid}+00:00",
+        "finished_at": f"2026-11-24T07:01:0{pid}+00:00",
+        "requests": articles + 2,
+        "articles_exported": articles,
+        "dropped": {"too_short": 1},
+        "skipped": {},
+        "feeds": [f"data/site/20261124T070003Z-3fa2c1-crawl{pid}-{pid}.jsonl"],
+        "sites_by": "spider",
+        "sites": {
+            "site": {
+                "pages": articles + 1,
+                "extracted": articles + 1,
+                "articles": articles,
+                "no_date": undated,
+                "no_title": 0,
+                "dropped": {"too_short": 1},
+                "chars_removed": {"tail": 10},
+            }
+        },
+        **extra,
+    }
+
+
+def test_round_summary_adds_up_workers_and_judges_health_on_the_total() -> None:
+    from newscrawl.distributed.summary import format_round, merge_summaries
+
+    # Each worker saw too few articles to be judged; together they have too many undated.
+    merged = merge_summaries([_worker_summary(1, 8, 8), _worker_summary(2, 6, 0)])
+    assert merged["run_id"] == "20261124T070003Z-3fa2c1"
+    assert (merged["articles_exported"], merged["requests"]) == (14, 18)
+    assert merged["dropped"] == {"too_short": 2}
+    assert merged["duration_seconds"] == 61.0
+    site = merged["sites"]["site"]
+    assert (site["pages"], site["articles"], site["chars_removed"]) == (16, 14, {"tail": 20})
+    assert site["warnings"] == ["no_date"]
+    assert "health            site: no_date: 8 of 14 articles" in format_round(merged)
+
+
+def test_a_round_in_which_no_worker_fetched_a_page_is_unhealthy() -> None:
+    from newscrawl.distributed.summary import merge_summaries
+
+    idle = _worker_summary(1, 0, 0)
+    idle["sites"]["site"].update(pages=0, extracted=0, dropped={})
+    assert merge_summaries([idle])["sites"]["site"]["warnings"] == ["no_pages"]
+    idle["skipped"] = {"seen": 5}
+    idle["skipped_as_seen"] = 5  # a quiet hour: the sources listed only articles seen before
+    assert merge_summaries([idle])["sites"]["site"]["warnings"] == []
+
+
+def test_a_worker_that_loses_redis_stops_with_exit_code_1(
+    tmp_path: Path, synthetic, redis_service: Any
+) -> None:
+    site = synthetic(20)
+    name = site.install(tmp_path)
+    site.server.hold(after=2)
+    worker = Worker(tmp_path, name, redis_service.url, 1)
+    _wait_for(lambda: site.server.holding.is_set(), worker)
+    redis_service.stop()
+    site.server.release()
+    assert worker.wait() == 1
+    log = worker.log.read_text()
+    assert "Distributed crawl: lost Redis" in log
+    assert "(redis_unavailable)" in log  # Scrapy's "Closing spider (...)"

@@ -184,7 +184,13 @@ class LeasedScheduler(RedisScheduler):
             return False
 
     def __len__(self) -> int:
-        return len(self.queue)
+        if self.coordinator.stopping:
+            return 0
+        try:
+            return len(self.queue)
+        except Exception as error:  # redis.RedisError
+            self.coordinator.lost_redis(error)
+            return 0
 
     def _count(self, key: str) -> None:
         if self.stats is not None:

@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newscrawl.health import SiteCounts, Thresholds, symptoms
+from newscrawl.health import SiteCounts, Thresholds, _no_pages, symptoms
 from newscrawl.summary import format_summary
 
 if TYPE_CHECKING:
@@ -75,10 +75,27 @@ def merge_summaries(
         for site, data in (summary.get("sites") or {}).items():
             sites.setdefault(site, SiteCounts()).add(_site_counts(data))
     merged["sites_by"] = first.get("sites_by", "spider")
-    merged["sites"] = {
-        site: {**counts.as_dict(), "warnings": [s.message for s in symptoms(counts, thresholds)]}
-        for site, counts in sorted(sites.items())
-    }
+    merged["sites"] = {}
+    for site, counts in sorted(sites.items()):
+        found = symptoms(counts, thresholds)
+        merged["sites"][site] = {
+            **counts.as_dict(),
+            # Names, as in a run summary (`newscrawl report` reads them); and the log lines.
+            "warnings": [symptom.name for symptom in found],
+            "warning_messages": [symptom.message for symptom in found],
+        }
+    spider = merged["spider"]
+    if (
+        merged["sites_by"] == "spider"
+        and spider in merged["sites"]
+        and merged["sites"][spider]["pages"] == 0
+        and merged["finish_reason"] == "finished"
+        and not merged["skipped_as_seen"]
+        and not merged["skipped"].get("too_old")
+    ):
+        # No worker fetched an article page (each worker leaves this to the round).
+        merged["sites"][spider]["warnings"].append(_no_pages().name)
+        merged["sites"][spider]["warning_messages"].append(_no_pages().message)
     return merged
 
 
@@ -108,7 +125,7 @@ def format_round(merged: dict[str, Any]) -> str:
     text = format_summary(merged).replace("Run summary:", "Round summary:", 1)
     lines = [text, f"  workers           {len(merged.get('workers', []))}"]
     for site, data in merged.get("sites", {}).items():
-        for warning in data.get("warnings", []):
+        for warning in data.get("warning_messages", []):
             lines.append(f"  health            {site}: {warning}")
     return "\n".join(lines)
 

@@ -15,6 +15,10 @@ Keys (prefix `NEWSCRAWL_REDIS_PREFIX`, "newscrawl"; S is the spider):
     P:state:S:run:R       set   URLs recorded by run R, until R finishes (for recovery)
     P:state:spiders       set   spiders with a state (for `by_content_hash`)
 
+`by_content_hash` finds, per spider, the first article recorded with the hash (its
+article URL's record), where SQLite lists the record of every alias: callers ask whether
+some spider exported the text, which both answer alike.
+
 Multi-key changes are Lua scripts or MULTI/EXEC transactions, so a worker killed in the
 middle of one leaves no half record. Durability is Any's own (AOF with
 `appendfsync everysec` is what README recommends). Memory: about 250 bytes per URL, see
