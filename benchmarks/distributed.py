@@ -19,13 +19,18 @@ Then Redis memory per million seen URLs: `--memory-articles` articles recorded t
 `RedisState` as a crawl records them (each under 2 URLs, with a content hash), and the
 memory per URL scaled to a million.
 
-CPU: the machine this was written on has 2 cores, shared. Extraction is kept cheap so
-that the crawl stays latency-bound: extraction runs inline (`NEWSCRAWL_WORKERS=0`, no
-process pool per worker) on the synthetic site's small pages (~3 kB of text), and
-AutoThrottle is off. With 4 workers at 2 requests each, about 50 pages/s are extracted
-in all. The table says how busy the CPU was (load average over the run).
+CPU: the machine this was written on has 2 cores, shared with other people's work. With
+newscrawl's full extraction (trafilatura, tens of ms of CPU per page) 4 workers would
+measure the CPU, not the crawl. By default (`--extraction cheap`) extraction is three
+regular expressions over the synthetic pages (`benchmarks/cheap_extract.py`, in place of
+ExtractPipeline); the rest of the chain is newscrawl's (chrome and tail cleaning,
+validation, the duplicate index with MinHash, the state, the feed). Each worker runs it
+inline (`NEWSCRAWL_WORKERS=0`, no process pool per worker). `--extraction full` runs
+newscrawl's extraction, inline. The table gives the workers' CPU seconds and the load
+average, to show how busy the machine was.
 
     python benchmarks/distributed.py [--articles 2000] [--workers 1 2 4] [--concurrency 2]
+        [--extraction cheap|full] [--memory-articles 100000] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -33,12 +38,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import redis
@@ -47,9 +54,10 @@ from newscrawl.synthetic import build_site
 from newscrawl.testing_services import redis_server
 
 SPIDER = "bench"
+HERE = Path(__file__).resolve().parent
 
 
-def settings(concurrency: int, redis_url: str | None) -> dict[str, str]:
+def settings(concurrency: int, redis_url: str | None, cheap: bool) -> dict[str, str]:
     found = {
         "AUTOTHROTTLE_ENABLED": "0",
         "NEWSCRAWL_ALLOW_PRIVATE_HOSTS": "127.0.0.1",
@@ -63,6 +71,13 @@ def settings(concurrency: int, redis_url: str | None) -> dict[str, str]:
     }
     if redis_url:
         found["NEWSCRAWL_REDIS_URL"] = redis_url
+    if cheap:
+        found["ITEM_PIPELINES"] = json.dumps(
+            {
+                "newscrawl.pipelines.ExtractPipeline": None,
+                "cheap_extract.CheapExtractPipeline": 100,
+            }
+        )
     return found
 
 
@@ -88,7 +103,12 @@ def serve(root: Path, log: Path) -> tuple[subprocess.Popen[str], str]:
 
 def crawl(workers: int, cwd: Path, options: dict[str, str]) -> float:
     """Run `workers` workers together; the wall time until the last one ends."""
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "newscrawl.settings"}
+    env = {
+        **os.environ,
+        "SCRAPY_SETTINGS_MODULE": "newscrawl.settings",
+        # benchmarks/cheap_extract.py, for --extraction cheap
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(HERE), os.environ.get("PYTHONPATH")])),
+    }
     command = [sys.executable, "-m", "scrapy", "crawl", SPIDER]
     for name, value in options.items():
         command += ["-s", f"{name}={value}"]
@@ -159,25 +179,51 @@ def load() -> float:
     return os.getloadavg()[0]
 
 
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of the workers that ended so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+@dataclass
+class Row:
+    backend: str
+    workers: int
+    seconds: float
+    wall: float
+    exported: int
+    duplicates: int
+    lost: int
+    memory: int
+    cpu: float
+    load: float
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2, 4])
     parser.add_argument("--concurrency", type=int, default=2)
     parser.add_argument("--memory-articles", type=int, default=100_000)
+    parser.add_argument(
+        "--extraction",
+        choices=["cheap", "full"],
+        default="cheap",
+        help="cheap: regular expressions on the synthetic pages (benchmarks/cheap_extract.py); "
+        "full: newscrawl's extraction, inline",
+    )
     parser.add_argument("--keep", type=Path, help="keep the data folders and logs here")
     args = parser.parse_args()
 
     top = Path(args.keep or tempfile.mkdtemp(prefix="newscrawl-distributed-"))
     top.mkdir(parents=True, exist_ok=True)
     spec = build_site(top / "site", args.articles)
-    server, base = serve(top / "site", top / "site.log")
+    site, base = serve(top / "site", top / "site.log")
     expected = {base + a.path for a in spec.articles}
-    rows = []
+    rows: list[Row] = []
     try:
-        with redis_server() as server:
-            url = server.url
-            client = redis.Redis.from_url(url)
+        with redis_server() as redis_service:
+            client = redis.Redis.from_url(redis_service.url)
             runs = [("sqlite", 1)] + [("redis", n) for n in args.workers]
             for backend, workers in runs:
                 cwd = top / f"{backend}-{workers}"
@@ -186,48 +232,65 @@ def main() -> None:
                 (cwd / "sites" / f"{SPIDER}.toml").write_text(spec.site_file(SPIDER, base))
                 client.flushall()
                 empty = int(client.info("memory")["used_memory"])
-                load_before = load()
-                wall = crawl(
-                    workers, cwd, settings(args.concurrency, url if backend == "redis" else None)
+                cpu_before = _children_cpu()
+                options = settings(
+                    args.concurrency,
+                    redis_service.url if backend == "redis" else None,
+                    cheap=args.extraction == "cheap",
                 )
+                wall = crawl(workers, cwd, options)
+                cpu = _children_cpu() - cpu_before
                 seconds = crawl_seconds(cwd)
                 exported, duplicates, lost = outcome(cwd, expected)
-                memory = (
-                    int(client.info("memory")["used_memory"]) - empty if backend == "redis" else 0
+                used = int(client.info("memory")["used_memory"]) - empty
+                row = Row(
+                    backend,
+                    workers,
+                    seconds,
+                    wall,
+                    exported,
+                    duplicates,
+                    lost,
+                    used if backend == "redis" else 0,
+                    cpu,
+                    load(),
                 )
-                rows.append(
-                    (backend, workers, seconds, wall, exported, duplicates, lost, memory, load())
-                )
+                rows.append(row)
                 print(
                     f"{backend} x{workers}: {exported} articles in {seconds:.1f} s "
-                    f"({exported / seconds:.1f}/s), wall {wall:.1f} s, "
-                    f"load {load_before:.1f}->{load():.1f}",
+                    f"({exported / seconds:.1f}/s), wall {wall:.1f} s, CPU {cpu:.0f} s, "
+                    f"load {row.load:.1f}",
                     flush=True,
                 )
-            per_million, used = memory_per_million(url, args.memory_articles)
+            per_million, used = memory_per_million(redis_service.url, args.memory_articles)
     finally:
-        server.terminate()
-        server.wait()
-    one = next(r for r in rows if r[0] == "redis" and r[1] == 1)
-    sqlite = next(r for r in rows if r[0] == "sqlite")
+        site.terminate()
+        site.wait()
+    one = next(r for r in rows if r.backend == "redis" and r.workers == 1)
+    sqlite = next(r for r in rows if r.backend == "sqlite")
     print()
     print(
-        f"{args.articles} articles, 100-200 ms per page, "
-        f"{args.concurrency} requests at once per worker, {os.cpu_count()} cores"
+        f"{args.articles} articles, 100-200 ms per page, {args.concurrency} requests at once "
+        f"per worker, extraction {args.extraction}, {os.cpu_count()} cores"
     )
     print(
-        "| backend | workers | articles/s | vs N x one | crawl s | wall s | exported "
-        "| duplicates | lost | Redis memory | load avg (1 min) at end |"
+        "| backend | workers | articles/s | vs N x one | crawl s | exported | duplicates "
+        "| lost | Redis memory | worker CPU s | load (1 min) |"
     )
     print("|---|---|---|---|---|---|---|---|---|---|---|")
-    for backend, workers, seconds, wall, exported, duplicates, lost, memory, load_end in rows:
-        rate = exported / seconds
-        ratio = rate / (workers * one[4] / one[2]) if backend == "redis" else float("nan")
-        print(
-            f"| {backend} | {workers} | {rate:.1f} | {ratio:.2f} | {seconds:.1f} | {wall:.1f} "
-            f"| {exported} | {duplicates} | {lost} | {memory / 1e6:.1f} MB | {load_end:.1f} |"
+    for r in rows:
+        rate = r.exported / r.seconds
+        ratio = (
+            f"{rate / (r.workers * one.exported / one.seconds):.2f}"
+            if r.backend == "redis"
+            else "-"
         )
-    overhead = one[2] / sqlite[2] - 1
+        memory = f"{r.memory / 1e6:.1f} MB" if r.backend == "redis" else "-"
+        print(
+            f"| {r.backend} | {r.workers} | {rate:.1f} | {ratio} | {r.seconds:.1f} "
+            f"| {r.exported} | {r.duplicates} | {r.lost} | {memory} | {r.cpu:.0f} | {r.load:.1f} |"
+        )
+    overhead = one.seconds / sqlite.seconds - 1
     print(f"\nRedis backend vs SQLite on one worker: {overhead:+.1%} crawl time (target <= +10%)")
     print(
         f"Redis memory per million seen URLs: {per_million / 1e6:.0f} MB "
