@@ -175,6 +175,21 @@ def memory_per_million(url: str, articles: int) -> tuple[float, int]:
     return used / (2 * articles) * 1_000_000, used
 
 
+def dedup_memory_per_article(url: str, articles: int) -> float:
+    """Bytes of Redis per article kept in the duplicate index (near copies on)."""
+    from newscrawl.distributed.dedup import RedisDuplicateIndex
+    from newscrawl.synthetic import prose
+
+    client = redis.Redis.from_url(url)
+    client.flushall()
+    before = int(client.info("memory")["used_memory"])
+    index = RedisDuplicateIndex(client)
+    for number in range(articles):
+        text = "\n".join(prose(f"memory-{number}"))
+        index.duplicate_of(f"https://www.example-news-site.com/story-{number}.html", text)
+    return (int(client.info("memory")["used_memory"]) - before) / articles
+
+
 def load() -> float:
     return os.getloadavg()[0]
 
@@ -205,6 +220,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2, 4])
     parser.add_argument("--concurrency", type=int, default=2)
     parser.add_argument("--memory-articles", type=int, default=100_000)
+    parser.add_argument("--dedup-articles", type=int, default=20_000)
     parser.add_argument(
         "--extraction",
         choices=["cheap", "full"],
@@ -263,6 +279,7 @@ def main() -> None:
                     flush=True,
                 )
             per_million, used = memory_per_million(redis_service.url, args.memory_articles)
+            per_article = dedup_memory_per_article(redis_service.url, args.dedup_articles)
     finally:
         site.terminate()
         site.wait()
@@ -296,6 +313,10 @@ def main() -> None:
         f"Redis memory per million seen URLs: {per_million / 1e6:.0f} MB "
         f"({used / 1e6:.1f} MB for {2 * args.memory_articles:,} URLs of "
         f"{args.memory_articles:,} exported articles)"
+    )
+    print(
+        f"Duplicate index (near copies on): {per_article / 1e3:.1f} kB per article "
+        f"({args.dedup_articles:,} articles)"
     )
     if not args.keep:
         shutil.rmtree(top, ignore_errors=True)

@@ -106,7 +106,7 @@ NEWSCRAWL_SETTINGS: dict[str, Any] = {
     # Seconds without a heartbeat after which a worker on another machine counts as dead
     # and the requests it held go back to the queue (on its own machine: at once).
     "NEWSCRAWL_REDIS_WORKER_TIMEOUT": 30,
-    # Each worker's feed: `worker_run` is "<round id>-<host>-<pid>".
+    # Each worker's feed: `worker_run` is "<round id>-<host>-<pid>-<tag>".
     "NEWSCRAWL_REDIS_FEED_URI": "%(data_dir)s/%(name)s/%(worker_run)s.jsonl",
 }
 

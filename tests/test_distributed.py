@@ -131,7 +131,7 @@ class Worker:
             )
 
     def feed(self, cwd: Path, name: str) -> Path | None:
-        found = list((cwd / "data" / name).glob(f"*-{self.process.pid}.jsonl"))
+        found = list((cwd / "data" / name).glob(f"*-{self.process.pid}-*.jsonl"))
         return found[0] if found else None
 
     def lines(self, cwd: Path, name: str) -> int:
@@ -156,7 +156,7 @@ def _wait_for(condition: Any, *workers: Worker) -> None:
 def _leases(client: Any, name: str, worker: Worker) -> int:
     return sum(
         client.hlen(key)
-        for key in client.scan_iter(f"newscrawl:{name}:leases:*-{worker.process.pid}")
+        for key in client.scan_iter(f"newscrawl:{name}:leases:*-{worker.process.pid}-*")
     )
 
 
@@ -218,7 +218,7 @@ def test_three_workers_one_killed_every_article_exported_once(
 
 def _worker_summary(pid: int, articles: int, undated: int, **extra: Any) -> dict[str, Any]:
     return {
-        "run_id": f"20261124T070003Z-3fa2c1-crawl{pid}-{pid}",
+        "run_id": f"20261124T070003Z-3fa2c1-crawl{pid}-{pid}-ab{pid}0",
         "spider": "site",
         "finish_reason": "finished",
         "started_at": f"2026-11-24T07:00:0{pid}+00:00",

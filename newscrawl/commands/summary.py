@@ -4,7 +4,7 @@
     newscrawl summary ROUND --redis redis://host:6379/0 --spider SITE
 
 Each worker of a distributed crawl writes its own summary next to its own feed
-(`data/SITE/<round>-<host>-<pid>.summary.json`). This command reads every worker summary
+(`data/SITE/<round>-<host>-<pid>-<tag>.summary.json`). This command reads every worker summary
 of ROUND found under the folders given (default `data`; copy the data folders of every
 machine to one place, or point at a shared one), or, with `--redis`, the copies the
 workers stored in Redis (kept 30 days), and prints their totals and per-site health, as

@@ -1,7 +1,7 @@
 """Distributed crawling: any number of `scrapy crawl SITE` workers sharing one Redis.
 
 `-s NEWSCRAWL_REDIS_URL=redis://host:6379/0` (and `pip install 'newscrawl[redis]'`) turns
-a crawl into a worker of a distributed run. Any then holds, for every worker on every
+a crawl into a worker of a distributed run. Redis then holds, for every worker on every
 machine:
 
 - the frontier: scrapy-redis's request queue and duplicate filter
@@ -15,7 +15,7 @@ machine:
 - the crawl state (`newscrawl.state.redis`) and the duplicate index
   (`newscrawl.distributed.dedup`), behind the same interfaces as their SQLite versions.
 
-Keys all start with `NEWSCRAWL_REDIS_PREFIX` ("newscrawl"), so one Any can serve other
+Keys all start with `NEWSCRAWL_REDIS_PREFIX` ("newscrawl"), so one Redis can serve other
 programs too. This module holds what those parts share: the connection, key names and
 the test of whether a worker is dead.
 """
@@ -47,13 +47,13 @@ def redis_url(settings: BaseSettings) -> str:
 
 def connect(url: str) -> Any:
     """A client for `url`, checked with a PING; `StateUnavailable` (exit code 1, one line)
-    when Any cannot be reached."""
+    when Redis cannot be reached."""
     redis = require("redis")
     client: Any = redis.Redis.from_url(url, socket_timeout=30, socket_connect_timeout=10)
     try:
         client.ping()
     except redis.RedisError as error:
-        raise StateUnavailable(f"cannot reach Any at {_safe(url)}: {error}") from error
+        raise StateUnavailable(f"cannot reach Redis at {_safe(url)}: {error}") from error
     return client
 
 
@@ -99,7 +99,7 @@ def prefix(settings: BaseSettings) -> str:
 class Worker:
     """One worker process, as registered in Redis."""
 
-    #: Also its run id in the crawl state: "<round id>-<host>-<pid>".
+    #: Also its run id in the crawl state: "<round id>-<host>-<pid>-<tag>".
     id: str
     host: str
     pid: int

@@ -1,4 +1,4 @@
-"""Run coordination in Any: the run lock of one machine, for workers on many.
+"""Run coordination in Redis: the run lock of one machine, for workers on many.
 
 Every worker runs the same command (`scrapy crawl SITE -s NEWSCRAWL_REDIS_URL=...`), on
 one machine or ten, started at once or one after another. Together they make one
@@ -21,8 +21,8 @@ one machine or ten, started at once or one after another. Together they make one
   queue is not empty, the sources are not all queued, or a live worker holds a request
   (its callback may queue more). When none of these holds, one Lua script marks the
   round finished, and every worker closes with reason "finished".
-- **Output.** Each worker writes its own feed, `data/SITE/<round>-<host>-<pid>.jsonl`,
-  and its summary beside it; the summaries also go to Any, and the last worker to stop
+- **Output.** Each worker writes its own feed, `data/SITE/<round>-<host>-<pid>-<tag>.jsonl`,
+  and its summary beside it; the summaries also go to Redis, and the last worker to stop
   writes the round's, `data/SITE/<round>.summary.json`, with totals and site health over
   all workers (`newscrawl summary ROUND` rebuilds it from the files of every machine).
 """
@@ -33,6 +33,7 @@ import json
 import logging
 import os
 import re
+import secrets
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -64,7 +65,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# KEYS: round, dupefilter. ARGV: new round id, now, worker suffix ("<host>-<pid>"). Join
+# KEYS: round, dupefilter. ARGV: new round id, now, worker suffix ("<host>-<pid>-<tag>"). Join
 # the round going, or open a new one, seeded by this worker. Returns {round id, seeded,
 # seeder}.
 _JOIN = """
@@ -108,8 +109,6 @@ SUMMARY_DAYS = 30
 
 
 def new_round_id() -> str:
-    import secrets
-
     return f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
 
 
@@ -137,7 +136,9 @@ class RunCoordinator:
         self._requeue = client.register_script(REQUEUE)
         self._beat: Any = None
         pid = os.getpid()
-        suffix = f"{_SAFE_HOST.sub('_', hostname())}-{pid}"
+        # <tag>: 4 random hex digits, so that two containers with the same host name and
+        # pid (pid 1, say) are still two workers.
+        suffix = f"{_SAFE_HOST.sub('_', hostname())}-{pid}-{secrets.token_hex(2)}"
         found = self._join(
             keys=[self.keys.round, self.keys.dupefilter], args=[new_round_id(), _now(), suffix]
         )

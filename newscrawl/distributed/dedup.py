@@ -1,4 +1,4 @@
-"""The duplicate index in Any: exact and near copies across every worker and machine.
+"""The duplicate index in Redis: exact and near copies across every worker and machine.
 
 The same `DuplicateIndex` as `newscrawl.dedup` (same key, same content hash, or a near
 copy by MinHash of word 3-shingles and LSH banding), kept where every worker sees it:
@@ -92,7 +92,7 @@ class RedisDuplicateIndex(DuplicateIndex):
             self.fingerprinter, MinHashFingerprinter
         ):
             raise ValueError(
-                "the Any duplicate index compares MinHash signatures in Any: it takes "
+                "the Redis duplicate index compares MinHash signatures in Redis: it takes "
                 "newscrawl's MinHashFingerprinter only"
             )
         self.client = client
@@ -115,7 +115,7 @@ class RedisDuplicateIndex(DuplicateIndex):
         stored = client.hget(meta, "scheme")
         if stored is not None and stored.decode() != self.scheme:
             raise ValueError(
-                f"the Any duplicate index under {base!r} was built with scheme "
+                f"the Redis duplicate index under {base!r} was built with scheme "
                 f"{stored.decode()!r}, not {self.scheme!r}: use another NEWSCRAWL_REDIS_PREFIX "
                 "or the same settings"
             )

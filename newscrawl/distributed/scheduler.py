@@ -1,6 +1,6 @@
 """scrapy-redis's scheduler, with leases: no request is lost with the worker that took it.
 
-scrapy-redis keeps the frontier in Any: a priority queue (a sorted set of serialized
+scrapy-redis keeps the frontier in Redis: a priority queue (a sorted set of serialized
 requests) and a duplicate filter (a set of request fingerprints), shared by every worker.
 A worker that pops a request and is then killed loses it: it is in no queue any more,
 and its fingerprint says it was seen. Here a pop is a *lease*: one Lua script takes the

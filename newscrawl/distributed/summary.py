@@ -1,6 +1,6 @@
 """The summary of a distributed run (a round): every worker's run summary, added up.
 
-Each worker writes its own summary next to its feed (`<round>-<host>-<pid>.summary.json`,
+Each worker writes its own summary next to its feed (`<round>-<host>-<pid>-<tag>.summary.json`,
 `newscrawl.summary`) and stores it in Redis; the last worker to stop writes the round's,
 `<round>.summary.json`. `merge_summaries` is a plain function, so `newscrawl summary
 ROUND` can rebuild it from the files of every machine (copied to one place) or from Redis.
@@ -100,7 +100,7 @@ def merge_summaries(
 
 
 def round_of(summaries: list[dict[str, Any]]) -> str | None:
-    """The round id the worker run ids ("<round>-<host>-<pid>") share."""
+    """The round id the worker run ids ("<round>-<host>-<pid>-<tag>") share."""
     ids = [str(s.get("run_id") or "") for s in summaries]
     rounds = {"-".join(i.split("-")[:2]) for i in ids if i}
     return rounds.pop() if len(rounds) == 1 else None

@@ -1,4 +1,4 @@
-"""The crawl state in Any, shared by the workers of a distributed crawl on any machine.
+"""The crawl state in Redis, shared by the workers of a distributed crawl on any machine.
 
 The same `CrawlState` as `newscrawl.state.sqlite`, with the same rule: an article is
 recorded as pending before its line is written, and counts as exported only once the
@@ -20,12 +20,12 @@ article URL's record), where SQLite lists the record of every alias: callers ask
 some spider exported the text, which both answer alike.
 
 Multi-key changes are Lua scripts or MULTI/EXEC transactions, so a worker killed in the
-middle of one leaves no half record. Durability is Any's own (AOF with
+middle of one leaves no half record. Durability is Redis's own (AOF with
 `appendfsync everysec` is what README recommends). Memory: about 250 bytes per URL, see
-README ("Any memory per million seen URLs").
+README ("Redis memory per million seen URLs").
 
 A run is one worker process (`Run.host`, `Run.pid`); the worker's run id is
-"<round>-<host>-<pid>" (`newscrawl.distributed.coordinator`). `unfinished_runs` returns
+"<round>-<host>-<pid>-<tag>" (`newscrawl.distributed.coordinator`). `unfinished_runs` returns
 only runs that are dead and were on this machine: their feed files are here to recover
 from, and workers still running elsewhere are left alone.
 """
@@ -34,6 +34,8 @@ from __future__ import annotations
 
 import json
 import logging
+import time
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from newscrawl.distributed import Keys, Worker, connect, is_dead, prefix, redis_url
@@ -48,55 +50,87 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# Record fields, in the order stored (absent trailing fields are None).
-_FIELDS = (
-    "status",
-    "run_id",
-    "seen_at",
-    "lastmod",
-    "published",
-    "content_hash",
-    "reason",
-    "article_url",
-)
+# A record is a JSON array, short because there is one per URL seen (README gives the
+# memory per million): [status letter, run number, seen at (epoch seconds), lastmod,
+# published, content hash, drop reason, article URL], trailing `false`s left out. Run ids
+# are numbered per spider (`P:state:S:run-ids`: id -> number, "#number" -> id). An
+# article's own record leaves out its article URL; an alias's record (a redirect, the
+# canonical URL) leaves out what the article's record holds, and reading fills it in.
+_STATUS = {"p": "pending", "e": "exported", "d": "dropped"}
 
-# KEYS: pages, pending, hashes, run set. ARGV: status, article_url, run_id, now, lastmod,
-# published, content_hash, url...
-_RECORD = """
-local record = cjson.encode({ARGV[1], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], false, ARGV[2]})
+_PRELUDE = """
+local function pack(t)
+  local n = #t
+  while n > 0 and t[n] == false do t[n] = nil; n = n - 1 end
+  -- cjson writes "/" as "\\/" (valid, and 10 bytes more per URL): plain "/" reads the same.
+  return (string.gsub(cjson.encode(t), '\\\\/', '/'))
+end
+local function value(x) if x == '' then return false end return x end
+local function runnum(key, id)
+  local n = redis.call('HGET', key, id)
+  if n then return tonumber(n) end
+  n = redis.call('HINCRBY', key, '#', 1)
+  redis.call('HSET', key, id, n, '#' .. n, id)
+  return n
+end
+local function known(key, id)
+  local n = redis.call('HGET', key, id)
+  if n then return tonumber(n) end
+  return nil
+end
+"""
+
+# KEYS: pages, pending, hashes, run set, run ids. ARGV: status letter, article URL,
+# run id, now, lastmod, published, content hash, URL...
+_RECORD = (
+    _PRELUDE
+    + """
+local r = runnum(KEYS[5], ARGV[3])
+local now = tonumber(ARGV[4])
+local full = pack({ARGV[1], r, now, value(ARGV[5]), value(ARGV[6]), value(ARGV[7])})
+local alias = pack({ARGV[1], r, now, false, false, false, false, ARGV[2]})
 local urls = {}
 for i = 8, #ARGV do
-  redis.call('HSET', KEYS[1], ARGV[i], record)
+  if ARGV[i] == ARGV[2] then
+    redis.call('HSET', KEYS[1], ARGV[i], full)
+  else
+    redis.call('HSET', KEYS[1], ARGV[i], alias)
+  end
   redis.call('SADD', KEYS[4], ARGV[i])
   table.insert(urls, ARGV[i])
 end
-if ARGV[1] == 'pending' then
-  redis.call('HSET', KEYS[2], ARGV[2], cjson.encode({ARGV[3], urls}))
+if ARGV[1] == 'p' then
+  redis.call('HSET', KEYS[2], ARGV[2], cjson.encode({r, urls}))
 end
 if ARGV[7] ~= '' then redis.call('HSETNX', KEYS[3], ARGV[7], ARGV[2]) end
 return #urls
 """
+)
 
-# Settle a pending article. KEYS: pages, pending, hashes. ARGV: article_url, run_id,
-# 'confirm' or 'release'.
-_SETTLE = """
+# Settle a pending article. KEYS: pages, pending, hashes, run ids. ARGV: article URL,
+# run id, 'confirm' or 'release'.
+_SETTLE = (
+    _PRELUDE
+    + """
+local r = known(KEYS[4], ARGV[2])
+if not r then return 0 end
 local entry = redis.call('HGET', KEYS[2], ARGV[1])
 if not entry then return 0 end
 local pending = cjson.decode(entry)
-if pending[1] ~= ARGV[2] then return 0 end
+if pending[1] ~= r then return 0 end
 redis.call('HDEL', KEYS[2], ARGV[1])
 local settled = 0
 for _, url in ipairs(pending[2]) do
   local raw = redis.call('HGET', KEYS[1], url)
   if raw then
     local record = cjson.decode(raw)
-    if record[1] == 'pending' and record[2] == ARGV[2] then
+    if record[1] == 'p' and record[2] == r then
       if ARGV[3] == 'confirm' then
-        record[1] = 'exported'
-        redis.call('HSET', KEYS[1], url, cjson.encode(record))
+        record[1] = 'e'
+        redis.call('HSET', KEYS[1], url, pack(record))
       else
         redis.call('HDEL', KEYS[1], url)
-        if record[6] and record[6] ~= '' and redis.call('HGET', KEYS[3], record[6]) == ARGV[1] then
+        if record[6] and redis.call('HGET', KEYS[3], record[6]) == ARGV[1] then
           redis.call('HDEL', KEYS[3], record[6])
         end
       end
@@ -106,32 +140,44 @@ for _, url in ipairs(pending[2]) do
 end
 return settled
 """
+)
 
-# KEYS: pages, run set. ARGV: reason, lastmod, run_id, now, url... Never over an export.
-_DROPPED = """
-local record = cjson.encode({'dropped', ARGV[3], ARGV[4], ARGV[2], false, false, ARGV[1], false})
+# KEYS: pages, run set, run ids. ARGV: reason, lastmod, run id, now, URL... Never over
+# an export.
+_DROPPED = (
+    _PRELUDE
+    + """
+local r = runnum(KEYS[3], ARGV[3])
+local record = pack({'d', r, tonumber(ARGV[4]), value(ARGV[2]), false, false, ARGV[1]})
 for i = 5, #ARGV do
   local raw = redis.call('HGET', KEYS[1], ARGV[i])
-  if (not raw) or cjson.decode(raw)[1] == 'dropped' then
+  if (not raw) or cjson.decode(raw)[1] == 'd' then
     redis.call('HSET', KEYS[1], ARGV[i], record)
     redis.call('SADD', KEYS[2], ARGV[i])
   end
 end
 return 1
 """
+)
 
-# KEYS: pages, hashes, run set. ARGV: run_id, url... Delete the URLs' records of that run.
-_FORGET = """
+# KEYS: pages, hashes, run set, run ids, pending. ARGV: run id, URL... Delete the URLs'
+# records of that run.
+_FORGET = (
+    _PRELUDE
+    + """
+local r = known(KEYS[4], ARGV[1])
+if not r then return 0 end
 local n = 0
 for i = 2, #ARGV do
   local raw = redis.call('HGET', KEYS[1], ARGV[i])
   if raw then
     local record = cjson.decode(raw)
-    if record[2] == ARGV[1] then
+    if record[2] == r then
       redis.call('HDEL', KEYS[1], ARGV[i])
       redis.call('SREM', KEYS[3], ARGV[i])
+      redis.call('HDEL', KEYS[5], ARGV[i])
       local article = record[8] or ARGV[i]
-      if record[6] and record[6] ~= '' and redis.call('HGET', KEYS[2], record[6]) == article then
+      if record[6] and redis.call('HGET', KEYS[2], record[6]) == article then
         redis.call('HDEL', KEYS[2], record[6])
       end
       n = n + 1
@@ -140,10 +186,11 @@ for i = 2, #ARGV do
 end
 return n
 """
+)
 
 
 class RedisState:
-    """`CrawlState` in Any (`NEWSCRAWL_STATE = "redis"`, set by `NEWSCRAWL_REDIS_URL`)."""
+    """`CrawlState` in Redis (`NEWSCRAWL_STATE = "redis"`, set by `NEWSCRAWL_REDIS_URL`)."""
 
     def __init__(self, client: Any, spider: str, key_prefix: str = "newscrawl") -> None:
         self.client = client
@@ -159,6 +206,8 @@ class RedisState:
         self._hashes = f"{base}:hashes"
         self._runs = f"{base}:runs"
         self._run_prefix = f"{base}:run:"
+        self._run_ids = f"{base}:run-ids"
+        self._run_names: dict[int, str] = {}
         self._spiders = f"{key_prefix}:state:spiders"
         self._keys = Keys(key_prefix, spider)
         self._record_script = client.register_script(_RECORD)
@@ -179,7 +228,7 @@ class RedisState:
 
     def get(self, url: str) -> Seen | None:
         raw = self.client.hget(self._pages, url)
-        return None if raw is None else _seen(url, raw, self.spider)
+        return None if raw is None else self._seen(url, raw)
 
     def record_pending(
         self,
@@ -216,12 +265,18 @@ class RedisState:
         run_id: str,
     ) -> None:
         self._record_script(
-            keys=[self._pages, self._pending, self._hashes, self._run_prefix + run_id],
+            keys=[
+                self._pages,
+                self._pending,
+                self._hashes,
+                self._run_prefix + run_id,
+                self._run_ids,
+            ],
             args=[
-                status,
+                status[0],
                 article_url,
                 run_id,
-                utc_now(),
+                int(time.time()),
                 lastmod or "",
                 published or "",
                 content_hash or "",
@@ -231,46 +286,45 @@ class RedisState:
 
     def confirm_exported(self, article_url: str, run_id: str) -> None:
         self._settle_script(
-            keys=[self._pages, self._pending, self._hashes], args=[article_url, run_id, "confirm"]
+            keys=[self._pages, self._pending, self._hashes, self._run_ids],
+            args=[article_url, run_id, "confirm"],
         )
 
     def release(self, article_url: str, run_id: str) -> None:
         self._settle_script(
-            keys=[self._pages, self._pending, self._hashes], args=[article_url, run_id, "release"]
+            keys=[self._pages, self._pending, self._hashes, self._run_ids],
+            args=[article_url, run_id, "release"],
         )
 
     def record_dropped(
         self, urls: Iterable[str], reason: str, *, lastmod: str | None, run_id: str
     ) -> None:
         self._dropped_script(
-            keys=[self._pages, self._run_prefix + run_id],
-            args=[reason, lastmod or "", run_id, utc_now(), *dict.fromkeys(urls)],
+            keys=[self._pages, self._run_prefix + run_id, self._run_ids],
+            args=[reason, lastmod or "", run_id, int(time.time()), *dict.fromkeys(urls)],
         )
 
     def by_content_hash(self, content_hash: str) -> list[Seen]:
         spiders = sorted(s.decode() for s in self.client.smembers(self._spiders))
         found = []
         for spider in spiders:
-            base = f"{self.prefix}:state:{spider}"
-            article = self.client.hget(f"{base}:hashes", content_hash)
+            state = self if spider == self.spider else RedisState(self.client, spider, self.prefix)
+            article = self.client.hget(state._hashes, content_hash)
             if article is None:
                 continue
-            raw = self.client.hget(f"{base}:pages", article)
-            if raw is not None:
-                seen = _seen(article.decode(), raw, spider)
-                if seen.status in ("exported", "pending"):
-                    found.append(seen)
+            seen = state.get(article.decode())
+            if seen is not None and seen.status in ("exported", "pending"):
+                found.append(seen)
         return sorted(found, key=lambda s: (s.seen_at, s.spider or "", s.url))
 
     def exported_by_run(self, run_id: str) -> dict[str, str]:
         urls = [u.decode() for u in self.client.smembers(self._run_prefix + run_id)]
         found = {}
-        for url, raw in zip(
-            urls, self.client.hmget(self._pages, urls) if urls else [], strict=True
-        ):
+        records = self.client.hmget(self._pages, urls) if urls else []
+        for url, raw in zip(urls, records, strict=True):
             if raw is None:
                 continue
-            seen = _seen(url, raw, self.spider)
+            seen = self._seen(url, raw, resolve=False)
             if seen.run_id == run_id and seen.status in ("exported", "pending"):
                 found[url] = seen.article_url or url
         return found
@@ -279,18 +333,58 @@ class RedisState:
         urls = list(urls)
         if urls:
             self._forget_script(
-                keys=[self._pages, self._hashes, self._run_prefix + run_id], args=[run_id, *urls]
+                keys=[
+                    self._pages,
+                    self._hashes,
+                    self._run_prefix + run_id,
+                    self._run_ids,
+                    self._pending,
+                ],
+                args=[run_id, *urls],
             )
-            # Pending entries of forgotten articles go too.
-            self.client.hdel(self._pending, *urls)
 
     def counts(self) -> dict[str, int]:
         """Records of this spider by status (for tools; reads every record)."""
         counts: dict[str, int] = {}
         for _, raw in self.client.hscan_iter(self._pages, count=1000):
-            status = json.loads(raw)[0]
+            status = _STATUS[json.loads(raw)[0]]
             counts[status] = counts.get(status, 0) + 1
         return counts
+
+    def _seen(self, url: str, raw: bytes | str, *, resolve: bool = True) -> Seen:
+        values: list[Any] = json.loads(raw)
+        values += [False] * (8 - len(values))
+        status, run, seen_at, lastmod, published, content_hash, reason, article = (
+            v if v is not False else None for v in values
+        )
+        if article and article != url and status != "d" and resolve:
+            # An alias: the article's record holds its dates and hash.
+            raw_article = self.client.hget(self._pages, article)
+            if raw_article is not None:
+                main = json.loads(raw_article) + [False] * 8
+                lastmod, published, content_hash = (
+                    v if v is not False else None for v in main[3:6]
+                )
+        return Seen(
+            url=url,
+            status=_STATUS[str(status)],  # type: ignore[arg-type]
+            run_id=self._run_name(int(run or 0)),
+            seen_at=datetime.fromtimestamp(int(seen_at or 0), UTC).isoformat(timespec="seconds"),
+            lastmod=lastmod,
+            published=published,
+            content_hash=content_hash,
+            reason=reason,
+            article_url=article or (url if status != "d" else None),
+            spider=self.spider,
+        )
+
+    def _run_name(self, number: int) -> str:
+        name = self._run_names.get(number)
+        if name is None:
+            raw = self.client.hget(self._run_ids, f"#{number}")
+            name = raw.decode() if raw is not None else str(number)
+            self._run_names[number] = name
+        return name
 
     # Runs
 
@@ -305,13 +399,12 @@ class RedisState:
 
     def finish_run(self, run_id: str, *, status: str, reason: str) -> None:
         run = self._run(run_id)
-        if run is None:
-            return
-        run.status = status  # type: ignore[assignment]
-        run.reason = reason
-        run.finished_at = utc_now()
         pipe = self.client.pipeline()
-        pipe.hset(self._runs, run_id, _run_json(run))
+        if run is not None:
+            run.status = status  # type: ignore[assignment]
+            run.reason = reason
+            run.finished_at = utc_now()
+            pipe.hset(self._runs, run_id, _run_json(run))
         # Only recovery reads a run's URLs, and a finished run needs none.
         pipe.delete(self._run_prefix + run_id)
         pipe.execute()
@@ -344,16 +437,6 @@ class RedisState:
 
     def close(self) -> None:
         self.client.close()
-
-
-def _seen(url: str, raw: bytes | str, spider: str) -> Seen:
-    values: list[Any] = json.loads(raw)
-    values += [None] * (len(_FIELDS) - len(values))
-    record: dict[str, Any] = {
-        name: (value if value not in ("", False) else None)
-        for name, value in zip(_FIELDS, values, strict=True)
-    }
-    return Seen(url=url, spider=spider, **record)
 
 
 def _run_json(run: Run) -> str:
