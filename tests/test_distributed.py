@@ -207,6 +207,24 @@ def test_three_workers_one_killed_every_article_exported_once(
         check=True,
     ).stdout
     assert f"exported          {articles - killed_lines} articles" in shown
+    from_redis = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newscrawl.cli",
+            "summary",
+            merged["run_id"],
+            "--redis",
+            redis_url,
+            "--spider",
+            name,
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert from_redis == shown
 
     # Incremental across workers: the next round requests no article again.
     requested = len(site.article_requests())
@@ -284,3 +302,21 @@ def test_a_worker_that_loses_redis_stops_with_exit_code_1(
     log = worker.log.read_text()
     assert "Distributed crawl: lost Redis" in log
     assert "(redis_unavailable)" in log  # Scrapy's "Closing spider (...)"
+
+
+def test_a_worker_that_cannot_reach_redis_says_so_in_one_line(tmp_path: Path) -> None:
+    from newscrawl.testing_services import free_port
+
+    url = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
+    process = subprocess.run(
+        crawl_command("demo", settings={"NEWSCRAWL_REDIS_URL": url}),
+        cwd=tmp_path,
+        env=CRAWL_ENV,
+        capture_output=True,
+        text=True,
+        timeout=HANG_GUARD,
+        check=False,
+    )
+    assert process.returncode == 1
+    assert f"error: cannot reach Redis at {url}: " in process.stderr
+    assert "Traceback" not in process.stderr
