@@ -21,8 +21,8 @@ some spider exported the text, which both answer alike.
 
 Multi-key changes are Lua scripts or MULTI/EXEC transactions, so a worker killed in the
 middle of one leaves no half record. Durability is Redis's own (AOF with
-`appendfsync everysec` is what README recommends). Memory: about 250 bytes per URL, see
-README ("Redis memory per million seen URLs").
+`appendfsync everysec` is what README recommends). Memory: about 350 bytes per URL seen
+(`benchmarks/distributed.py`; README, "Redis memory").
 
 A run is one worker process (`Run.host`, `Run.pid`); the worker's run id is
 "<round>-<host>-<pid>-<tag>" (`newscrawl.distributed.coordinator`). `unfinished_runs` returns
