@@ -320,3 +320,29 @@ def test_a_worker_that_cannot_reach_redis_says_so_in_one_line(tmp_path: Path) ->
     assert process.returncode == 1
     assert f"error: cannot reach Redis at {url}: " in process.stderr
     assert "Traceback" not in process.stderr
+
+
+def test_two_workers_share_one_crawl_each_source_and_page_fetched_once(
+    tmp_path: Path, synthetic, redis_url: str
+) -> None:
+    site = synthetic(40, per_sitemap=10)
+    name = site.install(tmp_path)
+    client = _client(redis_url)
+    site.server.hold(after=0)  # nothing is answered until both workers are in the round
+    workers = [Worker(tmp_path, name, redis_url, n) for n in (1, 2)]
+    _wait_for(lambda: client.hlen(f"newscrawl:{name}:workers") == 2, *workers)
+    site.server.release()
+    for worker in workers:
+        assert worker.wait() == 0, worker.log.read_text()[-3000:]
+
+    requested = Counter(site.server.requests)
+    sources = {path: n for path, n in requested.items() if path.endswith(".xml")}
+    # The index, 4 sitemaps and the feed, each once: only the seeder requested them.
+    assert len(sources) == 6 and set(sources.values()) == {1}, sources
+    pages = {path: n for path, n in requested.items() if path.startswith("/news/")}
+    assert len(pages) == 40 and set(pages.values()) == {1}
+    feeds = [w.feed(tmp_path, name) for w in workers]
+    per_worker = [len(read_jsonl(feed)) if feed else 0 for feed in feeds]
+    assert sum(per_worker) == 40
+    logs = [w.log.read_text() for w in workers]
+    assert sum("(seeding its sources)" in log for log in logs) == 1
