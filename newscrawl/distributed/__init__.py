@@ -57,6 +57,12 @@ def connect(url: str) -> Any:
     return client
 
 
+def redis_errors() -> type[Exception]:
+    """redis-py's base exception (Redis unreachable, a connection lost mid-command)."""
+    error: type[Exception] = require("redis").RedisError
+    return error
+
+
 def _safe(url: str) -> str:
     """The URL without its password, for messages."""
     return re.sub(r"//([^:@/]*):[^@/]*@", r"//\1:***@", url)
@@ -74,6 +80,7 @@ class Keys:
         self.lease_seq = f"{base}:lease-seq"
         self.round = f"{base}:round"
         self.workers = f"{base}:workers"
+        self.started = f"{base}:started"
 
     def leases(self, worker: str) -> str:
         return f"{self.prefix}:{self.spider}:leases:{worker}"

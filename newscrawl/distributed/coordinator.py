@@ -49,6 +49,7 @@ from newscrawl.distributed import (
     is_dead,
     prefix,
     process_started,
+    redis_errors,
     redis_url,
 )
 from newscrawl.distributed.scheduler import REQUEUE
@@ -184,6 +185,9 @@ class RunCoordinator:
         pipe.hset(self.keys.workers, self.worker.id, json.dumps(self.worker.to_json()))
         pipe.set(self.keys.alive(self.worker.id), "1", px=int(self.timeout * 1000))
         pipe.sadd(self.keys.round_workers(self.round_id), self.worker.id)
+        # Kept after the worker leaves the registry: recovery on this machine tells a dead
+        # worker's pid from a new process that reuses it.
+        pipe.hset(self.keys.started, self.worker.id, self.worker.started)
         pipe.execute()
         logger.info(
             "Distributed crawl: worker %s in round %s%s",
@@ -215,8 +219,10 @@ class RunCoordinator:
             slot = getattr(engine, "_slot", None)
             if slot is not None and not self.stopping and self.client.zcard(self.keys.queue):
                 slot.nextcall.schedule()
-        except Exception as error:
+        except redis_errors() as error:
             self.lost_redis(error)
+        except Exception:
+            logger.exception("Distributed crawl: heartbeat failed")
 
     def lost_redis(self, error: Exception) -> None:
         """Redis is gone: stop this worker (reason "redis_unavailable", exit code 1). What
@@ -236,6 +242,13 @@ class RunCoordinator:
         """Close only when the round is over."""
         if self.stopping:
             return
+        try:
+            self._idle(spider)
+        except redis_errors() as error:
+            self.lost_redis(error)
+            raise DontCloseSpider from None  # closing already, as "redis_unavailable"
+
+    def _idle(self, spider: Spider) -> None:
         self.reap()
         if self.client.zcard(self.keys.queue):
             raise DontCloseSpider
@@ -344,6 +357,7 @@ class RunCoordinator:
             pipe.expire(summaries_key, SUMMARY_DAYS * 86400)
         pipe.srem(self.keys.round_workers(self.round_id), self.worker.id)
         pipe.hdel(self.keys.workers, self.worker.id)
+        pipe.hdel(self.keys.started, self.worker.id)
         pipe.delete(self.keys.alive(self.worker.id))
         pipe.scard(self.keys.round_workers(self.round_id))
         pipe.hget(self.keys.round, "status")

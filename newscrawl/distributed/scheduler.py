@@ -26,6 +26,8 @@ from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.queue import PriorityQueue
 from scrapy_redis.scheduler import Scheduler as RedisScheduler
 
+from newscrawl.distributed import redis_errors
+
 if TYPE_CHECKING:
     from typing import Self
 
@@ -150,7 +152,7 @@ class LeasedScheduler(RedisScheduler):
         try:
             self.release_finished()
             found = self.queue.pop_leased()
-        except Exception as error:  # redis.RedisError: Redis is gone
+        except redis_errors() as error:  # Redis is gone
             self.coordinator.lost_redis(error)
             return None
         if found is None:
@@ -179,7 +181,7 @@ class LeasedScheduler(RedisScheduler):
             return False
         try:
             return len(self.queue) > 0
-        except Exception as error:  # redis.RedisError
+        except redis_errors() as error:
             self.coordinator.lost_redis(error)
             return False
 
@@ -188,7 +190,7 @@ class LeasedScheduler(RedisScheduler):
             return 0
         try:
             return len(self.queue)
-        except Exception as error:  # redis.RedisError
+        except redis_errors() as error:
             self.coordinator.lost_redis(error)
             return 0
 

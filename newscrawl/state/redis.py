@@ -423,8 +423,8 @@ class RedisState:
         return dead
 
     def _started(self, run_id: str) -> str:
-        raw = self.client.hget(self._keys.workers, run_id)
-        return str(json.loads(raw).get("started") or "") if raw else ""
+        raw = self.client.hget(self._keys.started, run_id)
+        return raw.decode() if raw else ""
 
     def runs(self) -> list[Run]:
         """Every run of this spider, oldest first."""
