@@ -118,14 +118,15 @@ def memory_probe(index: MemoryDuplicateIndex, text: str) -> Any:
 
 
 class Worker:
-    def __init__(self, cwd: Path, name: str, url: str, number: int) -> None:
+    def __init__(self, cwd: Path, name: str, url: str, number: int, host: str = "") -> None:
         self.log = cwd / f"worker{number}.log"
-        settings = {**SETTINGS, "NEWSCRAWL_REDIS_URL": url, "NEWSCRAWL_REDIS_WORKER_TIMEOUT": "5"}
+        settings = {**SETTINGS, "NEWSCRAWL_REDIS_URL": url, "NEWSCRAWL_REDIS_WORKER_TIMEOUT": "3"}
+        env = {**CRAWL_ENV, "NEWSCRAWL_HOST": host} if host else CRAWL_ENV
         with self.log.open("w") as out:
             self.process = subprocess.Popen(
                 crawl_command(name, settings=settings),
                 cwd=cwd,
-                env=CRAWL_ENV,
+                env=env,
                 stdout=out,
                 stderr=subprocess.STDOUT,
             )
@@ -346,3 +347,31 @@ def test_two_workers_share_one_crawl_each_source_and_page_fetched_once(
     assert sum(per_worker) == 40
     logs = [w.log.read_text() for w in workers]
     assert sum("(seeding its sources)" in log for log in logs) == 1
+
+
+def test_a_worker_dead_on_another_machine_is_reaped_when_its_heartbeat_expires(
+    tmp_path: Path, synthetic, redis_url: str
+) -> None:
+    """Seen from elsewhere, a dead worker is only a heartbeat that stopped: its requests
+    go back to the queue once `NEWSCRAWL_REDIS_WORKER_TIMEOUT` passes."""
+    articles = 30
+    site = synthetic(articles)
+    name = site.install(tmp_path)
+    client = _client(redis_url)
+    site.server.hold(after=4)
+    victim = Worker(tmp_path, name, redis_url, 1, host="another-machine")
+    _wait_for(lambda: victim.lines(tmp_path, name) >= 2 and site.server.holding.is_set(), victim)
+    _wait_for(lambda: _leases(client, name, victim) > 0, victim)
+    victim.process.send_signal(signal.SIGKILL)
+    victim.wait()
+    survivor = Worker(tmp_path, name, redis_url, 2)
+    site.server.release()
+    assert survivor.wait() == 0, survivor.log.read_text()[-3000:]
+
+    items = [i for p in (tmp_path / "data" / name).glob("*.jsonl") for i in read_jsonl(p)]
+    urls = Counter(item["url"] for item in items)
+    assert max(urls.values()) == 1
+    assert sorted(urls) == sorted(site.base_url + a.path for a in site.spec.articles)
+    log = survivor.log.read_text()
+    assert "another-machine" in log and "requests it held are back in the queue" in log
+    assert "articles of its feed kept" not in log  # its feed is on its own machine

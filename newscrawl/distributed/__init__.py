@@ -129,7 +129,10 @@ class Worker:
 
 
 def hostname() -> str:
-    return socket.gethostname()
+    """This machine's name in worker ids and runs: `NEWSCRAWL_HOST` when set (a container
+    whose host name changes at every start, but whose data folder stays, keeps one name,
+    so its next worker recovers the feed of one that died), else the host name."""
+    return os.environ.get("NEWSCRAWL_HOST") or socket.gethostname()
 
 
 def process_started(pid: int) -> str:
