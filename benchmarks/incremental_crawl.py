@@ -129,7 +129,8 @@ def crawl(name: str, cwd: Path, log: Path) -> Run:
     started = time.perf_counter()
     subprocess.run(command, cwd=cwd, env=env, check=True)
     wall = time.perf_counter() - started
-    paths = log.read_text().splitlines()[before:]
+    # The server logs "PATH STATUS" lines.
+    paths = [line.rsplit(" ", 1)[0] for line in log.read_text().splitlines()[before:]]
     newest = max((cwd / "data" / SPIDER).glob("*.summary.json"), key=lambda p: p.stat().st_mtime)
     summary = json.loads(newest.read_text())
     return Run(

@@ -8,16 +8,17 @@ fewer is fitted to the pages it was written for, and moves to that site's module
 The chain runs over both dev sets (`devsets.py`: the Zyte benchmark and fundus-dev) with
 `newscrawl.cleaning.evidence` collecting what each rule did. Rules are:
 
-* phrases: each entry of the phrase tables in `cleaning/markers.py` (tail headers, chrome
-  lines, closing lines), named `table/language/index`, shown with its pattern;
+* phrases: each kind of tail header, chrome line or closing line in
+  `cleaning/markers.py` (`tail_header/most_read`, `chrome_line/credit`), with all its
+  languages;
 * class words: each word of `CHROME_CLASS_WORDS` (`html/chrome_blocks/<word>`);
 * structural rules: the HTML pruning stages (`html/...`), the text stages (`text/...`) and
   the extraction's fallbacks (`extraction/...`).
 
 A phrase counts wherever it acted: at the HTML level (a related list's header), or at the
 text level. The text-level cleaners serve two uses, so both are run: the crawl's chain,
-and `clean_text` over trafilatura's text of the same pages (cleaning what other tools
-produce, as `newscrawl clean` does).
+and `clean_text` over trafilatura's and readability's text of the same pages (cleaning
+what other tools produce, as `newscrawl clean` does).
 
 For rules that remove text, "wrong" counts removed texts that are mostly article text by
 the gold (half or more of their 4-gram shingles are in the gold body): a rule that acts on
@@ -28,6 +29,7 @@ and class words that never acted are listed at the end.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -42,6 +44,9 @@ from newscrawl.items import Page
 from newscrawl.stages import Rejected, extract, remove_chrome, strip_related_tail
 
 MIN_SITES = 3
+#: Tables whose every phrase is a rule; the others are keyed by kind of line. (None:
+#: every table says, per entry, what its lines are, in every language.)
+_BY_PHRASE: set[str] = set()
 #: Rules that keep or recover text rather than remove it ("wrong" does not apply).
 _KEEPING = ("extraction/", "html/furniture_kept", "html/ruby_inline")
 
@@ -57,8 +62,6 @@ class Usage:
 
 
 def run(pages: Sequence[DevPage], keep_texts: int) -> dict[str, Usage]:
-    import trafilatura
-
     usage: dict[str, Usage] = defaultdict(Usage)
     for n, page in enumerate(pages, 1):
         if sys.stderr.isatty():
@@ -71,10 +74,11 @@ def run(pages: Sequence[DevPage], keep_texts: int) -> dict[str, Usage]:
             except Rejected:
                 pass
         with evidence.collecting() as text_reports:
-            clean_text(trafilatura.extract(page.html, include_comments=False) or "")
+            for tool_text in _other_tools_text(page.html):
+                clean_text(tool_text)
         gold = Counter(shingles(tokenize(page.truth)))
         for rule, text in [*reports, *((f"clean_text:{r}", t) for r, t in text_reports)]:
-            for key in _keys(rule):
+            for key in dict.fromkeys(k for variant in _variants(rule) for k in _keys(variant)):
                 entry = usage[key]
                 entry.sites.add(page.site)
                 entry.pages.add(f"{page.set}:{page.id}")
@@ -89,20 +93,47 @@ def run(pages: Sequence[DevPage], keep_texts: int) -> dict[str, Usage]:
     return usage
 
 
+def _other_tools_text(html: str) -> list[str]:
+    """The page's text as two widely used extractors give it: what `clean_text` cleans."""
+    import trafilatura
+    from readability import Document
+
+    from newscrawl.extraction.second_opinion import block_text
+
+    texts = [trafilatura.extract(html, include_comments=False) or ""]
+    # readability gives up on some pages; trafilatura's text stands then
+    with contextlib.suppress(Exception):
+        texts.append(block_text(Document(html).summary(html_partial=True)))
+    return texts
+
+
+def _variants(rule: str) -> list[str]:
+    """A header that matched several phrases ("html/related_lists/a/b/1+c/d/2") is
+    evidence for each of them."""
+    head, _, rest = rule.partition("/tail_header/")
+    if not rest or "+" not in rest:
+        return [rule]
+    return [f"{head}/tail_header/{p}" for p in rest.replace("tail_header/", "").split("+")]
+
+
 def _keys(rule: str) -> list[str]:
     """What a report is evidence for: its mechanism, and the phrase or class word it used.
 
-    "html/related_lists/tail_header/en/3" is evidence for the mechanism
-    "html/related_lists" and for the phrase "tail_header/en/3"; the text-level cleaning of
-    trafilatura's output is told apart from the crawl's ("clean_text:text/...").
+    "html/related_lists/tail_header/latest/3" is evidence for the mechanism
+    "html/related_lists" and for the kind of header "tail_header/latest".
     """
+    # The crawl's chain and `clean_text` over other tools' text run the same rules: one
+    # rule, evidence from both.
     named = _named(rule.removeprefix("clean_text:"))
-    prefix = "clean_text:" if rule.startswith("clean_text:") else ""
+    prefix = ""
     parts = named.split("/")
     for i, part in enumerate(parts[:-2]):
         if part in TABLES and parts[i + 2].isdigit():
             mechanism = "/".join(parts[:i]) if i > 1 else f"text/{part}s"
-            return [prefix + mechanism, "/".join(parts[i : i + 3])]
+            phrase = "/".join(parts[i : i + 3])
+            # Chrome and closing lines are one rule per kind of line (all its languages).
+            rule_id = phrase if part in _BY_PHRASE else "/".join(parts[i : i + 2])
+            return [prefix + mechanism, rule_id]
     if named.startswith("html/chrome_blocks/"):
         return ["html/chrome_blocks", "class/" + named.split("/")[2]]
     if named.startswith("html/furniture/") or named.startswith("html/furniture_kept/"):
@@ -178,15 +209,17 @@ def _table(usage: dict[str, Usage], show_texts: int) -> str:
 def never_acted(usage: dict[str, Usage]) -> list[str]:
     seen = set(usage)
     unused = []
-    for table, phrases_by_language in TABLES.items():
+    for table, entries in TABLES.items():
         if table == "sign_off":
             continue  # sign-offs protect lines; they never remove any
-        for language, phrases in phrases_by_language.items():
+        for label, phrases in entries.items():
+            if table not in _BY_PHRASE:
+                if f"{table}/{label}" not in seen:
+                    unused.append(f"`{table}/{label}`")
+                continue
             for index, pattern in enumerate(phrases):
-                entry = f"{table}/{language}/{index}"
-                if _first_entry(table, pattern) != entry:
-                    continue
-                if entry not in seen:
+                entry = f"{table}/{label}/{index}"
+                if _first_entry(table, pattern) == entry and entry not in seen:
                     unused.append(f"`{entry}` `{pattern[:80]}`")
     for word in sorted(CHROME_CLASS_WORDS):
         if f"class/{word}" not in seen:

@@ -1,7 +1,7 @@
 """Article-text quality metric: the Zyte article-extraction benchmark's, and junk measures.
 
-Shared by `benchmarks/zyte_quality.py` (the benchmark) and the quality floor test over
-newscrawl's own fixtures (`tests/test_quality_floor.py`), so both score alike:
+Shared by `benchmarks/quality.py` (the benchmark) and the quality floor test over a
+sample of the same pages (`tests/test_quality_floor.py`), so both score alike:
 
 * Texts are tokenized with the Unicode regex ``\\w+``; shingles are token 4-grams (a text
   with 1-3 tokens yields one shingle of all its tokens; an empty text none).

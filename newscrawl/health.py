@@ -52,11 +52,14 @@ NOT_ARTICLE_REASONS = frozenset({"not_article"})
 EMPTY_TEXT_REASONS = frozenset({"empty_text", "too_short", "unparsable_html"})
 
 
-#: Article URLs found and not fetched on purpose: a site that only has these is healthy.
+#: Article URLs found and not fetched on purpose, and sources not read again because they
+#: have not changed (newscrawl/incremental.py): a site that only has these is healthy.
 _SKIPPED_ON_PURPOSE = (
     "newscrawl/skipped/too_old",
     "newscrawl/skipped/seen",
     "newscrawl/skipped/seen_dropped",
+    "newscrawl/sources/unchanged",
+    "newscrawl/sources/not_modified",
 )
 
 
@@ -356,7 +359,8 @@ class SiteHealth:
     def _expected_pages(self, reason: str) -> bool:
         """A site spider that fetched no article page is broken, unless the crawl was cut
         short, or its sources did list articles that it skipped on purpose: older than
-        `max_age`, or seen by an earlier run (a quiet hour for an incremental crawl)."""
+        `max_age`, or seen by an earlier run (a quiet hour for an incremental crawl), or
+        its sources have not changed since a run read them."""
         stats = self.crawler.stats
         assert stats is not None
         if stats.get_value("newscrawl/round_id"):

@@ -3,27 +3,33 @@
 Sitemaps, feeds and robots.txt must hold absolute URLs, but the port is only known once
 the server listens, so files may write `{{BASE}}` where the site's origin goes; it is
 replaced at serve time (in `.xml`, `.xml.gz`, `.rss`, `.atom`, `.txt` and `.html` files).
-Directory URLs serve their `index.html`; a missing file is a real 404.
+Directory URLs serve their `index.html`; a missing file is a real 404. Files are served
+as a static web server serves them, with an `ETag` (a hash of the body) and a
+`Last-Modified` (the file's time), and a conditional GET (`If-None-Match`, else
+`If-Modified-Since`) for an unchanged file is a 304 without a body.
 
 For crawl tests and benchmarks it can hold back every HTML page by `delay` seconds (a
 polite, latency-bound site), log every request path (to count what a crawl asked for, from
-outside the crawl), and *gate* HTML pages: `hold(after=N)` answers N more pages, then keeps
-every later one waiting until `release()`. A test that must catch a crawl half-way gates
-the site instead of racing it with delays, so a busy machine cannot let the crawl finish
-first. `python -m newscrawl.localsite ROOT` serves a folder
-from its own process and prints its URL on the first line.
+outside the crawl; a request log file gets "PATH STATUS" lines), and *gate* HTML pages:
+`hold(after=N)` answers N more pages, then keeps every later one waiting until
+`release()`. A test that must catch a crawl half-way gates the site instead of racing it
+with delays, so a busy machine cannot let the crawl finish first.
+`python -m newscrawl.localsite ROOT` serves a folder from its own process and prints its
+URL on the first line.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import logging
 import mimetypes
 import random
 import signal
 import threading
 import time
+from email.utils import formatdate, parsedate_to_datetime
 from functools import lru_cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -72,12 +78,16 @@ class LocalSite:
         self.jitter = jitter
         #: Every request path, in arrival order.
         self.requests: list[str] = []
+        #: (path, status) of every answer, in the order they were sent.
+        self.answers: list[tuple[str, int]] = []
         self.request_log = Path(request_log) if request_log else None
         self._lock = threading.Lock()
-        #: Set while no gate is up; HTML requests past the gate's allowance wait on it.
-        self._open = threading.Event()
-        self._open.set()
+        #: HTML requests past the gate's allowance wait on it (None: no gate is up).
+        self._gate = threading.Condition(self._lock)
         self._allowance: int | None = None
+        #: Paths (without the query) answered with an HTTP error status instead: a page
+        #: or a sitemap that fails, for as long as it is listed here.
+        self.errors: dict[str, int] = {}
         #: Set once a request has been held at the gate: the crawl is waiting on the test.
         self.holding = threading.Event()
         handler = type("Handler", (_Handler,), {"site": self})
@@ -106,31 +116,40 @@ class LocalSite:
         with self._lock:
             self._allowance = after
             self.holding.clear()
-            self._open.clear()
+
+    def allow(self, pages: int) -> None:
+        """Let `pages` more HTML pages through the gate (held ones first), then hold again."""
+        with self._lock:
+            self._allowance = (self._allowance or 0) + pages
+            self.holding.clear()
+            self._gate.notify_all()
 
     def release(self) -> None:
         """Open the gate: held requests are answered, and no later one is held."""
         with self._lock:
             self._allowance = None
-            self._open.set()
+            self._gate.notify_all()
 
     def _pass_gate(self) -> None:
         with self._lock:
-            if self._allowance is None:
-                return
-            if self._allowance > 0:
+            while self._allowance == 0:
+                self.holding.set()
+                self._gate.wait()
+            if self._allowance is not None:
                 self._allowance -= 1
-                return
-            self.holding.set()
-        self._open.wait()
 
     def record(self, path: str) -> None:
-        """Count a request (and log it, when serving with a request log)."""
+        """Count a request."""
         with self._lock:
             self.requests.append(path)
+
+    def answered(self, path: str, status: int) -> None:
+        """Note an answer (and log it, when serving with a request log)."""
+        with self._lock:
+            self.answers.append((path, status))
             if self.request_log is not None:
                 with self.request_log.open("a", encoding="utf-8") as log:
-                    log.write(path + "\n")
+                    log.write(f"{path} {status}\n")
 
     def __enter__(self) -> LocalSite:
         return self.start()
@@ -183,6 +202,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _serve(self, with_body: bool) -> None:
         self.site.record(self.path)
+        if (error := self.site.errors.get(urlsplit(self.path).path)) is not None:
+            self._answer_error(error)
+            return
         path = self.site.resolve(self.path)
         if path is not None and path.suffix in (".html", ".htm"):
             self.site._pass_gate()  # pages only: robots.txt and sitemaps are never held
@@ -190,6 +212,7 @@ class _Handler(BaseHTTPRequestHandler):
             path is None or path.suffix in (".html", ".htm")
         ):
             time.sleep(self.site.delay + random.uniform(0, self.site.jitter))
+        validators: dict[str, str] = {}
         if path is None:
             body, status, ctype = (
                 b"<html><body><h1>404 Not Found</h1></body></html>",
@@ -198,12 +221,43 @@ class _Handler(BaseHTTPRequestHandler):
             )
         else:
             body, status, ctype = self.site.body(path), 200, content_type(path)
+            mtime = int(path.stat().st_mtime)
+            validators = {
+                "ETag": f'"{hashlib.sha1(body).hexdigest()[:16]}"',
+                "Last-Modified": formatdate(mtime, usegmt=True),
+            }
+            if self._not_modified(validators["ETag"], mtime):
+                body, status = b"", 304
+        self.site.answered(self.path, status)
         self.send_response(status)
-        self.send_header("Content-Type", ctype)
+        for name, value in validators.items():
+            self.send_header(name, value)
+        if status != 304:
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if with_body and body:
+            self.wfile.write(body)
+
+    def _answer_error(self, status: int) -> None:
+        body = f"<html><body><h1>Error {status}</h1></body></html>".encode()
+        self.site.answered(self.path, status)
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        if with_body:
-            self.wfile.write(body)
+        self.wfile.write(body)
+
+    def _not_modified(self, etag: str, mtime: int) -> bool:
+        """RFC 9110: `If-None-Match` decides when sent; else `If-Modified-Since`."""
+        if (tags := self.headers.get("If-None-Match")) is not None:
+            return tags.strip() == "*" or etag in (t.strip() for t in tags.split(","))
+        if (since := self.headers.get("If-Modified-Since")) is not None:
+            try:
+                return mtime <= int(parsedate_to_datetime(since).timestamp())
+            except (TypeError, ValueError):
+                return False
+        return False
 
     def log_message(self, format: str, *args: object) -> None:
         logger.debug("%s %s", self.address_string(), format % args)

@@ -35,6 +35,7 @@ from newscrawl.distributed import redis_url
 from newscrawl.health import SiteHealth
 from newscrawl.items import Article, Page
 from newscrawl.offload import WorkerPool
+from newscrawl.state.extension import CrawlStateExtension
 
 if TYPE_CHECKING:
     from typing import Self
@@ -163,7 +164,9 @@ class TailPipeline(_Stage):
 
 
 class ValidatePipeline(_Stage):
-    """Drop empty and too short bodies; fill word count and content hash."""
+    """Drop empty and too short bodies, and (`-a max_age`) articles published before the
+    cutoff, wherever they were found (a section page gives no date before the page is
+    fetched); fill word count and content hash."""
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
@@ -173,8 +176,9 @@ class ValidatePipeline(_Stage):
         # Cheap (a word count and a hash): not worth a trip to a worker.
         if not isinstance(item, Article):
             return item
+        cutoff = getattr(self.crawler.spider, "max_age_cutoff", None)
         try:
-            article = stages.validate(item, self.min_words)
+            article = stages.validate(stages.check_age(item, cutoff), self.min_words)
         except stages.Rejected as rejected:
             raise self.drop(rejected.reason, item.url, rejected.detail) from None
         self.stats.inc_value("newscrawl/articles")
@@ -257,7 +261,8 @@ class DuplicatesPipeline(_Stage):
         same_text = self.index.match(probe)
         if same_text is None or same_text.kind != "exact":
             return True
-        state = getattr(self.crawler.spider, "crawl_state", None)
+        states = self.crawler.get_extension(CrawlStateExtension)
+        state = states.state if states is not None else None
         if state is None:
             return False  # no crawl state: the index alone remembers, and it has this text
         seen = state.get(key)

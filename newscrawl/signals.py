@@ -29,3 +29,10 @@ item_stored = object()
 #: disk is full, the upload failed): it is not exported, and the next run fetches it
 #: again. Arguments: `url`, `error` (the exception).
 item_store_failed = object()
+
+#: A sitemap, feed or listing page that could not be read whole: its download failed, or
+#: it is not a valid sitemap or feed, or it was read only in part (the sitemap limits).
+#: Arguments: `reason` ("http_503", "download_error", "invalid_sitemap",
+#: "sitemap_truncated", ...), `url`, `request`. The crawl state then does not keep it as
+#: read, nor the sources that led to it, so the next run reads them again.
+source_failed = object()

@@ -11,6 +11,7 @@ Tools that run outside a crawl (`newscrawl fixture`, `newscrawl sites`) find sit
 
 from __future__ import annotations
 
+import builtins
 import inspect
 import logging
 import os
@@ -26,7 +27,9 @@ from newscrawl.spiders.config import SiteConfigError, load_sites
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
+    from typing import Self
 
+    from scrapy import Request, Spider
     from scrapy.settings import BaseSettings, Settings
 
 logger = logging.getLogger(__name__)
@@ -38,7 +41,12 @@ SITE_MODULES = Path(__file__).resolve().parent / "spiders" / "sites"
 SHIPPED_SITES = files("newscrawl") / "sites"
 
 
-class SiteSpiderLoader(SpiderLoader):
+class SiteSpiderLoader:
+    """Scrapy's spider loader (`SPIDER_MODULES`) plus the TOML site files, through Scrapy's
+    public spider loader interface (`SpiderLoaderProtocol`): Python spiders come from a
+    `scrapy.spiderloader.SpiderLoader` it holds, site files are read here. A site file
+    may not reuse a Python spider's name (or another file's)."""
+
     def __init__(self, settings: BaseSettings) -> None:
         # Read before the add-on applies its defaults (`scrapy list` never applies them).
         folders = settings.getlist("NEWSCRAWL_SITE_DIRS", ["sites"])
@@ -48,10 +56,30 @@ class SiteSpiderLoader(SpiderLoader):
         ]
         #: Why each site file that could not be loaded was left out, by file.
         self.broken: dict[Path | Traversable, str] = {}
-        super().__init__(settings)
+        self.modules = SpiderLoader.from_settings(settings)
+        self.sites: dict[str, type[Spider]] = {}
+        self._load_sites()
 
-    def _load_all_spiders(self) -> None:
-        super()._load_all_spiders()
+    @classmethod
+    def from_settings(cls, settings: BaseSettings) -> Self:
+        return cls(settings)
+
+    def load(self, spider_name: str) -> type[Spider]:
+        if spider_name in self.sites:
+            return self.sites[spider_name]
+        return self.modules.load(spider_name)  # KeyError when unknown, as Scrapy's
+
+    def list(self) -> list[str]:
+        return [*self.modules.list(), *self.sites]
+
+    def find_by_request(self, request: Request) -> builtins.list[str]:
+        return [
+            *self.modules.find_by_request(request),
+            *(name for name, spider in self.sites.items() if spider.handles_request(request)),
+        ]
+
+    def _load_sites(self) -> None:
+        python = set(self.modules.list())
         for path in site_files(self.site_dirs):
             # One broken file must not take every other site (and `scrapy list`) down
             # with it: it is logged and left out, and `scrapy crawl` names it when the
@@ -62,15 +90,15 @@ class SiteSpiderLoader(SpiderLoader):
                 self._leave_out(path, str(error))
                 continue
             for spider in spiders:
-                if spider.name in self._spiders:
-                    existing = self._spiders[spider.name]
+                if spider.name in python or spider.name in self.sites:
+                    existing = self.load(spider.name)
                     self._leave_out(
                         path,
                         f"{path}: site {spider.name!r} is already defined by "
                         f"{getattr(existing, 'config_source', existing.__module__)}",
                     )
                     continue
-                self._spiders[spider.name] = spider
+                self.sites[spider.name] = spider
 
     def _leave_out(self, path: Path | Traversable, reason: str) -> None:
         self.broken[path] = reason

@@ -1,5 +1,5 @@
 """The article chain, one plain function per stage: extract, remove chrome, strip the tail,
-validate.
+validate (and, for a crawl with `-a max_age`, check the age).
 
 The crawl runs each stage in its own item pipeline, in a worker process; `extract_article`
 runs them in a row in-process. Both call these functions, so a notebook and a crawl give the
@@ -9,7 +9,9 @@ removed, so callers can count and (when debugging) keep it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from datetime import datetime, timedelta
 from typing import Any
 
 from newscrawl.cleaning.boilerplate import remove_boilerplate
@@ -18,6 +20,7 @@ from newscrawl.cleaning.tail import strip_tail
 from newscrawl.core.text import word_count
 from newscrawl.dedup import content_hash
 from newscrawl.extraction import extract_page
+from newscrawl.extraction.dates import parse_datetime
 from newscrawl.items import OPTIONAL_FIELDS, Article, Page
 
 
@@ -74,6 +77,26 @@ def validate(article: Article, min_words: int) -> Article:
     if words < min_words:
         raise Rejected("too_short", f"{words} words, fewer than {min_words}")
     return _copy(article, word_count=words, content_hash=content_hash(article.text))
+
+
+_DAY_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def check_age(article: Article, cutoff: datetime | None) -> Article:
+    """Raise `Rejected("too_old")` when the article was published before `cutoff`
+    (`-a max_age`). An article without a publication date passes: nothing says it is
+    old. A bare day ("2026-11-01") counts as its last instant: the story may be from late
+    that day."""
+    if cutoff is None or not article.published:
+        return article
+    published = parse_datetime(article.published)
+    if published is None:
+        return article
+    if _DAY_ONLY.match(article.published.strip()):
+        published += timedelta(days=1) - timedelta(microseconds=1)
+    if published < cutoff:
+        raise Rejected("too_old", f"published {article.published}, before {cutoff.isoformat()}")
+    return article
 
 
 def _with_text(article: Article, text: str) -> Article:

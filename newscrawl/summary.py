@@ -68,6 +68,12 @@ def summarize(stats: dict[str, Any]) -> dict[str, Any]:
         "duplicates": int(dropped.get("duplicate", 0) + dropped.get("near_duplicate", 0))
         + sum(_prefixed(stats, "newscrawl/duplicates/").values()),
         "skipped": skipped,
+        # Sitemaps and feeds not read again (newscrawl/incremental.py): a 304 to a
+        # conditional GET, or not requested since their index's lastmod did not move.
+        "sources": {
+            "not_modified": int(stats.get("newscrawl/sources/not_modified", 0)),
+            "unchanged": int(stats.get("newscrawl/sources/unchanged", 0)),
+        },
         "tails_stripped": int(stats.get("newscrawl/cleaned/tail/articles", 0)),
         "chars_removed": chars,
         "chars_removed_total": sum(chars.values()),
@@ -95,6 +101,7 @@ def format_summary(summary: dict[str, Any]) -> str:
         f"  skipped as seen   {summary['skipped_as_seen']:,} (exported before "
         f"{skipped.get('seen', 0):,}, dropped before {skipped.get('seen_dropped', 0):,})"
         + (f"; also skipped: {_counts(others)}" if others else ""),
+        f"  unchanged         {_unchanged(summary.get('sources') or {})}",
         f"  dropped           {summary['dropped_total']:,}"
         + (f": {_counts(summary['dropped'])}" if summary["dropped"] else ""),
         f"  cleaned           tails stripped from {summary['tails_stripped']:,} articles, "
@@ -115,6 +122,14 @@ def format_summary(summary: dict[str, Any]) -> str:
     if summary.get("summary_file"):
         lines.append(f"  summary           {_relative(summary['summary_file'])}")
     return "\n".join(lines)
+
+
+def _unchanged(sources: dict[str, int]) -> str:
+    not_modified, unchanged = sources.get("not_modified", 0), sources.get("unchanged", 0)
+    return (
+        f"{not_modified + unchanged:,} sitemaps and feeds not read again ({not_modified:,} "
+        f"answered 304, {unchanged:,} not requested)"
+    )
 
 
 class RunSummary:

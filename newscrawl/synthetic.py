@@ -3,7 +3,8 @@
 The demo site is 24 hand-written articles; measuring incremental runs, or killing a crawl
 half-way, needs hundreds or thousands, each a distinct article that extraction accepts.
 `build_site` writes them as static files that `newscrawl.localsite` serves: a robots.txt
-naming a sitemap index, sitemaps of `per_sitemap` URLs with `lastmod`, an RSS feed of the
+naming a sitemap index, sitemaps of `per_sitemap` URLs with `lastmod` (oldest first, so
+older sitemaps are an archive that new articles leave alone), an RSS feed of the
 newest articles, and the article pages (JSON-LD NewsArticle, a byline, paragraphs of
 generated prose, site chrome around them). Optionally, URLs listed in the sitemaps that
 answer 404 (deleted stories) and pages too short to be articles.
@@ -123,9 +124,12 @@ def build_site(
     for path in site.stubs:
         _write(root / path.lstrip("/"), _page(SITE_NAME, "<p>Live: updates soon.</p>", path))
 
-    entries = [(a.path, a.lastmod) for a in site.articles]
-    entries += [(p, _EPOCH) for p in site.missing + site.stubs]
-    entries.sort(key=lambda entry: entry[1], reverse=True)
+    # Sitemaps in publication order, oldest first, as CMSs number them (WordPress's
+    # wp-sitemap-posts-post-1.xml holds the first posts): new articles go to the last
+    # sitemap, and the older ones stay as they are, an archive. An updated article stays
+    # where it is, with a newer `lastmod` there and for its sitemap in the index.
+    entries = [(p, _EPOCH) for p in site.missing + site.stubs]
+    entries += [(a.path, a.lastmod) for a in sorted(site.articles, key=lambda a: a.published)]
     chunks = [entries[i : i + per_sitemap] for i in range(0, len(entries), per_sitemap)] or [[]]
     index = []
     for number, chunk in enumerate(chunks, start=1):

@@ -261,8 +261,10 @@ class FaultSite:
         refresh = f'<meta http-equiv="refresh" content="0; url=http://127.0.0.2:{canary}/j">'
         self._page("/fault/meta-refresh-private.html", f"<html><head>{refresh}</head></html>")
         self.routes["/fault/slow-trickle.html"] = self._trickle
-        links = "".join(f'<li><a href="/l/{n}.html">Link {n}</a></li>' for n in range(50_000))
-        self._page("/fault/50k-links.html", f"<html><body><ul>{links}</ul></body></html>")
+        # One paragraph of links: read as one long line of text, not an article for all
+        # that (`newscrawl.extraction._link_list`).
+        links = " ".join(f'<a href="/l/{n}.html">Link {n}</a>' for n in range(50_000))
+        self._page("/fault/50k-links.html", f"<html><body><p>{links}</p></body></html>")
         huge_ld = json.dumps({"@type": "NewsArticle", "articleBody": " ".join(prose("ld")) * 700})
         self._page(
             "/fault/huge-json-ld.html",

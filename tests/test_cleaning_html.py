@@ -375,28 +375,6 @@ def test_link_paragraphs_that_are_not_headlines_are_kept(paragraph: str) -> None
     assert "link_paragraphs" not in prune_chrome(tree, URL)
 
 
-def test_hover_card_inside_a_sentence_is_removed_but_not_the_name() -> None:
-    card = (
-        '<span class="person"><a href="/people/jane-doe">Jane Doe</a>'
-        '<span class="card"><img src="/img/jane.jpg" alt="">'
-        '<a href="/people/jane-doe">Jane Doe</a>'
-        '<a href="/news/jane-doe-budget">Doe presents the regional budget</a></span></span>'
-    )
-    tree = _tree(f"<p>The rail minister {card} opened the line on Monday.</p>" + _paragraphs())
-
-    removed = prune_chrome(tree, URL)
-
-    assert list(removed) == ["inline_cards"]
-    assert _kept_paragraphs(tree)[0] == "The rail minister Jane Doe opened the line on Monday."
-
-
-def test_inline_image_with_one_link_is_kept() -> None:
-    figure = '<span><img src="/img/train.jpg" alt=""><a href="/photos/train">Photo</a></span>'
-    tree = _tree(f"<p>The new trains {figure} seat 300 passengers.</p>" + _paragraphs())
-
-    assert "inline_cards" not in prune_chrome(tree, URL)
-
-
 def test_furniture_goes_first_and_is_reported() -> None:
     tree = _tree(
         '<nav><a href="/">Home</a></nav>'
@@ -450,3 +428,114 @@ def test_reader_comments_never_become_the_article_root() -> None:
     root = find_article_root(tree.find("body"))
 
     assert root is None or root.get("class") == "x1"
+
+
+# --- mechanisms of issue 9 ("HTML tails"), one test each ---------------------------------
+
+
+def test_headed_list_of_plain_li_headlines_is_removed() -> None:
+    # No links at all: a header phrase over an <ul> whose items are each a headline.
+    related = (
+        '<div class="section-title"><span>Read next</span></div><ul>'
+        "<li>Airport expansion delayed again</li><li>Ferry timetable changes this winter</li>"
+        "</ul>"
+    )
+    tree = _tree(_paragraphs() + related)
+
+    removed = prune_chrome(tree, URL)
+
+    assert removed["related_lists"][0] == "Read next"
+    assert "Ferry timetable changes this winter" in removed["related_lists"][1]
+    assert tree.find(".//li") is None
+    assert _kept_paragraphs(tree) == PARAGRAPHS
+
+
+def test_paragraph_of_several_headline_links_is_removed() -> None:
+    links = (
+        '<p><a href="/news/airport">Airport expansion delayed again after ruling</a><br>'
+        '<a href="/news/ferries">Will the ferry timetable change this winter?</a></p>'
+    )
+    tree = _tree(_paragraphs() + links)
+
+    removed = prune_chrome(tree, URL)
+
+    assert list(removed) == ["link_paragraphs"]
+    assert _kept_paragraphs(tree) == PARAGRAPHS
+
+
+@pytest.mark.parametrize("label", ["Drogen:", "Statistik:", "Übersicht:"])
+def test_kicker_label_and_one_headline_link_is_removed(label: str) -> None:
+    # morgenpost.de, waz.de, abendblatt.de (kickers), 9news.com.au, livescience.com ("READ
+    # MORE:", "Related:"): a short label in bold and one link to another story, between or
+    # after the paragraphs. The label's words do not matter.
+    teaser = f'<p><strong>{label}</strong> <a href="/news/x">Fentanyl spreads in the city</a></p>'
+    tree = _tree(_paragraphs(PARAGRAPHS[:2]) + teaser + _paragraphs(PARAGRAPHS[2:]))
+
+    removed = prune_chrome(tree, URL)
+
+    assert removed == {"link_paragraphs": [f"{label} Fentanyl spreads in the city"]}
+    assert _kept_paragraphs(tree) == PARAGRAPHS
+
+
+def test_sentence_with_a_link_after_a_colon_is_kept() -> None:
+    paragraph = (
+        '<p>The operator said the plan had one goal: <a href="/news/x">more trains for '
+        "the valley at night</a>, when buses stop running.</p>"
+    )
+    tree = _tree(_paragraphs() + paragraph)
+
+    assert "link_paragraphs" not in prune_chrome(tree, URL)
+
+
+@pytest.mark.parametrize(
+    "label", ["<p><strong>Top-Themen:</strong></p>", "<h3>Fler nyheter</h3>", "<h4>人気</h4>"]
+)
+def test_label_left_alone_above_removed_headlines_goes_with_them(label: str) -> None:
+    # A header in a language or wording no phrase list has: once the headline links under
+    # it go, it would end the text on its own.
+    links = "".join(
+        f'<p><a href="/news/{n}">{h}</a></p>'
+        for n, h in enumerate(
+            ["Airport expansion delayed again", "Ferry timetable changes this winter"]
+        )
+    )
+    tree = _tree(_paragraphs() + f'<div class="box">{label}{links}</div>')
+
+    removed = prune_chrome(tree, URL)
+
+    assert removed["related_labels"] == [text_of(lxml.html.fragment_fromstring(label))]
+    assert _kept_paragraphs(tree) == PARAGRAPHS
+
+
+def test_short_last_line_above_removed_headlines_is_kept_when_it_is_a_sentence() -> None:
+    last = "Nobody voted against."
+    links = '<p><a href="/news/1">Airport expansion delayed again after ruling</a></p>'
+    tree = _tree(_paragraphs() + f"<p>{last}</p>" + links)
+
+    removed = prune_chrome(tree, URL)
+
+    assert "related_labels" not in removed
+    assert _kept_paragraphs(tree) == [*PARAGRAPHS, last]
+
+
+@pytest.mark.parametrize("last", ["With Post wires", "___", "%34 of readers voted no"])
+def test_plain_short_last_line_above_removed_headlines_is_kept(last: str) -> None:
+    # nypost.com, AP, wday.ru: an article's own short last line, not set as a header.
+    links = '<p><a href="/news/1">Airport expansion delayed again after ruling</a></p>'
+    tree = _tree(_paragraphs() + f"<p>{last}</p>" + links)
+
+    removed = prune_chrome(tree, URL)
+
+    assert "related_labels" not in removed
+    assert _kept_paragraphs(tree) == [*PARAGRAPHS, last]
+
+
+def test_label_above_headlines_is_kept_when_the_article_goes_on() -> None:
+    links = '<p><a href="/news/1">Airport expansion delayed again after ruling</a></p>'
+    body = _paragraphs(PARAGRAPHS[:1]) + "<h3>Timetable</h3>" + links + _paragraphs(PARAGRAPHS[1:])
+    tree = _tree(body)
+
+    removed = prune_chrome(tree, URL)
+
+    assert "related_labels" not in removed
+    assert "Timetable" in text_of(tree.find("body"))

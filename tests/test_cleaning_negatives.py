@@ -294,3 +294,96 @@ def test_extract_article_keeps_a_lede_equal_to_the_description() -> None:
 
     assert article is not None
     assert article["text"] == "\n".join([LEDE, MIDDLE, PLAN])
+
+
+# --- endings the structural tail rules must keep (issue 9) ------------------------------
+# Shapes seen in the dev sets' gold bodies or pages (named), with invented text.
+
+STRUCTURED_ENDINGS: dict[str, list[str]] = {
+    # AP sports stories end with a schedule under a header-like subheading
+    # (mysanantonio.com): short sentences under "UP NEXT" are the article's.
+    "short sentences under a header-like subheading": [
+        "UP NEXT",
+        "Rovers: Host the Harriers on Friday.",
+        "Harriers: Visit the Rovers on Friday.",
+    ],
+    # A teaser box between paragraphs (express.co.uk): the article goes on after it.
+    "article going on after a teaser box": [
+        "The council will meet again in March to approve the final design of the bridge.",
+        "Work on the eastern landing could then start before the summer holidays.",
+    ],
+    "bulleted list straight after a paragraph": [
+        "- A regional grant covering half of the cost",
+        "- The town's road budget for the next two years",
+        "- A loan from the national infrastructure fund",
+    ],
+    # rollingstone.com: a tour's dates under their own Title Case title.
+    "schedule under its own title": [
+        "The Valley Choir Tour Dates",
+        "June 9 – Elmsford, VT @ Riverside Hall",
+        "June 10 – Millbrook, VT @ The Old Mill",
+        "June 14 – Northgate, VT @ University Chapel",
+        "June 17 – Harbour Town, VT @ Quayside Arena",
+    ],
+    # space.com: a list of names, Title Case, bulleted.
+    "bulleted list of names": [
+        "- Northbank Steel Works, Elmsford, Vermont",
+        "- Valley Timber Company, Millbrook, Vermont",
+        "- Harbour Civil Engineering, Portland, Maine",
+        "- Ridge And Sons Builders, Albany, New York",
+    ],
+    # cbssports.com: parallel items "Path A: ...", "Group D: ...".
+    "parallel items after a paragraph": [
+        "Group A: Elmsford, Millbrook and Northgate",
+        "Group B: Harbour Town, Ridgefield and Oakley",
+        "Group C: Weston, Eastbury and Southam",
+    ],
+    # reuters.com: notes in brackets, each ending with the same word.
+    "notes in brackets": [
+        "(Graphic: River levels in 2024 - here)",
+        "(Graphic: Bridge costs compared - here)",
+        "(Graphic: Commuter traffic by hour - here)",
+    ],
+    "a question closing the article": ["Will the valley finally get its bridge this time?"],
+    # inexhibit.com: a gallery's captions after the last paragraph read like headlines
+    # with no header; plain lines with no marker are therefore never cut.
+    "gallery captions": [
+        "Light a Wish by the Harbour Lantern Group",
+        "Parabolic Cloud by the Millbrook Studio",
+        "Spider on the Bridge by Groupe Lumière",
+    ],
+}
+
+
+@pytest.mark.parametrize("ending", STRUCTURED_ENDINGS.values(), ids=STRUCTURED_ENDINGS.keys())
+def test_clean_text_keeps_endings_with_a_tails_shape(ending: list[str]) -> None:
+    article = _article(ending)
+
+    assert clean_text(article) == article
+
+
+def test_clean_text_keeps_a_teaser_box_between_paragraphs() -> None:
+    box = [
+        "DON'T MISS",
+        "Flood warning lifted for the lower valley [INSIGHT]",
+        "Schools to serve local produce from September [VIDEO]",
+        "Two new bus lines connect the northern villages [NEWS]",
+    ]
+    after = STRUCTURED_ENDINGS["article going on after a teaser box"]
+    article = "\n".join([LEDE, MIDDLE, *box, *after])
+
+    # The box itself may go; the two short sentences after it are the article's end.
+    assert clean_text(article).endswith("\n".join(after))
+
+
+def test_clean_text_keeps_a_list_of_a_script_without_spaces() -> None:
+    # asahi.com: the places where the earthquake was felt, one prefecture a line, no 。.
+    ending = [
+        "震度4を観測した主な市町村は次の通り。",
+        "宮崎県：延岡市、西都市、木城町、川南町、都農町、門川町、日南市、串間市、国富町、綾町、美郷町",
+        "大分県：大分市、臼杵市、佐伯市、竹田市",
+        "鹿児島県：鹿児島市、霧島市、いちき串木野市、南さつま市、伊佐市、姶良市",
+    ]
+    article = _article(ending)
+
+    assert clean_text(article) == article

@@ -86,3 +86,33 @@ def test_a_reader_that_stops_early_is_not_an_error(tmp_path: Path) -> None:
         errors = process.stderr.read().decode()
         assert process.wait(timeout=60) == 141
     assert errors == ""
+
+
+PARAGRAPHS = [
+    "The regional rail operator will run night trains between the two cities from June, "
+    "the first regular service at night since the line was electrified.",
+    "Tickets go on sale next month and will cost about the same as a day return, the "
+    "operator said, with discounts for students.",
+]
+OTHER_TITLES = ["Ferry timetable changes this winter", "Council approves budget for cycle lanes"]
+
+
+def test_titles_of_other_records_are_a_tail_whatever_its_format(tmp_path: Path) -> None:
+    """Plain headline lines after the last paragraph, with no header, marker or shape to
+    tell them by, are kept by the text cleaners alone (they could be the article's own);
+    when they are titles of the dataset's other records, they are a tail and go."""
+    records = [
+        {"title": "Night trains return", "text": "\n".join([*PARAGRAPHS, *OTHER_TITLES])},
+        *({"title": title, "text": PARAGRAPHS[0]} for title in OTHER_TITLES),
+    ]
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+
+    with_titles = _run(str(source), "-o", str(tmp_path / "a.jsonl"))
+    without = _run(str(source), "-o", str(tmp_path / "b.jsonl"), "--no-known-headlines")
+
+    assert with_titles.returncode == without.returncode == 0
+    cleaned = json.loads((tmp_path / "a.jsonl").read_text("utf-8").splitlines()[0])
+    kept = json.loads((tmp_path / "b.jsonl").read_text("utf-8").splitlines()[0])
+    assert cleaned["text"] == "\n".join(PARAGRAPHS)
+    assert kept["text"] == records[0]["text"]

@@ -12,6 +12,7 @@ import pytest
 from conftest import FIXTURES
 
 from newscrawl import __version__
+from newscrawl.addon import NEWSCRAWL_SETTINGS
 from newscrawl.cli import main
 from newscrawl.commands.sites import write_table
 from newscrawl.golden import load_fixture, slug_for
@@ -43,6 +44,11 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "sites").mkdir()
     (tmp_path / "sites" / "local.toml").write_text(LOCAL_SITE, encoding="utf-8")
     return tmp_path
+
+
+def _allow_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test's own server, on loopback, which the address guard refuses by default."""
+    monkeypatch.setitem(NEWSCRAWL_SETTINGS, "NEWSCRAWL_ALLOW_PRIVATE_HOSTS", ["127.0.0.1"])
 
 
 def _record(*extra: str, url: str = GUARDIAN_URL, site: str = "guardian") -> int:
@@ -129,14 +135,15 @@ def test_record_fetches_the_page_with_the_crawl_user_agent(
     project: Path, serve, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     base = serve(FIXTURES / "pages")
+    _allow_loopback(monkeypatch)
     agents = []
-    real_urlopen = urllib.request.urlopen
+    real_open = urllib.request.OpenerDirector.open
 
-    def urlopen(request: urllib.request.Request, timeout: float) -> Any:
+    def open_(self: Any, request: urllib.request.Request, *args: Any, **kwargs: Any) -> Any:
         agents.append(request.get_header("User-agent"))
-        return real_urlopen(request, timeout=timeout)
+        return real_open(self, request, *args, **kwargs)
 
-    monkeypatch.setattr(urllib.request, "urlopen", urlopen)
+    monkeypatch.setattr(urllib.request.OpenerDirector, "open", open_)
 
     assert _record(site="local", url=f"{base}/article.html") == 0
 
@@ -196,8 +203,9 @@ def test_bad_input_is_one_error_line_and_exit_2(
 
 
 def test_fetch_errors_name_the_status_and_the_content_type(
-    project: Path, serve, capsys: pytest.CaptureFixture[str]
+    project: Path, serve, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    _allow_loopback(monkeypatch)
     base = serve(FIXTURES / "pages")
     (project / "feed.xml").write_text("<rss/>", encoding="utf-8")
     xml_base = serve(project)

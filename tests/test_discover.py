@@ -10,17 +10,30 @@ import re
 import socket
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from conftest import run_crawl
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newscrawl.cli import main
 from newscrawl.demo.build import article_url, load_content
-from newscrawl.discovery import DiscoveryError, discover, render_python, render_toml, site_name
+from newscrawl.discovery import (
+    Discovery,
+    DiscoveryError,
+    Source,
+    discover,
+    render_python,
+    render_toml,
+    site_name,
+)
 from newscrawl.discovery.fetch import Fetcher
-from newscrawl.discovery.patterns import propose_article_allow
+from newscrawl.discovery.patterns import Proposal, propose_article_allow
+from newscrawl.discovery.settings import crawl_settings
 from newscrawl.discovery.sources import ATOM, NEWS_SITEMAP, RSS, SITEMAP, SITEMAP_INDEX, start_url
 from newscrawl.spiders import NewsSpider
 from newscrawl.spiders.config import load_sites
@@ -43,6 +56,15 @@ COMPARED = (
 )
 
 
+# Test sites are served on loopback, which the address guard refuses by default.
+LOCAL = ["-s", "NEWSCRAWL_ALLOW_PRIVATE_HOSTS=127.0.0.1"]
+
+
+def _local(**settings: str) -> Any:
+    """A crawl's settings, loopback allowed (and `settings`)."""
+    return crawl_settings({"NEWSCRAWL_ALLOW_PRIVATE_HOSTS": "127.0.0.1", **settings})
+
+
 def _import_spider(path: Path) -> type[NewsSpider]:
     spec = importlib.util.spec_from_file_location(path.stem, path)
     assert spec is not None and spec.loader is not None
@@ -60,7 +82,7 @@ def _import_spider(path: Path) -> type[NewsSpider]:
 
 def test_demo_site_sources_are_found_and_classified(serve) -> None:
     base = serve(DEMO_SITE)
-    found = discover(base)
+    found = discover(base, settings=_local())
     kinds = {urlsplit(s.url).path: s.kind for s in found.sources}
     assert kinds == {
         "/sitemap_index.xml": SITEMAP_INDEX,
@@ -82,7 +104,7 @@ def test_demo_site_sources_are_found_and_classified(serve) -> None:
 
 def test_demo_stubs_load_validate_and_declare_the_same_spider(serve, tmp_path: Path) -> None:
     base = serve(DEMO_SITE)
-    found = discover(base)
+    found = discover(base, settings=_local())
     toml_file = tmp_path / "gazette.toml"
     toml_file.write_text(render_toml(found, "gazette"), encoding="utf-8")
     (from_toml,) = load_sites(toml_file)
@@ -107,14 +129,14 @@ def test_python_stub_has_the_shape_of_the_genspider_template(serve) -> None:
         return [t.id for t in assigned if isinstance(t, ast.Name)]
 
     template = TEMPLATE.read_text("utf-8").replace("$classname", "X")
-    stub = render_python(discover(serve(DEMO_SITE)), "gazette")
+    stub = render_python(discover(serve(DEMO_SITE), settings=_local()), "gazette")
     assert attributes(stub) == attributes(template)
 
 
 def test_toml_stub_crawls_the_demo_site(serve, tmp_path: Path) -> None:
     base = serve(DEMO_SITE)
     (tmp_path / "sites").mkdir()
-    stub = render_toml(discover(base), "found")
+    stub = render_toml(discover(base, settings=_local()), "found")
     (tmp_path / "sites" / "found.toml").write_text(stub, encoding="utf-8")
     result = run_crawl("found", tmp_path)
     assert result.returncode == 0, result.log[-3000:]
@@ -125,7 +147,7 @@ def test_toml_stub_crawls_the_demo_site(serve, tmp_path: Path) -> None:
 def test_console_script_prints_the_stub_and_a_report(serve, tmp_path: Path) -> None:
     base = serve(DEMO_SITE)
     process = subprocess.run(
-        [sys.executable, "-m", "newscrawl.cli", "discover", base, "--format", "toml"],
+        [sys.executable, "-m", "newscrawl.cli", "discover", base, "--format", "toml", *LOCAL],
         capture_output=True,
         text=True,
         timeout=60,
@@ -178,7 +200,9 @@ def _bad_site(root: Path) -> None:
 def test_bad_sources_are_reported_not_raised(serve, tmp_path: Path) -> None:
     _bad_site(tmp_path)
     base = serve(tmp_path)
-    found = discover(base, fetcher=Fetcher(timeout=5, max_bytes=20_000))
+    found = discover(
+        base, fetcher=Fetcher(timeout=5, max_bytes=20_000, allow_private_hosts=["127.0.0.1"])
+    )
     assert [(urlsplit(s.url).path, s.kind) for s in found.sources] == [("/sitemap.xml", SITEMAP)]
     problems = {urlsplit(p.url).path: (p.problem, p.declared) for p in found.problems}
     assert problems["/missing-sitemap.xml"] == ("HTTP 404", True)
@@ -198,7 +222,7 @@ def test_bad_sources_are_reported_not_raised(serve, tmp_path: Path) -> None:
 def test_bad_sources_in_the_cli_report(serve, tmp_path: Path, capsys) -> None:
     _bad_site(tmp_path)
     base = serve(tmp_path)
-    assert main(["discover", base, "--format", "toml", "--name", "badsite"]) == 0
+    assert main(["discover", base, "--format", "toml", "--name", "badsite", *LOCAL]) == 0
     out, err = capsys.readouterr()
     (tmp_path / "stub.toml").write_text(out, encoding="utf-8")
     assert load_sites(tmp_path / "stub.toml")[0].sitemap_urls == (f"{base}/sitemap.xml",)
@@ -210,7 +234,7 @@ def test_bad_sources_in_the_cli_report(serve, tmp_path: Path, capsys) -> None:
 def test_site_without_sources_gets_a_listing_only_stub(serve, tmp_path: Path, capsys) -> None:
     (tmp_path / "index.html").write_text("<html><body><a href='/a'>A</a></body></html>")
     base = serve(tmp_path)
-    assert main(["discover", base, "--format", "toml"]) == 0
+    assert main(["discover", base, "--format", "toml", *LOCAL]) == 0
     out, err = capsys.readouterr()
     (tmp_path / "stub.toml").write_text(out, encoding="utf-8")
     (spider,) = load_sites(tmp_path / "stub.toml")
@@ -225,7 +249,10 @@ def test_huge_home_page_is_a_note_and_the_rest_is_still_found(serve, tmp_path: P
         '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>'
     )
     (tmp_path / "sitemap.xml").write_text(empty_sitemap)
-    found = discover(serve(tmp_path), fetcher=Fetcher(timeout=5, max_bytes=20_000))
+    found = discover(
+        serve(tmp_path),
+        fetcher=Fetcher(timeout=5, max_bytes=20_000, allow_private_hosts=["127.0.0.1"]),
+    )
     assert found.notes == [
         f"the home page is not read: {found.home_url}: larger than 19 kB, skipped"
     ]
@@ -243,7 +270,7 @@ def _free_port() -> int:
 
 def test_unreachable_host_is_one_error_line(capsys) -> None:
     url = f"http://127.0.0.1:{_free_port()}/"
-    assert main(["discover", url]) == 2
+    assert main(["discover", url, *LOCAL]) == 2
     _, err = capsys.readouterr()
     assert err == f"newscrawl discover: error: cannot reach {url}: connection refused\n"
 
@@ -254,7 +281,7 @@ def test_silent_host_times_out() -> None:
         silent.listen(1)
         url = f"http://127.0.0.1:{silent.getsockname()[1]}/"
         with pytest.raises(DiscoveryError, match=r"no answer within 0.3 s"):
-            discover(url, timeout=0.3)
+            discover(url, timeout=0.3, settings=_local())
 
 
 @pytest.mark.parametrize(
@@ -273,7 +300,7 @@ def test_bad_urls_and_names(capsys) -> None:
         start_url("ftp://example.com/")
     with pytest.raises(SystemExit):
         main(["discover", "example.com", "--name", "Bad Name"])
-    assert "a spider name is lower-case letters" in capsys.readouterr().err
+    assert "spider name 'Bad Name' must be lower-case letters" in capsys.readouterr().err
 
 
 # The heuristics alone
@@ -310,3 +337,83 @@ def test_article_rule_heuristics(paths: list[str], rule: str | None) -> None:
 )
 def test_site_name(domain: str, name: str) -> None:
     assert site_name(domain) == name
+
+
+# Stubs for any URL (hypothesis): everything in a stub comes from the site
+
+_TEXT = st.text(max_size=60)
+_KINDS = st.sampled_from([NEWS_SITEMAP, SITEMAP_INDEX, SITEMAP, RSS, ATOM])
+_SOURCES = st.lists(
+    st.builds(
+        Source,
+        url=_TEXT,
+        kind=_KINDS,
+        found_by=_TEXT,
+        entries=st.integers(0, 10**6),
+        newest=st.none() | _TEXT,
+    ),
+    max_size=4,
+)
+_DISCOVERIES = st.builds(
+    lambda url, domain, sources, allow, reason, language: Discovery(
+        url=url,
+        home_url=url,
+        domain=domain,
+        sources=sources,
+        proposal=Proposal(tuple(allow), len(allow), len(allow), reason),
+        language=language,
+    ),
+    url=_TEXT | st.just('https://news.example/"""\\N{x}\\'),
+    domain=_TEXT,
+    sources=_SOURCES,
+    allow=st.lists(_TEXT, max_size=2),
+    reason=_TEXT,
+    language=st.none() | st.text(max_size=5),
+)
+
+
+def _class_values(source: str) -> dict[str, Any]:
+    (cls,) = [n for n in ast.walk(ast.parse(source)) if isinstance(n, ast.ClassDef)]
+    return {
+        target.id: ast.literal_eval(node.value)
+        for node in cls.body
+        if isinstance(node, ast.Assign)
+        for target in node.targets
+        if isinstance(target, ast.Name) and target.id != "cleaning_rules"
+    }
+
+
+@given(found=_DISCOVERIES)
+@settings(max_examples=200, deadline=None)
+def test_the_python_stub_compiles_and_says_what_the_site_said(found: Discovery) -> None:
+    name = site_name(found.domain)
+    source = render_python(found, name)
+    compile(source, "<stub>", "exec")  # warnings are errors: no invalid escape either
+    module = ast.parse(source)
+    docstring = ast.get_docstring(module, clean=False) or ""
+    assert docstring.startswith(f"{name}: articles of {found.domain}.")
+    values = _class_values(source)
+    assert values["name"] == name
+    assert values["allowed_domains"] == [found.domain]
+    assert values["language"] == (found.language or None)
+    assert values["listing_urls"] == (found.home_url,)
+    assert values["news_sitemap_urls"] == tuple(s.url for s in found.news_sitemaps)
+    assert values["sitemap_urls"] == tuple(s.url for s in found.sitemaps)
+    assert values["feed_urls"] == tuple(s.url for s in found.feeds)
+    assert values["article_allow"] == found.proposal.allow
+
+
+@given(found=_DISCOVERIES)
+@settings(max_examples=200, deadline=None)
+def test_the_toml_stub_loads_and_says_what_the_site_said(found: Discovery) -> None:
+    name = site_name(found.domain)
+    data = tomllib.loads(render_toml(found, name))
+    assert data["name"] == name
+    assert data["domains"] == [found.domain]
+    assert data.get("language") == (found.language or None)
+    sources = data["sources"]
+    assert sources["listings"] == [found.home_url]
+    assert sources.get("news_sitemaps", []) == [s.url for s in found.news_sitemaps]
+    assert sources.get("sitemaps", []) == [s.url for s in found.sitemaps]
+    assert sources.get("feeds", []) == [s.url for s in found.feeds]
+    assert data["articles"]["allow"] == list(found.proposal.allow)

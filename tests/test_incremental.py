@@ -39,25 +39,45 @@ def test_runs_fetch_only_what_is_new_modified_or_asked_for(tmp_path: Path, synth
         first.stat("newscrawl/dropped/http_404") == first.stat("newscrawl/dropped/too_short") == 2
     )
 
-    # Unchanged site: robots.txt, sitemaps and the feed, and not one article page.
+    # Unchanged site: robots.txt, and the sitemap index and the feed answer 304 (not
+    # modified): not one article page, not even a sitemap's body.
+    before = len(site.server.answers)
     second, fetched = _crawl(site, tmp_path, name)
     assert fetched == []
+    assert sorted(site.server.answers[before:]) == [
+        ("/feed.xml", 304),
+        ("/robots.txt", 200),
+        ("/robots.txt", 200),  # Scrapy's robots.txt middleware, and the source
+        ("/sitemap_index.xml", 304),
+    ]
     summary = _summary(tmp_path, name)
     assert summary["articles_exported"] == 0
-    assert summary["skipped"]["seen"] == 40  # 20 sitemap entries + 20 feed entries
-    assert summary["skipped"]["seen_dropped"] == 4
-    assert summary["skipped_as_seen"] == 44
+    assert summary["skipped_as_seen"] == 0
+    assert summary["sources"] == {"not_modified": 2, "unchanged": 0}
     assert summary["requests"] == second.stat("downloader/request_count") > 0
     assert summary["finish_reason"] == "finished"
     assert [Path(f) for f in summary["feeds"]] == [feed_files(tmp_path, name)[-1].resolve()]
     assert "Run summary: synthetic run" in second.log
 
-    # Three new articles and one updated: only the new ones are fetched...
+    # Three new articles and one updated: only the new ones are fetched. Sitemaps are in
+    # publication order: the first holds the updated one and the third the new ones, so
+    # their lastmod in the index moved; the second is unchanged: not requested at all...
     modified = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
     site.build(23, missing=2, stubs=2, per_sitemap=10, modified={5: modified})
     new = {a.path for a in site.spec.articles[20:]}
-    _, fetched = _crawl(site, tmp_path, name)
+    before = len(site.server.answers)
+    third, fetched = _crawl(site, tmp_path, name)
     assert set(fetched) == new and len(fetched) == 3
+    assert sorted(a for a in site.server.answers[before:] if a[0].startswith("/sitemap")) == [
+        ("/sitemap_index.xml", 200),
+        ("/sitemaps/articles-001.xml", 200),
+        ("/sitemaps/articles-003.xml", 200),
+    ]
+    assert third.stat("newscrawl/sources/unchanged") == 1
+    # Skips are counted once per URL: the feed lists all 20 old articles, and the two
+    # sitemaps 10 of them again (and the 4 dropped pages).
+    assert third.stat("newscrawl/skipped/seen") == 20
+    assert third.stat("newscrawl/skipped/seen_dropped") == 4
     # ...unless updated articles are asked for: exactly the one whose lastmod moved.
     _, fetched = _crawl(site, tmp_path, name, refresh="modified")
     assert fetched == [site.spec.articles[5].path]

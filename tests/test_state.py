@@ -1,5 +1,6 @@
 """The crawl state without a crawl: the SQLite backend, recovery of killed runs, the run
-lock, the line-safe feed storage, the run summary, and the spider's skip decisions."""
+lock, the line-safe feed storage, the run summary, and spider arguments (the skip
+decisions are the incremental middleware's: tests/test_incremental_policy.py)."""
 
 from __future__ import annotations
 
@@ -297,57 +298,6 @@ def test_refresh_argument() -> None:
     assert parse_refresh(None) == frozenset()
     with pytest.raises(ArgumentError, match="refresh=modified, refresh=dropped"):
         parse_refresh("everything")
-
-
-class _Site(NewsSpider):
-    name = "news"
-    allowed_domains = ("news.example",)
-
-
-def _spider(tmp_path: Path, **kwargs: str) -> tuple[NewsSpider, SqliteState]:
-    crawler = get_crawler(_Site, {"NEWSCRAWL_DATA_DIR": str(tmp_path / "data")})
-    spider = _Site.from_crawler(crawler, **kwargs)
-    state = _state(tmp_path)
-    spider.crawl_state = state
-    crawler.stats.set_value("newscrawl/run_id", "now")  # type: ignore[union-attr]
-    return spider, state
-
-
-def test_spider_skips_what_earlier_runs_saw(tmp_path: Path) -> None:
-    spider, state = _spider(tmp_path)
-    _export(state, A, "earlier", lastmod="2026-11-03T12:00:00+00:00")
-    state.record_dropped([B], "not_article", lastmod=None, run_id="earlier")
-    _export(state, C, "now")  # this run's own exports are the duplicate filter's business
-    assert spider.article_request(A + "?utm_source=rss#top", modified="2026-11-04") is None
-    assert spider.article_request(B) is None
-    assert spider.article_request(C) is not None
-    assert spider.article_request("https://news.example/new.html") is not None
-    stats = spider.crawler.stats
-    assert stats.get_value("newscrawl/skipped/seen") == 1  # type: ignore[union-attr]
-    assert stats.get_value("newscrawl/skipped/seen_dropped") == 1  # type: ignore[union-attr]
-
-
-@pytest.mark.parametrize(
-    ("kwargs", "fetched"),
-    [
-        ({"refresh": "modified"}, {"moved"}),
-        ({"refresh": "dropped"}, {"dropped"}),
-        ({"refresh": "modified,dropped"}, {"moved", "dropped"}),
-        ({"full": "1"}, {"moved", "same", "dropped"}),
-    ],
-)
-def test_refresh_and_full(tmp_path: Path, kwargs: dict[str, str], fetched: set[str]) -> None:
-    spider, state = _spider(tmp_path, **kwargs)
-    _export(state, A, "earlier", lastmod="2026-11-03T12:00:00+00:00")
-    _export(state, B, "earlier", lastmod="2026-11-03T12:00:00+00:00")
-    state.record_dropped([C], "too_short", lastmod=None, run_id="earlier")
-    requests = {
-        # A's sitemap lastmod moved on; B's is the same instant written with an offset.
-        "moved": spider.article_request(A, modified="2026-11-05T08:00:00+00:00"),
-        "same": spider.article_request(B, modified="2026-11-03T13:00:00+01:00"),
-        "dropped": spider.article_request(C),
-    }
-    assert {name for name, request in requests.items() if request is not None} == fetched
 
 
 class _Listed(NewsSpider):

@@ -11,7 +11,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from newscrawl.cleaning.boilerplate import remove_boilerplate
-from newscrawl.cleaning.tail import strip_tail
+from newscrawl.cleaning.tail import KnownHeadlines, strip_tail
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_TEXT_CHARS",
+    "KnownHeadlines",
     "SiteRules",
     "clean_text",
     "prune_chrome",
@@ -45,9 +46,15 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'newscrawl.cleaning' has no attribute {name!r}")
 
 
-def clean_text(text: str, title: str | None = None, tail_headers: Sequence[str] = ()) -> str:
+def clean_text(
+    text: str,
+    title: str | None = None,
+    tail_headers: Sequence[str] = (),
+    known: KnownHeadlines | None = None,
+) -> str:
     """Apply the text-level cleaners, in crawl order: chrome lines, then the headline tail;
-    `title`, when given, also removes a first line that repeats the headline.
+    `title`, when given, also removes a first line that repeats the headline; `known`, the
+    headlines of a dataset's articles, makes a tail of them go whatever its format.
 
     Only removes: every line of the result is a line of `text` (spacing aside). Run again
     on its result it changes nothing. A text over `MAX_TEXT_CHARS`, or one the cleaners
@@ -57,7 +64,7 @@ def clean_text(text: str, title: str | None = None, tail_headers: Sequence[str] 
     try:
         result = text
         for _ in range(_MAX_PASSES):
-            cleaned = _clean_once(result, title, tail_headers)
+            cleaned = _clean_once(result, title, tail_headers, known)
             if cleaned == result:
                 break
             result = cleaned
@@ -79,7 +86,9 @@ def _only_removes(before: str, after: str) -> bool:
     )
 
 
-def _clean_once(text: str, title: str | None, tail_headers: Sequence[str]) -> str:
+def _clean_once(
+    text: str, title: str | None, tail_headers: Sequence[str], known: KnownHeadlines | None
+) -> str:
     text, _ = remove_boilerplate(text, title)
-    text, _ = strip_tail(text, tail_headers)
+    text, _ = strip_tail(text, tail_headers, known)
     return text

@@ -5,10 +5,9 @@ Lines are matched whole (a sentence that merely mentions a newsletter is never t
 - chrome lines, anywhere: share prompts, "Advertisement", cookie and newsletter prompts,
   photo credits, comment counters, and teaser lines ("Read more: <headline>");
 - closing lines, only in the trailing block after the last paragraph of prose: copyright,
-  "Write to ... at ...", "Follow him on Twitter", tag lists, subscription promos. Short
-  interface lines sandwiched between them ("Thank you") go with them. The same lines
-  before the article's first paragraph are promos too, and go, with date and byline
-  lines ("14/03/2024 - Posted by ...").
+  tag lists, newsletter sign-ups, "Follow him on Twitter", lines giving an e-mail
+  address. The same lines before the article's first paragraph are promos too, and go,
+  with date and byline lines ("14/03/2024 - Posted by ...").
 
 Sign-offs, contributor credits and editor's notes (`markers.SIGN_OFF_LINES`) belong to the
 article: they are never removed and nothing above them is treated as closing.
@@ -40,11 +39,10 @@ _MAX_CLOSING_WORDS = 80
 # A teaser line's headline: short and without the full stop of a sentence.
 _MAX_TEASER_HEADLINE_WORDS = 20
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*\s*$""")
+_STOP_END = re.compile(r"""[.…。]["'”’»)\]]*\s*$""")
 # A date/byline line above the article is short; list items keep their dates.
 _MAX_DATELINE_WORDS = 20
 _LIST_MARKERS = ("-", "•", "*", "–", "—", "·")
-# Interface strings ("Thank you", "Sorry!") between two closing lines go with them.
-_MAX_SANDWICHED_WORDS = 8
 # The top of the text where a repeated headline can sit, and how long a line
 # above it may be (section labels, bylines, dates: never a paragraph of the article).
 _LEADING_LINES = 6
@@ -98,9 +96,8 @@ def _is_teaser_line(line: str) -> bool:
         # is the wire style of a teaser.
         return False
     headline = match["headline"]
-    return len(headline.split()) <= _MAX_TEASER_HEADLINE_WORDS and not _SENTENCE_END.search(
-        headline
-    )
+    # A headline may ask or exclaim; a full stop makes the rest a sentence of the article.
+    return len(headline.split()) <= _MAX_TEASER_HEADLINE_WORDS and not _STOP_END.search(headline)
 
 
 def _report(kind: str, line: str, where: str = "") -> None:
@@ -123,30 +120,19 @@ def is_sign_off(line: str) -> bool:
 
 
 def strip_closing_lines(lines: list[str]) -> tuple[list[str], list[str]]:
-    """Drop closing lines from the end, with short lines sandwiched between two of them."""
+    """Drop closing lines from the end of the text."""
     removed: list[str] = []
-    pending: list[str] = []  # short lines above a closing line, removed if another follows
     end = len(lines)
-    index = len(lines)
-    while index > 0:
-        stripped = lines[index - 1].strip()
-        if not stripped:
-            index -= 1
-        elif is_sign_off(stripped):
+    while end > 0:
+        stripped = lines[end - 1].strip()
+        if stripped and (is_sign_off(stripped) or not _is_closing(stripped)):
             break
-        elif _is_closing(stripped):
-            removed[:0] = [stripped, *pending]
+        if stripped:
+            removed.insert(0, stripped)
             _report("closing_line", stripped)
-            for line in pending:
-                evidence.fired("text/closing_line/sandwiched", line)
-            pending = []
-            index -= 1
-            end = index
-        elif removed and len(stripped.split()) <= _MAX_SANDWICHED_WORDS:
-            pending.insert(0, stripped)
-            index -= 1
-        else:
-            break
+        end -= 1
+    while end < len(lines) and not lines[end].strip():  # blank lines stay as they were
+        end += 1
     return lines[:end], removed
 
 
@@ -163,7 +149,7 @@ def _strip_opening_lines(lines: list[str]) -> tuple[list[str], list[str]]:
         if _is_closing(stripped):
             _report("closing_line", stripped, "opening")
         else:
-            evidence.fired("text/opening/dateline", stripped)
+            evidence.fired("text/opening", stripped)
         removed.append(stripped)
         start = index + 1
     return lines[start:], removed
@@ -180,6 +166,12 @@ def _is_dateline(line: str) -> bool:
     )
 
 
+def is_closing_line(line: str) -> bool:
+    """A line that closes a page rather than an article (copyright, "Write to ...", tags,
+    subscription promos): nothing after it is the article's."""
+    return _is_closing(line.strip())
+
+
 def _is_closing(line: str) -> bool:
     if len(line.split()) > _MAX_CLOSING_WORDS:
         return False
@@ -193,7 +185,7 @@ def _strip_title(lines: list[str], title: str) -> tuple[list[str], list[str]]:
         if not line.strip():
             continue
         if wanted and comparable(line) == wanted:
-            evidence.fired("text/title", line.strip())
+            evidence.fired("text/page_header", line.strip())
             return lines[:index] + lines[index + 1 :], [line.strip()]
         break
     return lines, []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 from lxml.etree import XPath
@@ -64,7 +64,7 @@ def prose_chars(element: HtmlElement) -> int:
     A measure of how much of a page's article text an element holds, for checks that a
     cleaning step did not take the article with the chrome.
     """
-    return sum(len(run) for run in _prose_runs(element))
+    return sum(len(run) for run in prose_runs(element))
 
 
 def missing_prose(element: HtmlElement, text: str) -> int:
@@ -72,13 +72,14 @@ def missing_prose(element: HtmlElement, text: str) -> int:
     flat = " ".join(text.split())
     return sum(
         len(run)
-        for run in _prose_runs(element)
+        for run in prose_runs(element)
         if " ".join(run[: 3 * _PREFIX_CHARS].split())[:_PREFIX_CHARS] not in flat
     )
 
 
-def _prose_runs(element: HtmlElement) -> list[str]:
-    """The element's runs of prose (their length counts whitespace: a measure, not text)."""
+def prose_runs(element: HtmlElement) -> list[Any]:
+    """The element's runs of prose: lxml's text results, which know their element
+    (`getparent()`). Their length counts whitespace: a measure, not text."""
     return [
         run
         for run in _TEXT_RUNS(element)

@@ -15,10 +15,10 @@ its own name in the returned report:
 - `chrome_blocks`: elements whose class or id names newsletter boxes, share bars,
   breadcrumbs and the like (`markers.CHROME_CLASS_WORDS`);
 - `tag_lists`: tag and category link lists (`rel="tag"`);
-- `inline_cards`: pop-up cards (a photo and links) nested in a paragraph;
 - `other_articles`: `<article>` elements besides the one carrying the headline;
 - `related_lists`, `inline_teasers`, `link_paragraphs`, `teaser_links`: related-headline
-  blocks, with or without a header phrase (`related`).
+  blocks, with or without a header phrase (`related`); `related_labels`: the label left
+  alone above such a block ("Top-Themen"), in any language.
 
 Layout tables are left as they are: trafilatura reads old table-layout pages better than
 it reads them flattened into blocks.
@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from lxml.cssselect import CSSSelector
 
 from newscrawl.cleaning import evidence, related, structure
-from newscrawl.cleaning.dom import NEVER_PRUNE, drop, outermost, prose_chars, text_of
+from newscrawl.cleaning.dom import NEVER_PRUNE, drop, outermost, prose_runs, text_of
 from newscrawl.cleaning.markers import matching_phrases
 from newscrawl.cleaning.scan import scan
 
@@ -107,9 +107,10 @@ def prune_chrome(
     if body is None:
         body = tree
     removed = _Removed(tree)
-    page_prose: list[int] = []  # measured once, and only when a container holds prose
-    for element in _furniture(body):
-        if _holds_the_article(element, body, page_prose):
+    furniture = _furniture(body)
+    holders = _article_holders(body, furniture)
+    for element in furniture:
+        if element in holders:
             evidence.fired(f"html/furniture_kept/{element.tag}", text_of(element))
             element.tag = "div"  # trafilatura would discard it whole
         else:
@@ -127,8 +128,6 @@ def prune_chrome(
         removed.add("chrome_blocks", element, detail=word)
     for element in structure.find_tag_lists(body):
         removed.add("tag_lists", element)
-    for element in structure.find_inline_cards(body):
-        removed.add("inline_cards", element)
     if clues is not None:
         for element in structure.find_other_articles(body, clues.headlines):
             removed.add("other_articles", element)
@@ -149,12 +148,18 @@ def _remove_related(
         teaser = None if listed else related.inline_teaser(header)
         if teaser is not None:
             removed.add("inline_teasers", teaser, detail=phrase)
-    for paragraph in related.find_link_paragraphs(body, url):
+    paragraphs = related.find_link_paragraphs(body, url)
+    labels = related.orphaned_labels(paragraphs)
+    for paragraph in paragraphs:
         removed.add("link_paragraphs", paragraph, attached=True)
-    for run in related.find_teaser_runs(body, url):
+    runs = related.find_teaser_runs(body, url)
+    labels += related.orphaned_labels([element for run in runs for element in run])
+    for run in runs:
         for element in run:
             # Found on the tree as pruned so far, and disjoint: no check needed.
             removed.add("teaser_links", element, attached=True)
+    for label in labels:
+        removed.add("related_labels", label)
 
 
 def _header_phrase(header: HtmlElement) -> str:
@@ -167,16 +172,25 @@ def _attached(element: HtmlElement, root: HtmlElement) -> bool:
     return any(a is root for a in element.iterancestors())
 
 
-def _holds_the_article(element: HtmlElement, body: HtmlElement, page_prose: list[int]) -> bool:
-    """Most of the page's prose sits in this furniture element: it is the article's."""
-    if element.tag not in _CONTAINER_FURNITURE:
-        return False
-    held = prose_chars(element)  # cheap on a small subtree: menus and footers hold none
-    if held < _MIN_ARTICLE_PROSE:
-        return False
-    if not page_prose:
-        page_prose.append(prose_chars(body))
-    return held >= _ARTICLE_PROSE_SHARE * page_prose[0]
+def _article_holders(body: HtmlElement, furniture: list[HtmlElement]) -> set[HtmlElement]:
+    """The furniture elements that hold most of the page's prose: the article's.
+
+    One pass over the page's prose (`prose_runs`), each run counted for the furniture
+    container it sits in: a menu or a footer holds none.
+    """
+    held = {element: 0 for element in furniture if element.tag in _CONTAINER_FURNITURE}
+    if not held:
+        return set()
+    total = 0
+    for run in prose_runs(body):
+        total += len(run)
+        parent = run.getparent()
+        for container in (parent, *parent.iterancestors()) if parent is not None else ():
+            if container in held:
+                held[container] += len(run)
+                break
+    wanted = max(_MIN_ARTICLE_PROSE, _ARTICLE_PROSE_SHARE * total)
+    return {element for element, chars in held.items() if chars >= wanted}
 
 
 def _furniture(body: HtmlElement) -> list[HtmlElement]:

@@ -1,20 +1,26 @@
 """Find related-headline blocks in the HTML tree, before the extractor glues them to the text.
 
-Four shapes, each recognised by structure plus, for the first two, a header phrase from
+Five shapes, each recognised by structure plus, for the first two, a header phrase from
 `markers.TAIL_HEADERS`:
 
 - headed lists: a block that only says "Related", "Mehr zum Thema", "À lire aussi", ...
-  followed by sibling blocks made mostly of link text. The header alone proves nothing
-  (a hidden "Read more" button may precede the rest of the article), so it goes only
-  together with at least one link-dominated block after it.
+  followed by sibling blocks made mostly of link text, or by plain headlines (short lines,
+  or an `<ul>` of them, that ask or end without a stop) that run to the end of their
+  container. The header alone proves nothing (a hidden "Read more" button may precede the
+  rest of the article), so it goes only together with the headlines after it.
 - inline teasers: one short block that is a header phrase plus a link ("Read more:
   <a>headline</a>", "Also on example.com <a>headline</a>").
-- link paragraphs: a paragraph that is nothing but one headline-like link to another page
-  of the site, dropped between the article's paragraphs;
+- link paragraphs: a paragraph that is nothing but headline-like links to other pages of
+  the site (one, or several one under the other), or a short label with a colon and one
+  such link (a kicker: "Drogen: <a>headline</a>", in any language), dropped between or
+  after the article's paragraphs;
 - teaser runs, with no header at all, so in any language: three or more consecutive
   sibling blocks, each little more than one link to another page of the same site, that
   end their container. A "Read more" list inside the article body is built exactly like
   that; a real paragraph is not; a list the article announces ("The reports:") is kept.
+- orphaned labels: once link paragraphs or a teaser run go, the short label left alone
+  above them at the end of their container ("Top-Themen"), when it is set as a header
+  (a heading, bold) or shares a box with them alone: their header, in any language.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from newscrawl.cleaning.dom import (
     BLOCK_TAGS,
+    HEADING_TAGS,
     INVISIBLE_TAGS,
     NEVER_PRUNE,
     host_of,
@@ -35,6 +42,7 @@ from newscrawl.cleaning.dom import (
 )
 from newscrawl.cleaning.markers import TAIL_HEADER_RE
 from newscrawl.cleaning.scan import MAX_HEADER_CHARS
+from newscrawl.core.text import NO_SPACE_CHARS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -55,8 +63,21 @@ _MAX_TEASER_WORDS = 30
 _TEASER_LINK_SHARE = 0.7
 # A headline: a few words, no full stop. Links to documents are sources, not stories.
 _MIN_HEADLINE_WORDS = 4
+# A kicker or header label: a few words.
+_MAX_KICKER_WORDS = 5
+_MAX_LABEL_CHARS = 40
+_MAX_NO_SPACE_LABEL_CHARS = 12
+_LABEL_TAGS = frozenset({"p", "div", "span", "strong", "b", "h2", "h3", "h4", "h5", "h6"})
+# How far up from removed headlines to look for the container they made up.
+_ORPHAN_LEVELS = 2
+# Scripts without spaces: a headline of a few dozen characters.
+_NO_SPACE = re.compile(f"[{NO_SPACE_CHARS}]")
+_MIN_NO_SPACE_CHARS = 8
+_MAX_NO_SPACE_CHARS = 80
 _MIN_PLAIN_HEADLINES = 2
 _SENTENCE_END = re.compile(r"[.!?:…]\W{0,2}$")
+# A headline may ask or exclaim; a full stop or a colon ends a sentence or a lead-in.
+_STOP_END = re.compile(r"[.:…。]\W{0,2}$")
 _DOCUMENT_LINK = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|csv|zip)([?#]|$)", re.IGNORECASE)
 # How far up from a run to look for the text that introduces it (li -> ul -> div).
 _ANNOUNCEMENT_LEVELS = 3
@@ -108,6 +129,7 @@ def headed_list(header: HtmlElement) -> list[HtmlElement]:
     pending: list[HtmlElement] = []
     found_links = False
     headlines: list[HtmlElement] = []
+    count = 0
     for sibling in header.itersiblings():
         if not isinstance(sibling.tag, str):
             continue
@@ -118,23 +140,35 @@ def headed_list(header: HtmlElement) -> list[HtmlElement]:
             block.append(sibling)
             pending = []
             found_links = True
-        elif not found_links and _is_plain_headline(sibling):
+        elif not found_links and _plain_headlines(sibling):
             headlines.extend([*pending, sibling])
             pending = []
+            count += _plain_headlines(sibling)
         else:
             return block if found_links else []
     if found_links:
         return block
-    return [*block, *headlines] if len(headlines) >= _MIN_PLAIN_HEADLINES else []
+    return [*block, *headlines] if count >= _MIN_PLAIN_HEADLINES else []
+
+
+def _plain_headlines(element: HtmlElement) -> int:
+    """How many plain headlines the block is: one short line of text that does not end
+    like a sentence, or a list (`<ul>`, `<ol>`) whose every item is one."""
+    if element.tag in ("ul", "ol"):
+        items = [item for item in element if isinstance(item.tag, str) and text_of(item)]
+        if items and all(item.tag == "li" and _is_plain_headline(item) for item in items):
+            return len(items)
+        return 0
+    return 1 if _is_plain_headline(element) else 0
 
 
 def _is_plain_headline(element: HtmlElement) -> bool:
-    """A short line of text that does not end like a sentence."""
+    """A short line of text that does not end like a sentence (a headline may ask)."""
     text = text_of(element)
     return (
         element.tag in BLOCK_TAGS
         and len(text.split()) <= _MAX_TEASER_WORDS
-        and not _SENTENCE_END.search(text)
+        and not _STOP_END.search(text)
     )
 
 
@@ -170,21 +204,153 @@ def inline_teaser(header: HtmlElement) -> HtmlElement | None:
 
 
 def find_link_paragraphs(body: HtmlElement, url: str | None) -> list[HtmlElement]:
-    """Paragraphs that are nothing but a headline linking to another page of the site.
+    """Paragraphs that are nothing but headlines linking to other pages of the site.
 
-    Sites drop such lines between an article's paragraphs ("<p><a>Other story</a></p>");
-    an article's own sentences carry more than a link, and end like sentences.
+    Sites drop such lines between an article's paragraphs ("<p><a>Other story</a></p>"),
+    several one under the other ("<a>...</a><br><a>...</a>"), or behind a short label
+    ("<strong>Drogen:</strong> <a>Fentanyl in Berlin auf dem Vormarsch</a>", a kicker in
+    any language); an article's own sentences carry more than a link, and end like
+    sentences.
     """
     host = host_of(url)
     found = []
     for paragraph in body.iter("p"):
         links = list(paragraph.iter("a"))
-        if len(links) != 1 or not _is_headline_link(links[0], url, host):
+        if not links or not all(_is_headline_link(link, url, host) for link in links):
             continue
-        text = text_of(paragraph)
-        if text and text == text_of(links[0]):
+        rest = _compact(text_of(paragraph))
+        for link in links:
+            rest = rest.replace(_compact(text_of(link)), "", 1)
+        if not rest or (len(links) == 1 and _is_kicker(paragraph, links[0])):
             found.append(paragraph)
     return found
+
+
+def _compact(text: str) -> str:
+    return "".join(text.split())
+
+
+def _is_kicker(paragraph: HtmlElement, link: HtmlElement) -> bool:
+    """The paragraph is a short label ending with a colon, then the link."""
+    text = text_of(paragraph)
+    label = text[: len(text) - len(text_of(link))].strip()
+    return (
+        text.endswith(text_of(link))
+        and label.endswith((":", "："))
+        and len(label.split()) <= _MAX_KICKER_WORDS
+        and len(label) <= MAX_HEADER_CHARS
+    )
+
+
+def orphaned_labels(removed: list[HtmlElement]) -> list[HtmlElement]:
+    """Labels left alone at the end of their container once the headlines under them went.
+
+    `removed` are the blocks the related rules are about to remove. When they end their
+    container (or make up all of it, up to two levels), the short line right above them
+    ("Top-Themen", "Fler nyheter:") was their header, in whatever language: if it is set as
+    a header (a heading, bold) or shares a box with them alone. A plain short line of the
+    article above them ("With Post wires", a poll's last result) stays.
+    """
+    chosen = _Gone(set(removed))
+    labels: list[HtmlElement] = []
+    for element in removed:
+        top = element
+        for _ in range(_ORPHAN_LEVELS):
+            parent = top.getparent()
+            if parent is None or parent.tag in NEVER_PRUNE:
+                break
+            if not all(chosen(c) for c in parent if _has_text(c)):
+                break
+            top = parent
+        if any(_has_text(n) and not chosen(n) for n in top.itersiblings()):
+            continue
+        label = _previous_text_block(top, chosen)
+        if (
+            label is not None
+            and label not in labels
+            and _is_label(label)
+            and (_marked_as_header(label) or _alone_with(label, chosen))
+        ):
+            labels.append(label)
+    return labels
+
+
+def _marked_as_header(element: HtmlElement) -> bool:
+    """Set as a header: a heading, or all of its text in bold."""
+    if element.tag in HEADING_TAGS:
+        return True
+    bold = "".join(text_of(b) for b in element.iter("strong", "b"))
+    return bool(bold) and _compact(bold) == _compact(text_of(element))
+
+
+class _Gone:
+    """Whether an element goes with the removed blocks (`chosen`): one of them, or all of
+    its text in them. Remembered per element: every block of a run asks about the same
+    siblings and parents."""
+
+    def __init__(self, chosen: set[HtmlElement]) -> None:
+        self.chosen = chosen
+        self._known: dict[HtmlElement, bool] = {}
+
+    def __call__(self, element: HtmlElement) -> bool:
+        known = self._known.get(element)
+        if known is None:
+            known = self._known[element] = element in self.chosen or _covered(element, self.chosen)
+        return known
+
+
+def _alone_with(label: HtmlElement, chosen: _Gone) -> bool:
+    """The label shares its container with the removed headlines and nothing else (a box
+    of related links), not with the article's paragraphs."""
+    parent = label.getparent()
+    if parent is None or parent.tag in NEVER_PRUNE:
+        return False
+    return all(c is label or chosen(c) for c in parent if _has_text(c))
+
+
+def _covered(element: HtmlElement, chosen: set[HtmlElement]) -> bool:
+    """All of the element's text is in elements of `chosen` below it."""
+    rest = _compact(text_of(element))
+    for descendant in element.iterdescendants():
+        if descendant in chosen:
+            rest = rest.replace(_compact(text_of(descendant)), "", 1)
+    return not rest
+
+
+def _has_text(element: HtmlElement) -> bool:
+    return (
+        isinstance(element.tag, str)
+        and element.tag not in INVISIBLE_TAGS
+        and bool(text_of(element))
+    )
+
+
+def _previous_text_block(element: HtmlElement, chosen: _Gone) -> HtmlElement | None:
+    for previous in element.itersiblings(preceding=True):
+        if _has_text(previous) and not chosen(previous):
+            return previous
+    return None
+
+
+def _is_label(element: HtmlElement) -> bool:
+    """A header's few words: no sentence, no link, no list."""
+    text = text_of(element)
+    no_space = len(_NO_SPACE.findall(text)) * 2 > len(_compact(text))
+    return (
+        element.tag in _LABEL_TAGS
+        and len(text) <= (_MAX_NO_SPACE_LABEL_CHARS if no_space else _MAX_LABEL_CHARS)
+        and len(text.split()) <= _MAX_KICKER_WORDS
+        and not text.rstrip(":： ").endswith((".", "!", "?", "…", "。", "！", "？"))
+        and next(element.iter("a", "li"), None) is None
+    )
+
+
+def _headline_sized(text: str) -> bool:
+    """A headline's length: a few words, or a few dozen characters of CJK text."""
+    words = len(text.split())
+    if words < _MIN_HEADLINE_WORDS and len(_NO_SPACE.findall(text)) >= _MIN_NO_SPACE_CHARS:
+        return len(text) <= _MAX_NO_SPACE_CHARS
+    return _MIN_HEADLINE_WORDS <= words <= _MAX_TEASER_WORDS
 
 
 def _is_headline_link(link: HtmlElement, url: str | None, host: str | None) -> bool:
@@ -192,9 +358,7 @@ def _is_headline_link(link: HtmlElement, url: str | None, host: str | None) -> b
     if not is_internal_link(href, url, host) or _DOCUMENT_LINK.search(href):
         return False
     text = text_of(link)
-    return _MIN_HEADLINE_WORDS <= len(text.split()) <= _MAX_TEASER_WORDS and not (
-        _SENTENCE_END.search(text)
-    )
+    return _headline_sized(text) and not _STOP_END.search(text)
 
 
 def find_teaser_runs(body: HtmlElement, url: str | None) -> list[list[HtmlElement]]:

@@ -6,7 +6,6 @@
   they hold article-like prose;
 - other articles: when one `<article>` element carries the headline, the other
   `<article>` elements outside it are other stories (teaser cards, "next story");
-- inline cards: pop-up cards (image and links) nested in a paragraph's sentence;
 - tag lists: the links a blog marks `rel="tag"` (tags, categories), with their label;
 """
 
@@ -39,10 +38,6 @@ _CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 #: A block holding this many prose paragraphs is article text, whatever its class says.
 _MIN_PROSE_PARAGRAPHS = 2
 _PROSE_WORDS = 20
-# Inline cards: inline wrappers holding an image, several links, little else.
-_INLINE_CARD_TAGS = frozenset({"span", "div"})
-_MIN_CARD_LINKS = 2
-_CARD_LINK_SHARE = 0.8
 # The article root holds this share of the page's prose: text runs of 120+ characters,
 # found by libxml2 (no Python walk over the page).
 _ROOT_PROSE_SHARE = 0.8
@@ -125,28 +120,6 @@ def find_tag_lists(body: HtmlElement) -> list[HtmlElement]:
         if block is not None and block not in blocks:
             blocks.append(block)
     return outermost(blocks)
-
-
-def find_inline_cards(body: HtmlElement) -> list[HtmlElement]:
-    """Pop-up cards inside a paragraph: an image with links (a person's photo and stories).
-
-    Server-rendered hover cards sit inside the sentence that mentions their subject and
-    extractors read them as part of it ("Rep. Jane DoeJane DoeOther headline ...").
-    Prose never nests an image and several links inside one inline element.
-    """
-    cards: list[HtmlElement] = []
-    for image in body.iter("img"):
-        paragraph = next(image.iterancestors("p"), None)
-        if paragraph is None:
-            continue
-        for ancestor in image.iterancestors():
-            if ancestor is paragraph or ancestor.tag not in _INLINE_CARD_TAGS:
-                break
-            links = sum(1 for link in ancestor.iter("a") if text_of(link))
-            if links >= _MIN_CARD_LINKS and is_link_dominated(ancestor, _CARD_LINK_SHARE):
-                cards.append(ancestor)
-                break
-    return outermost(cards)
 
 
 def find_other_articles(body: HtmlElement, headlines: tuple[str, ...]) -> list[HtmlElement]:

@@ -2,41 +2,85 @@
 
 Pages append "Trending / Read more / Most popular" lists after the article; extractors
 glue them to the text as short lines. The trap is that articles also legitimately end in
-short lines (a bulleted list, a one-line paragraph, a sign-off), so this cuts only with
-evidence. A trailing run of headline-like lines is cut when one of these holds:
+short lines (a bulleted list, a one-line paragraph, a question, a sign-off), so this cuts
+only with evidence. Every line is first described by its shape (`_Line`): its size, how
+it ends, a leading bullet, number or date, a trailing " | Site" part. A trailing block is
+then cut when one of these holds:
 
-- a header introduces it ("Read more", "Mehr zum Thema", ... see `markers`);
-- a separator line (a lone `-`, `|`, `•`) starts it and at least two headlines follow;
-- at least two of its lines carry a headline marker (`Headline -`, `Headline |`,
-  `Headline [VIDEO]`);
-- it is four or more Title Case lines (English-style headlines).
+- a header introduces it ("Read more", "Mehr zum Thema", ... see `markers`) and every
+  line after the header is headline-sized, with at least as many lines that read as
+  headlines (no final stop, or a final `?`/`!`) as lines ending with a full stop, which
+  may only be the one-sentence summary under a headline (teaser cards). A header over
+  short sentences ("UP NEXT" over "Thunder: Host the Lakers on Friday.") is the article's;
+- without a header, a trailing run of headline-sized lines that share a structure no
+  article paragraph has, after a full sentence that does not announce a list (end with
+  `:`):
+  - a separator line (a lone `-`, `|`, `•`) opens it and at least two headlines follow;
+  - two or more lines end in a marker (`Headline -`, `Headline |`, `Headline [VIDEO]`),
+    or in the same " | Site" / " - Site" part (the site's name, repeated);
+  - two or more lines are numbered 1, 2, 3... or carry a date;
+  - four or more Title Case lines (English-style headlines).
 
-The last two only after a full sentence that does not announce a list (ends with `:`):
-a list under a subheading or after "as follows:" is the article's own. Sign-offs
-("Reporting by ...") end the article: a tail starts after them, never above.
-Closing lines (`boilerplate`) are cut in the same loop, as tails come in layers.
+  Plain headline lines with none of these (no header, no marker, sentence case) are not
+  cut: on real pages they cannot be told from an image gallery's captions or an article's
+  own list (a plain-run rule acted on two dev-set sites and cut captions on one).
+
+Lists under a subheading or after "as follows:" are the article's own, and so is a
+schedule whose lines all start with a date under its own title. Sign-offs ("Reporting by
+...") end the article: a tail starts after them, never above. Closing lines
+(`boilerplate`) are cut in the same loop, as tails come in layers.
 """
 
 from __future__ import annotations
 
 import re
-from enum import Enum
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, NamedTuple
 
-from newscrawl.cleaning.boilerplate import is_sign_off, strip_closing_lines
-from newscrawl.cleaning.markers import TAIL_HEADER_RE, compile_lines
+from newscrawl.cleaning import evidence
+from newscrawl.cleaning.boilerplate import is_closing_line, is_sign_off, strip_closing_lines
+from newscrawl.cleaning.markers import DATE_RE, TAIL_HEADER_RE, compile_lines, matching_phrases
+from newscrawl.core.text import NO_SPACE_CHARS, comparable
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
 _MAX_HEADLINE_WORDS = 25
 _MAX_HEADLINE_CHARS = 220
+# Scripts without spaces: a headline is a few dozen characters.
+_MAX_NO_SPACE_HEADLINE_CHARS = 80
+_MIN_HEADLINE_WORDS = 3
+_MIN_NO_SPACE_HEADLINE_CHARS = 8
+# A headline that ends with a full stop is short: longer lines with one are sentences.
+_MAX_STOP_HEADLINE_WORDS = 16
+_MAX_NO_SPACE_STOP_HEADLINE_CHARS = 50
+# A teaser card's summary: one sentence under its headline.
+_MAX_SUMMARY_WORDS = 45
 _SEPARATOR_LINE = re.compile(r"^[\s\-–—|•·*=_~#]{1,6}$")
 # "Headline -", "Headline |", "Headline [VIDEO]": markup a headline list keeps as text.
-# (A leading bullet proves nothing: articles' own lists have them too.)
+# (A leading bullet proves nothing by itself: articles' own lists have them too.)
 _MARKED = re.compile(r"(\s[\-–—|»•]\s*$)|(\s\[[^\W\d_][^\]\[]{1,18}\]\W{0,2}$)")
-_SENTENCE_END = re.compile(r"""[.!?…;:]["'”’»)\]]*\s*$""")
+# "Headline | Site", "Headline - Site": a short name after a spaced separator.
+_SPACED_SEPARATOR = r"\s(?:[|\-–—·•]|::)\s"
+_SUFFIX = re.compile(rf"{_SPACED_SEPARATOR}\s*(?P<name>(?:(?!{_SPACED_SEPARATOR}).){{2,40}})$")
+_MAX_SUFFIX_WORDS = 5
+_BULLET = re.compile(r"^[•·*\-–—»>▪■►▶]\s*")
+_NUMBER = re.compile(r"^(?P<n>\d{1,2})(?:[.)]\s*|\s+)(?=\S)")
+# Zero-width spaces and joiners, soft hyphens, byte-order marks: in titles, invisible.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+# "— Jane Doe (@jdoe) November 4, 2019": the byline under an embedded post.
+_ATTRIBUTION = re.compile(r"^[—–-]\s*.{1,80}\(@\w+\)")
+_URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
+# Closing quotes in every convention (German closes with “ and ‘, and quotes »so«).
+_CLOSERS = "\"'”’»)]」』）“‘«‹›"
+_STOPS = ".。．;"
+_ELLIPSIS = re.compile(r"(\.\.\.|…)$")
+_QUESTIONS = "?!？！"
+_NO_SPACE = re.compile(f"[{NO_SPACE_CHARS}]")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+# A line that starts with a date: "June 9 – ...", "14.03.2024 | ...", "2024-03-14 ...".
+_LEADING_DATE = re.compile(r"^(\d{1,4}[./-]\d{1,2}|[^\W\d_]{3,9}\.?\s+\d{1,2}\b)")
 # Lower-case words that Title Case headlines leave small.
 _SMALL_WORDS = frozenset(
     {
@@ -44,33 +88,208 @@ _SMALL_WORDS = frozenset(
         *("on", "or", "per", "the", "to", "vs", "via", "with", "over", "after"),
     }
 )
+# An article's list item that a run with strong evidence may follow: of some substance.
+_MIN_ITEM_WORDS = 6
+_MIN_NO_SPACE_ITEM_CHARS = 20
+# A question long enough to close an article rather than head a teaser.
+_MIN_QUESTION_WORDS = 8
+_MIN_NO_SPACE_QUESTION_CHARS = 20
+# A label above a run: a header's few words.
+_MAX_LABEL_WORDS = 4
+_MAX_LABEL_CHARS = 40
+_MAX_NO_SPACE_LABEL_CHARS = 12
+# A paragraph cut short ("... until the paywall..."): long enough to be prose.
+_MIN_PARAGRAPH_WORDS = 12
+_MIN_NO_SPACE_PARAGRAPH_CHARS = 30
 _MIN_TITLE_CASE_RUN = 4
+_MIN_BULLETED_TITLE_WORDS = 6
 _MIN_MARKED = 2
+_MIN_NUMBERED = 2
+_MIN_DATED = 2
+# Words a dated headline has besides its date ("14.03.2024 – Lyon" is a schedule).
+_MIN_DATED_HEADLINE_WORDS = 4
 
 
-class Kind(Enum):
-    BLANK = "blank"
-    SEPARATOR = "separator"
-    HEADER = "header"
-    MARKED = "marked"  # headline with a separator: "Headline -"
-    HEADLINE = "headline"  # short, no final punctuation
-    SENTENCE = "sentence"
+@dataclass(frozen=True)
+class _Line:
+    """What a line looks like: the evidence the rules weigh."""
+
+    text: str
+    header: bool = False
+    #: The headline of another article (`KnownHeadlines`): a tail line whatever its shape.
+    known: bool = False
+
+    @cached_property
+    def blank(self) -> bool:
+        return not self.text
+
+    @cached_property
+    def separator(self) -> bool:
+        return bool(_SEPARATOR_LINE.match(self.text))
+
+    @cached_property
+    def no_space(self) -> bool:
+        return len(_NO_SPACE.findall(self.text)) * 2 > len(self.text.replace(" ", ""))
+
+    def at_least(self, words: int, no_space_chars: int) -> bool:
+        """At least so many words, or characters in a script without spaces."""
+        if self.no_space:
+            return len(self.text) >= no_space_chars
+        return len(self.text.split()) >= words
+
+    @cached_property
+    def sized(self) -> bool:
+        """Short enough to be a headline, and no sign-off or link."""
+        if self.no_space:
+            short = len(self.text) <= _MAX_NO_SPACE_HEADLINE_CHARS
+        else:
+            short = (
+                len(self.text) <= _MAX_HEADLINE_CHARS
+                and len(self.text.split()) <= _MAX_HEADLINE_WORDS
+            )
+        return short and not is_sign_off(self.text) and not _URL.search(self.text)
+
+    @cached_property
+    def end(self) -> str:
+        """How the line ends: "" (no punctuation, or cut short with "..."), ".", "?" (also
+        `!`), ":" or "other"."""
+        text = self.text.rstrip(_CLOSERS + " ")
+        last = text[-1:]
+        if not last or last.isalnum():
+            return ""
+        if _ELLIPSIS.search(text):
+            # A teaser cut short ("... how many children do couple have?..."), as a
+            # sentence trailing off is: it may go on, so it reads as neither.
+            return ""
+        if last in _STOPS:
+            return "."
+        if last in _QUESTIONS:
+            return "?"
+        if last in ":：":
+            return ":"
+        return "other"
+
+    @cached_property
+    def body(self) -> str:
+        """The line without a leading bullet or number."""
+        text = _BULLET.sub("", self.text)
+        return _NUMBER.sub("", text) if self.number is not None else text
+
+    @cached_property
+    def bullet(self) -> bool:
+        return bool(_BULLET.match(self.text)) and not self.separator
+
+    @cached_property
+    def number(self) -> int | None:
+        match = _NUMBER.match(self.text)
+        return int(match["n"]) if match else None
+
+    @cached_property
+    def dated(self) -> bool:
+        """A headline with its date: a date and a few words besides it."""
+        match = DATE_RE.search(self.text)
+        if match is None:
+            return False
+        rest = self.text[: match.start()] + " " + self.text[match.end() :]
+        return self.no_space or len(_WORD.findall(rest)) >= _MIN_DATED_HEADLINE_WORDS
+
+    @cached_property
+    def date_only(self) -> bool:
+        """Just a date (under a headline): "14 March 2024", "2024-03-14 10:02"."""
+        match = DATE_RE.search(self.text)
+        if match is None:
+            return False
+        rest = DATE_RE.sub(" ", self.text)
+        # "Thursday, 14 March 2024" is a date; "14.03.2024 – Lyon" is a schedule's line.
+        return len(_WORD.findall(rest)) <= 1 and not re.search(_SPACED_SEPARATOR, rest)
+
+    @cached_property
+    def suffix(self) -> str | None:
+        """The " | Site" part of "Headline | Site", lower-cased."""
+        match = _SUFFIX.search(self.text)
+        if match is None or self.bracketed or len(match["name"].split()) > _MAX_SUFFIX_WORDS:
+            return None
+        name = match["name"].strip()
+        if name[0].islower() and " " in name:
+            return None  # "... - the end": words of a sentence, not a site's name
+        before = self.text[: match.start()]
+        if (len(before) if self.no_space else len(_WORD.findall(before))) < (
+            _MIN_NO_SPACE_HEADLINE_CHARS if self.no_space else _MIN_HEADLINE_WORDS
+        ):
+            return None  # "July 17, 2023 – Austin, TX": a date, not a headline, before it
+        return name.casefold()
+
+    @cached_property
+    def marked(self) -> bool:
+        return bool(_MARKED.search(self.text))
+
+    @cached_property
+    def headline(self) -> bool:
+        """Reads as a headline: headline-sized, a few words, no full stop or colon at the end."""
+        if not self.sized or self.header or self.separator or self.date_only:
+            return False
+        if self.bracketed or self.attribution:
+            return False  # a note in brackets, the byline of an embedded post
+        if self.end not in ("", "?"):
+            return False
+        if self.no_space:
+            return len(self.text) >= _MIN_NO_SPACE_HEADLINE_CHARS
+        return len(self.body.split()) >= _MIN_HEADLINE_WORDS
+
+    @cached_property
+    def bracketed(self) -> bool:
+        """A note in brackets: "(Graphic: Global assets in 2019 - here)"."""
+        return self.text[:1] in "([" and self.text.rstrip(".")[-1:] in ")]"
+
+    @cached_property
+    def attribution(self) -> bool:
+        """The byline under an embedded post: "— Jane Doe (@jdoe) November 4, 2019"."""
+        return bool(_ATTRIBUTION.match(self.text))
+
+    @cached_property
+    def sentence(self) -> bool:
+        """The article's prose: too long for a headline, or a stop at the end, or a sign-off."""
+        if self.blank or self.header or self.separator:
+            return False
+        if self.end in (".", "other") or is_sign_off(self.text):
+            return True
+        if _ELLIPSIS.search(self.text.rstrip(_CLOSERS + " ")) and self.at_least(
+            _MIN_PARAGRAPH_WORDS, _MIN_NO_SPACE_PARAGRAPH_CHARS
+        ):
+            return True  # a paragraph cut short ("... the paywall starts here...")
+        # A long line without a stop: prose that lost its full stop; but in a script
+        # without spaces, a line of a list ("熊本県：阿蘇市、産山村、...").
+        return not self.sized and not self.no_space
+
+    @cached_property
+    def title_case(self) -> bool:
+        words = [w for w in _WORD.findall(self.body) if w.lower() not in _SMALL_WORDS]
+        if len(words) < 3:
+            return False
+        capitalized = sum(1 for w in words if w[0].isupper())
+        return capitalized >= 0.8 * len(words)
 
 
-def strip_tail(text: str, extra_headers: Sequence[str] = ()) -> tuple[str, list[str]]:
+def strip_tail(
+    text: str, extra_headers: Sequence[str] = (), known: KnownHeadlines | None = None
+) -> tuple[str, list[str]]:
     """Return `text` without its related-headline tail, and the removed lines.
 
     Tails come in layers (headlines, then a newsletter promo, then more headlines), so
-    headline runs and closing lines are cut alternately until neither is left.
+    headline runs and closing lines are cut alternately until neither is left. `known`
+    holds the headlines of other articles (a dataset's titles), which are tail lines
+    whatever their format.
     """
     lines = text.split("\n")
     header_re = compile_lines({}, tuple(extra_headers)) if extra_headers else None
     removed: list[str] = []
     while True:
-        kinds = [_kind(line, header_re) for line in lines]
-        cut = _cut_index(lines, kinds)
+        shapes = [_describe(line, header_re, known) for line in lines]
+        cut, rule = _cut_index(shapes)
         if cut is not None:
-            removed[:0] = [line.strip() for line in lines[cut:] if line.strip()]
+            tail = [line.strip() for line in lines[cut:] if line.strip()]
+            _report(rule, tail)
+            removed[:0] = tail
             lines = lines[:cut]
         lines, closing = strip_closing_lines(lines)
         removed[:0] = closing
@@ -81,79 +300,381 @@ def strip_tail(text: str, extra_headers: Sequence[str] = ()) -> tuple[str, list[
     return "\n".join(lines).rstrip(), removed
 
 
-def _kind(line: str, extra_header_re: re.Pattern[str] | None) -> Kind:
-    stripped = line.strip()
-    if not stripped:
-        return Kind.BLANK
-    if _SEPARATOR_LINE.match(stripped):
-        return Kind.SEPARATOR
-    if len(stripped) > _MAX_HEADLINE_CHARS or len(stripped.split()) > _MAX_HEADLINE_WORDS:
-        return Kind.SENTENCE
-    if is_sign_off(stripped):
-        return Kind.SENTENCE  # the article's own last line: the tail starts after it
-    if TAIL_HEADER_RE.match(stripped) or (extra_header_re and extra_header_re.match(stripped)):
-        return Kind.HEADER
-    if _MARKED.search(stripped):
-        return Kind.MARKED
-    if _SENTENCE_END.search(stripped):
-        return Kind.SENTENCE
-    return Kind.HEADLINE
+def _describe(
+    line: str, extra_header_re: re.Pattern[str] | None, known: KnownHeadlines | None
+) -> _Line:
+    stripped = " ".join(_INVISIBLE.sub("", line).split())
+    header = bool(stripped) and (
+        bool(TAIL_HEADER_RE.match(stripped))
+        or bool(extra_header_re and extra_header_re.match(stripped))
+    )
+    return _Line(
+        stripped,
+        header=header and not is_sign_off(stripped),
+        known=stripped in known if known else False,
+    )
 
 
-def _cut_index(lines: list[str], kinds: list[Kind]) -> int | None:
-    """Index of the first line of the tail, or None when there is no evidence of one."""
-    start = len(kinds)
-    while start > 0 and kinds[start - 1] is not Kind.SENTENCE:
-        start -= 1
-    run = range(start, len(kinds))
-    content = [i for i in run if kinds[i] is not Kind.BLANK]
-    if not content:
-        return None
-    for i in content:
-        if kinds[i] is Kind.HEADER:
-            return i
-    for n, i in enumerate(content):
-        if kinds[i] is Kind.SEPARATOR and len(content) - n - 1 >= 2:
-            return i
-    marked = [i for i in content if kinds[i] is Kind.MARKED]
-    if len(marked) >= _MIN_MARKED and _after_plain_sentence(lines, kinds, marked[0]):
-        return marked[0]
-    first = _title_case_run(lines, kinds, content)
-    if first is not None and _after_plain_sentence(lines, kinds, first):
-        return first
+class KnownHeadlines:
+    """The headlines of a dataset's articles, to recognise them in other articles' tails.
+
+    A related-headline tail is made of other articles' titles; in a dataset, many of those
+    articles are there too. A trailing run of lines that are titles of other records is a
+    tail, with no header, marker or shape to tell it by: what no phrase list or structure
+    rule can see (plain headline lines after a paragraph) becomes certain. Kept as hashes
+    of the headline's words (`comparable`), a few dozen bytes a title. Titles of fewer
+    than three words (or eight characters in a script without spaces) are not kept: too
+    likely to be an article's own short line.
+    """
+
+    def __init__(self, titles: Iterable[str] = ()) -> None:
+        self._keys: set[int] = set()
+        for title in titles:
+            self.add(title)
+
+    def add(self, title: str) -> None:
+        key = _headline_key(title)
+        if key is not None:
+            self._keys.add(hash(key))
+
+    def __contains__(self, line: object) -> bool:
+        """Whether the line is a known headline, as tails write them: with a bullet or
+        number before it, a date, or the site's name after a separator."""
+        if not isinstance(line, str) or not self._keys:
+            return False
+        body = _BULLET.sub("", _NUMBER.sub("", line))
+        for candidate in (body, _SUFFIX.sub("", body), DATE_RE.sub(" ", body)):
+            key = _headline_key(candidate)
+            if key is not None and hash(key) in self._keys:
+                return True
+        return False
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+def _headline_key(title: str) -> str | None:
+    key = comparable(title)
+    if len(key.split()) >= _MIN_HEADLINE_WORDS or (
+        len(_NO_SPACE.findall(key)) >= _MIN_NO_SPACE_HEADLINE_CHARS
+    ):
+        return key
     return None
 
 
-def _title_case_run(lines: list[str], kinds: list[Kind], content: list[int]) -> int | None:
-    """Start of the trailing stretch of Title Case headlines, if it is long enough."""
-    first = None
-    for i in reversed(content):
-        if kinds[i] is Kind.HEADLINE and _is_title_case(lines[i]):
-            first = i
+def _report(rule: str, tail: list[str]) -> None:
+    """Tell the rule-usage report which rule cut `tail` ("text/tail/numbered", or the
+    header rule with the phrase that named the header)."""
+    if not evidence.collecting_enabled():
+        return
+    if rule == "header":
+        names = matching_phrases("tail_header", tail[0]) or ["extra"]
+        rule = "header/" + "+".join(names)
+    for line in tail:
+        evidence.fired(f"text/tail/{rule}", line)
+
+
+def _cut_index(lines: list[_Line]) -> tuple[int | None, str]:
+    """Index of the first line of the tail (None when there is no evidence of one), and
+    the name of the rule that found it."""
+    content = [i for i, line in enumerate(lines) if not line.blank]
+    if not content:
+        return None, ""
+    cut = _headed_tail(lines, content)
+    if cut is not None:
+        return cut, "header"
+    return _structured_tail(lines, content)
+
+
+def _headed_tail(lines: list[_Line], content: list[int]) -> int | None:
+    """The first header after which nothing but a headline list follows."""
+    for n, i in enumerate(content):
+        if lines[i].header and _is_headline_list([lines[j] for j in content[n + 1 :]]):
+            return i
+    return None
+
+
+def _is_headline_list(after: list[_Line]) -> bool:
+    """Lines that can follow a tail header: headlines (some with a full stop), and the
+    one-sentence summaries under them (teaser cards).
+
+    Sentences that run on to the end are the article going on after a box of teasers
+    ("DON'T MISS" between two paragraphs): two lines with a full stop in a row must have a
+    headline after them (a summary, then a headline that ends with a stop), and three
+    never come in a row. Short sentences alone under a header-like subheading ("UP NEXT"
+    over "Thunder: Host the Lakers on Friday.") are the article's. Nothing at all also
+    counts: a header alone at the end lost its list to the extractor.
+    """
+    shapes = ""  # one letter per line: H headline, S a line with a full stop, | separator
+    for line in after:
+        if line.separator:
+            shapes += "|"
+        elif line.header or line.date_only:
+            continue
+        elif line.headline:
+            shapes += "H"
+        elif _is_stop_line(line, shapes[-1:]):
+            shapes += "S"
         else:
+            return False
+    # A separator line parts blocks ("UP NEXT", two sentences, "___", more): each must
+    # read as a headline list by itself.
+    return all(_headline_block(block) for block in shapes.split("|") if block)
+
+
+def _headline_block(shapes: str) -> bool:
+    if "H" not in shapes:
+        return len(shapes) <= 1
+    return "SSS" not in shapes and not shapes.endswith("SS")
+
+
+def _is_stop_line(line: _Line, previous: str) -> bool:
+    """A card's summary under its headline, or a short headline with a full stop."""
+    if previous == "H" and _is_summary(line):
+        return True
+    return line.end == "." and _is_headline_with_stop(line)
+
+
+def _is_headline_with_stop(line: _Line) -> bool:
+    """A headline ending with a full stop: short, which a paragraph's sentence rarely is."""
+    if not line.sized or line.bracketed:
+        return False
+    if line.no_space:
+        return len(line.text) <= _MAX_NO_SPACE_STOP_HEADLINE_CHARS
+    return len(_WORD.findall(line.text)) <= _MAX_STOP_HEADLINE_WORDS
+
+
+def _is_summary(line: _Line) -> bool:
+    return (
+        len(line.text.split()) <= _MAX_SUMMARY_WORDS
+        and line.end in (".", "?", "")
+        and not is_sign_off(line.text)
+        and not _URL.search(line.text)
+    )
+
+
+def _structured_tail(lines: list[_Line], content: list[int]) -> tuple[int | None, str]:
+    """Start of a trailing run of headlines that share a structure, when it has evidence,
+    and the kind of evidence."""
+    run = _trailing_run(lines, content)
+    items = [i for i in run if not lines[i].separator]
+    if not items:
+        return None, ""
+    # A separator line, and two headlines or more after it (the seed's format): a line
+    # an article never writes, whatever precedes it.
+    for position, i in enumerate(run):
+        if (
+            lines[i].separator
+            and sum(1 for j in run[position + 1 :] if not lines[j].separator) >= 2
+        ):
+            return i, "separator"
+    for found in _evidence(lines, items):
+        start = found.start
+        if found.takes_label:
+            start = _with_label(lines, content, start)
+        if _after_sentence(lines, content, start, strong=found.strong) and not _subheaded_schedule(
+            lines, content, found.start
+        ):
+            return start, found.kind
+    return None, ""
+
+
+def _with_label(lines: list[_Line], content: list[int], start: int) -> int:
+    """`start`, or the short label right above it, which goes with the run: a header in a
+    language without a phrase list ("Fler nyheter") over headlines that carry the site's
+    name. (Over numbered or dated lines a label may be the article's own subheading.)"""
+    position = content.index(start)
+    if position == 0:
+        return start
+    label = lines[content[position - 1]]
+    short = (
+        len(label.text) <= _MAX_NO_SPACE_LABEL_CHARS
+        if label.no_space
+        else len(label.text.split()) <= _MAX_LABEL_WORDS and len(label.text) <= _MAX_LABEL_CHARS
+    )
+    if short and label.sized and label.end in ("", ":") and not _structured(label):
+        return content[position - 1]
+    return start
+
+
+def _trailing_run(lines: list[_Line], content: list[int]) -> list[int]:
+    """The content lines after the last line that cannot belong to a headline list."""
+    start = len(content)
+    while start > 0:
+        line = lines[content[start - 1]]
+        if not (line.headline or line.separator or line.date_only or _structured(line)):
             break
-    if first is None or sum(1 for i in content if i >= first) < _MIN_TITLE_CASE_RUN:
-        return None
+        start -= 1
+    return content[start:]
+
+
+def _structured(line: _Line) -> bool:
+    """A headline-sized line with a list item's marker: a trailing separator, a number, a
+    date or a site name. (A numbered or dated line with a full stop is a sentence.)"""
+    if not line.sized or line.header:
+        return False
+    if line.marked or line.known:
+        return True
+    return line.end in ("", "?") and (
+        line.number is not None or line.suffix is not None or line.dated
+    )
+
+
+class _Evidence(NamedTuple):
+    #: First line of the run the evidence covers.
+    start: int
+    #: Its kind, for the rule-usage report: "numbered", "suffix", ...
+    kind: str
+    #: Evidence no article line has: a short label above goes with the run.
+    takes_label: bool = False
+    #: Evidence no article list has: the run may follow a list item of the article.
+    strong: bool = False
+
+
+def _evidence(lines: list[_Line], items: list[int]) -> list[_Evidence]:
+    """Each kind of evidence the run's last lines carry, earliest start first."""
+    found = []
+    known = _known_run(lines, items)
+    if known is not None:
+        found.append(_Evidence(known, "known", takes_label=True, strong=True))
+    marked = [i for i in items if lines[i].marked]
+    if len(marked) >= _MIN_MARKED:
+        found.append(_Evidence(marked[0], "marked", takes_label=True, strong=True))
+    suffixed = _shared_suffix(lines, items)
+    if suffixed is not None:
+        found.append(_Evidence(suffixed, "suffix", takes_label=True, strong=True))
+    numbered = _numbered(lines, items)
+    if numbered is not None:
+        found.append(_Evidence(numbered, "numbered", strong=True))
+    dated = _dated(lines, items)
+    if dated is not None:
+        found.append(_Evidence(dated, "dated", strong=True))
+    title_case = _title_case_run(lines, items)
+    if title_case is not None:
+        found.append(_Evidence(title_case, "title_case"))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _known_run(lines: list[_Line], items: list[int]) -> int | None:
+    """First of the trailing lines that are other articles' headlines (all of them)."""
+    first = None
+    for i in reversed(items):
+        if lines[i].known:
+            first = i
+        elif not lines[i].date_only:
+            break
     return first
 
 
-def _after_plain_sentence(lines: list[str], kinds: list[Kind], first: int) -> bool:
-    """True when a full sentence, not announcing a list, precedes line `first`.
+def _shared_suffix(lines: list[_Line], items: list[int]) -> int | None:
+    """First of the trailing lines that end in the same " | Site" part (two or more)."""
+    last = lines[items[-1]].suffix
+    if last is None:
+        return None
+    first = None
+    for i in reversed(items):
+        if lines[i].suffix == last:
+            first = i
+        elif not lines[i].date_only:
+            break
+    count = sum(1 for i in items if first is not None and i >= first and lines[i].suffix == last)
+    return first if count >= 2 else None
+
+
+def _numbered(lines: list[_Line], items: list[int]) -> int | None:
+    """First of the trailing lines numbered 1, 2, 3, ... in order."""
+    numbered = [i for i in items if lines[i].number is not None]
+    if len(numbered) < _MIN_NUMBERED or numbered != items[-len(numbered) :]:
+        return None
+    numbers = [lines[i].number for i in numbered]
+    if numbers[0] != 1 or numbers != list(range(1, len(numbers) + 1)):
+        return None
+    return numbered[0]
+
+
+def _dated(lines: list[_Line], items: list[int]) -> int | None:
+    """First of the trailing headlines that each carry a date (in the line or under it)."""
+    first = None
+    count = 0
+    position = len(items) - 1
+    while position >= 0:
+        line = lines[items[position]]
+        if line.dated:
+            first, count = items[position], count + 1
+        elif line.date_only and position > 0 and lines[items[position - 1]].headline:
+            position -= 1
+            first, count = items[position], count + 1
+        else:
+            break
+        position -= 1
+    return first if count >= _MIN_DATED else None
+
+
+def _title_case_run(lines: list[_Line], items: list[int]) -> int | None:
+    """Start of the trailing stretch of Title Case headlines, if it is long enough.
+
+    A bulleted item must be a headline's length: a list of names ("Blue Origin, Kent,
+    Washington") is Title Case too. A line that starts with a date is a calendar's.
+    """
+    first = None
+    for i in reversed(items):
+        line = lines[i]
+        if (
+            line.headline
+            and line.title_case
+            and not _LEADING_DATE.match(line.body)
+            and (not line.bullet or len(line.body.split()) >= _MIN_BULLETED_TITLE_WORDS)
+        ):
+            first = i
+        else:
+            break
+    if first is None:
+        return None
+    return first if sum(1 for i in items if i >= first) >= _MIN_TITLE_CASE_RUN else None
+
+
+def _after_sentence(
+    lines: list[_Line],
+    content: list[int],
+    first: int,
+    *,
+    strong: bool = False,
+) -> bool:
+    """True when a full sentence, not announcing a list, precedes line `first`; with
+    `strong` (the run's evidence), also a list item of substance.
 
     Under a subheading, after a list item, or after "as follows:", short lines are the
     article's own list.
     """
-    previous = next((i for i in range(first - 1, -1, -1) if kinds[i] is not Kind.BLANK), None)
+    position = content.index(first)
+    if position == 0:
+        return False
+    previous = lines[content[position - 1]]
+    if is_closing_line(previous.text):
+        return True  # after the copyright line, nothing is the article's
+    if previous.attribution:
+        return True  # the embedded post is over
+    if previous.end == ":":
+        return False
+    if previous.end == "?":
+        # A question closing the article ("Will the council listen?"), not a headline.
+        return previous.at_least(_MIN_QUESTION_WORDS, _MIN_NO_SPACE_QUESTION_CHARS)
+    if previous.sentence:
+        return True
+    # Evidence no article line has (numbers from 1, dates, the site's name) may follow the
+    # article's own last list item, when that is a line of substance and built otherwise.
     return (
-        previous is not None
-        and kinds[previous] is Kind.SENTENCE
-        and not lines[previous].rstrip().endswith(":")
+        strong
+        and previous.at_least(_MIN_ITEM_WORDS, _MIN_NO_SPACE_ITEM_CHARS)
+        and not previous.header
+        and not _structured(previous)
     )
 
 
-def _is_title_case(line: str) -> bool:
-    words = [w for w in _WORD.findall(line) if w.lower() not in _SMALL_WORDS]
-    if len(words) < 3:
+def _subheaded_schedule(lines: list[_Line], content: list[int], start: int) -> bool:
+    """Lines that all start with a date, under a title of their own ("Tour Dates"), are
+    the article's schedule: the title is the line above them, and it has no date."""
+    items = [i for i in content if i >= start and not lines[i].separator]
+    if not items or not all(_LEADING_DATE.match(lines[i].body) for i in items[1:]):
         return False
-    capitalized = sum(1 for w in words if w[0].isupper())
-    return capitalized >= 0.8 * len(words)
+    return len(items) > 2 and not _LEADING_DATE.match(lines[items[0]].body)

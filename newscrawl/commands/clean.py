@@ -7,6 +7,11 @@ once complete, so it may be IN. `-` reads standard input or writes standard outp
 `.gz` files are read and written compressed. Lines that are not JSON objects, or whose
 field is not a string, are copied unchanged and counted, so no record is ever lost; the
 counts are printed at the end.
+
+A file is read twice: first for its records' titles (`KnownHeadlines`, a few dozen bytes
+a title), since a related-headline tail is made of other articles' titles and many of
+them are in the same dataset; such a tail goes whatever its format. Standard input is
+read once, without them; `--no-known-headlines` skips them for a file too.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from pathlib import Path
 from typing import IO, Any, cast
 
 from newscrawl.atomic import replaced
-from newscrawl.cleaning import clean_text
+from newscrawl.cleaning import KnownHeadlines, clean_text
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -36,18 +41,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="field holding the headline, removed when it repeats as the first line "
         "(default: title; '' to disable)",
     )
+    parser.add_argument(
+        "--no-known-headlines",
+        dest="known_headlines",
+        action="store_false",
+        help="do not read the file's titles first to recognise them in tails",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     counts: Counter[str] = Counter()
     try:
+        known = _titles(args.input, args.title_field) if _reads_titles(args) else None
         with (
             _open(args.input, "r") as source,
             _replaced(args.output) as output,
             _open(output, "w", compressed=args.output.endswith(".gz")) as target,
         ):
             for line in source:
-                target.write(_clean_line(line, args.field, args.title_field, counts))
+                target.write(_clean_line(line, args.field, args.title_field, counts, known))
     except (EOFError, gzip.BadGzipFile, zlib.error) as error:
         # A .gz cut short (a copy that did not finish): say so; the output is untouched.
         print(
@@ -73,7 +85,32 @@ def _replaced(path: str) -> Iterator[str]:
         yield str(partial)
 
 
-def _clean_line(line: str, field: str, title_field: str, counts: Counter[str]) -> str:
+def _reads_titles(args: argparse.Namespace) -> bool:
+    return bool(args.known_headlines and args.title_field and args.input != "-")
+
+
+def _titles(path: str, title_field: str) -> KnownHeadlines:
+    """The titles of the file's records (a first pass; lines that are not records skipped)."""
+    known = KnownHeadlines()
+    with _open(path, "r") as source:
+        for line in source:
+            try:
+                record: Any = json.loads(line, strict=False)
+            except ValueError:
+                continue
+            title = record.get(title_field) if isinstance(record, dict) else None
+            if isinstance(title, str):
+                known.add(title)
+    return known
+
+
+def _clean_line(
+    line: str,
+    field: str,
+    title_field: str,
+    counts: Counter[str],
+    known: KnownHeadlines | None = None,
+) -> str:
     if not line.strip():
         return line
     counts["records"] += 1
@@ -87,7 +124,9 @@ def _clean_line(line: str, field: str, title_field: str, counts: Counter[str]) -
         counts[f"no string {field!r}, copied unchanged"] += 1
         return line if line.endswith("\n") else line + "\n"
     title = record.get(title_field) if title_field else None
-    cleaned = clean_text(record[field], title=title if isinstance(title, str) else None)
+    cleaned = clean_text(
+        record[field], title=title if isinstance(title, str) else None, known=known
+    )
     if cleaned != record[field]:
         counts["cleaned"] += 1
         counts["characters removed"] += len(record[field]) - len(cleaned)

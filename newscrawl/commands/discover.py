@@ -2,12 +2,18 @@
 
     newscrawl discover https://www.example.com [--format python|toml] [--name NAME]
     newscrawl discover example.com --format toml > sites/example.toml
+    newscrawl discover http://intranet.example/ -s NEWSCRAWL_ALLOW_PRIVATE_HOSTS=intranet.example
 
 Reads robots.txt, the home page's feed and sitemap links, then probes the paths CMSs
 commonly use; checks each candidate by parsing it; proposes an article URL rule from the
 article URLs they list. The stub goes to standard output, what was found and what was
-wrong (a sitemap robots.txt names that answers 404, an HTML page where a feed should be)
-to standard error.
+wrong (a sitemap robots.txt names that answers 404, an HTML page where a feed should be,
+a source on a private address the address guard refused) to standard error.
+
+Requests go out as a crawl's would: the project's settings (`USER_AGENT` from
+`NEWSCRAWL_CONTACT_URL`, `DOWNLOAD_TIMEOUT`, `DOWNLOAD_MAXSIZE`, the address guard and
+`NEWSCRAWL_ALLOW_PRIVATE_HOSTS`, robots.txt read with Protego), `-s NAME=VALUE` as in
+`scrapy crawl`.
 """
 
 from __future__ import annotations
@@ -16,7 +22,8 @@ import argparse
 import sys
 
 from newscrawl.discovery import Discovery, discover, render_python, render_toml, site_name
-from newscrawl.spiders.config import is_valid_name
+from newscrawl.discovery.settings import crawl_settings
+from newscrawl.spiders.config import name_problem
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,14 +41,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--timeout",
         type=_seconds,
-        default=10.0,
         metavar="S",
-        help="seconds to wait for each response (default: 10)",
+        help="seconds to wait for each response (default: the DOWNLOAD_TIMEOUT setting, 30)",
+    )
+    parser.add_argument(
+        "-s",
+        "--set",
+        dest="settings",
+        action="append",
+        default=[],
+        type=_setting,
+        metavar="NAME=VALUE",
+        help="set a Scrapy setting, as `scrapy crawl -s` does (may be repeated)",
     )
 
 
 def run(args: argparse.Namespace) -> int:
-    found = discover(args.url, timeout=args.timeout)
+    settings = crawl_settings(dict(args.settings))
+    found = discover(args.url, timeout=args.timeout, settings=settings)
     name = args.name or site_name(found.domain)
     render = render_toml if args.format == "toml" else render_python
     sys.stdout.write(render(found, name))
@@ -59,6 +76,12 @@ def report(found: Discovery) -> str:
     for problem in found.problems:
         if problem.declared:
             lines.append(f"  problem {problem.url} ({problem.found_by}): {problem.problem}")
+    for host, refusal in found.refused.items():
+        requests = f"{refusal.requests} request{'s' if refusal.requests > 1 else ''}"
+        lines.append(
+            f"  refused {host}: {refusal.why} ({requests} not sent; "
+            "NEWSCRAWL_ALLOW_PRIVATE_HOSTS lists hosts allowed anyway)"
+        )
     if not found.news_sitemaps + found.sitemaps + found.feeds:
         lines.append("  no sitemap or feed found: the stub crawls the home page's links only")
     lines.append(f"  article URLs: {found.proposal.explain()}")
@@ -66,11 +89,17 @@ def report(found: Discovery) -> str:
 
 
 def _name(value: str) -> str:
-    if not is_valid_name(value):
-        raise argparse.ArgumentTypeError(
-            f"{value!r}: a spider name is lower-case letters, digits and _, a letter first"
-        )
+    problem = name_problem(value, "spider name")
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
     return value
+
+
+def _setting(value: str) -> tuple[str, str]:
+    name, equals, setting = value.partition("=")
+    if not equals or not name.strip():
+        raise argparse.ArgumentTypeError(f"{value!r} is not NAME=VALUE")
+    return name.strip(), setting
 
 
 def _seconds(value: str) -> float:

@@ -200,11 +200,8 @@ def _read_page(path: Path, settings: BaseSettings) -> bytes:
 
 def _fetch(url: str, settings: BaseSettings) -> tuple[bytes, str | None]:
     """The page's bytes and the charset its server declares; one request, no retries."""
-    fetcher = Fetcher(
-        timeout=settings.getfloat("DOWNLOAD_TIMEOUT"),
-        max_bytes=_max_size(settings),
-        agent=settings.get("USER_AGENT"),
-    )
+    # The crawl's user agent, timeout, size limit and address guard.
+    fetcher = Fetcher.from_settings(settings)
     try:
         page = fetcher.get(url)
     except TooLarge:

@@ -7,6 +7,12 @@ parsing it with the crawl's own parsers (`parse_sitemap`, `parse_feed`), never b
 name: a sitemap index, a Google News sitemap, a sitemap, an RSS or an Atom feed, or a
 problem (a 404, an HTML error page served as 200, broken XML) that is reported, not
 raised. The first few sitemaps of an index are checked too, newest and news ones first.
+
+Discovery runs with the settings a crawl would (`newscrawl.discovery.settings`): the
+project's User-Agent, timeout and size limit, the address guard with
+`NEWSCRAWL_ALLOW_PRIVATE_HOSTS` (a source on a private address is a problem, never
+fetched), and robots.txt read with Protego as the crawl's robots.txt middleware reads it
+(`ROBOTSTXT_OBEY`, `ROBOTSTXT_USER_AGENT`).
 """
 
 from __future__ import annotations
@@ -16,12 +22,13 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
-from urllib.robotparser import RobotFileParser
 
 from lxml import etree, html
+from scrapy.robotstxt import ProtegoRobotParser
 
-from newscrawl.discovery.fetch import Fetched, Fetcher, FetchError, TooLarge
+from newscrawl.discovery.fetch import Fetched, Fetcher, FetchError, Refusal, TooLarge
 from newscrawl.discovery.patterns import MIN_SAMPLE, Proposal, propose_article_allow
+from newscrawl.discovery.settings import crawl_settings
 from newscrawl.extraction.dates import parse_datetime
 from newscrawl.extraction.language import language_from_markup
 from newscrawl.spiders.feeds import FeedError, parse_feed
@@ -29,6 +36,8 @@ from newscrawl.spiders.sitemaps import SitemapError, parse_sitemap
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+    from scrapy.settings import BaseSettings
 
 logger = logging.getLogger(__name__)
 
@@ -127,6 +136,8 @@ class Discovery:
     #: The home page's declared language (`<html lang>`, `og:locale`), if any.
     language: str | None = None
     requests: int = 0
+    #: Hosts the address guard refused (a site listing internal URLs), by host.
+    refused: dict[str, Refusal] = field(default_factory=dict)
 
     def of_kind(self, *kinds: str) -> list[Source]:
         return [s for s in self.sources if s.kind in kinds]
@@ -151,11 +162,24 @@ class Discovery:
         return self.of_kind(RSS, ATOM)
 
 
-def discover(url: str, timeout: float = 10.0, fetcher: Fetcher | None = None) -> Discovery:
+def discover(
+    url: str,
+    timeout: float | None = None,
+    fetcher: Fetcher | None = None,
+    settings: BaseSettings | None = None,
+) -> Discovery:
     """Find and check the sources of the site at `url`; raise `DiscoveryError` only when
-    the site cannot be reached at all."""
+    the site cannot be reached at all.
+
+    `settings` are a crawl's (default: `crawl_settings()`, the project's); `timeout`
+    replaces their `DOWNLOAD_TIMEOUT`. A `fetcher` given replaces the one they make."""
     start = start_url(url)
-    fetcher = fetcher or Fetcher(timeout=timeout)
+    if fetcher is None:
+        settings = settings if settings is not None else crawl_settings()
+        fetcher = Fetcher.from_settings(settings, timeout)
+    # The crawl's robots.txt middleware asks for ROBOTSTXT_USER_AGENT, else the User-Agent.
+    robots_agent = settings.get("ROBOTSTXT_USER_AGENT") if settings is not None else None
+    obey = settings.getbool("ROBOTSTXT_OBEY") if settings is not None else True
     try:
         home = fetcher.get(start)
     except TooLarge as error:
@@ -172,11 +196,11 @@ def discover(url: str, timeout: float = 10.0, fetcher: Fetcher | None = None) ->
         result.notes.append(f"the home page {home.url} answers HTTP {home.status}")
     else:
         result.language = _home_language(home.body)
-    robots = _robots(fetcher, home.url, result)
-    if not robots.can_fetch(fetcher.user_agent, home.url):
+    robots = _robots(fetcher, home.url, result, robots_agent or fetcher.user_agent, obey)
+    if not robots.allows(home.url):
         result.notes.append("robots.txt disallows the home page for newscrawl")
     candidates = [
-        *((u, ROBOTS) for u in _robots_sitemaps(robots)),
+        *((u, ROBOTS) for u in robots.sitemaps),
         *_home_links(home.body if home.ok else b"", home.url),
         *((urljoin(home.url, p), GUESSED) for p in COMMON_PATHS),
     ]
@@ -189,6 +213,7 @@ def discover(url: str, timeout: float = 10.0, fetcher: Fetcher | None = None) ->
                 result.problems.append(found)
     result.proposal = propose_article_allow(_article_sample(result))
     result.requests = fetcher.requests
+    result.refused = dict(fetcher.refused)
     return result
 
 
@@ -205,24 +230,37 @@ def start_url(url: str) -> str:
     return url if parts.path else f"{url}/"
 
 
-def _robots(fetcher: Fetcher, home_url: str, result: Discovery) -> RobotFileParser:
+@dataclass
+class Robots:
+    """robots.txt as a crawl reads it: Scrapy's Protego parser (`ROBOTSTXT_PARSER`'s
+    default), asked for the crawl's robots user agent; `obey=False` as
+    `ROBOTSTXT_OBEY = False`."""
+
+    parser: ProtegoRobotParser
+    agent: str
+    obey: bool = True
+
+    def allows(self, url: str) -> bool:
+        return not self.obey or self.parser.allowed(url, self.agent)
+
+    @property
+    def sitemaps(self) -> list[str]:
+        """The `Sitemap:` lines."""
+        return list(self.parser.rp.sitemaps)
+
+
+def _robots(fetcher: Fetcher, home_url: str, result: Discovery, agent: str, obey: bool) -> Robots:
     """robots.txt, parsed; a missing or unreadable one allows everything (as in a crawl)."""
     robots_url = urljoin(home_url, "/robots.txt")
-    parser = RobotFileParser(robots_url)
-    lines: list[str] = []
+    body = b""
     try:
         robots = fetcher.get(robots_url)
     except FetchError as error:
         result.notes.append(f"robots.txt: {error}")
     else:
         if robots.ok and not _HTML_START.match(robots.body[:1024]):
-            lines = robots.body.decode("utf-8", errors="replace").splitlines()
-    parser.parse(lines)
-    return parser
-
-
-def _robots_sitemaps(robots: RobotFileParser) -> list[str]:
-    return list(robots.site_maps() or [])
+            body = robots.body
+    return Robots(ProtegoRobotParser(body, None), agent, obey)
 
 
 def _home_language(body: bytes) -> str | None:
@@ -259,14 +297,14 @@ def _home_links(body: bytes, base: str) -> list[tuple[str, str]]:
 
 
 def _check_tree(
-    fetcher: Fetcher, robots: RobotFileParser, url: str, found_by: str, checked: set[str]
+    fetcher: Fetcher, robots: Robots, url: str, found_by: str, checked: set[str]
 ) -> Iterator[Source | Problem]:
     """Check a candidate; for an index, check its first few sitemaps as well."""
     if url in checked or not url.startswith(("http://", "https://")):
         return
     checked.add(url)
     declared = found_by != GUESSED
-    if not robots.can_fetch(fetcher.user_agent, url):
+    if not robots.allows(url):
         yield Problem(url, found_by, "disallowed by robots.txt", declared)
         return
     found = _check(fetcher, url, found_by, declared)

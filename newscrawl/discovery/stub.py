@@ -4,6 +4,11 @@
 Both declare the same spider. Every source carries a comment saying what it is and where
 it was found, and the article rule says how many sampled URLs it matches and why, so the
 user checks a short file instead of re-doing the search.
+
+Everything in a stub comes from the site (URLs, its host name, what its pages declare),
+so every value is written as a literal that means exactly it, and the URLs in comments
+and in the docstring are escaped: a stub compiles, or loads as TOML, whatever the URLs
+hold (quotes, backslashes, control characters).
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from newscrawl.spiders.config import is_valid_name
+from newscrawl.spiders.config import MAX_NAME_LENGTH, is_valid_name
 
 if TYPE_CHECKING:
     from newscrawl.discovery.sources import Discovery, Source
@@ -31,8 +36,8 @@ def site_name(domain: str) -> str:
         drop = 2 if len(labels) > 2 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2 else 1
         labels = labels[:-drop]
         labels = labels[-1:]
-    name = re.sub(r"[^a-z0-9_]+", "_", "_".join(labels)).strip("_")
-    return name if is_valid_name(name) else f"site_{name}".rstrip("_")
+    name = re.sub(r"[^a-z0-9_]+", "_", "_".join(labels)).strip("_")[:MAX_NAME_LENGTH].rstrip("_")
+    return name if is_valid_name(name) else f"site_{name}"[:MAX_NAME_LENGTH].rstrip("_")
 
 
 def class_name(name: str) -> str:
@@ -43,11 +48,13 @@ def class_name(name: str) -> str:
 def render_python(found: Discovery, name: str) -> str:
     """A site module for `newscrawl/spiders/sites/` (or any `SPIDER_MODULES` package)."""
     lines = [
-        f'"""{name}: articles of {found.domain}.',
+        f'"""{_docstring(f"{name}: articles of {found.domain}.")}',
         "",
         *_comment(
-            f"Written by `newscrawl discover {found.url}`. Check each source URL in a "
-            "browser, tighten the article URL rules, then record a golden fixture.",
+            _docstring(
+                f"Written by `newscrawl discover {found.url}`. Check each source URL in a "
+                "browser, tighten the article URL rules, then record a golden fixture."
+            ),
             "",
         ),
         '"""',
@@ -92,7 +99,7 @@ def render_python(found: Discovery, name: str) -> str:
 def render_toml(found: Discovery, name: str) -> str:
     """A site file for a `sites/` folder (`NEWSCRAWL_SITE_DIRS`)."""
     lines = [
-        f"# {name}: articles of {found.domain}.",
+        *_comment(f"{name}: articles of {found.domain}.", "# "),
         *_comment(
             f"Written by `newscrawl discover {found.url}`. Save as sites/{name}.toml, check "
             "each source URL in a browser, tighten the article URL rules, then "
@@ -138,16 +145,38 @@ def _toml_sources(key: str, sources: list[Source]) -> list[str]:
 
 
 def _comment(text: str, prefix: str, width: int = 96) -> list[str]:
-    """`text` as comment lines no wider than `width` (a long URL stays whole)."""
+    """`text` as comment lines no wider than `width` (a long URL stays whole); line breaks
+    in `text` are spaces, and characters that are not printable are escapes."""
     lines: list[str] = []
     current = ""
-    for word in text.split():
+    for word in map(_visible, text.split()):
         if current and len(prefix) + len(current) + 1 + len(word) > width:
             lines.append(prefix + current)
             current = word
         else:
             current = f"{current} {word}" if current else word
     return [*lines, prefix + current] if current else lines
+
+
+def _visible(text: str) -> str:
+    """`text` with each character that is not printable (a control character, a line
+    separator) written as its escape, `\\x07`, `\\u2028`: safe in a comment of either
+    format, and read back as the character inside a Python string."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else _escape(c) for c in text)
+
+
+def _escape(character: str) -> str:
+    code = ord(character)
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def _docstring(text: str) -> str:
+    """`text` inside a triple-quoted (not raw) docstring: backslashes and quotes escaped."""
+    return _visible(text.replace("\\", "\\\\").replace('"', '\\"'))
 
 
 def _py(text: str) -> str:
@@ -176,4 +205,9 @@ def _toml(text: str) -> str:
     if text.isprintable() and "'" not in text:
         return f"'{text}'"
     escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    return '"' + "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in escaped) + '"'
+    return '"' + "".join(c if c.isprintable() else _toml_escape(c) for c in escaped) + '"'
+
+
+def _toml_escape(character: str) -> str:
+    code = ord(character)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"

@@ -126,6 +126,13 @@ class LeasedScheduler(RedisScheduler):
             sequence=keys.lease_seq,
         )
         self.coordinator.scheduler = self
+        if _in_progress(self.crawler) is None:
+            # Without it a lease would never end before the worker does: refuse to start
+            # rather than crawl with leases that protect nothing.
+            raise RuntimeError(
+                "newscrawl's distributed scheduler needs Scrapy's engine slot "
+                "(ExecutionEngine._slot.inprogress, Scrapy 2.19): this Scrapy has none"
+            )
         if len(self.queue):
             logger.info("Joining a crawl with %d requests queued", len(self.queue))
 
@@ -202,7 +209,13 @@ class LeasedScheduler(RedisScheduler):
 def _in_progress(crawler: Crawler) -> set[Any] | None:
     """The requests the engine has taken and not finished (downloading, or their response
     or failure being processed, items and feed included): Scrapy's engine slot. None
-    before the engine has one."""
+    before the engine has one.
+
+    A private attribute, read on purpose: Scrapy has no public "request done" signal, and
+    the public sets nearby (`downloader.active`, the scraper slot's `active`) leave a gap
+    of one event-loop turn between download and scraping, in which a lease would end too
+    early. `open` refuses to start on a Scrapy without it; tests/test_distributed.py kills
+    a worker mid-crawl and checks that nothing is lost."""
     engine = crawler.engine
     slot = getattr(engine, "_slot", None) if engine is not None else None
     in_progress = getattr(slot, "inprogress", None)

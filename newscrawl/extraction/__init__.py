@@ -28,6 +28,7 @@ from newscrawl.cleaning.boilerplate import strip_page_header
 from newscrawl.cleaning.dom import comparable, flatten_ruby, missing_prose
 from newscrawl.cleaning.html import PageClues, SiteRules, prune_chrome
 from newscrawl.cleaning.structure import find_article_root
+from newscrawl.core.text import is_prose
 from newscrawl.extraction.fallback import PageHeuristics
 from newscrawl.extraction.fields import read_fields
 from newscrawl.extraction.overrides import read_field_rules
@@ -44,6 +45,8 @@ logger = logging.getLogger(__name__)
 _MIN_BODY_CHARS = 250
 _MENU_LINE_CHARS = 25
 _MAX_MENU_SHARE = 0.5
+#: A body with this many prose paragraphs reads like an article whatever the page declares.
+_MIN_PROSE_PARAGRAPHS = 3
 # ...and when more of the page's prose is missing from the text than it holds.
 _MAX_MISSING_PROSE = 1.0
 # Separators between a headline and the site name in `<title>` and `og:title`.
@@ -83,6 +86,8 @@ def extract_page(
     fields = read_fields(data, PageHeuristics(tree, url), url, hints, text)
     fields.update(site_fields, text=text)
     reason, detail = _classify(data, text)
+    if not reason:
+        reason, detail = _link_list(html, tree, text)
     return Extraction(
         fields=fields, is_article=not reason, reason=reason, detail=detail, removed=removed
     )
@@ -259,16 +264,62 @@ def _classify(data: StructuredData, text: str) -> tuple[str, str]:
         return "", ""
     if not text.strip():
         return "empty_text", "no body found"
-    if data.declares_non_article and _prose_paragraphs(text) < 3:
+    if data.declares_non_article and _prose_paragraphs(text) < _MIN_PROSE_PARAGRAPHS:
         kind = data.meta.get("og:type") or ",".join(sorted(data.types))
         return "not_article", f"declares {kind}, {_prose_paragraphs(text)} prose paragraphs"
     return "", ""
 
 
+def _link_list(html: str | bytes, tree: HtmlElement, text: str) -> tuple[str, str]:
+    """("not_article", detail) when the body is mostly link text and short of prose
+    (fewer than 3 prose paragraphs, the bar `_classify` sets for declared listings): a
+    page of links (a section front, a tag page, an index), whatever it declares; ("", "")
+    otherwise.
+
+    Each line of the body is matched, whitespace aside, with the text of a block of the
+    page (`<p>`, `<li>`, ...) that holds links; the line's link text is that block's. A
+    line matched with no block counts as no link text, so an article is never rejected
+    on a guess. Cheap for most pages: when all the page's links together hold less text
+    than half the body, nothing is matched. The page is the pruned `tree`, or the page
+    as it was when the body is longer than all the pruned tree's text (`_article_text`
+    read it unpruned)."""
+    chars = len("".join(text.split()))
+    if not chars or _prose_paragraphs(text) >= _MIN_PROSE_PARAGRAPHS:
+        return "", ""  # most articles: no link to measure
+    anchors = [(a, len("".join(a.text_content().split()))) for a in tree.iter("a")]
+    if sum(n for _, n in anchors) <= chars / 2:
+        if len("".join(tree.text_content().split())) >= chars:
+            return "", ""
+        unpruned = _load(html)
+        if unpruned is None:
+            return "", ""
+        anchors = [(a, len("".join(a.text_content().split()))) for a in unpruned.iter("a")]
+        if sum(n for _, n in anchors) <= chars / 2:
+            return "", ""
+    # Elements whose text trafilatura writes as one line of the body.
+    blocks = {"p", "li", "dd", "dt", "td", "th", "blockquote", "pre", "figcaption", "caption"}
+    blocks |= {"h1", "h2", "h3", "h4", "h5", "h6", "div", "section", "article", "main", "body"}
+    in_block: dict[HtmlElement, int] = {}
+    for anchor, n in anchors:
+        block = anchor.getparent()
+        while block is not None and block.tag not in blocks:
+            block = block.getparent()
+        if block is not None and n:
+            in_block[block] = in_block.get(block, 0) + n
+    linked_by_text: dict[str, int] = {}
+    for block, n in in_block.items():
+        key = unicodedata.normalize("NFC", "".join(block.text_content().split()))
+        linked_by_text[key] = max(n, linked_by_text.get(key, 0))
+    linked = 0
+    for line in text.splitlines():
+        key = "".join(line.split())
+        linked += min(len(key), linked_by_text.get(key, 0))
+    if linked <= chars / 2:
+        return "", ""
+    return "not_article", f"a list of links: {linked / chars:.0%} of the text is link text"
+
+
 def _prose_paragraphs(text: str) -> int:
-    """Paragraphs that read like running prose: long enough, ending like a sentence."""
-    return sum(
-        1
-        for line in text.splitlines()
-        if len(line.split()) >= 20 and line.rstrip().endswith((".", "!", "?", '"', "”", "»"))
-    )
+    """Paragraphs that read like running prose: long enough, ending like a sentence, in
+    any script (`core.text.is_prose`)."""
+    return sum(1 for line in text.splitlines() if is_prose(line))

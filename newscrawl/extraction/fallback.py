@@ -9,16 +9,68 @@ on first use only, so a page with complete structured data pays for none of them
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from htmldate import find_date
+from lxml import etree
 from trafilatura.metadata import examine_meta, extract_author, extract_catstags, extract_title
 from trafilatura.settings import set_date_params
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
     from trafilatura.settings import Document
+
+_DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
+# Paths of author pages, in the languages of the dev sets' sites. Not "/people/" or
+# "/profile/": news sites use those for the people a story is about.
+_AUTHOR_PAGE = re.compile(
+    r"/(?:authors?|autor(?:en|in)?|auteurs?|autore|journalists?|redakteur(?:in)?|reporters?|"
+    r"staff|byline)(?:/|-|$)",
+    re.IGNORECASE,
+)
+_NO_TIME = "T00:00:00"  # as htmldate writes a day it found without a time (no offset)
+
+
+# Elements that show a date line: <time>, or a class naming a date, time or byline.
+_DATE_LINES = etree.XPath(
+    "//time | //*[contains(@class, 'date') or contains(@class, 'time') or "
+    "contains(@class, 'publish') or contains(@class, 'datum') or contains(@class, 'byline') "
+    "or contains(@class, 'meta')][not(self::meta or self::script or self::style)]"
+)
+_MAX_DATE_LINES = 60
+_MAX_DATE_LINE_CHARS = 160
+# A clock time, not part of a date ("12.05.2024") or a longer number.
+_CLOCK = re.compile(
+    r"(?<![\d.:/])(?P<hour>[01]?\d|2[0-3])[:h](?P<minute>[0-5]\d)(?![\d.:/])(?::\d\d)?"
+    r"\s*(?P<meridiem>[ap]\.?m\.?(?![a-z]))?",
+    re.IGNORECASE,
+)
+# Month names by their first letters, in the languages of the dev sets' pages.
+_MONTH_PREFIXES = {
+    1: ("jan", "ene", "gen"), 2: ("feb", "fév", "fev"), 3: ("mar", "mär", "mrz"),
+    4: ("apr", "avr", "abr"), 5: ("may", "mai", "mag"), 6: ("jun", "juin", "giu"),
+    7: ("jul", "juil", "lug"), 8: ("aug", "aoû", "ago"), 9: ("sep", "set"),
+    10: ("oct", "okt", "ott", "out"), 11: ("nov",), 12: ("dec", "dez", "déc", "dic"),
+}  # fmt: skip
+
+
+def _names_day(text: str, year: int, month: int, day: int) -> bool:
+    """`text` names this day: its day of the month, and its month as a number beside it
+    ("13.11.2019", "2019-11-13", "11/13") or by name; a year, when it names one, is this."""
+    lowered = text.lower()
+    years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", lowered)}
+    if years and year not in years:
+        return False
+    numeric = re.search(
+        rf"(?<!\d)0?{day}[./-]0?{month}(?!\d)|(?<!\d)0?{month}[./-]0?{day}(?!\d)", lowered
+    )
+    if numeric:
+        return True
+    if not any(re.search(rf"\b{prefix}", lowered) for prefix in _MONTH_PREFIXES[month]):
+        return False
+    return re.search(rf"(?<![\d:.])0?{day}(?:st|nd|rd|th|\.)?(?![\d:])", lowered) is not None
 
 
 class PageHeuristics:
@@ -38,19 +90,74 @@ class PageHeuristics:
 
     @cached_property
     def author(self) -> str | None:
+        """The byline as trafilatura's XPaths find it in the page, else the author its
+        meta-tag reading found (which `fields` has read already, less mangled: "mdr.de"
+        comes back as "Mdr De")."""
+        byline = extract_author(self._tree)
+        if byline:
+            return str(byline)
         meta_author = self._meta.author
         if meta_author and " " in meta_author:  # one word is a handle or a site name
             return str(meta_author)
-        return extract_author(self._tree)
+        return None
+
+    @cached_property
+    def author_links(self) -> list[str]:
+        """The texts of the first group of links to author pages (`/author/`, `/autoren/`,
+        `/staff/`...): the links beside the first one, under the same parent, as a byline
+        of several names is written."""
+        first_parent = None
+        found: list[str] = []
+        for link in self._tree.iter("a"):
+            href = (link.get("href") or "").split("?", 1)[0]
+            if not _AUTHOR_PAGE.search(href):
+                continue
+            parent = link.getparent()
+            if first_parent is None:
+                first_parent = parent
+            elif parent is not first_parent:
+                continue
+            text = " ".join(link.text_content().split())
+            if text:
+                found.append(text)
+        return found
+
+    def time_on(self, day: str) -> str | None:
+        """`day` (YYYY-MM-DD) with the time of day the page shows beside it, in the first
+        date line that names that day ("November 19, 2019, 9:02 AM", "Published 11:11 PM
+        EST Nov 19", "01. April 2025, 15:25"): as local time, without an offset (an
+        abbreviation such as "EST" does not say which offset). None when no line does."""
+        year, month, date = (int(part) for part in day.split("-"))
+        for element in _DATE_LINES(self._tree)[:_MAX_DATE_LINES]:
+            text = " ".join(element.text_content().split())
+            if not text or len(text) > _MAX_DATE_LINE_CHARS:
+                continue
+            clock = _CLOCK.search(text)
+            if clock is None or not _names_day(text, year, month, date):
+                continue
+            hour, minute = int(clock["hour"]), int(clock["minute"])
+            meridiem = (clock["meridiem"] or "").replace(".", "").lower()
+            if meridiem == "pm" and hour < 12:
+                hour += 12
+            elif meridiem == "am" and hour == 12:
+                hour = 0
+            if hour < 24:
+                return f"{day}T{hour:02d}:{minute:02d}:00"
+        return None
 
     @cached_property
     def date(self) -> str | None:
+        """The publication date htmldate finds, with its time of day where the page gives
+        one. (htmldate's default output format is the day alone: the time it had found was
+        lost.) It writes midnight, without an offset, for a day without a time."""
         params = set_date_params(extensive=True)
         try:
-            found = find_date(self._tree, url=self._url, **params)
+            found = find_date(self._tree, url=self._url, outputformat=_DATE_FORMAT, **params)
         except (AssertionError, ValueError, OverflowError):  # htmldate on odd dates and URLs
             return None
-        return str(found) if found else None
+        if not found:
+            return None
+        return str(found).removesuffix(_NO_TIME)
 
     @cached_property
     def description(self) -> str | None:

@@ -7,19 +7,30 @@ claims (sitemap or feed `hints`) fill in only where the page is silent.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from newscrawl.cleaning.dom import host_of
+from newscrawl.extraction.authors import (
+    Credit,
+    byline_names,
+    choose_authors,
+    clean_text,
+    credits,
+    name_key,
+    site_keys,
+)
 from newscrawl.extraction.dates import normalize_date
 from newscrawl.extraction.fallback import PageHeuristics
-from newscrawl.extraction.language import detect_language, language_from_markup
+from newscrawl.extraction.language import choose_language, language_from_markup
 from newscrawl.extraction.structured import (
     StructuredData,
     accessible_for_free,
     first_text,
     keywords,
     names,
+    typed_names,
 )
 
 # Meta tags that carry dates, most specific first.
@@ -44,6 +55,13 @@ _MODIFIED_META = (
     "dcterms.modified",
 )
 _MAX_TAGS = 50
+_DAY_LENGTH = len("2026-01-31")
+# Between a headline and the site name or date in `<title>` and `og:title`; the
+# separator is kept (a capture group) so that what is not stripped stays as written.
+_TITLE_SEPARATOR = re.compile(r"(\s+[|–—·•:/-]{1,2}\s+|\s*[：|]\s*)")
+_MAX_SITE_WORDS = 5
+_MIN_SITE_KEY = 5
+_DATE_SEGMENT = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
 
 
 def read_fields(
@@ -55,18 +73,23 @@ def read_fields(
 ) -> dict[str, Any]:
     ld, meta = data.article, data.meta
     canonical = _canonical_url(data, url)
-    language = language_from_markup(
-        first_text(ld.get("inLanguage")), data.html_lang, meta.get("og:locale")
-    ) or detect_language(text)
+    sites = _site_names(data, canonical or url)
+    language = choose_language(
+        language_from_markup(
+            first_text(ld.get("inLanguage")), data.html_lang, meta.get("og:locale")
+        ),
+        text,
+    )
     return {
         "canonical_url": canonical,
         "site": host_of(canonical or url),
-        "title": _clean(first_text(ld.get("headline")) or meta.get("og:title") or doc.title)
-        or _clean(hints.get("title")),
-        "authors": _authors(ld, meta, doc) or _unique([hints.get("authors") or []]),
-        "published": _first_date(ld.get("datePublished"), *(meta.get(k) for k in _PUBLISHED_META))
-        # `or` keeps the costly date search for pages that declare no date.
-        or _first_date(doc.date, hints.get("published")),
+        "title": _headline(first_text(ld.get("headline")), sites)
+        or _headline(meta.get("og:title"), sites)
+        or _headline(doc.title, sites)
+        or _headline(hints.get("title"), sites),
+        "authors": _authors(ld, data, doc, sites)
+        or _unique([byline_names(a) for a in hints.get("authors") or []]),
+        "published": _published(ld, meta, doc, hints),
         "modified": _first_date(
             ld.get("dateModified"), *(meta.get(k) for k in _MODIFIED_META), hints.get("modified")
         ),
@@ -102,25 +125,69 @@ def _canonical_url(data: StructuredData, url: str | None) -> str | None:
     return url
 
 
-def _authors(ld: dict[str, Any], meta: dict[str, str], doc: PageHeuristics) -> list[str]:
-    candidates = names(ld.get("author"))
-    if not candidates:
-        for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator"):
-            value = meta.get(key)
-            if value and not value.startswith(("http://", "https://", "/")):
-                candidates = [value]
+def _site_names(data: StructuredData, url: str | None) -> list[str]:
+    """What the page calls its publisher: site name, JSON-LD publisher, host."""
+    found = [
+        data.meta.get("og:site_name"),
+        data.meta.get("application-name"),
+        (data.meta.get("twitter:site") or "").lstrip("@"),
+        *names(data.article.get("publisher")),
+        host_of(url) if url else None,
+    ]
+    return [name for name in found if name]
+
+
+def _headline(value: Any, sites: list[str]) -> str | None:
+    """A title as text (entities decoded, NFC), without the site name or date that
+    `<title>` and `og:title` often add ("Headline | Site", "Headline – DW – 28.04.2023")."""
+    if not isinstance(value, str) or not (text := clean_text(value)):
+        return None
+    keys = site_keys(sites)
+    parts = _TITLE_SEPARATOR.split(text)
+    # parts: segment, separator, segment, ...; drop site names and dates at either end.
+    while len(parts) > 2 and _site_or_date(parts[-1], keys):
+        parts = parts[:-2]
+    while len(parts) > 2 and _site_or_date(parts[0], keys):
+        parts = parts[2:]
+    return "".join(parts).strip() or None
+
+
+def _site_or_date(segment: str, keys: set[str]) -> bool:
+    """The site's name (also a longer form of it: "Die Neue Südtiroler Tageszeitung" on
+    tageszeitung.it), or a date."""
+    key = name_key(segment)
+    if not key:
+        return False
+    if key in keys or _DATE_SEGMENT.match(segment.strip()):
+        return True
+    return len(segment.split()) <= _MAX_SITE_WORDS and any(
+        len(k) >= _MIN_SITE_KEY and key.endswith(k) for k in keys
+    )
+
+
+def _authors(
+    ld: dict[str, Any], data: StructuredData, doc: PageHeuristics, sites: list[str]
+) -> list[str]:
+    """People first: JSON-LD, then meta tags, then (only when neither names a person) the
+    page's byline as trafilatura's heuristics find it."""
+    from_ld: list[Credit] = []
+    for name, declared in typed_names(ld.get("author")):
+        from_ld.extend(credits(name, sites, declared))
+    from_meta: list[Credit] = []
+    for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator"):
+        value = data.meta.get(key)
+        if value and not value.startswith(("http://", "https://", "/")):
+            from_meta = credits(value, sites)
+            if from_meta:
                 break
-    if not candidates and doc.author:
-        candidates = doc.author.split(";")
-    return _unique(_split_byline(c) for c in candidates)
 
+    def from_byline() -> list[Credit]:
+        return [c for part in (doc.author or "").split(";") for c in credits(part, sites)]
 
-def _split_byline(value: str) -> list[str]:
-    value = _clean(value) or ""
-    for prefix in ("By ", "by ", "Von ", "Par ", "Por ", "Di ", "Door "):
-        value = value.removeprefix(prefix)
-    parts = [p for chunk in value.split(",") for p in chunk.split(" and ")]
-    return [p.strip() for p in parts if p.strip()]
+    def from_author_links() -> list[Credit]:
+        return [c for text in doc.author_links for c in credits(text, sites)]
+
+    return choose_authors((from_ld, from_meta), (from_byline, from_author_links))
 
 
 def _tags(ld: dict[str, Any], data: StructuredData, doc: PageHeuristics) -> list[str]:
@@ -147,6 +214,30 @@ def _paywalled(ld: dict[str, Any]) -> bool | None:
                 if free is not None:
                     break
     return None if free is None else not free
+
+
+def _published(
+    ld: dict[str, Any], meta: dict[str, str], doc: PageHeuristics, hints: dict[str, Any]
+) -> str | None:
+    """The publication date the page declares; else the one its text shows (htmldate's
+    costly search, run only then) or the source's. A day without a time takes the time
+    another source gives for the same day, or the one shown beside it on the page."""
+    declared = [ld.get("datePublished"), *(meta.get(k) for k in _PUBLISHED_META)]
+    # `or` keeps the costly date search for pages that declare no date.
+    found = _first_date(*declared) or _first_date(doc.date, hints.get("published"))
+    if found is None or len(found) > _DAY_LENGTH:
+        return found
+    for later in (*declared, hints.get("published")):
+        if (iso := _same_day_with_time(later, found)) is not None:
+            return iso
+    # The time shown beside the date is cheap to look up; htmldate's search is not.
+    return doc.time_on(found) or _same_day_with_time(doc.date, found) or found
+
+
+def _same_day_with_time(value: Any, day: str) -> str | None:
+    """`value` as an ISO date with a time of day, if it falls on `day`."""
+    iso = _first_date(value)
+    return iso if iso and len(iso) > _DAY_LENGTH and iso[:_DAY_LENGTH] == day else None
 
 
 def _first_date(*values: Any) -> str | None:

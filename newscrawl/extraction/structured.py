@@ -46,6 +46,29 @@ NON_ARTICLE_TYPES = frozenset(
 )
 NON_ARTICLE_OG_TYPES = frozenset({"website", "profile", "video.other", "product"})
 
+#: Meta names that sites also spell with other separators ("og:site:name",
+#: "article_published_time", "article.published_time"), by their separator-free spelling:
+#: a variant counts as the standard name when the page lacks that. An "og:" prefix before
+#: an `article:` name ("og:article:published_time") is a variant too.
+_STANDARD_META = {
+    re.sub(r"[:._-]", "", name): name
+    for name in (
+        "og:title",
+        "og:description",
+        "og:site_name",
+        "og:locale",
+        "og:type",
+        "og:updated_time",
+        "article:published_time",
+        "article:modified_time",
+        "article:author",
+        "article:section",
+    )
+} | {
+    # "article:published" / "article.published" (four sites on the Zyte set).
+    "articlepublished": "article:published_time",
+    "articlemodified": "article:modified_time",
+}
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 #: A JSON-LD block longer than this is not metadata (a real one, `articleBody` included,
 #: is tens of kB): it is ignored and removed from the page, so that no extractor takes its
@@ -78,6 +101,7 @@ def read_structured_data(tree: HtmlElement) -> StructuredData:
     """Collect JSON-LD nodes, meta tags, the canonical link and `<html lang>` of a page.
     Removes JSON-LD blocks over `MAX_JSON_LD_CHARS` from `tree`."""
     data = StructuredData()
+    by_id: dict[str, dict[str, Any]] = {}
     for script in list(tree.iterfind(".//script")):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
@@ -90,8 +114,12 @@ def read_structured_data(tree: HtmlElement) -> StructuredData:
         for node in _walk_json_ld(_load_json(script.text or "")):
             types = _types(node)
             data.types |= types
+            if isinstance(node.get("@id"), str):
+                by_id.setdefault(node["@id"], node)
             if types & ARTICLE_TYPES and not data.article:
                 data.article = node
+    if data.article and by_id:
+        data.article = _resolve_references(data.article, by_id)
     for meta in tree.iterfind(".//meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip()
         content = (meta.get("content") or "").strip()
@@ -99,12 +127,41 @@ def read_structured_data(tree: HtmlElement) -> StructuredData:
             key = key.lower()
             data.meta.setdefault(key, content)
             data.meta_all.setdefault(key, []).append(content)
+    for key, content in list(data.meta.items()):
+        spelled = re.sub(r"[:._-]", "", key)
+        standard = _STANDARD_META.get(spelled) or _STANDARD_META.get(spelled.removeprefix("og"))
+        if standard and standard != key:
+            data.meta.setdefault(standard, content)
     for link in tree.iterfind(".//link"):
         if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
             data.canonical = link.get("href", "").strip()
             break
     data.html_lang = (tree.get("lang") or tree.get("xml:lang") or "").strip() or None
     return data
+
+
+#: Article properties whose value is often a reference to another node of the `@graph`
+#: (`{"@id": ".../#/schema/person/..."}`, as Yoast SEO writes them on WordPress sites).
+_REFERENCED = ("author", "creator", "publisher")
+
+
+def _resolve_references(
+    article: dict[str, Any], by_id: dict[str, dict[str, Any]]
+) -> dict[str, Any]:
+    """The article node with `author`/`creator`/`publisher` references replaced by the
+    nodes they point to (a copy; references to nodes the page lacks stay as they are)."""
+    resolved = dict(article)
+    for key in _REFERENCED:
+        if key not in article:
+            continue
+        items = [
+            by_id.get(item["@id"], item)
+            if isinstance(item, dict) and isinstance(item.get("@id"), str) and "name" not in item
+            else item
+            for item in _as_list(article[key])
+        ]
+        resolved[key] = items
+    return resolved
 
 
 def _load_json(text: str) -> Any:
@@ -160,6 +217,17 @@ def names(value: Any) -> list[str]:
                 result.append(name)
             elif isinstance(item.get("givenName"), str) and isinstance(item.get("familyName"), str):
                 result.append(f"{item['givenName']} {item['familyName']}")
+    return result
+
+
+def typed_names(value: Any) -> list[tuple[str, str | None]]:
+    """`names`, each with the `@type` the page gave it (None for plain strings)."""
+    result: list[tuple[str, str | None]] = []
+    for item in _as_list(value):
+        declared = None
+        if isinstance(item, dict):
+            declared = next(iter(sorted(_types(item))), None)
+        result.extend((name, declared) for name in names(item))
     return result
 
 

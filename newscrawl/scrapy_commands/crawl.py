@@ -33,7 +33,7 @@ from newscrawl.addon import SettingError
 from newscrawl.feeds import GZIP_PLUGIN, GZIP_SUFFIXES
 from newscrawl.runlock import AlreadyRunning
 from newscrawl.spiders.args import ArgumentError
-from newscrawl.spiders.config import SiteConfigError
+from newscrawl.spiders.config import SiteConfigError, spider_name_problem
 from newscrawl.state import StateUnavailable
 
 if TYPE_CHECKING:
@@ -72,9 +72,13 @@ class Command(ScrapyCrawlCommand):
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if len(args) != 1:
             raise UsageError("run one spider: scrapy crawl NAME")
+        problem = spider_name_problem(args[0])
+        if problem:  # a name becomes folder and file names: a newline is never one
+            self._report(problem)
+            return
         assert self.crawler_process
         try:
-            crawler = self._create_crawler(args[0])
+            crawler = self.crawler_process.create_crawler(args[0])
         except KeyError:
             broken = getattr(self.crawler_process.spider_loader, "broken", {})
             if broken:  # the spider may be in a site file that did not load

@@ -18,6 +18,7 @@ import scrapy
 from scrapy.commands.genspider import Command as ScrapyGenspiderCommand
 
 from newscrawl.golden import FIXTURES_DIR
+from newscrawl.spiders.config import name_problem, spider_name_problem
 
 if TYPE_CHECKING:
     import argparse
@@ -41,6 +42,18 @@ them; the test fails while this folder has no fixture.
 class Command(ScrapyGenspiderCommand):
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         assert self.settings is not None
+        if len(args) == 2 and not opts.dump and not opts.list:
+            # Scrapy writes any name into the module (a newline breaks its string): a
+            # news site's name is a site name, as in a TOML file.
+            problem = (
+                name_problem(args[0], "spider name")
+                if opts.template == "news"
+                else spider_name_problem(args[0])
+            )
+            if problem:
+                print(f"error: {problem}", file=sys.stderr)
+                self.exitcode = 2
+                return
         installed = installed_package(self.settings.get("NEWSPIDER_MODULE"))
         if len(args) == 2 and not opts.dump and installed is not None:
             # Writing into site-packages would be lost at the next upgrade, and belongs to

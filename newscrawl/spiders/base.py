@@ -16,15 +16,20 @@ sitemaps, or a `robots.txt` whose `Sitemap:` lines to follow), `feed_urls` (RSS/
 followed `listing_depth` pages deep along `listing_follow`). An article found by several
 sources is requested once (Scrapy's duplicate filter, on canonicalized URLs).
 
-`-a max_age=2d` skips sitemap and feed entries older than that before requesting them.
-The spider only fetches: each article response becomes a `Page` item that the pipelines
-extract, clean and validate.
+Child sitemaps of an index are followed when their URL matches `sitemap_follow` (any
+of its regexes, as in Scrapy's `SitemapSpider`; empty: all of them).
 
-Runs are incremental: with a crawl state attached (`newscrawl.state`), an article URL
-that an earlier run exported, or dropped for good, is not requested again, whatever
-source lists it. `-a refresh=modified` requests it again when its source now gives a
-newer date than the one recorded, `-a refresh=dropped` retries dropped pages, and
-`-a full=1` ignores the state (and still records what it exports).
+`-a max_age=2d` skips sitemap and feed entries older than that before requesting them
+(and the pipelines drop articles published before it, as `too_old`). The spider only
+fetches: each article response becomes a `Page` item that the pipelines extract, clean
+and validate.
+
+Every request says what it is for in `request.meta[KIND]` ("article", "sitemap", "feed",
+"listing", "robots"), and a sitemap listed by an index carries the index's `lastmod` for
+it (`request.meta[LASTMOD]`). Runs are incremental through that: the spider middleware
+`newscrawl.incremental.IncrementalMiddleware` skips article URLs an earlier run exported
+or dropped for good, and sitemaps and feeds that have not changed; the spider reads the
+`-a refresh=...` and `-a full=1` arguments it applies.
 """
 
 from __future__ import annotations
@@ -54,7 +59,6 @@ from newscrawl.items import Page
 from newscrawl.spiders.args import ArgumentError, parse_bool, parse_max_age, parse_refresh
 from newscrawl.spiders.feeds import FeedError, parse_feed
 from newscrawl.spiders.sitemaps import SitemapError, parse_sitemap
-from newscrawl.state import newest_date
 from newscrawl.state.extension import overwritten_feeds
 from newscrawl.urls import canonicalize, http_url_problem
 
@@ -64,9 +68,15 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from twisted.python.failure import Failure
 
-    from newscrawl.state import CrawlState, Seen
-
 logger = logging.getLogger(__name__)
+
+#: `request.meta` key: what the request is for, one of `KINDS`.
+KIND = "newscrawl_kind"
+KINDS = ("article", "robots", "sitemap", "feed", "listing")
+#: Kinds of source request: the pages that list articles.
+SOURCE_KINDS = frozenset({"robots", "sitemap", "feed", "listing"})
+#: `request.meta` key of a sitemap listed by a sitemap index: the index's `lastmod` for it.
+LASTMOD = "newscrawl_lastmod"
 
 # Articles first: a crawl that is stopped early has exported articles, not just listings.
 ARTICLE_PRIORITY = 10
@@ -99,6 +109,10 @@ class NewsSpider(Spider):
     article_allow: ClassVar[Sequence[str]] = ()
     #: Regexes that exclude a URL from being an article (galleries, videos, live pages).
     article_deny: ClassVar[Sequence[str]] = ()
+    #: Regexes of the child sitemaps of an index to follow (any of them, as Scrapy's
+    #: `SitemapSpider.sitemap_follow`); empty: every one. An archive index of one sitemap
+    #: per month can be cut to the months a crawl wants: `(r"/sitemap-2026-",)`.
+    sitemap_follow: ClassVar[Sequence[str]] = ()
     #: Regexes of listing pages to follow from `listing_urls` (pagination, sections).
     listing_follow: ClassVar[Sequence[str]] = ()
     listing_depth: ClassVar[int] = 1
@@ -118,11 +132,10 @@ class NewsSpider(Spider):
         {"max_age", "refresh", "full", "debug_cleaning"}
     )
 
+    #: `-a max_age`: the oldest publication time wanted (None: no limit).
     max_age_cutoff: datetime | None = None
-    #: What earlier runs exported or dropped; attached by `CrawlStateExtension` when the
-    #: spider opens, None when the crawl has no state (`NEWSCRAWL_STATE = ""`).
-    crawl_state: CrawlState | None = None
-    #: `-a refresh=modified,dropped`: seen URLs to request again anyway.
+    #: `-a refresh=modified,dropped`: seen URLs to request again anyway (applied by
+    #: `newscrawl.incremental.IncrementalMiddleware`, as `full`).
     refresh: frozenset[str] = frozenset()
     #: `-a full=1`: request every article, as if nothing had been seen (still recorded).
     #: The default with `-O FILE`, which replaces the file: a file named on the command
@@ -161,10 +174,12 @@ class NewsSpider(Spider):
         spider._sitemap_read = [0, 0]  # entries, bytes, this run
         spider._allow = [re.compile(p) for p in cls.article_allow]
         spider._deny = [re.compile(p) for p in cls.article_deny]
+        spider._follow = [re.compile(p) for p in cls.sitemap_follow]
         return spider
 
     _allow: list[re.Pattern[str]]
     _deny: list[re.Pattern[str]]
+    _follow: list[re.Pattern[str]]
     #: Entries and bytes per sitemap file, and per run (NEWSCRAWL_SITEMAP_MAX_*).
     sitemap_limits: tuple[int, int, int, int] = (50_000, 50 * 1024 * 1024, 10**6, 1024**3)
     _sitemap_read: list[int]
@@ -175,53 +190,80 @@ class NewsSpider(Spider):
 
     def source_requests(self) -> list[Request]:
         """The requests for every declared source, in `source_order`."""
-        kinds = {
-            "news_sitemap": (self.news_sitemap_urls, self.parse_sitemap),
-            "sitemap": (self.sitemap_urls, self.parse_sitemap),
-            "feed": (self.feed_urls, self.parse_feed),
-            "listing": (self.listing_urls, self.parse_listing),
+        sources = {
+            "news_sitemap": (self.news_sitemap_urls, self.parse_sitemap, "sitemap"),
+            "sitemap": (self.sitemap_urls, self.parse_sitemap, "sitemap"),
+            "feed": (self.feed_urls, self.parse_feed, "feed"),
+            "listing": (self.listing_urls, self.parse_listing, "listing"),
         }
-        order = [*self.source_order, *(k for k in kinds if k not in self.source_order)]
+        order = [*self.source_order, *(k for k in sources if k not in self.source_order)]
         requests = []
-        for rank, kind in enumerate(order):
-            urls, callback = kinds[kind]
+        for rank, name in enumerate(order):
+            urls, callback, kind = sources[name]
             for url in urls:
+                robots = kind == "sitemap" and _is_robots_txt(url)
                 # Earlier kinds of source get a higher priority, so they are fetched first.
-                request = self.source_request(url, callback, SOURCE_PRIORITY - rank)
+                request = self.source_request(
+                    url, callback, SOURCE_PRIORITY - rank, kind="robots" if robots else kind
+                )
                 if request is not None:
                     requests.append(request)
         return requests
 
     def source_request(
-        self, url: str, callback: Any, priority: int = SOURCE_PRIORITY, **cb_kwargs: Any
+        self,
+        url: str,
+        callback: Any,
+        priority: int = SOURCE_PRIORITY,
+        *,
+        kind: str = "listing",
+        lastmod: str | None = None,
+        **cb_kwargs: Any,
     ) -> Request | None:
         """A request for a sitemap, feed or listing page (failures logged in one line);
         None, counted and logged, for a malformed URL."""
         if not self._valid_url(url):
             return None
+        meta: dict[str, Any] = {KIND: kind}
+        if lastmod:
+            meta[LASTMOD] = lastmod
         return Request(
             url,
             callback=callback,
             errback=self.source_failed,
             priority=priority,
             cb_kwargs=cb_kwargs,
+            meta=meta,
         )
 
     # Sources
 
     def parse_sitemap(self, response: Response) -> Iterable[Request]:
         """A sitemap index, a (news) sitemap, or a robots.txt listing sitemaps."""
-        if response.url.endswith("/robots.txt"):
-            for url in sitemap_urls_from_robots(response.body):
-                loc = self._join(response, url)
-                if loc and (request := self.source_request(loc, self.parse_sitemap)):
-                    yield request
-            return
+        try:
+            if response.status == 304:
+                return  # not modified since the run that read it (a conditional GET)
+            request = response.request
+            robots = request is not None and request.meta.get(KIND) == "robots"
+            if robots or _is_robots_txt(response.url):
+                for url in sitemap_urls_from_robots(response.body):
+                    loc = self._join(response, url)
+                    if loc and (
+                        request := self.source_request(loc, self.parse_sitemap, kind="sitemap")
+                    ):
+                        yield request
+                return
+            yield from self._read_sitemap(response)
+        finally:
+            self._source_done()
+
+    def _read_sitemap(self, response: Response) -> Iterable[Request]:
         per_file, file_bytes, per_run, run_bytes = self.sitemap_limits
         entries_left = per_run - self._sitemap_read[0]
         bytes_left = run_bytes - self._sitemap_read[1]
         if entries_left <= 0 or bytes_left <= 0:
             self._count("newscrawl/sources/sitemap_run_limit")
+            self._source_incomplete("sitemap_run_limit", response)
             logger.warning(
                 "Not reading the sitemap %s: this run read %d entries and %d bytes of "
                 "sitemaps already (NEWSCRAWL_SITEMAP_MAX_*_PER_RUN)",
@@ -237,12 +279,14 @@ class NewsSpider(Spider):
             )
         except SitemapError as error:
             self._count("newscrawl/sources/invalid_sitemap")
+            self._source_incomplete("invalid_sitemap", response)
             logger.warning("Ignoring invalid sitemap %s: %s", response.url, error)
             return
         self._sitemap_read[0] += len(document.entries)
         self._sitemap_read[1] += len(response.body)
         if document.truncated:
             self._count("newscrawl/sources/sitemap_truncated")
+            self._source_incomplete("sitemap_truncated", response)
             logger.warning(
                 "Sitemap %s: read its first %d entries only (NEWSCRAWL_SITEMAP_MAX_ENTRIES, "
                 "NEWSCRAWL_SITEMAP_MAX_BYTES and their per-run totals)",
@@ -258,9 +302,13 @@ class NewsSpider(Spider):
                 if not loc.startswith(("http://", "https://")):
                     self._count("newscrawl/sources/invalid_url")
                     logger.warning("Ignoring sitemap %r listed in %s", entry.loc, response.url)
+                elif self._follow and not any(p.search(loc) for p in self._follow):
+                    self._count("newscrawl/sources/not_followed")
                 # An index entry's lastmod is its newest change: older means nothing new.
                 elif not self._too_old(entry.lastmod, loc) and (
-                    request := self.source_request(loc, self.parse_sitemap)
+                    request := self.source_request(
+                        loc, self.parse_sitemap, kind="sitemap", lastmod=entry.lastmod
+                    )
                 ):
                     yield request
                 continue
@@ -276,9 +324,17 @@ class NewsSpider(Spider):
     def parse_feed(self, response: Response) -> Iterable[Request]:
         """An RSS or Atom feed."""
         try:
+            if response.status != 304:  # 304: not modified since the run that read it
+                yield from self._read_feed(response)
+        finally:
+            self._source_done()
+
+    def _read_feed(self, response: Response) -> Iterable[Request]:
+        try:
             entries = parse_feed(response.body, base_url=response.url)
         except FeedError as error:
             self._count("newscrawl/sources/invalid_feed")
+            self._source_incomplete("invalid_feed", response)
             logger.warning("Ignoring invalid feed %s: %s", response.url, error)
             return
         for entry in entries:
@@ -297,6 +353,12 @@ class NewsSpider(Spider):
 
     def parse_listing(self, response: Response, depth: int = 0) -> Iterable[Request]:
         """A section or index page: article links, and listing pages to follow."""
+        try:
+            yield from self._read_listing(response, depth)
+        finally:
+            self._source_done()
+
+    def _read_listing(self, response: Response, depth: int) -> Iterable[Request]:
         if not isinstance(response, TextResponse):
             return
         for link in LinkExtractor(allow=self.article_allow, deny=self.article_deny).extract_links(
@@ -310,7 +372,9 @@ class NewsSpider(Spider):
             if not self._on_site(link.url):
                 continue
             priority = response.request.priority if response.request else SOURCE_PRIORITY
-            request = self.source_request(link.url, self.parse_listing, priority, depth=depth + 1)
+            request = self.source_request(
+                link.url, self.parse_listing, priority, kind="listing", depth=depth + 1
+            )
             if request is not None:
                 yield request
 
@@ -334,14 +398,13 @@ class NewsSpider(Spider):
         date = hints.get("published") or hints.get("modified")
         if self._too_old(date, url):
             return None
-        if self._seen_before(url, hints):
-            return None
         return Request(
             url,
             callback=self.parse_article,
             errback=self.article_failed,
             cb_kwargs={"hints": {k: v for k, v in hints.items() if v}},
             priority=ARTICLE_PRIORITY,
+            meta={KIND: "article"},
         )
 
     def _join(self, response: Response, url: str) -> str | None:
@@ -425,13 +488,6 @@ class NewsSpider(Spider):
             fetched_at=fetched_at or datetime.now(UTC).isoformat(timespec="seconds"),
             hints=hints or {},
         )
-        return Page(
-            url=response.url,
-            html=response.text,
-            spider=self.name,
-            fetched_at=fetched_at or datetime.now(UTC).isoformat(timespec="seconds"),
-            hints=hints or {},
-        )
 
     def article_failed(self, failure: Failure) -> None:
         """An article that could not be fetched: one log line and a counted reason, instead
@@ -454,11 +510,32 @@ class NewsSpider(Spider):
     def source_failed(self, failure: Failure) -> None:
         """A sitemap, feed or listing page that could not be fetched: one WARNING line and
         `newscrawl/sources/failed/<reason>`; the crawl goes on with the other sources."""
+        self._source_done()
+        request = getattr(failure, "request", None)
         if failure.check(RefusedAddress):
-            return  # counted and logged (once per host) by the address guard
+            # Counted and logged (once per host) by the address guard.
+            self._source_incomplete("refused", None, request)
+            return
         reason, detail, _ = _failure_reason(failure)
         self._count(f"newscrawl/sources/failed/{reason}")
+        self._source_incomplete(reason, None, request)
         logger.warning("Source failed: %s (%s)", _failed_url(failure), detail)
+
+    def _source_incomplete(
+        self, reason: str, response: Response | None, request: Request | None = None
+    ) -> None:
+        """Announce a source that was not read whole (`newscrawl.signals.source_failed`)."""
+        request = request or (response.request if response is not None else None)
+        self.crawler.signals.send_catch_log(
+            signal=newscrawl_signals.source_failed,
+            reason=reason,
+            url=request.url if request is not None else "?",
+            request=request,
+        )
+
+    def _source_done(self) -> None:
+        """A source request is over (read, not modified, or failed): for the progress."""
+        self._count("newscrawl/sources/done")
 
     def drop_page(
         self,
@@ -482,28 +559,6 @@ class NewsSpider(Spider):
             response=response,
             spider=self,
         )
-
-    def _seen_before(self, url: str, hints: dict[str, Any]) -> bool:
-        """Whether the crawl state says not to request `url` again (counted when so)."""
-        if self.crawl_state is None or self.full:
-            return False
-        seen = self.crawl_state.get(url)
-        if seen is None or seen.run_id == self.crawler.stats.get_value("newscrawl/run_id"):
-            # Unknown, or recorded by this very run: the duplicate filter's business.
-            return False
-        if "modified" in self.refresh and _moved(seen, hints):
-            self._count("newscrawl/refreshed/modified")
-            logger.debug("Fetching %s again: its source date moved past %s", url, seen.lastmod)
-            return False
-        if seen.status in ("exported", "pending"):
-            self._count("newscrawl/skipped/seen")
-        elif "dropped" in self.refresh:
-            self._count("newscrawl/refreshed/dropped")
-            return False
-        else:
-            self._count("newscrawl/skipped/seen_dropped")
-        logger.debug("Skipping %s: %s by run %s", url, seen.reason or seen.status, seen.run_id)
-        return True
 
     def _too_old(self, date: str | None, url: str) -> bool:
         if self.max_age_cutoff is None or not date:
@@ -537,14 +592,12 @@ def _failed_url(failure: Failure) -> str:
     return request.url if request is not None else "?"
 
 
-def _moved(seen: Seen, hints: dict[str, Any]) -> bool:
-    """Whether the source's date for an entry is newer than the one recorded for it."""
-    current = newest_date(hints.get("modified"), hints.get("published"))
-    return current is not None and (seen.lastmod is None or current > seen.lastmod)
-
-
 def _is_html(response: Response) -> bool:
     if isinstance(response, HtmlResponse):
         return True
     # Some servers send HTML as text/plain or octet-stream.
     return isinstance(response, TextResponse) and bool(_HTML_START.match(response.body[:1024]))
+
+
+def _is_robots_txt(url: str) -> bool:
+    return urlsplit(url).path == "/robots.txt"

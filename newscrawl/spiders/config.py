@@ -18,6 +18,9 @@ unknown or mistyped key is an error that names it and the file.
     allow = ['/\\d{4}/\\d{2}/\\d{2}/[\\w-]+\\.html$']
     deny = ['/live/']
 
+    [sitemaps]                     # child sitemaps of an index to read (regexes; all if absent)
+    follow = ['/sitemap-2026-']
+
     [listings]
     follow = ['/[\\w-]+/$']
     depth = 1
@@ -46,14 +49,19 @@ from newscrawl.spiders.base import NewsSpider
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
-_LANGUAGE = re.compile(r"^[a-z]{2}$")
+# Matched whole (`fullmatch`): `$` would let a trailing newline through.
+_NAME = re.compile(r"[a-z][a-z0-9_]*")
+_LANGUAGE = re.compile(r"[a-z]{2}")
+#: The longest site or spider name: a name becomes a folder and file names
+#: (`data/<name>/`, `<name>.lock`), a stats key and part of every log line.
+MAX_NAME_LENGTH = 64
 
 #: The schema: table -> key -> expected type (list means "list of strings").
 SCHEMA: dict[str, dict[str, type]] = {
     "": {"name": str, "domains": list, "description": str, "language": str},
     "sources": {"sitemaps": list, "news_sitemaps": list, "feeds": list, "listings": list},
     "articles": {"allow": list, "deny": list},
+    "sitemaps": {"follow": list},
     "listings": {"follow": list, "depth": int},
     "cleaning": {"drop": list, "tail_headers": list},
     "fields": dict.fromkeys(FIELD_NAMES, str),
@@ -62,8 +70,42 @@ SCHEMA: dict[str, dict[str, type]] = {
 
 
 def is_valid_name(name: str) -> bool:
-    """Whether `name` can name a site: lower-case letters, digits and _, a letter first."""
-    return bool(_NAME.match(name))
+    """Whether `name` can name a site: lower-case letters, digits and _, a letter first,
+    at most `MAX_NAME_LENGTH` characters."""
+    return name_problem(name) is None
+
+
+def name_problem(name: object, what: str = "site name") -> str | None:
+    """What is wrong with `name` as a site name, in one line (None: nothing)."""
+    if not isinstance(name, str):
+        return f"{what} must be a string, not {type(name).__name__}"
+    if len(name) > MAX_NAME_LENGTH:
+        return (
+            f"{what} {_shown(name)} must be at most {MAX_NAME_LENGTH} characters, not {len(name)}"
+        )
+    if not _NAME.fullmatch(name):
+        return f"{what} {_shown(name)} must be lower-case letters, digits and _, a letter first"
+    return None
+
+
+def spider_name_problem(name: str) -> str | None:
+    """What is wrong with `name` as a spider name (None: nothing). Scrapy allows any
+    name; newscrawl's names become file names and log lines, so none may hold a space
+    or a control character (a newline), a path separator, or be longer than
+    `MAX_NAME_LENGTH`."""
+    if len(name) > MAX_NAME_LENGTH:
+        return f"spider name {_shown(name)} must be at most {MAX_NAME_LENGTH} characters"
+    if not name or not name.isprintable() or any(c.isspace() or c in "/\\" for c in name):
+        return (
+            f"spider name {_shown(name)} must have no spaces, newlines, control characters "
+            "or slashes"
+        )
+    return None
+
+
+def _shown(name: str) -> str:
+    """The name for an error message: quoted, escaped, and cut when long."""
+    return repr(name) if len(name) <= 40 else f"{name[:40]!r}..."
 
 
 class SiteConfigError(ValueError):
@@ -113,6 +155,7 @@ def spider_from_config(config: Mapping[str, Any], source: str = "<config>") -> t
         "source_order": tuple(_SOURCE_ATTRIBUTES[k] for k in sources),
         "article_allow": tuple(articles.get("allow", ())),
         "article_deny": tuple(articles.get("deny", ())),
+        "sitemap_follow": tuple(config.get("sitemaps", {}).get("follow", ())),
         "listing_follow": tuple(listings.get("follow", ())),
         "listing_depth": listings.get("depth", NewsSpider.listing_depth),
         "cleaning_rules": SiteRules(
@@ -149,11 +192,10 @@ def _validate(config: Mapping[str, Any], source: str) -> None:
     for required in ("name", "domains"):
         if required not in config:
             raise SiteConfigError(f"{source}: missing required key {required!r}")
-    if not _NAME.match(config["name"]):
-        raise SiteConfigError(
-            f"{source}: name {config['name']!r} must be lower-case letters, digits and _"
-        )
-    if "language" in config and not _LANGUAGE.match(config["language"]):
+    problem = name_problem(config["name"], "name")
+    if problem:
+        raise SiteConfigError(f"{source}: {problem}")
+    if "language" in config and not _LANGUAGE.fullmatch(config["language"]):
         raise SiteConfigError(
             f'{source}: language {config["language"]!r} must be an ISO 639-1 code ("en")'
         )
@@ -162,6 +204,7 @@ def _validate(config: Mapping[str, Any], source: str) -> None:
     for key in ("allow", "deny"):
         _check_regexes(f"articles.{key}", config.get("articles", {}).get(key, ()), source)
     _check_regexes("listings.follow", config.get("listings", {}).get("follow", ()), source)
+    _check_regexes("sitemaps.follow", config.get("sitemaps", {}).get("follow", ()), source)
     for selector in config.get("cleaning", {}).get("drop", ()):
         try:
             parse_field_rule(f"css:{selector}")

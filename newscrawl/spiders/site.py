@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from newscrawl.spiders.args import ArgumentError
 from newscrawl.spiders.base import NewsSpider
-from newscrawl.spiders.config import load_sites
+from newscrawl.spiders.config import load_sites, name_problem
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -29,6 +29,9 @@ class SiteSpider(NewsSpider):
             raise ArgumentError("the site spider needs a site file: -a config=sites/NAME.toml")
         sites = {spider.name: spider for spider in load_sites(path)}
         wanted = kwargs.pop("site", None)
+        problem = name_problem(wanted, "-a site") if wanted is not None else None
+        if problem:
+            raise ArgumentError(problem)
         if wanted is None and len(sites) > 1:
             raise ArgumentError(f"{path} declares {len(sites)} sites; pick one with -a site=NAME")
         name = wanted or next(iter(sites))

@@ -22,6 +22,7 @@ from newscrawl.state.base import (
     FeedFile,
     Run,
     Seen,
+    SourceRecord,
     StateUnavailable,
     newest_date,
 )
@@ -37,6 +38,7 @@ __all__ = [
     "FeedFile",
     "Run",
     "Seen",
+    "SourceRecord",
     "StateUnavailable",
     "data_dir",
     "newest_date",

@@ -2,7 +2,8 @@
 
 A crawl state is the memory that makes hourly runs incremental: which article URLs a
 spider already exported (with the date its source gave and the text's hash) or dropped
-for good, and which runs are under way. One backend instance serves one spider's run;
+for good, which sitemaps and feeds it read whole (`SourceRecord`: how to ask whether they
+changed), and which runs are under way. One backend instance serves one spider's run;
 everything except `by_content_hash` is scoped to that spider. Backends: SQLite
 (`newscrawl.state.sqlite`, the default); anything with the methods below and a
 `from_crawler(crawler)` class method can be plugged in with `NEWSCRAWL_STATE`.
@@ -52,6 +53,9 @@ FINAL_DROP_REASONS = frozenset(
         "http_410",
         "duplicate",
         "near_duplicate",
+        # Published before `-a max_age`'s cutoff. Recorded with its publication date as
+        # `lastmod`: a later run whose cutoff is older than that date fetches it again.
+        "too_old",
     }
 )
 
@@ -82,6 +86,29 @@ class Seen:
     #: The exported article this URL is an alias of (its `url`, canonicalized).
     article_url: str | None = None
     spider: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    """A sitemap or feed as the last run that read it whole left it: how to ask the site
+    whether it changed since (`newscrawl.incremental`).
+
+    Recorded only when the source and every page and sitemap it led to were read (a
+    timeout on one of its articles, a truncated file, a run cut short: not recorded, so
+    the next run reads it again)."""
+
+    url: str
+    #: The response's `ETag` and `Last-Modified` headers, as sent (conditional GET).
+    etag: str | None = None
+    last_modified: str | None = None
+    #: Its `lastmod` in the sitemap index that listed it, ISO 8601 UTC: a later index
+    #: giving no newer one means it has not changed.
+    lastmod: str | None = None
+    #: `-a max_age`'s cutoff when it was read, ISO 8601 UTC (None: no cutoff): entries
+    #: older than this were not requested, so a run with an older cutoff reads it again.
+    cutoff: str | None = None
+    read_at: str = ""
+    run_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -172,6 +199,14 @@ class CrawlState(Protocol):
     def by_content_hash(self, content_hash: str) -> list[Seen]:
         """Every exported or pending record with this text hash, across all spiders
         (exact duplicates across runs and sites, and articles another run is exporting)."""
+        ...
+
+    def get_source(self, url: str) -> SourceRecord | None:
+        """How this spider last read the sitemap or feed at `url` whole, or None."""
+        ...
+
+    def record_sources(self, records: Iterable[SourceRecord]) -> None:
+        """Keep these sources (by `url`, replacing what was kept), in one transaction."""
         ...
 
     def start_run(self, run: Run) -> None: ...

@@ -2,14 +2,17 @@
 
 While the crawler is built (the run lock is already held, see `newscrawl.runlock`) the
 state is opened and runs of this spider that were killed are recovered
-(`newscrawl.state.recovery`); at `spider_opened` this run is recorded as running and the
-state is attached to the spider as `spider.crawl_state`, where
-`NewsSpider.article_request` consults it before every article request.
+(`newscrawl.state.recovery`); at `spider_opened` this run is recorded as running. The
+components that consult it find it here (`crawler.get_extension(CrawlStateExtension)
+.state`): the incremental policy (`newscrawl.incremental.IncrementalMiddleware`) before
+every article, sitemap and feed request, and deduplication.
 
 During the run it records every exported article under all its URLs (the URL requested,
 each redirect, the URL fetched, the page's canonical URL, all canonicalized) with the
 newest date known for it and its text hash, and every page dropped for a reason that
-fetching again will not change (`FINAL_DROP_REASONS`).
+fetching again will not change (`FINAL_DROP_REASONS`). At the end of a run that finished,
+it keeps the sitemaps and feeds the run read whole (`SourceLedger`), so the next run asks
+them whether they changed.
 
 An article counts as exported only once the feed storage holds its line (the rule of
 `newscrawl.state.base`): it is recorded as pending *before* its line reaches the feed
@@ -28,6 +31,7 @@ import os
 import secrets
 import socket
 import sqlite3
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,6 +46,7 @@ from newscrawl.state import (
     FINAL_DROP_REASONS,
     FeedFile,
     Run,
+    SourceRecord,
     newest_date,
     open_state,
     state_path,
@@ -61,6 +66,12 @@ if TYPE_CHECKING:
     from newscrawl.state import CrawlState
 
 logger = logging.getLogger(__name__)
+
+#: `request.meta` keys of the incremental policy (`newscrawl.incremental`): the URL a
+#: sitemap or feed is kept under (as first requested, before redirects), and the kept
+#: source a request was found in.
+SOURCE = "newscrawl_source"
+PARENT = "newscrawl_parent"
 
 
 def run_id(crawler: Crawler) -> str:
@@ -85,6 +96,10 @@ class CrawlStateExtension:
         self.pending: set[str] = set()
         #: No feed exporter of ours to say when a line is stored: scraped is exported.
         self.confirm_when_scraped = False
+        #: The source each pending article was found in (a failed write fails it).
+        self.pending_sources: dict[str, str] = {}
+        self.sources = SourceLedger()
+        self.close_reason = "finished"
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -99,6 +114,7 @@ class CrawlStateExtension:
             (extension.item_scraped, signals.item_scraped),
             (extension.item_dropped, signals.item_dropped),
             (extension.page_dropped, newscrawl_signals.page_dropped),
+            (extension.source_failed, newscrawl_signals.source_failed),
             (extension.feed_file_opened, newscrawl_signals.feed_file_opened),
             (extension.item_stored, newscrawl_signals.item_stored),
             (extension.item_store_failed, newscrawl_signals.item_store_failed),
@@ -142,7 +158,6 @@ class CrawlStateExtension:
         from newscrawl.feeds import FeedExporter  # here: feeds imports scrapy's exporters
 
         self.confirm_when_scraped = self.crawler.get_extension(FeedExporter) is None
-        spider.crawl_state = self.state  # type: ignore[attr-defined]
         logger.info("Crawl state: %s (run %s)", self.state.location, self.run.run_id)
 
     def item_scraped(self, item: Any, response: Response | None) -> None:
@@ -162,6 +177,8 @@ class CrawlStateExtension:
             run_id=self.run.run_id,
         )
         self.pending.add(article_url)
+        if (source := source_of(response.request if response is not None else None)) is not None:
+            self.pending_sources[article_url] = source
         if self.confirm_when_scraped:
             self.item_stored(item.url)
 
@@ -170,6 +187,7 @@ class CrawlStateExtension:
         assert self.crawler.stats is not None
         self.crawler.stats.inc_value("newscrawl/exported")
         article_url = canonicalize(url)
+        self.pending_sources.pop(article_url, None)
         if self.state is not None and self.run is not None and article_url in self.pending:
             self.pending.discard(article_url)
             self.state.confirm_exported(article_url, self.run.run_id)
@@ -179,12 +197,16 @@ class CrawlStateExtension:
         assert self.crawler.stats is not None
         self.crawler.stats.inc_value("newscrawl/export_failed")
         article_url = canonicalize(url)
+        self.sources.fail(self.pending_sources.pop(article_url, None))
         if self.state is not None and self.run is not None and article_url in self.pending:
             self.pending.discard(article_url)
             self.state.release(article_url, self.run.run_id)
 
     def item_dropped(self, item: Any, response: Response | None, exception: Exception) -> None:
         reason = getattr(exception, "reason", None)
+        if reason not in FINAL_DROP_REASONS:
+            # A timeout, a worker crash, a bug: its source is read again next run.
+            self.sources.fail(source_of(response.request if response is not None else None))
         if self.state is None or self.run is None or reason not in FINAL_DROP_REASONS:
             return
         # Not the canonical URL: a duplicate's canonical URL is the first copy's, exported.
@@ -192,12 +214,12 @@ class CrawlStateExtension:
         if isinstance(item, (Page, Article)):
             urls.append(canonicalize(item.url))
         hints = _hints(response)
-        self.state.record_dropped(
-            urls,
-            str(reason),
-            lastmod=newest_date(hints.get("modified"), hints.get("published")),
-            run_id=self.run.run_id,
-        )
+        if reason == "too_old" and isinstance(item, Article):
+            # Its publication date: a run with an older cutoff fetches it again.
+            lastmod = newest_date(item.published)
+        else:
+            lastmod = newest_date(hints.get("modified"), hints.get("published"))
+        self.state.record_dropped(urls, str(reason), lastmod=lastmod, run_id=self.run.run_id)
 
     def page_dropped(
         self,
@@ -206,6 +228,10 @@ class CrawlStateExtension:
         request: Request | None = None,
         response: Response | None = None,
     ) -> None:
+        if reason not in FINAL_DROP_REASONS and reason not in _NOT_RETRIED:
+            if request is None and response is not None:
+                request = response.request
+            self.sources.fail(source_of(request))
         if self.state is None or self.run is None or reason not in FINAL_DROP_REASONS:
             return
         urls = [canonicalize(url), *_fetched_urls(response)]
@@ -220,6 +246,12 @@ class CrawlStateExtension:
             lastmod=newest_date(hints.get("modified"), hints.get("published")),
             run_id=self.run.run_id,
         )
+
+    def source_failed(self, reason: str, request: Request | None = None) -> None:
+        """A sitemap, feed or listing page not read whole: neither it nor the sources
+        above it are kept (a 404 or 410 is final: the sources listing it are)."""
+        if reason not in _NOT_RETRIED and request is not None:
+            self.sources.fail(request.meta.get(SOURCE) or source_of(request))
 
     def feed_file_opened(self, path: Path, format: str, line_safe: bool, start: int = 0) -> None:
         if self.state is not None and self.run is not None:
@@ -242,12 +274,56 @@ class CrawlStateExtension:
                 assert self.crawler.stats is not None
                 self.crawler.stats.inc_value("newscrawl/export_failed", len(self.pending))
             for article_url in sorted(self.pending):
+                self.sources.fail(self.pending_sources.get(article_url))
                 self.state.release(article_url, self.run.run_id)
             self.pending.clear()
-            reason = getattr(self, "close_reason", "finished")
-            self.state.finish_run(self.run.run_id, status="finished", reason=reason)
+            if self.close_reason == "finished":
+                # Cut short (SIGTERM, CLOSESPIDER_*), a run has not read what it found.
+                self.state.record_sources(self.sources.complete())
+            self.state.finish_run(self.run.run_id, status="finished", reason=self.close_reason)
         self.state.close()
         self.state = None
+
+
+@dataclass
+class SourceLedger:
+    """The sitemaps and feeds this run read whole, and which of them led to a failure.
+
+    A source is kept in the crawl state (so that later runs skip it while it does not
+    change) only when the run finished, it was read, and no page or sitemap it led to
+    failed for a reason a later fetch could change (a timeout, a 5xx, a worker crash, an
+    article the feed could not write, a sitemap read in part): otherwise the next run
+    reads it again and retries what failed. A failure marks the source it was found in,
+    and that source's own source, up to the top.
+    """
+
+    #: Sources read this run, by key.
+    records: dict[str, SourceRecord] = field(default_factory=dict)
+    #: The source each source was found in.
+    parents: dict[str, str] = field(default_factory=dict)
+    failed: set[str] = field(default_factory=set)
+
+    def found(self, key: str, parent: str | None) -> None:
+        if parent is not None and parent != key:
+            self.parents.setdefault(key, parent)
+
+    def read(self, record: SourceRecord) -> None:
+        self.records[record.url] = record
+
+    def fail(self, key: str | None) -> None:
+        """`key` and every source above it are not read whole."""
+        while key is not None and key not in self.failed:
+            self.failed.add(key)
+            key = self.parents.get(key)
+
+    def complete(self) -> list[SourceRecord]:
+        return [r for key, r in self.records.items() if key not in self.failed]
+
+
+def source_of(request: Request | None) -> str | None:
+    """The kept source (sitemap or feed) a request was found in, if any."""
+    parent = request.meta.get(PARENT) if request is not None else None
+    return parent if isinstance(parent, str) else None
 
 
 def overwritten_feeds(settings: BaseSettings) -> list[Path]:
@@ -263,6 +339,10 @@ def overwritten_feeds(settings: BaseSettings) -> list[Path]:
         elif "://" not in uri and uri != "-":
             paths.append(Path(uri))
     return [path.resolve() for path in paths]
+
+
+#: Failures a fetch next run would meet again: not a reason to read a source again.
+_NOT_RETRIED = frozenset({"http_404", "http_410", "robots_forbidden", "refused"})
 
 
 def _hints(response: Response | None) -> dict[str, Any]:

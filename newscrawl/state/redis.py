@@ -12,6 +12,7 @@ Keys (prefix `NEWSCRAWL_REDIS_PREFIX`, "newscrawl"; S is the spider):
     P:state:S:pending     hash  article URL -> [run id, URLs] while its line is being written
     P:state:S:hashes      hash  content hash -> article URL (exact copies across spiders)
     P:state:S:runs        hash  run id -> run (JSON): one run per worker process
+    P:state:S:sources     hash  sitemap or feed URL -> how it was read whole (JSON)
     P:state:S:run:R       set   URLs recorded by run R, until R finishes (for recovery)
     P:state:spiders       set   spiders with a state (for `by_content_hash`)
 
@@ -40,7 +41,14 @@ from typing import TYPE_CHECKING, Any
 
 from newscrawl.distributed import Keys, Worker, connect, is_dead, prefix, redis_url
 from newscrawl.distributed import hostname as _hostname
-from newscrawl.state.base import FeedFile, Run, Seen, StateUnavailable, utc_now
+from newscrawl.state.base import (
+    FeedFile,
+    Run,
+    Seen,
+    SourceRecord,
+    StateUnavailable,
+    utc_now,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -207,6 +215,9 @@ class RedisState:
         self._runs = f"{base}:runs"
         self._run_prefix = f"{base}:run:"
         self._run_ids = f"{base}:run-ids"
+        self._sources = f"{base}:sources"
+        #: Keep the sources `record_sources` is given (see there).
+        self.keep_sources = False
         self._run_names: dict[int, str] = {}
         self._spiders = f"{key_prefix}:state:spiders"
         self._keys = Keys(key_prefix, spider)
@@ -342,6 +353,24 @@ class RedisState:
                 ],
                 args=[run_id, *urls],
             )
+
+    # Sources (sitemaps and feeds read whole: `newscrawl.incremental`)
+
+    def get_source(self, url: str) -> SourceRecord | None:
+        raw = self.client.hget(self._sources, url)
+        return SourceRecord(**json.loads(raw)) if raw is not None else None
+
+    def record_sources(self, records: Iterable[SourceRecord]) -> None:
+        """Kept only when `keep_sources` is on. A worker of a distributed crawl reads a
+        sitemap whose articles other workers fetch: it cannot know that every page the
+        sitemap led to was read, so by default nothing is kept, and every source is read
+        again next run (as before sources were kept), never skipped with an article of
+        it lost."""
+        if not self.keep_sources:
+            return
+        values = {r.url: json.dumps(vars(r)) for r in records}
+        if values:
+            self.client.hset(self._sources, mapping=values)
 
     def counts(self) -> dict[str, int]:
         """Records of this spider by status (for tools; reads every record)."""

@@ -17,7 +17,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newscrawl.state.base import FeedFile, Run, Seen, StateUnavailable, utc_now
+from newscrawl.state.base import FeedFile, Run, Seen, SourceRecord, StateUnavailable, utc_now
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -57,8 +57,20 @@ CREATE TABLE IF NOT EXISTS runs (
     feeds TEXT NOT NULL DEFAULT '[]'
 );
 CREATE INDEX IF NOT EXISTS runs_by_spider ON runs (spider, status);
+CREATE TABLE IF NOT EXISTS sources (
+    spider TEXT NOT NULL,
+    url TEXT NOT NULL,
+    etag TEXT,
+    last_modified TEXT,
+    lastmod TEXT,
+    cutoff TEXT,
+    read_at TEXT NOT NULL,
+    run_id TEXT NOT NULL,
+    PRIMARY KEY (spider, url)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+_SOURCE_COLUMNS = "url, etag, last_modified, lastmod, cutoff, read_at, run_id"
 _PAGE_COLUMNS = (
     "url, status, run_id, seen_at, lastmod, published, content_hash, reason, article_url, spider"
 )
@@ -222,6 +234,38 @@ class SqliteState:
             "SELECT status, COUNT(*) FROM pages WHERE spider = ? GROUP BY status", (self.spider,)
         )
         return {status: count for status, count in rows}
+
+    # Sources
+
+    def get_source(self, url: str) -> SourceRecord | None:
+        row = self._db.execute(
+            f"SELECT {_SOURCE_COLUMNS} FROM sources WHERE spider = ? AND url = ?",
+            (self.spider, url),
+        ).fetchone()
+        return SourceRecord(*row) if row else None
+
+    def record_sources(self, records: Iterable[SourceRecord]) -> None:
+        rows = [
+            (
+                self.spider,
+                r.url,
+                r.etag,
+                r.last_modified,
+                r.lastmod,
+                r.cutoff,
+                r.read_at or utc_now(),
+                r.run_id,
+            )
+            for r in records
+        ]
+        if not rows:
+            return
+        with self._transaction():
+            self._db.executemany(
+                f"INSERT OR REPLACE INTO sources (spider, {_SOURCE_COLUMNS}) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
 
     # Runs
 
