@@ -375,3 +375,38 @@ def test_a_worker_dead_on_another_machine_is_reaped_when_its_heartbeat_expires(
     log = survivor.log.read_text()
     assert "another-machine" in log and "requests it held are back in the queue" in log
     assert "articles of its feed kept" not in log  # its feed is on its own machine
+
+
+def test_sources_read_whole_by_the_round_are_not_read_again(
+    tmp_path: Path, synthetic, redis_url: str
+) -> None:
+    """Workers share which sitemaps they read and what failed: next round, the sitemap
+    whose article failed (fetched by whichever worker) is read again, the others not."""
+    from test_sitemaps_cron import _site_file, _sitemap_answers
+
+    site = synthetic(12, per_sitemap=4)  # articles-001.xml (oldest) to articles-003.xml
+    (tmp_path / "sites").mkdir()
+    (tmp_path / "sites" / "archive.toml").write_text(_site_file(site.base_url))
+    failing = site.spec.articles[1].path  # listed in articles-001.xml
+    site.server.errors[failing] = 503
+    client = _client(redis_url)
+    site.server.hold(after=0)
+    workers = [Worker(tmp_path, "archive", redis_url, n) for n in (1, 2)]
+    _wait_for(lambda: client.hlen("newscrawl:archive:workers") == 2, *workers)
+    site.server.release()
+    for worker in workers:
+        assert worker.wait() == 0, worker.log.read_text()[-3000:]
+    # The index and articles-001.xml led to the failure; articles-002.xml is kept.
+    assert "kept for the next round: 1 read whole, 2 not" in "".join(
+        w.log.read_text() for w in workers
+    )
+
+    del site.server.errors[failing]
+    before, requested = len(site.server.answers), len(site.server.requests)
+    again = Worker(tmp_path, "archive", redis_url, 3)
+    assert again.wait() == 0, again.log.read_text()[-3000:]
+    assert _sitemap_answers(site, before) == [
+        ("/sitemap_index.xml", 200),
+        ("/sitemaps/articles-001.xml", 200),
+    ]
+    assert site.article_requests(since=requested) == [failing]

@@ -94,6 +94,9 @@ class Keys:
     def summaries(self, round_id: str) -> str:
         return f"{self.prefix}:{self.spider}:round:{round_id}:summaries"
 
+    def round_key(self, round_id: str, name: str) -> str:
+        return f"{self.prefix}:{self.spider}:round:{round_id}:{name}"
+
     def round_workers(self, round_id: str) -> str:
         return f"{self.prefix}:{self.spider}:round:{round_id}:workers"
 

@@ -204,6 +204,7 @@ class RunCoordinator:
         # Connected now so that it runs after every other engine_stopped receiver (the
         # state, the summary): this worker leaves the round last.
         self.crawler.signals.connect(self.engine_stopped, signal=signals.engine_stopped)
+        self._share_sources()
         self._beat = task.LoopingCall(self.heartbeat)
         self._beat.start(min(1.0, self.timeout / 3), now=False)
 
@@ -290,6 +291,69 @@ class RunCoordinator:
         self.client.hset(self.keys.round, "seeded", "1")
         logger.info("Distributed crawl: sources queued")
 
+    # Sources read whole, across workers
+
+    def _share_sources(self) -> None:
+        """Mirror this worker's source ledger (`newscrawl.state.extension.SourceLedger`:
+        the sitemaps and feeds it read, where each was found, and which led to a failure)
+        into the round's keys in Redis, as it changes: a failure is there before the
+        worker could die. The last worker out keeps the sources no worker saw fail
+        (`_keep_sources`); the worker's own state keeps none (`RedisState.keep_sources`)."""
+        from newscrawl.state.extension import CrawlStateExtension
+
+        extension = self.crawler.get_extension(CrawlStateExtension)
+        ledger = getattr(extension, "sources", None)
+        if ledger is None:
+            return
+        client, keys, round_id = self.client, self.keys, self.round_id
+        found, read, fail = ledger.found, ledger.read, ledger.fail
+
+        def found_shared(key: str, parent: str | None) -> None:
+            found(key, parent)
+            if parent is not None and parent != key:
+                client.hsetnx(keys.round_key(round_id, "source-parents"), key, parent)
+
+        def read_shared(record: Any) -> None:
+            read(record)
+            client.hset(keys.round_key(round_id, "sources"), record.url, json.dumps(vars(record)))
+
+        def fail_shared(key: str | None) -> None:
+            fail(key)
+            if key is not None:
+                client.sadd(keys.round_key(round_id, "source-failures"), key)
+
+        ledger.found, ledger.read, ledger.fail = found_shared, read_shared, fail_shared
+
+    def _keep_sources(self) -> None:
+        """The round is over: keep, for the next round, every source read whole by any
+        worker and above no failure seen by any worker."""
+        from newscrawl.state.base import SourceRecord
+
+        names = ("sources", "source-parents", "source-failures")
+        sources_key, parents_key, failures_key = (
+            self.keys.round_key(self.round_id, n) for n in names
+        )
+        records = {k.decode(): v for k, v in self.client.hgetall(sources_key).items()}
+        parents = {k.decode(): v.decode() for k, v in self.client.hgetall(parents_key).items()}
+        failed: set[str] = set()
+        for key in (m.decode() for m in self.client.smembers(failures_key)):
+            while key is not None and key not in failed:
+                failed.add(key)
+                key = parents.get(key)
+        complete = [
+            SourceRecord(**json.loads(raw)) for url, raw in records.items() if url not in failed
+        ]
+        state = self.state()
+        state.keep_sources = True
+        state.record_sources(complete)
+        self.client.delete(sources_key, parents_key, failures_key)
+        logger.info(
+            "Distributed crawl: sitemaps and feeds kept for the next round: %d read whole, "
+            "%d not (something they led to failed)",
+            len(complete),
+            len(records) - len(complete),
+        )
+
     # Workers
 
     def workers(self) -> list[Worker]:
@@ -364,6 +428,7 @@ class RunCoordinator:
         pipe.hget(self.keys.round, "id")
         *_, left, status, round_id = pipe.execute()
         if left == 0 and status == b"finished" and round_id == self.round_id.encode():
+            self._keep_sources()
             self._write_round_summary(summaries_key)
         self.client.close()
 

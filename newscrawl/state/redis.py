@@ -363,9 +363,9 @@ class RedisState:
     def record_sources(self, records: Iterable[SourceRecord]) -> None:
         """Kept only when `keep_sources` is on. A worker of a distributed crawl reads a
         sitemap whose articles other workers fetch: it cannot know that every page the
-        sitemap led to was read, so by default nothing is kept, and every source is read
-        again next run (as before sources were kept), never skipped with an article of
-        it lost."""
+        sitemap led to was read. So a worker's own state keeps nothing; the workers share
+        what they read and what failed in the round's keys, and the last worker out keeps
+        the sources read whole (`newscrawl.distributed.coordinator`)."""
         if not self.keep_sources:
             return
         values = {r.url: json.dumps(vars(r)) for r in records}
