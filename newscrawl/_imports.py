@@ -18,6 +18,8 @@ EXTRAS: dict[str, tuple[str, str]] = {
     "warcio": ("warc", "reading WARC files"),
     "pyarrow": ("parquet", "Parquet output"),
     "plotly": ("report", "newscrawl report"),
+    "redis": ("redis", "distributed crawling (NEWSCRAWL_REDIS_URL)"),
+    "scrapy_redis": ("redis", "distributed crawling (NEWSCRAWL_REDIS_URL)"),
 }
 
 

@@ -101,6 +101,18 @@ NEWSCRAWL_SETTINGS: dict[str, Any] = {
     "NEWSCRAWL_SITEMAP_MAX_BYTES": 50 * 1024 * 1024,
     "NEWSCRAWL_SITEMAP_MAX_ENTRIES_PER_RUN": 1_000_000,
     "NEWSCRAWL_SITEMAP_MAX_BYTES_PER_RUN": 1024 * 1024 * 1024,
+    # Distributed crawling (newscrawl/distributed/, pip install 'newscrawl[redis]'): a Redis
+    # URL ("redis://host:6379/0") makes this crawl one worker of a run shared by every
+    # worker pointed at the same Redis: scrapy-redis's scheduler with leased requests, the
+    # crawl state and duplicate index in Redis, run coordination instead of the run lock.
+    "NEWSCRAWL_REDIS_URL": "",
+    # Prefix of every Redis key newscrawl writes.
+    "NEWSCRAWL_REDIS_PREFIX": "newscrawl",
+    # Seconds without a heartbeat after which a worker on another machine counts as dead
+    # and the requests it held go back to the queue (on its own machine: at once).
+    "NEWSCRAWL_REDIS_WORKER_TIMEOUT": 30,
+    # Each worker's feed: `worker_run` is "<round id>-<host>-<pid>-<tag>".
+    "NEWSCRAWL_REDIS_FEED_URI": "%(data_dir)s/%(name)s/%(worker_run)s.jsonl",
 }
 
 #: The item pipelines, in order: each stage small and testable alone.
@@ -257,9 +269,12 @@ class NewscrawlAddon:
         settings.set(
             "USER_AGENT", user_agent(settings.get("NEWSCRAWL_CONTACT_URL")), priority="addon"
         )
-        feed_uri = settings.get("NEWSCRAWL_FEED_URI").replace(
-            "%(data_dir)s", data_dir(settings).as_posix()
-        )
+        distributed = bool(str(settings.get("NEWSCRAWL_REDIS_URL") or "").strip())
+        if distributed:
+            _distributed(settings)
+        feed_uri = settings.get(
+            "NEWSCRAWL_REDIS_FEED_URI" if distributed else "NEWSCRAWL_FEED_URI"
+        ).replace("%(data_dir)s", data_dir(settings).as_posix())
         settings.set(
             "FEEDS",
             {feed_uri: {"format": "jsonlines", "encoding": "utf-8"}},
@@ -295,6 +310,49 @@ class NewscrawlAddon:
                 [*settings.getlist("SPIDER_MODULES"), "newscrawl.spiders"],
                 priority=settings.getpriority("SPIDER_MODULES") or "addon",
             )
+
+
+#: What `NEWSCRAWL_REDIS_URL` changes (see newscrawl/distributed/).
+DISTRIBUTED_SETTINGS: dict[str, Any] = {
+    "SCHEDULER": "newscrawl.distributed.scheduler.LeasedScheduler",
+    "NEWSCRAWL_STATE": "redis",
+}
+DISTRIBUTED_EXTENSIONS: dict[str, int | None] = {
+    # Run coordination in Redis replaces the run lock of one machine.
+    "newscrawl.runlock.RunLockExtension": None,
+    "newscrawl.distributed.coordinator.RunCoordinator": -100,
+}
+DISTRIBUTED_SPIDER_MIDDLEWARES: dict[str, int] = {
+    # Only the round's seeder requests the sources.
+    "newscrawl.distributed.coordinator.SeedOnce": 10,
+}
+
+
+def _distributed(settings: Settings) -> None:
+    """Make the crawl a worker of a distributed one; fails with the extra to install when
+    scrapy-redis is missing."""
+    from newscrawl._imports import require
+
+    require("redis")
+    require("scrapy_redis")
+    for name, value in DISTRIBUTED_SETTINGS.items():
+        settings.set(name, value, priority="addon")
+    for name, order in DISTRIBUTED_EXTENSIONS.items():
+        if order is None:
+            settings.setdefault_in_component_priority_dict("EXTENSIONS", load_object(name), None)
+            # setdefault keeps the order the add-on gave it above: replace it.
+            extensions = settings.getdict("EXTENSIONS")
+            for key in list(extensions):
+                if _is(key, load_object(name)):
+                    extensions[key] = None
+            priority = settings.getpriority("EXTENSIONS") or SETTINGS_PRIORITIES["addon"]
+            settings.set("EXTENSIONS", extensions, priority=priority)
+        else:
+            settings.setdefault_in_component_priority_dict("EXTENSIONS", load_object(name), order)
+    for name, order in DISTRIBUTED_SPIDER_MIDDLEWARES.items():
+        settings.setdefault_in_component_priority_dict(
+            "SPIDER_MIDDLEWARES", load_object(name), order
+        )
 
 
 def _is(component: Any, cls: type) -> bool:

@@ -26,6 +26,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "sites": ("sites", "list the news sites of the project (--markdown: README's table)"),
     "export": ("export", "build a dataset from run files: merge, dedup, filter, sort, split"),
     "report": ("report", "write one HTML report of the runs and articles in a data folder"),
+    "summary": (
+        "summary",
+        "show a run's summary, added up over the workers of a distributed crawl",
+    ),
 }
 
 

@@ -363,6 +363,10 @@ class SiteHealth:
         its sources have not changed since a run read them."""
         stats = self.crawler.stats
         assert stats is not None
+        if stats.get_value("newscrawl/round_id"):
+            # A worker of a distributed crawl may fetch no page while the others fetch
+            # them all: the round is judged as a whole (newscrawl.distributed.summary).
+            return False
         skipped = sum(stats.get_value(key, 0) for key in _SKIPPED_ON_PURPOSE)
         return reason == "finished" and not skipped
 

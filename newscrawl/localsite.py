@@ -25,6 +25,7 @@ import gzip
 import hashlib
 import logging
 import mimetypes
+import random
 import signal
 import threading
 import time
@@ -66,12 +67,15 @@ class LocalSite:
         port: int = 0,
         delay: float = 0.0,
         request_log: Path | str | None = None,
+        jitter: float = 0.0,
     ) -> None:
         self.root = Path(root).resolve()
         if not self.root.is_dir():
             raise FileNotFoundError(f"site folder not found: {self.root}")
         #: Seconds to wait before answering a request for an HTML page.
         self.delay = delay
+        #: Up to this many more seconds, at random, on top of `delay` (a real server's spread).
+        self.jitter = jitter
         #: Every request path, in arrival order.
         self.requests: list[str] = []
         #: (path, status) of every answer, in the order they were sent.
@@ -208,8 +212,10 @@ class _Handler(BaseHTTPRequestHandler):
         path = self.site.resolve(self.path)
         if path is not None and path.suffix in (".html", ".htm"):
             self.site._pass_gate()  # pages only: robots.txt and sitemaps are never held
-        if self.site.delay and (path is None or path.suffix in (".html", ".htm")):
-            time.sleep(self.site.delay)
+        if (self.site.delay or self.site.jitter) and (
+            path is None or path.suffix in (".html", ".htm")
+        ):
+            time.sleep(self.site.delay + random.uniform(0, self.site.jitter))
         validators: dict[str, str] = {}
         if path is None:
             body, status, ctype = (
@@ -267,9 +273,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("root", type=Path)
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--delay", type=float, default=0.0, help="seconds per HTML page")
+    parser.add_argument("--jitter", type=float, default=0.0, help="up to this much more, at random")
     parser.add_argument("--request-log", type=Path, help="append each request path here")
     args = parser.parse_args(argv)
-    site = LocalSite(args.root, args.port, args.delay, args.request_log)
+    site = LocalSite(args.root, args.port, args.delay, args.request_log, args.jitter)
     stopped = threading.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: stopped.set())

@@ -31,6 +31,7 @@ from newscrawl.dedup import (
     SqliteDuplicateIndex,
     make_probe,
 )
+from newscrawl.distributed import redis_url
 from newscrawl.health import SiteHealth
 from newscrawl.items import Article, Page
 from newscrawl.offload import WorkerPool
@@ -206,12 +207,19 @@ class DuplicatesPipeline(_Stage):
         self.keep = _duplicates_mode(settings.get("NEWSCRAWL_DUPLICATES")) == "keep"
         near = settings.getbool("NEWSCRAWL_NEAR_DUPLICATES")
         path = settings.get("NEWSCRAWL_DEDUP_PATH")
-        if path:
+        url = redis_url(settings)
+        if url:
+            # A distributed crawl: one index for every worker (newscrawl/distributed/).
+            from newscrawl.distributed import connect, prefix
+            from newscrawl.distributed.dedup import RedisDuplicateIndex
+
+            self.index: DuplicateIndex = RedisDuplicateIndex(connect(url), near, prefix(settings))
+        elif path:
             path = under_data_dir(settings, path)
             path.parent.mkdir(parents=True, exist_ok=True)
             # batch_size=1: the crawl state commits each export; the index keeps pace, so
             # a killed run forgets no article it exported.
-            self.index: DuplicateIndex = SqliteDuplicateIndex(path, near, batch_size=1)
+            self.index = SqliteDuplicateIndex(path, near, batch_size=1)
         else:
             self.index = MemoryDuplicateIndex(near)
         self.this_run: set[str] = set()

@@ -15,6 +15,7 @@ import builtins
 import inspect
 import logging
 import os
+from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,7 @@ from newscrawl.spiders.base import NewsSpider
 from newscrawl.spiders.config import SiteConfigError, load_sites
 
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
     from typing import Self
 
     from scrapy import Request, Spider
@@ -34,6 +36,9 @@ logger = logging.getLogger(__name__)
 
 PACKAGE_SITES = Path(__file__).resolve().parent / "sites"
 SITE_MODULES = Path(__file__).resolve().parent / "spiders" / "sites"
+#: The same folder as a package resource: read through `importlib.resources`, so the
+#: sites newscrawl ships load from a zipped egg too (scrapyd runs projects as eggs).
+SHIPPED_SITES = files("newscrawl") / "sites"
 
 
 class SiteSpiderLoader:
@@ -45,9 +50,12 @@ class SiteSpiderLoader:
     def __init__(self, settings: BaseSettings) -> None:
         # Read before the add-on applies its defaults (`scrapy list` never applies them).
         folders = settings.getlist("NEWSCRAWL_SITE_DIRS", ["sites"])
-        self.site_dirs = [PACKAGE_SITES, *(Path(d).expanduser() for d in folders)]
+        self.site_dirs: list[Path | Traversable] = [
+            SHIPPED_SITES,
+            *(Path(d).expanduser() for d in folders),
+        ]
         #: Why each site file that could not be loaded was left out, by file.
-        self.broken: dict[Path, str] = {}
+        self.broken: dict[Path | Traversable, str] = {}
         self.modules = SpiderLoader.from_settings(settings)
         self.sites: dict[str, type[Spider]] = {}
         self._load_sites()
@@ -92,14 +100,21 @@ class SiteSpiderLoader:
                     continue
                 self.sites[spider.name] = spider
 
-    def _leave_out(self, path: Path, reason: str) -> None:
+    def _leave_out(self, path: Path | Traversable, reason: str) -> None:
         self.broken[path] = reason
         logger.error("Site file left out: %s", reason)
 
 
-def site_files(folders: list[Path]) -> list[Path]:
-    """TOML files in `folders`, in a stable order; missing folders are skipped."""
-    return [path for folder in folders if folder.is_dir() for path in sorted(folder.glob("*.toml"))]
+def site_files(folders: list[Path | Traversable]) -> list[Path | Traversable]:
+    """TOML files in `folders` (paths or package resources), in a stable order; missing
+    folders are skipped."""
+    return [
+        path
+        for folder in folders
+        if folder.is_dir()
+        for path in sorted(folder.iterdir(), key=lambda p: p.name)
+        if path.name.endswith(".toml") and path.is_file()
+    ]
 
 
 def project_settings() -> Settings:

@@ -139,6 +139,9 @@ class RunSummary:
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.feeds: list[Path] = []
+        #: The summary written at the end of the run (a distributed crawl adds up its
+        #: workers' in `newscrawl.distributed.summary`).
+        self.summary: dict[str, Any] | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -170,8 +173,11 @@ class RunSummary:
             # reads them.
             summary["sites_by"] = "host" if health.by_host else "spider"
             summary["sites"] = health.report()
-        if self.crawler.settings.get("NEWSCRAWL_STATE"):
+        backend = self.crawler.settings.get("NEWSCRAWL_STATE")
+        if backend == "sqlite":
             summary["state"] = str(state_path(self.crawler.settings).resolve())
+        elif backend:
+            summary["state"] = str(backend)
         path = self.path(spider, summary["run_id"])
         summary["summary_file"] = str(path)
         try:
@@ -180,6 +186,7 @@ class RunSummary:
         except OSError as error:
             logger.error("Could not write the run summary %s: %s", path, error)
             summary.pop("summary_file")
+        self.summary = summary
         logger.info("%s", format_summary(summary))
 
     def path(self, spider: str, run: str) -> Path:

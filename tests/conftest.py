@@ -194,3 +194,45 @@ def demo_port() -> Iterator[None]:
     """For a test that runs `scrapy crawl demo`: no other demo crawl runs meanwhile."""
     with demo_port_lock():
         yield
+
+
+# Real services: Redis and scrapyd. In CI (`CI` set) a missing one is an error, never a
+# skip: .ci/run installs both. Elsewhere the skip says what to install.
+def _missing(what: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"CI must run this test: install {what}")
+    pytest.skip(f"needs {what}")
+
+
+@pytest.fixture
+def redis_url(redis_service: Any) -> str:
+    """The URL of a fresh Redis server on a free loopback port."""
+    return str(redis_service.url)
+
+
+@pytest.fixture
+def redis_service() -> Iterator[Any]:
+    """A fresh Redis server on a free loopback port (`.url`, `.stop()`), stopped after
+    the test."""
+    from newscrawl.testing_services import REDIS_HINT, redis_binary, redis_server
+
+    if redis_binary() is None:
+        _missing(REDIS_HINT)
+    try:
+        import redis  # noqa: F401
+        import scrapy_redis  # noqa: F401
+    except ImportError:
+        _missing("newscrawl[redis] (pip install -e '.[test]')")
+    with redis_server() as server:
+        yield server
+
+
+@pytest.fixture
+def scrapyd_url(tmp_path: Path) -> Iterator[str]:
+    """A real scrapyd on a free loopback port, working in `tmp_path / "scrapyd"`."""
+    from newscrawl.testing_services import SCRAPYD_HINT, scrapyd_available, scrapyd_server
+
+    if not scrapyd_available():
+        _missing(SCRAPYD_HINT)
+    with scrapyd_server(tmp_path / "scrapyd") as url:
+        yield url

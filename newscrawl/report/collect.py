@@ -221,7 +221,8 @@ def collect(paths: Iterable[str | Path]) -> ReportData:
     data = ReportData()
     for path in _summary_files(folders_and_files):
         summary = _read_summary(path, data.skipped)
-        if summary is not None:
+        # A distributed round's summary adds up its workers' summaries, read here too.
+        if summary is not None and "workers" not in summary:
             data.add_summary(summary)
     data.runs.sort(key=lambda run: (run.started_at, run.spider))
     data.warnings.sort(key=lambda warning: (warning.at, warning.site))

@@ -96,6 +96,12 @@ class Command(ScrapyCrawlCommand):
         if (
             self.exitcode == 0
             and crawler.stats
+            and crawler.stats.get_value("finish_reason") == "redis_unavailable"
+        ):
+            self.exitcode = 1  # a distributed worker lost Redis (newscrawl.distributed)
+        if (
+            self.exitcode == 0
+            and crawler.stats
             and crawler.stats.get_value("newscrawl/export_failed")
         ):
             self.exitcode = EXIT_NOT_WRITTEN

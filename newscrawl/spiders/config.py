@@ -40,11 +40,14 @@ import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newscrawl.cleaning.html import SiteRules
 from newscrawl.extraction.overrides import FIELD_NAMES, parse_field_rule
 from newscrawl.spiders.base import NewsSpider
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 # Matched whole (`fullmatch`): `$` would let a trailing newline through.
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
@@ -109,9 +112,12 @@ class SiteConfigError(ValueError):
     """A site file is invalid; the message names the file and the key."""
 
 
-def load_sites(path: Path | str) -> list[type[NewsSpider]]:
-    """The spider classes declared in a TOML file (one site, or `[[sites]]`)."""
-    path = Path(path)
+def load_sites(path: Path | str | Traversable) -> list[type[NewsSpider]]:
+    """The spider classes declared in a TOML file (one site, or `[[sites]]`): a path, or
+    a package resource (`importlib.resources`, so the sites newscrawl ships load from a
+    zipped egg too, as scrapyd runs it)."""
+    if isinstance(path, str):
+        path = Path(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:

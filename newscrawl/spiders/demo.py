@@ -15,13 +15,14 @@ authors, a PDF, a deleted story): the output holds each article once and nothing
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from pathlib import Path
+from contextlib import ExitStack
 from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
 from scrapy.settings import SETTINGS_PRIORITIES
 
 from newscrawl.localsite import LocalSite
+from newscrawl.resources import as_folder, resource
 from newscrawl.spiders.base import NewsSpider
 
 if TYPE_CHECKING:
@@ -29,7 +30,8 @@ if TYPE_CHECKING:
 
     from scrapy.crawler import Crawler
 
-SITE_ROOT = Path(__file__).resolve().parent.parent / "demo" / "site"
+#: The site's files, package data (read from a zipped egg too, as scrapyd runs it).
+SITE_ROOT = resource("newscrawl", "demo", "site")
 
 
 class DemoSpider(NewsSpider):
@@ -43,14 +45,17 @@ class DemoSpider(NewsSpider):
     port = 8377
 
     site: LocalSite
+    _files: ExitStack
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> Self:
         spider = super().from_crawler(crawler, *args, **kwargs)
+        spider._files = ExitStack()
+        root = spider._files.enter_context(as_folder(SITE_ROOT))
         try:
-            site = LocalSite(SITE_ROOT, port=cls.port)
+            site = LocalSite(root, port=cls.port)
         except OSError:  # in use (another demo run?): any port will do
-            site = LocalSite(SITE_ROOT)
+            site = LocalSite(root)
         spider.site = site.start()
         # The address guard refuses loopback addresses: let this one site through.
         name = "NEWSCRAWL_ALLOW_PRIVATE_HOSTS"
@@ -62,6 +67,7 @@ class DemoSpider(NewsSpider):
 
     def stop_site(self) -> None:
         self.site.stop()
+        self._files.close()
 
     async def start(self) -> AsyncIterator[Any]:
         base = self.site.base_url

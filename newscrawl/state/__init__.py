@@ -2,8 +2,9 @@
 fetches what is new.
 
 `NEWSCRAWL_STATE` picks the backend: "sqlite" (default: `NEWSCRAWL_STATE_PATH`, relative
-to `NEWSCRAWL_DATA_DIR`), a dotted path to a class with `from_crawler(crawler)` that
-implements `CrawlState`, or "" to crawl without memory. The Scrapy side (opening it,
+to `NEWSCRAWL_DATA_DIR`), "redis" (the default with `NEWSCRAWL_REDIS_URL`), a dotted
+path to a class with `from_crawler(crawler)` that implements `CrawlState`, or "" to crawl
+without memory. The Scrapy side (opening it,
 recording exports and drops, recovering killed runs) is `newscrawl.state.extension`.
 """
 
@@ -44,7 +45,11 @@ __all__ = [
 ]
 
 #: Short names for `NEWSCRAWL_STATE`.
-BACKENDS = {"sqlite": "newscrawl.state.sqlite.SqliteState"}
+BACKENDS = {
+    "sqlite": "newscrawl.state.sqlite.SqliteState",
+    # Shared by the workers of a distributed crawl (NEWSCRAWL_REDIS_URL sets it).
+    "redis": "newscrawl.state.redis.RedisState",
+}
 
 
 def state_path(settings: BaseSettings) -> Path:
