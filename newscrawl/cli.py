@@ -34,11 +34,20 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(prog="newscrawl", description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress and details")
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    # Only the subcommand that runs is imported: the others' modules pull in Scrapy,
+    # trafilatura, pyarrow or plotly, seconds that `newscrawl --help` or `newscrawl clean`
+    # should not wait for. The first word that is not an option names it (the options
+    # before it, -v and -h, take no value).
+    chosen = next((arg for arg in argv if not arg.startswith("-")), None)
     modules = {}
     for name, (module_name, help_text) in SUBCOMMANDS.items():
+        if name != chosen:
+            subparsers.add_parser(name, help=help_text)
+            continue
         module = importlib.import_module(f"newscrawl.commands.{module_name}")
         sub = subparsers.add_parser(
             name,
@@ -49,7 +58,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         module.add_arguments(sub)
         modules[name] = module
-    argv = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     args.command_line = ["newscrawl", *argv]  # for records of how an output was made
     logging.basicConfig(

@@ -31,7 +31,7 @@ from itemadapter import ItemAdapter
 from scrapy import signals
 
 from newscrawl.addon import SettingError
-from newscrawl.cleaning.dom import host_of
+from newscrawl.core.urls import host_of
 from newscrawl.signals import page_dropped
 
 if TYPE_CHECKING:

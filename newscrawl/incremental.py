@@ -37,7 +37,7 @@ from scrapy import Request
 from scrapy.exceptions import NotConfigured
 
 from newscrawl.addon import SettingError
-from newscrawl.extraction.dates import parse_datetime
+from newscrawl.core.dates import parse_datetime
 from newscrawl.spiders.base import KIND, LASTMOD
 from newscrawl.state import SourceRecord, newest_date
 from newscrawl.state.base import utc_now

@@ -100,7 +100,11 @@ class LocalSite:
         return f"http://{host!s}:{port}"
 
     def start(self) -> LocalSite:
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        # `stop` waits for the serving loop to look up (every `poll_interval` seconds, 0.5 by
+        # default): half a second per server, at the end of every test and demo crawl.
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
         return self
 

@@ -17,10 +17,10 @@ from typing import Any
 from newscrawl.cleaning.boilerplate import remove_boilerplate
 from newscrawl.cleaning.html import SiteRules
 from newscrawl.cleaning.tail import strip_tail
+from newscrawl.core.dates import parse_datetime
 from newscrawl.core.text import word_count
 from newscrawl.dedup import content_hash
 from newscrawl.extraction import extract_page
-from newscrawl.extraction.dates import parse_datetime
 from newscrawl.items import OPTIONAL_FIELDS, Article, Page
 
 

@@ -1,60 +1,8 @@
-"""URL canonicalization: one spelling per article, so one request and one record per article.
-
-courlan (trafilatura's URL library) lower-cases scheme and host, drops default ports,
-sorts the query and removes tracking parameters (`utm_*`, `fbclid`, `gclid`, `mc_cid`,
-`ref`, ...); the fragment never names another document, so it goes too. User info
-(`user:Password@`) is case-sensitive and keeps its case.
-"""
+"""URL helpers live in `newscrawl.core.urls` (no Scrapy, no trafilatura); this name stays
+for code that imports them from here."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit, urlunsplit
+from newscrawl.core.urls import MAX_URL_LENGTH, canonicalize, host_of, http_url_problem
 
-from courlan import normalize_url
-
-#: Longer URLs are not requested: no news site needs them, and servers refuse them.
-MAX_URL_LENGTH = 8192
-
-
-def canonicalize(url: str) -> str:
-    """The canonical spelling of `url`; `url` unchanged when it cannot be parsed."""
-    try:
-        normalized = normalize_url(url.strip(), strict=False)
-        parts = urlsplit(normalized)
-        userinfo = urlsplit(url.strip()).netloc.rpartition("@")[0]
-    except ValueError:
-        return url
-    if userinfo and parts.netloc.rpartition("@")[0] != userinfo:
-        parts = parts._replace(netloc=f"{userinfo}@{parts.netloc.rpartition('@')[2]}")
-        normalized = urlunsplit(parts)
-    return urlunsplit(parts._replace(fragment="")) if parts.fragment else normalized
-
-
-def http_url_problem(url: str) -> str | None:
-    """Why `url` cannot be requested (not http(s), no host, a bad port, brackets that do
-    not close, spaces, control characters, too long), or None when it can."""
-    if len(url) > MAX_URL_LENGTH:
-        return f"longer than {MAX_URL_LENGTH} characters"
-    if not url.startswith(("http://", "https://")):
-        return "not an http(s) URL"
-    if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
-        return "contains whitespace or control characters"
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-        host = parts.hostname
-    except ValueError as error:
-        return str(error)
-    if not host:
-        return "no host"
-    if port == 0:
-        return "port 0"
-    if "[" in parts.netloc:
-        # urlsplit accepts any text in brackets; a URL holds an IPv6 address there.
-        from ipaddress import IPv6Address
-
-        try:
-            IPv6Address(host.split("%", 1)[0])
-        except ValueError:
-            return f"{host!r} in brackets is not an IPv6 address"
-    return None
+__all__ = ["MAX_URL_LENGTH", "canonicalize", "host_of", "http_url_problem"]

@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import os
 import re
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +33,19 @@ TEST_SETTINGS = {
     # Test sites are served on loopback, which the address guard refuses by default.
     "NEWSCRAWL_ALLOW_PRIVATE_HOSTS": "127.0.0.1",
 }
+#: Extraction inline, in the crawl process: most crawl tests are about something else than
+#: the worker pool, and starting it costs every crawl seconds (a forkserver importing the
+#: extraction stack, then each worker). `crawl_command` adds it unless a test says otherwise.
+INLINE = {"NEWSCRAWL_WORKERS": "0"}
+#: For the tests about the pool, or that kill and resume a crawl, or bound its in-flight
+#: work, and for the demo's end-to-end crawl: extraction in worker processes, as in
+#: production (two workers, whatever the machine's cores).
+POOL = {"NEWSCRAWL_WORKERS": "2"}
+#: Held while a test crawls the demo, which serves its site on port 8377 when it is free
+#: (another port otherwise): tests that crawl it twice expect the same URLs both times, so
+#: crawls of the demo from parallel test workers (pytest-xdist) take turns. The port is
+#: the machine's, and so is the lock.
+DEMO_PORT_LOCK = Path(tempfile.gettempdir()) / "newscrawl-demo-port.lock"
 _STAT = re.compile(r"^\s*'([^']+)': (-?\d+(?:\.\d+)?),?$", re.MULTILINE)
 
 
@@ -87,11 +103,12 @@ CRAWL_ENV = {
 def crawl_command(
     spider: str, args: dict[str, str] | None = None, settings: dict[str, str] | None = None
 ) -> list[str]:
-    """`scrapy crawl SPIDER -a ... -s ...` with the test settings (run it with CRAWL_ENV)."""
+    """`scrapy crawl SPIDER -a ... -s ...` with the test settings, extraction inline unless
+    `settings` holds `POOL` (run it with CRAWL_ENV)."""
     command = [sys.executable, "-m", "scrapy", "crawl", spider]
     for name, value in (args or {}).items():
         command += ["-a", f"{name}={value}"]
-    for name, value in {**TEST_SETTINGS, **(settings or {})}.items():
+    for name, value in {**TEST_SETTINGS, **INLINE, **(settings or {})}.items():
         command += ["-s", f"{name}={value}"]
     return command
 
@@ -162,6 +179,21 @@ def serve() -> Iterator[Any]:
     yield start
     for site in sites:
         site.stop()
+
+
+@contextlib.contextmanager
+def demo_port_lock() -> Iterator[None]:
+    """Wait for, then hold, the demo's port (`DEMO_PORT_LOCK`): one demo crawl at a time."""
+    with DEMO_PORT_LOCK.open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        yield
+
+
+@pytest.fixture
+def demo_port() -> Iterator[None]:
+    """For a test that runs `scrapy crawl demo`: no other demo crawl runs meanwhile."""
+    with demo_port_lock():
+        yield
 
 
 # Real services: Redis and scrapyd. In CI (`CI` set) a missing one is an error, never a

@@ -6,9 +6,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from newscrawl.extraction.dates import normalize_date
+from newscrawl.core.dates import normalize_date
+from newscrawl.core.urls import canonicalize
 from newscrawl.spiders.args import ArgumentError, parse_bool, parse_max_age
-from newscrawl.urls import canonicalize
 
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 

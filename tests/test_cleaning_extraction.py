@@ -9,8 +9,8 @@ import pytest
 
 from newscrawl import extract_article
 from newscrawl.cleaning.boilerplate import strip_page_header
+from newscrawl.core.dates import normalize_date
 from newscrawl.extraction import extract_page
-from newscrawl.extraction.dates import normalize_date
 from newscrawl.extraction.language import language_from_markup
 from newscrawl.extraction.second_opinion import block_text, second_opinion
 

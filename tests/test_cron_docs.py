@@ -68,9 +68,10 @@ def test_crontab_line_runs_in_crons_environment(tmp_path: Path, synthetic) -> No
     site = synthetic(5)
     site.install(home / "news")
     with (home / "news" / "sites" / "synthetic.toml").open("a") as toml:
-        # Loopback: no need to wait, and the address guard must let the test site through.
+        # Loopback: no need to wait, and the address guard must let the test site through;
+        # extraction inline (the cron line is under test, not the worker pool).
         toml.write(
-            "[settings]\nAUTOTHROTTLE_ENABLED = false\n"
+            "[settings]\nAUTOTHROTTLE_ENABLED = false\nNEWSCRAWL_WORKERS = 0\n"
             'NEWSCRAWL_ALLOW_PRIVATE_HOSTS = ["127.0.0.1"]\n'
         )
 
@@ -100,9 +101,10 @@ def test_chronic_line_mails_a_failed_health_check(tmp_path: Path, synthetic) -> 
     site = synthetic(0, stubs=12)  # a layout change: every page empty or too short
     site.install(home / "news")
     with (home / "news" / "sites" / "synthetic.toml").open("a") as toml:
-        # Loopback: no need to wait, and an address guard must let the test site through.
+        # Loopback: no need to wait, and an address guard must let the test site through;
+        # extraction inline (the cron line is under test, not the worker pool).
         toml.write(
-            "[settings]\nAUTOTHROTTLE_ENABLED = false\n"
+            "[settings]\nAUTOTHROTTLE_ENABLED = false\nNEWSCRAWL_WORKERS = 0\n"
             'NEWSCRAWL_ALLOW_PRIVATE_HOSTS = ["127.0.0.1"]\n'
         )
 

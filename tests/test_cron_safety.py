@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from conftest import (
     CRAWL_ENV,
+    INLINE,
+    POOL,
     CrawlResult,
     crawl_command,
     crawl_stats,
@@ -31,8 +33,9 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 ARTICLES = 40
-#: Two article pages at a time.
-SETTINGS = {"CONCURRENT_REQUESTS_PER_DOMAIN": "2", "NEWSCRAWL_PROGRESS_INTERVAL": "1"}
+#: Two article pages at a time; extraction in the worker pool, which a kill or a pause
+#: catches with pages in flight.
+SETTINGS = {"CONCURRENT_REQUESTS_PER_DOMAIN": "2", "NEWSCRAWL_PROGRESS_INTERVAL": "1", **POOL}
 #: Only against a crawl that hangs for good: the gate, not this, is the synchronization.
 HANG_GUARD = 600
 
@@ -91,7 +94,8 @@ def test_a_second_run_exits_at_once_and_leaves_the_first_alone(tmp_path: Path, s
     site = synthetic(ARTICLES)
     site.server.hold(after=3)
     name = site.install(tmp_path)
-    first = _start(tmp_path, name, {"CONCURRENT_REQUESTS_PER_DOMAIN": "1"})
+    # The lock is taken before any page is extracted: no worker pool needed.
+    first = _start(tmp_path, name, {"CONCURRENT_REQUESTS_PER_DOMAIN": "1", **INLINE})
     first.wait_for(lambda: _lines(tmp_path, name) >= 1)
 
     second = run_crawl(name, tmp_path, output=None, timeout=HANG_GUARD)
@@ -198,6 +202,8 @@ def test_jobdir_pause_and_resume_of_a_sitemap_and_feed_crawl(
         "NEWSCRAWL_STATE": state,
     }
 
+    # The pause catches pages in the worker pool (`SETTINGS`); the resumed run, which
+    # `run_crawl` starts, extracts inline.
     pausing = _start(tmp_path, name, {**settings, "CLOSESPIDER_ITEMCOUNT": "5"})
     pausing.wait_for(lambda: pausing.logged("Closing spider (closespider_itemcount)"))
     site.server.release()  # the pause finishes the (at most 2) requests in flight

@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import CrawlResult, run_crawl
+from conftest import POOL, CrawlResult, demo_port_lock, run_crawl
 
 from newscrawl.demo.build import (
     CHROME_SNIPPETS,
@@ -39,7 +39,11 @@ def _norm(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def crawl(tmp_path_factory: pytest.TempPathFactory) -> CrawlResult:
-    result = run_crawl("demo", tmp_path_factory.mktemp("demo"), output="articles.jsonl")
+    # End to end as a user runs it: extraction in the worker pool.
+    with demo_port_lock():
+        result = run_crawl(
+            "demo", tmp_path_factory.mktemp("demo"), output="articles.jsonl", settings=POOL
+        )
     assert result.returncode == 0, result.log[-3000:]
     return result
 
@@ -101,6 +105,7 @@ def test_article_metadata(path: str, exported: dict[str, dict[str, Any]]) -> Non
     assert len(item["content_hash"]) == 40
 
 
+@pytest.mark.usefixtures("demo_port")
 def test_default_feed_is_one_utf8_file_per_run_under_data(tmp_path: Path) -> None:
     """Without -o/-O the crawl writes data/<spider>/<run time>.jsonl; runs never collide."""
     first = run_crawl("demo", tmp_path, output=None)

@@ -70,7 +70,10 @@ class Site:
         self.server.daemon_threads = True
         self.port = int(self.server.server_address[1])
         self.base = f"http://127.0.0.1:{self.port}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        # A short poll: `stop` waits for the serving loop to look up.
+        threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        ).start()
 
     def page(self, path: str, body: str, content_type: str = "text/html") -> None:
         self.routes[path] = (200, {"Content-Type": content_type}, body.encode())

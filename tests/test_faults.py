@@ -7,8 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from conftest import CrawlResult, run_crawl
+from conftest import POOL, CrawlResult, run_crawl
 from faultsite import FAULTS, TAIL, Canary, FaultSite, paragraphs
+
+# One crawl for the module's tests: with pytest-xdist, all of them in one worker.
+pytestmark = pytest.mark.xdist_group("faults")
 
 
 @pytest.fixture(scope="module")
@@ -34,6 +37,9 @@ def crawl(
         # The crawl's own timeout ends the hanging and trickling pages.
         "DOWNLOAD_TIMEOUT": "8",
         "NEWSCRAWL_DUPLICATES": "drop",
+        # Extraction in workers, as in production: the memory bound is the crawl
+        # process's, with the gzip bomb and the huge pages parsed elsewhere.
+        **POOL,
     }
     result = run_crawl("urls", cwd, args={"file": str(cwd / "urls.txt")}, settings=settings)
     site.released.set()  # the hanging pages may now end

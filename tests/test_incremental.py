@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import feed_files, read_jsonl, run_crawl
 
 
@@ -151,6 +152,7 @@ def test_bad_incremental_arguments_are_one_line_and_exit_2(tmp_path: Path) -> No
     assert not (tmp_path / "data" / "state.sqlite3").exists()
 
 
+@pytest.mark.usefixtures("demo_port")  # the spider serves its site before the state fails
 def test_an_unusable_state_stops_the_run_before_it_crawls(tmp_path: Path) -> None:
     (tmp_path / "data" / "state.sqlite3").mkdir(parents=True)  # not a database
     result = run_crawl("demo", tmp_path, output=None)

@@ -84,7 +84,7 @@ def test_link_text_is_weighed_against_prose() -> None:
     assert _link_list(page, tree, "\n".join([*paragraphs, *items])) == ("", "")
     # One prose paragraph and the list: a list of links.
     reason, detail = _link_list(page, tree, "\n".join([paragraphs[0], *items]))
-    assert reason == "not_article" and detail == "a list of links: 90% of the text is link text"
+    assert reason == "not_article" and detail == "a list of links: 89% of the text is link text"
     assert _link_list(page, tree, "\n".join(items)) == (
         "not_article",
         "a list of links: 100% of the text is link text",

@@ -25,6 +25,7 @@ ARTICLES = {
 RECENT = {path for path, published in ARTICLES.items() if published >= CUTOFF}
 
 
+@pytest.mark.usefixtures("demo_port")
 def test_articles_published_before_max_age_are_not_exported(tmp_path: Path) -> None:
     assert 0 < len(RECENT) < len(ARTICLES)
     first = run_crawl("demo", tmp_path, args={"max_age": "2026-11-01"}, output=None)

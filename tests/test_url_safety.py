@@ -10,9 +10,9 @@ from conftest import run_crawl
 from scrapy.http import TextResponse
 from scrapy.utils.test import get_crawler
 
+from newscrawl.core.urls import canonicalize, http_url_problem
 from newscrawl.spiders.base import NewsSpider
 from newscrawl.spiders.sites.guardian import GuardianSpider
-from newscrawl.urls import canonicalize, http_url_problem
 
 
 class _Spider(NewsSpider):

@@ -12,7 +12,7 @@ from io import BytesIO
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import run_crawl
+from conftest import POOL, run_crawl
 from sample_pages import article_html
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -158,7 +158,7 @@ def archives(tmp_path: Path) -> Path:
 def test_warc_crawl_exports_archived_articles_with_their_urls_and_dates(
     archives: Path, tmp_path: Path
 ) -> None:
-    result = run_crawl("warc", tmp_path, args={"path": str(archives / "*.warc*")})
+    result = run_crawl("warc", tmp_path, args={"path": str(archives / "*.warc*")}, settings=POOL)
     assert result.returncode == 0, result.log[-3000:]
     by_url = {item["url"]: item for item in result.items}
     assert sorted(by_url) == [
@@ -209,7 +209,7 @@ def test_back_pressure_keeps_few_pages_in_flight(tmp_path: Path) -> None:
         "warc",
         tmp_path,
         args={"path": str(tmp_path / "many.warc.gz")},
-        settings={"CONCURRENT_ITEMS": "2"},
+        settings={"CONCURRENT_ITEMS": "2", **POOL},
     )
     assert result.returncode == 0, result.log[-3000:]
     assert len(result.items) == 30

@@ -20,8 +20,6 @@ and a repeated headline block from its end.
 
 from __future__ import annotations
 
-import re
-
 from newscrawl.cleaning import evidence
 from newscrawl.cleaning.markers import (
     CHROME_LINE_RE,
@@ -31,15 +29,13 @@ from newscrawl.cleaning.markers import (
     TEASER_LINE_RE,
     matching_phrases,
 )
-from newscrawl.core.text import comparable
+from newscrawl.core.text import STATEMENT_STOPS, comparable, ends_like_a_sentence
 
 _MAX_CHROME_WORDS = 40
 # Closing lines run longer: reprint notices and promos are small paragraphs.
 _MAX_CLOSING_WORDS = 80
 # A teaser line's headline: short and without the full stop of a sentence.
 _MAX_TEASER_HEADLINE_WORDS = 20
-_SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*\s*$""")
-_STOP_END = re.compile(r"""[.…。]["'”’»)\]]*\s*$""")
 # A date/byline line above the article is short; list items keep their dates.
 _MAX_DATELINE_WORDS = 20
 _LIST_MARKERS = ("-", "•", "*", "–", "—", "·")
@@ -97,7 +93,9 @@ def _is_teaser_line(line: str) -> bool:
         return False
     headline = match["headline"]
     # A headline may ask or exclaim; a full stop makes the rest a sentence of the article.
-    return len(headline.split()) <= _MAX_TEASER_HEADLINE_WORDS and not _STOP_END.search(headline)
+    return len(headline.split()) <= _MAX_TEASER_HEADLINE_WORDS and not ends_like_a_sentence(
+        headline, STATEMENT_STOPS
+    )
 
 
 def _report(kind: str, line: str, where: str = "") -> None:
@@ -161,7 +159,7 @@ def _is_dateline(line: str) -> bool:
     return (
         len(line.split()) <= _MAX_DATELINE_WORDS
         and not line.startswith(_LIST_MARKERS)
-        and not _SENTENCE_END.search(line)
+        and not ends_like_a_sentence(line)
         and bool(DATE_RE.search(line))
     )
 

@@ -99,15 +99,6 @@ def is_link_dominated(element: HtmlElement, share: float) -> bool:
     return bool(text) and link_text_length(element) >= share * len(text)
 
 
-def host_of(url: str | None) -> str | None:
-    """The URL's host without `www.`, or None (also for a malformed URL)."""
-    try:
-        host = urlsplit(url).hostname if url else None
-    except ValueError:  # "http://[::1": brackets that do not close
-        return None
-    return host.removeprefix("www.") if host else None
-
-
 def is_internal_link(href: str, page_url: str | None, page_host: str | None) -> bool:
     """True when `href` points to another page of the same site (not an anchor, not this page)."""
     if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "whatsapp:")):

@@ -33,7 +33,6 @@ from newscrawl.cleaning.dom import (
     HEADING_TAGS,
     INVISIBLE_TAGS,
     NEVER_PRUNE,
-    host_of,
     is_internal_link,
     is_link_dominated,
     link_text_length,
@@ -42,7 +41,8 @@ from newscrawl.cleaning.dom import (
 )
 from newscrawl.cleaning.markers import TAIL_HEADER_RE
 from newscrawl.cleaning.scan import MAX_HEADER_CHARS
-from newscrawl.core.text import NO_SPACE_CHARS
+from newscrawl.core.text import COLONS, NO_SPACE_CHARS, STATEMENT_STOPS, ends_like_a_sentence
+from newscrawl.core.urls import host_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -75,9 +75,8 @@ _NO_SPACE = re.compile(f"[{NO_SPACE_CHARS}]")
 _MIN_NO_SPACE_CHARS = 8
 _MAX_NO_SPACE_CHARS = 80
 _MIN_PLAIN_HEADLINES = 2
-_SENTENCE_END = re.compile(r"[.!?:…]\W{0,2}$")
 # A headline may ask or exclaim; a full stop or a colon ends a sentence or a lead-in.
-_STOP_END = re.compile(r"[.:…。]\W{0,2}$")
+_NOT_HEADLINE_STOPS = STATEMENT_STOPS + COLONS
 _DOCUMENT_LINK = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|csv|zip)([?#]|$)", re.IGNORECASE)
 # How far up from a run to look for the text that introduces it (li -> ul -> div).
 _ANNOUNCEMENT_LEVELS = 3
@@ -168,7 +167,7 @@ def _is_plain_headline(element: HtmlElement) -> bool:
     return (
         element.tag in BLOCK_TAGS
         and len(text.split()) <= _MAX_TEASER_WORDS
-        and not _STOP_END.search(text)
+        and not ends_like_a_sentence(text, _NOT_HEADLINE_STOPS)
     )
 
 
@@ -358,7 +357,7 @@ def _is_headline_link(link: HtmlElement, url: str | None, host: str | None) -> b
     if not is_internal_link(href, url, host) or _DOCUMENT_LINK.search(href):
         return False
     text = text_of(link)
-    return _headline_sized(text) and not _STOP_END.search(text)
+    return _headline_sized(text) and not ends_like_a_sentence(text, _NOT_HEADLINE_STOPS)
 
 
 def find_teaser_runs(body: HtmlElement, url: str | None) -> list[list[HtmlElement]]:

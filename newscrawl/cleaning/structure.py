@@ -24,7 +24,7 @@ from newscrawl.cleaning.dom import (
     text_of,
 )
 from newscrawl.cleaning.markers import CHROME_CLASS_WORDS
-from newscrawl.core.text import word_count
+from newscrawl.core.text import is_prose
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -37,7 +37,6 @@ _TERM_CLASS = re.compile(r"^(tag|category|categories|topic|term|post|format|type
 _CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 #: A block holding this many prose paragraphs is article text, whatever its class says.
 _MIN_PROSE_PARAGRAPHS = 2
-_PROSE_WORDS = 20
 # The article root holds this share of the page's prose: text runs of 120+ characters,
 # found by libxml2 (no Python walk over the page).
 _ROOT_PROSE_SHARE = 0.8
@@ -99,7 +98,9 @@ def chrome_word(element: HtmlElement) -> str:
 
 
 def _prose_paragraphs(element: HtmlElement) -> int:
-    return sum(1 for p in element.iter("p") if word_count(text_of(p)) >= _PROSE_WORDS)
+    """Paragraphs (`<p>`) of prose below `element`: the markup says paragraph, so their
+    words alone decide (`is_prose` without a stop)."""
+    return sum(1 for p in element.iter("p") if is_prose(text_of(p), needs_stop=False))
 
 
 def find_tag_lists(body: HtmlElement) -> list[HtmlElement]:

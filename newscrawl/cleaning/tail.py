@@ -41,7 +41,15 @@ from typing import TYPE_CHECKING, NamedTuple
 from newscrawl.cleaning import evidence
 from newscrawl.cleaning.boilerplate import is_closing_line, is_sign_off, strip_closing_lines
 from newscrawl.cleaning.markers import DATE_RE, TAIL_HEADER_RE, compile_lines, matching_phrases
-from newscrawl.core.text import NO_SPACE_CHARS, comparable
+from newscrawl.core.text import (
+    CLOSERS,
+    COLONS,
+    FULL_STOPS,
+    NO_SPACE_CHARS,
+    QUESTION_MARKS,
+    SEMICOLON,
+    comparable,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -72,11 +80,7 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 # "— Jane Doe (@jdoe) November 4, 2019": the byline under an embedded post.
 _ATTRIBUTION = re.compile(r"^[—–-]\s*.{1,80}\(@\w+\)")
 _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
-# Closing quotes in every convention (German closes with “ and ‘, and quotes »so«).
-_CLOSERS = "\"'”’»)]」』）“‘«‹›"
-_STOPS = ".。．;"
 _ELLIPSIS = re.compile(r"(\.\.\.|…)$")
-_QUESTIONS = "?!？！"
 _NO_SPACE = re.compile(f"[{NO_SPACE_CHARS}]")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 # A line that starts with a date: "June 9 – ...", "14.03.2024 | ...", "2024-03-14 ...".
@@ -153,7 +157,7 @@ class _Line:
     def end(self) -> str:
         """How the line ends: "" (no punctuation, or cut short with "..."), ".", "?" (also
         `!`), ":" or "other"."""
-        text = self.text.rstrip(_CLOSERS + " ")
+        text = self.text.rstrip(CLOSERS + " ")
         last = text[-1:]
         if not last or last.isalnum():
             return ""
@@ -161,11 +165,11 @@ class _Line:
             # A teaser cut short ("... how many children do couple have?..."), as a
             # sentence trailing off is: it may go on, so it reads as neither.
             return ""
-        if last in _STOPS:
+        if last in FULL_STOPS or last == SEMICOLON:  # a line ending with ";" is prose
             return "."
-        if last in _QUESTIONS:
+        if last in QUESTION_MARKS:
             return "?"
-        if last in ":：":
+        if last in COLONS:
             return ":"
         return "other"
 
@@ -253,7 +257,7 @@ class _Line:
             return False
         if self.end in (".", "other") or is_sign_off(self.text):
             return True
-        if _ELLIPSIS.search(self.text.rstrip(_CLOSERS + " ")) and self.at_least(
+        if _ELLIPSIS.search(self.text.rstrip(CLOSERS + " ")) and self.at_least(
             _MIN_PARAGRAPH_WORDS, _MIN_NO_SPACE_PARAGRAPH_CHARS
         ):
             return True  # a paragraph cut short ("... the paywall starts here...")

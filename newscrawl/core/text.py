@@ -5,11 +5,17 @@ so counting `\\w+` runs turns a 300-character Japanese article into "38 words" a
 article is dropped as too short. Here each character of such a script counts as one word
 (the convention of word processors for CJK text), and runs of every other script count
 as one word each. Sentence ends include the full-width stops of CJK text.
+
+This module is the one definition of a sentence's end and of a paragraph of prose that
+the cleaners and the extraction share. Where a cleaner reads a line's end differently
+(a headline may ask but rarely ends with a full stop; a colon ends a lead-in), it says so
+with the named sets of stops below, not with a regular expression of its own.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: Characters of scripts written without spaces between words: Han (with its extensions
 #: and compatibility block), Hiragana, Katakana (with the half-width forms), Thai, Lao,
@@ -31,8 +37,42 @@ _NO_SPACE = re.compile(f"[{NO_SPACE_CHARS}]")
 _WORD = re.compile(r"\w+")
 _NON_WORD = re.compile(r"\W+")
 
+#: Full stops: Latin, ideographic (Chinese, Japanese), full-width and half-width.
+FULL_STOPS = ".。．｡"
+#: Question and exclamation marks, with their full-width forms.
+QUESTION_MARKS = "?!？！"
+#: The ellipsis character ("..." is three full stops).
+ELLIPSIS = "…"
+#: Colons end a lead-in ("What changes on Monday:"), not a sentence.
+COLONS = ":："
+#: A semicolon ends a clause, not a sentence; but a line that ends with one is the
+#: article's prose (an item of its list, a clause broken off), never a headline, which is
+#: why the tail cleaner counts it with the full stops.
+SEMICOLON = ";"
+#: Closing quotes and brackets that may follow a stop, in every convention (German closes
+#: with “ and ‘ and quotes »so«; Chinese and Japanese close with 」 』 ）).
+CLOSERS = "\"'”’»)]」』）“‘«‹›"
+
+#: What ends a sentence.
+SENTENCE_STOPS = FULL_STOPS + QUESTION_MARKS + ELLIPSIS
+#: What ends a statement: a sentence that neither asks nor exclaims. A headline may ask or
+#: exclaim, but rarely ends with a full stop: this tells the article's sentences from
+#: headlines.
+STATEMENT_STOPS = FULL_STOPS + ELLIPSIS
+
+#: Words a paragraph of running prose has at least.
+PROSE_WORDS = 20
+
+
+@lru_cache(maxsize=16)
+def stop_end(stops: str) -> re.Pattern[str]:
+    """The end of a line that ends with one of `stops`, possibly inside closing quotes or
+    brackets (`CLOSERS`), then spaces."""
+    return re.compile(f"[{re.escape(stops)}][{re.escape(CLOSERS)}]*\\s*$")
+
+
 #: The end of a sentence: a stop, possibly inside closing quotes or brackets.
-SENTENCE_END = re.compile(r"""[.!?…。！？｡]["'”’»)\]」』）]*\s*$""")
+SENTENCE_END = stop_end(SENTENCE_STOPS)
 
 
 def word_count(text: str) -> int:
@@ -43,14 +83,26 @@ def word_count(text: str) -> int:
     return no_space + len(_WORD.findall(_NO_SPACE.sub(" ", text)))
 
 
-def ends_like_a_sentence(line: str) -> bool:
-    """True when the line ends with a sentence's stop (quotes and brackets allowed after)."""
-    return bool(SENTENCE_END.search(line))
+def ends_like_a_sentence(line: str, stops: str = SENTENCE_STOPS) -> bool:
+    """True when the line ends with a sentence's stop (quotes and brackets allowed after);
+    with `stops=STATEMENT_STOPS`, a full stop or an ellipsis only (not a question, not an
+    exclamation: what a headline may end with)."""
+    return bool(stop_end(stops).search(line))
 
 
-def is_prose(line: str, min_words: int = 20) -> bool:
-    """A paragraph of running prose: at least `min_words` words, ending like a sentence."""
-    return ends_like_a_sentence(line) and word_count(line) >= min_words
+def is_prose(line: str, min_words: int = PROSE_WORDS, *, needs_stop: bool = True) -> bool:
+    """A paragraph of running prose: at least `min_words` words, ending like a sentence.
+
+    `needs_stop=False` counts the words alone, for text that its markup already calls a
+    paragraph (an HTML `<p>`), which may end without a stop (in a link, an emoji, a colon
+    before a list) and still be the article's.
+    """
+    return (not needs_stop or ends_like_a_sentence(line)) and word_count(line) >= min_words
+
+
+def prose_paragraphs(text: str) -> int:
+    """How many lines of `text` are paragraphs of running prose (`is_prose`)."""
+    return sum(1 for line in text.splitlines() if is_prose(line))
 
 
 def comparable(text: str | None) -> str:

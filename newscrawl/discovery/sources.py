@@ -26,10 +26,10 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree, html
 from scrapy.robotstxt import ProtegoRobotParser
 
+from newscrawl.core.dates import parse_datetime
 from newscrawl.discovery.fetch import Fetched, Fetcher, FetchError, Refusal, TooLarge
 from newscrawl.discovery.patterns import MIN_SAMPLE, Proposal, propose_article_allow
 from newscrawl.discovery.settings import crawl_settings
-from newscrawl.extraction.dates import parse_datetime
 from newscrawl.extraction.language import language_from_markup
 from newscrawl.spiders.feeds import FeedError, parse_feed
 from newscrawl.spiders.sitemaps import SitemapError, parse_sitemap

@@ -28,7 +28,7 @@ from newscrawl.cleaning.boilerplate import strip_page_header
 from newscrawl.cleaning.dom import comparable, flatten_ruby, missing_prose
 from newscrawl.cleaning.html import PageClues, SiteRules, prune_chrome
 from newscrawl.cleaning.structure import find_article_root
-from newscrawl.core.text import is_prose
+from newscrawl.core.text import prose_paragraphs
 from newscrawl.extraction.fallback import PageHeuristics
 from newscrawl.extraction.fields import read_fields
 from newscrawl.extraction.overrides import read_field_rules
@@ -264,9 +264,9 @@ def _classify(data: StructuredData, text: str) -> tuple[str, str]:
         return "", ""
     if not text.strip():
         return "empty_text", "no body found"
-    if data.declares_non_article and _prose_paragraphs(text) < _MIN_PROSE_PARAGRAPHS:
+    if data.declares_non_article and prose_paragraphs(text) < _MIN_PROSE_PARAGRAPHS:
         kind = data.meta.get("og:type") or ",".join(sorted(data.types))
-        return "not_article", f"declares {kind}, {_prose_paragraphs(text)} prose paragraphs"
+        return "not_article", f"declares {kind}, {prose_paragraphs(text)} prose paragraphs"
     return "", ""
 
 
@@ -284,7 +284,7 @@ def _link_list(html: str | bytes, tree: HtmlElement, text: str) -> tuple[str, st
     as it was when the body is longer than all the pruned tree's text (`_article_text`
     read it unpruned)."""
     chars = len("".join(text.split()))
-    if not chars or _prose_paragraphs(text) >= _MIN_PROSE_PARAGRAPHS:
+    if not chars or prose_paragraphs(text) >= _MIN_PROSE_PARAGRAPHS:
         return "", ""  # most articles: no link to measure
     anchors = [(a, len("".join(a.text_content().split()))) for a in tree.iter("a")]
     if sum(n for _, n in anchors) <= chars / 2:
@@ -317,9 +317,3 @@ def _link_list(html: str | bytes, tree: HtmlElement, text: str) -> tuple[str, st
     if linked <= chars / 2:
         return "", ""
     return "not_article", f"a list of links: {linked / chars:.0%} of the text is link text"
-
-
-def _prose_paragraphs(text: str) -> int:
-    """Paragraphs that read like running prose: long enough, ending like a sentence, in
-    any script (`core.text.is_prose`)."""
-    return sum(1 for line in text.splitlines() if is_prose(line))

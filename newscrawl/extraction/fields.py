@@ -11,7 +11,8 @@ import re
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from newscrawl.cleaning.dom import host_of
+from newscrawl.core.dates import normalize_date
+from newscrawl.core.urls import host_of
 from newscrawl.extraction.authors import (
     Credit,
     byline_names,
@@ -21,7 +22,6 @@ from newscrawl.extraction.authors import (
     name_key,
     site_keys,
 )
-from newscrawl.extraction.dates import normalize_date
 from newscrawl.extraction.fallback import PageHeuristics
 from newscrawl.extraction.language import choose_language, language_from_markup
 from newscrawl.extraction.structured import (

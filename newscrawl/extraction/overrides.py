@@ -20,7 +20,7 @@ from lxml import etree
 from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
-from newscrawl.extraction.dates import normalize_date
+from newscrawl.core.dates import normalize_date
 
 #: Fields a site may override, and whether they are lists.
 FIELD_NAMES: dict[str, bool] = {

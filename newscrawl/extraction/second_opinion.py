@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 from readability import Document as _Readability
 
 from newscrawl.cleaning.dom import missing_prose
+from newscrawl.core.text import word_count
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +72,7 @@ def extends(candidate: str, text: str) -> bool:
         return False
     flat = " ".join(candidate.split())
     lines = [" ".join(line.split()) for line in text.splitlines()]
-    long_lines = [line for line in lines if len(line.split()) >= _LONG_LINE_WORDS]
+    long_lines = [line for line in lines if word_count(line) >= _LONG_LINE_WORDS]
     if not long_lines:
         return False
     kept = sum(1 for line in long_lines if line[:_PREFIX_CHARS] in flat)

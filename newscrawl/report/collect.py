@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newscrawl.cleaning.dom import host_of
+from newscrawl.core.urls import host_of
 from newscrawl.dataset.inputs import find_run_files, read_records
 from newscrawl.dataset.select import parse_instant, word_count
 

@@ -51,8 +51,9 @@ from scrapy.utils.url import url_has_any_extension
 
 from newscrawl import signals as newscrawl_signals
 from newscrawl.cleaning.html import SiteRules
+from newscrawl.core.dates import parse_datetime
+from newscrawl.core.urls import canonicalize, http_url_problem
 from newscrawl.encoding import decode_html
-from newscrawl.extraction.dates import parse_datetime
 from newscrawl.guard import RefusedAddress
 from newscrawl.integrity import TRUNCATED
 from newscrawl.items import Page
@@ -60,7 +61,6 @@ from newscrawl.spiders.args import ArgumentError, parse_bool, parse_max_age, par
 from newscrawl.spiders.feeds import FeedError, parse_feed
 from newscrawl.spiders.sitemaps import SitemapError, parse_sitemap
 from newscrawl.state.extension import overwritten_feeds
-from newscrawl.urls import canonicalize, http_url_problem
 
 if TYPE_CHECKING:
     from typing import Self

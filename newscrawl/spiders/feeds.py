@@ -14,7 +14,7 @@ from typing import Any
 
 import feedparser
 
-from newscrawl.extraction.dates import normalize_date
+from newscrawl.core.dates import normalize_date
 
 
 class FeedError(ValueError):

@@ -13,8 +13,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from scrapy.utils.misc import load_object
-
 from newscrawl.datadir import data_dir, under_data_dir
 from newscrawl.state.base import (
     FINAL_DROP_REASONS,
@@ -64,6 +62,9 @@ def open_state(crawler: Crawler) -> CrawlState | None:
     name = str(crawler.settings.get("NEWSCRAWL_STATE") or "").strip()
     if not name:
         return None
+    # Here: the records and backends (`import newscrawl.state`) need nothing of Scrapy.
+    from scrapy.utils.misc import load_object
+
     backend = load_object(BACKENDS.get(name, name))
     state: CrawlState = backend.from_crawler(crawler)
     return state

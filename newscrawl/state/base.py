@@ -8,7 +8,7 @@ everything except `by_content_hash` is scoped to that spider. Backends: SQLite
 (`newscrawl.state.sqlite`, the default); anything with the methods below and a
 `from_crawler(crawler)` class method can be plugged in with `NEWSCRAWL_STATE`.
 
-URLs given to and returned by a backend are canonical (`newscrawl.urls.canonicalize`);
+URLs given to and returned by a backend are canonical (`newscrawl.core.urls.canonicalize`);
 callers canonicalize, backends compare strings.
 
 **An article counts as exported only once the feed storage holds its line.** It goes
@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from newscrawl.extraction.dates import parse_datetime
+from newscrawl.core.dates import parse_datetime
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping

@@ -41,6 +41,7 @@ from scrapy.exceptions import NotConfigured
 from w3lib.url import file_uri_to_path
 
 from newscrawl import signals as newscrawl_signals
+from newscrawl.core.urls import canonicalize
 from newscrawl.items import Article, Page
 from newscrawl.state import (
     FINAL_DROP_REASONS,
@@ -53,7 +54,6 @@ from newscrawl.state import (
 )
 from newscrawl.state.base import StateUnavailable, utc_now
 from newscrawl.state.recovery import recover_interrupted_runs
-from newscrawl.urls import canonicalize
 
 if TYPE_CHECKING:
     from typing import Self

@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newscrawl.core.urls import canonicalize
 from newscrawl.state.base import newest_date
-from newscrawl.urls import canonicalize
 
 if TYPE_CHECKING:
     from collections.abc import Collection
