@@ -38,10 +38,10 @@ _CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 #: A block holding this many prose paragraphs is article text, whatever its class says.
 _MIN_PROSE_PARAGRAPHS = 2
 # The article root holds this share of the page's prose: text runs of 120+ characters,
-# found by libxml2 (no Python walk over the page).
+# found by libxml2 (no Python walk over the page; the cheap length test first).
 _ROOT_PROSE_SHARE = 0.8
 _LONG_TEXT_RUNS = XPath(
-    ".//text()[not(parent::script or parent::style)][string-length(normalize-space(.)) >= 120]"
+    ".//text()[string-length(normalize-space(.)) >= 120][not(parent::script or parent::style)]"
 )
 _MIN_ROOT_CHUNKS = 3
 _ROOT_TAGS = frozenset({"div", "section", "td"})

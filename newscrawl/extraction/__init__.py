@@ -25,7 +25,7 @@ from trafilatura.settings import Document
 
 from newscrawl.cleaning import evidence
 from newscrawl.cleaning.boilerplate import strip_page_header
-from newscrawl.cleaning.dom import comparable, flatten_ruby, missing_prose
+from newscrawl.cleaning.dom import comparable, flatten_ruby, missing_prose, prose_runs
 from newscrawl.cleaning.html import PageClues, SiteRules, prune_chrome
 from newscrawl.cleaning.structure import find_article_root
 from newscrawl.core.text import prose_paragraphs
@@ -201,11 +201,14 @@ def _trafilatura_text(tree: HtmlElement, url: str | None, *, fast: bool) -> str:
 def _stopped_part_way(tree: HtmlElement, text: str) -> bool:
     """More of the page's prose is missing from `text` than `text` holds.
 
-    A cheap bound first: a pruned page whose whole text is not much longer than `text`
-    cannot miss that much.
+    Cheap bounds first: a pruned page whose whole text, or whose prose, is not much longer
+    than `text` cannot miss that much (most pages: then no run is looked up in `text`).
     """
     wanted = _MAX_MISSING_PROSE * len(text)
-    return len(tree.text_content()) >= len(text) + wanted and missing_prose(tree, text) >= wanted
+    if len(tree.text_content()) < len(text) + wanted:
+        return False
+    runs = prose_runs(tree)
+    return sum(map(len, runs)) >= wanted and missing_prose(tree, text, runs) >= wanted
 
 
 def _evidently_wrong(text: str) -> bool:
