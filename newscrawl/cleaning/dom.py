@@ -59,6 +59,12 @@ def text_of(element: HtmlElement) -> str:
     return " ".join(element.text_content().split())
 
 
+def has_text(element: HtmlElement) -> bool:
+    """`bool(text_of(element))`, without collapsing the text (`strip` and `split` agree on
+    what whitespace is): for checks that ask only whether there is any."""
+    return bool(element.text_content().strip())
+
+
 def prose_chars(element: HtmlElement) -> int:
     """Characters of prose below `element`: text runs as long as a paragraph's sentences.
 
