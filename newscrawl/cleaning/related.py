@@ -430,14 +430,17 @@ class _Sizes:
 
 def _teaser_block(link: HtmlElement, sizes: _Sizes) -> HtmlElement | None:
     """The largest block around `link` that is still little more than that one link."""
-    link_chars = sizes.text(link)[0]
-    if link_chars <= 0:
-        return None
+    link_chars = 0
     block = None
     for ancestor in link.iterancestors():
-        # Cheapest test first: containers of several links fail it without measuring text.
+        # Cheapest test first: containers of several links fail it without measuring text
+        # (the link's own text too: most links sit beside others).
         if ancestor.tag in NEVER_PRUNE or sizes.links(ancestor) != 1:
             break
+        if not link_chars:
+            link_chars = sizes.text(link)[0]
+            if link_chars <= 0:
+                return None
         chars, words = sizes.text(ancestor)
         if words > _MAX_TEASER_WORDS or link_chars < _TEASER_LINK_SHARE * chars:
             break
