@@ -20,7 +20,6 @@ from html import unescape
 from typing import TYPE_CHECKING, Any
 
 import trafilatura
-from trafilatura.core import load_html
 from trafilatura.settings import Document
 
 from newscrawl.cleaning import evidence
@@ -31,6 +30,7 @@ from newscrawl.cleaning.structure import find_article_root
 from newscrawl.core.text import prose_paragraphs
 from newscrawl.extraction.fallback import PageHeuristics
 from newscrawl.extraction.fields import read_fields
+from newscrawl.extraction.loading import load_html
 from newscrawl.extraction.overrides import read_field_rules
 from newscrawl.extraction.second_opinion import extends, readability_extension
 from newscrawl.extraction.structured import StructuredData, first_text, read_structured_data
@@ -80,7 +80,6 @@ def extract_page(
     tree = _load(html)
     if tree is None:
         return Extraction(fields={}, is_article=False, reason="unparsable_html")
-    _held = _element_objects(tree)
     data = read_structured_data(tree)
     site_fields = read_field_rules(rules.fields, tree, data.article, data.meta_all) if rules else {}
     text, removed = _article_text(html, tree, url, data, rules)
@@ -92,17 +91,6 @@ def extract_page(
     return Extraction(
         fields=fields, is_article=not reason, reason=reason, detail=detail, removed=removed
     )
-
-
-def _element_objects(tree: HtmlElement) -> list[HtmlElement]:
-    """Every element of `tree` as a Python object, to hold while the page is read.
-
-    lxml.html picks an element's Python class by a Python call each time it makes the
-    element's object, and drops the object as soon as nothing refers to it: the cleaning
-    and field passes, which walk the same elements again and again, paid that on every
-    pass (some 4% of a page's CPU). Held for the page, each object is made once.
-    """
-    return list(tree.iter())
 
 
 def _load(html: str | bytes) -> HtmlElement | None:
