@@ -267,7 +267,10 @@ def _classify(data: StructuredData, text: str) -> tuple[str, str]:
         return "", ""
     if not text.strip():
         return "empty_text", "no body found"
-    if data.declares_non_article and prose_paragraphs(text) < _MIN_PROSE_PARAGRAPHS:
+    if (
+        data.declares_non_article
+        and prose_paragraphs(text, _MIN_PROSE_PARAGRAPHS) < _MIN_PROSE_PARAGRAPHS
+    ):
         kind = data.meta.get("og:type") or ",".join(sorted(data.types))
         return "not_article", f"declares {kind}, {prose_paragraphs(text)} prose paragraphs"
     return "", ""
@@ -286,9 +289,11 @@ def _link_list(html: str | bytes, tree: HtmlElement, text: str) -> tuple[str, st
     than half the body, nothing is matched. The page is the pruned `tree`, or the page
     as it was when the body is longer than all the pruned tree's text (`_article_text`
     read it unpruned)."""
-    chars = len("".join(text.split()))
-    if not chars or prose_paragraphs(text) >= _MIN_PROSE_PARAGRAPHS:
+    if prose_paragraphs(text, _MIN_PROSE_PARAGRAPHS) >= _MIN_PROSE_PARAGRAPHS:
         return "", ""  # most articles: no link to measure
+    chars = len("".join(text.split()))
+    if not chars:
+        return "", ""
     anchors = [(a, len("".join(a.text_content().split()))) for a in tree.iter("a")]
     if sum(n for _, n in anchors) <= chars / 2:
         if len("".join(tree.text_content().split())) >= chars:
