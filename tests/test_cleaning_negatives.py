@@ -338,6 +338,34 @@ STRUCTURED_ENDINGS: dict[str, list[str]] = {
         "Group B: Harbour Town, Ridgefield and Oakley",
         "Group C: Weston, Eastbury and Southam",
     ],
+    # Plain headline-like lines after a paragraph are cut only when they name things and
+    # share nothing: a list of the article's own shares a word, a first word or a sign.
+    "items sharing a word": [
+        "Northbank Steel Works wins the Elmsford contract",
+        "Valley Timber Company keeps the Millbrook contract",
+        "Harbour Civil Engineering loses its Portland office",
+    ],
+    "items sharing their first word": [
+        "Your Monday ticket covers Elmsford buses",
+        "Your Friday pass includes Millbrook ferries",
+        "Weekend riders pay Northgate fares",
+    ],
+    # ign.com: deals, each with its price.
+    "items with a price each": [
+        "Use code VALLEY10 to get the Elmsford lamp for $79.99",
+        "Northbank Steel Kettle for $24.50",
+        "Clip the $5 off coupon on the product page",
+    ],
+    "items with two kinds of bullets": [
+        "- Northbank Steel Works in Elmsford",
+        "• Valley Timber Company from Millbrook",
+        "- Harbour Civil Engineering of Portland",
+    ],
+    "a key and its value in each item": [
+        "- Elmsford: Northbank Steel Works",
+        "- Millbrook: Valley Timber Company",
+        "- Portland: Harbour Civil Engineering",
+    ],
     # reuters.com: notes in brackets, each ending with the same word.
     "notes in brackets": [
         "(Graphic: River levels in 2024 - here)",

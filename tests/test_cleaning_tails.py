@@ -156,6 +156,40 @@ def test_title_case_headlines_after_the_last_sentence_are_cut() -> None:
     assert clean_text("\n".join([*article, *tail])) == "\n".join(article)
 
 
+@pytest.mark.parametrize("bullet", ["", "- ", "• ", "» "])
+@pytest.mark.parametrize(
+    "headlines",
+    [
+        [
+            "Harbour Lantern Festival draws record crowds to Elmsford",
+            "Why the Millbrook ferry may stop running in 2026",
+            "Northgate mayor resigns over housing plan",
+        ],
+        [
+            "Detenido en Oviedo un conductor que circulaba sin carné",
+            "La Liga aplaza el partido del domingo por la lluvia",
+            "Cinco claves para entender la nueva ley de vivienda",
+            "Muere a los 90 años el pintor Julián Ortega",
+        ],
+        [
+            "Streik bei der Bahn: Was Pendler in Bayern jetzt wissen müssen",
+            "Neues Museum in Leipzig öffnet im Herbst",
+            "Warum der Bodensee immer wärmer wird",
+        ],
+    ],
+    ids=["en", "es", "de"],
+)
+def test_unrelated_headlines_that_name_things_go_without_a_header(
+    headlines: list[str], bullet: str
+) -> None:
+    # The seed's tail and cbssports.com's: stories on other subjects after the last
+    # paragraph, no header, no marker; each names someone or something, no two share a word.
+    article = ARTICLES["en"][0]
+    text = "\n".join([*article, *(bullet + h for h in headlines)])
+
+    assert clean_text(text) == "\n".join(article)
+
+
 @pytest.mark.parametrize(
     "closing",
     [

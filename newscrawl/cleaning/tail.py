@@ -110,6 +110,15 @@ _MIN_BULLETED_TITLE_WORDS = 6
 _MIN_MARKED = 2
 _MIN_NUMBERED = 2
 _MIN_DATED = 2
+# Plain headlines (no header, no marker) that share nothing: how many, how long.
+_MIN_UNRELATED_RUN = 3
+_MIN_UNRELATED_WORDS = 4
+# Words this long that two lines share make them one list ("Group", "Patientenakte").
+_MIN_SHARED_CHARS = 4
+_OPENERS = "\"'“‘„«‹»›([¿¡"
+_DIGIT = re.compile(r"\d")
+_KEY = re.compile(r"^[^\W\d_][\w'’\-]*\s*:")
+_MARKS = re.compile(r"[^\w\s.,;:!?'\"’“”‘„«»()\[\]/\-–—]")
 # Words a dated headline has besides its date ("14.03.2024 – Lyon" is a schedule).
 _MIN_DATED_HEADLINE_WORDS = 4
 
@@ -556,6 +565,9 @@ def _evidence(lines: list[_Line], items: list[int]) -> list[_Evidence]:
     title_case = _title_case_run(lines, items)
     if title_case is not None:
         found.append(_Evidence(title_case, "title_case"))
+    unrelated = _unrelated_run(lines, items)
+    if unrelated is not None:
+        found.append(_Evidence(unrelated, "unrelated"))
     return sorted(found, key=lambda f: f.start)
 
 
@@ -635,6 +647,73 @@ def _title_case_run(lines: list[_Line], items: list[int]) -> int | None:
     if first is None:
         return None
     return first if sum(1 for i in items if i >= first) >= _MIN_TITLE_CASE_RUN else None
+
+
+def _unrelated_run(lines: list[_Line], items: list[int]) -> int | None:
+    """Start of the trailing stretch of plain headlines that name things and have nothing
+    in common, if it is long enough.
+
+    A list of the article's own is one list: its items share words ("Group A: ...",
+    "Group B: ..."), a first word ("Your email list ...", "Your revenues ...") or a word
+    that builds them all alike ("Light by the Harbour Group", "Cloud by the Mill Studio"),
+    or they are plain phrases ("A loan from the national fund"). A related-headline tail
+    is several stories: each names someone or something (a capitalised word after its
+    first, or a number) and no two share a word. Only in scripts with capital letters
+    (where a name shows), and every line starts like a headline, with a capital or a
+    digit; a list's bullets are all the same.
+    """
+    run: list[int] = []
+    for i in reversed(items):
+        line = lines[i]
+        if not _plain_headline(line):
+            break
+        run.insert(0, i)
+    if len(run) < _MIN_UNRELATED_RUN:
+        return None
+    shown = [lines[i] for i in run]
+    if len({_BULLET.match(line.text)[0].strip() if line.bullet else "" for line in shown}) > 1:
+        return None  # two kinds of bullet: not one rendered list
+    if sum(1 for line in shown if _names_something(line)) * 3 < len(shown) * 2:
+        return None
+    return run[0] if _unrelated(shown) else None
+
+
+def _plain_headline(line: _Line) -> bool:
+    """A headline of a few words that starts with a capital or a digit, in a cased script."""
+    if not line.headline or line.no_space or line.known or _structured(line):
+        return False
+    words = _WORD.findall(line.body)
+    if len(words) < _MIN_UNRELATED_WORDS:
+        return False
+    start = line.body.lstrip(_OPENERS)[:1]
+    return start.isdigit() or (start.isupper() and words[0][0].isupper())
+
+
+def _names_something(line: _Line) -> bool:
+    """A capitalised word after the first, or a number: who or what the story is about."""
+    words = _WORD.findall(line.body)
+    return any(w[0].isupper() for w in words[1:]) or bool(_DIGIT.search(line.body))
+
+
+def _unrelated(shown: list[_Line]) -> bool:
+    """No two lines share a word of some length or their first word, and no word at all
+    (however short), sign (a price's "$", a "§") or key ("Elmsford: ...") is in every
+    line."""
+    seen: set[str] = set()
+    firsts: set[str] = set()
+    common: set[str] | None = None
+    for line in shown:
+        words = [w.casefold() for w in _WORD.findall(line.body)]
+        long = {w for w in words if len(w) >= _MIN_SHARED_CHARS}
+        if long & seen or words[0] in firsts:
+            return False
+        seen |= long
+        firsts.add(words[0])
+        marks = set(words) | set(_MARKS.findall(line.body))
+        if _KEY.match(line.body):
+            marks.add(":")  # "Elmsford: Northbank Steel Works", a key and its value
+        common = marks if common is None else common & marks
+    return not common
 
 
 def _after_sentence(
