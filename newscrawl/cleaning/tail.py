@@ -671,7 +671,7 @@ def _unrelated_run(lines: list[_Line], items: list[int]) -> int | None:
     if len(run) < _MIN_UNRELATED_RUN:
         return None
     shown = [lines[i] for i in run]
-    if len({_BULLET.match(line.text)[0].strip() if line.bullet else "" for line in shown}) > 1:
+    if len({line.text[:1] if line.bullet else "" for line in shown}) > 1:
         return None  # two kinds of bullet: not one rendered list
     if sum(1 for line in shown if _names_something(line)) * 3 < len(shown) * 2:
         return None
