@@ -366,6 +366,12 @@ STRUCTURED_ENDINGS: dict[str, list[str]] = {
         "- Millbrook: Valley Timber Company",
         "- Portland: Harbour Civil Engineering",
     ],
+    # bigbrandsystem.com: a checklist whose items ask after a sentence of their own.
+    "items that are prose asking a question": [
+        "Pick the Elmsford venue: Decide how many guests you can seat. Will it be indoors?",
+        "Book the Millbrook caterer early. Which menu suits a summer evening?",
+        "Northgate Hall Opens Its Doors At Noon",
+    ],
     # reuters.com: notes in brackets, each ending with the same word.
     "notes in brackets": [
         "(Graphic: River levels in 2024 - here)",

@@ -173,7 +173,7 @@ def test_title_case_headlines_after_the_last_sentence_are_cut() -> None:
         ],
         [
             "Streik bei der Bahn: Was Pendler in Bayern jetzt wissen müssen",
-            "Neues Museum in Leipzig öffnet im Herbst",
+            "Neues Museum in Leipzig öffnet im Herbst - so teuer wird ein Ticket",
             "Warum der Bodensee immer wärmer wird",
         ],
     ],

@@ -117,6 +117,11 @@ _MIN_UNRELATED_WORDS = 4
 _MIN_SHARED_CHARS = 4
 _OPENERS = "\"'“‘„«‹»›([¿¡"
 _DIGIT = re.compile(r"\d")
+# A sentence's end inside a line (after a word of three letters or more, not an
+# abbreviation such as "U.S." or "Dr."), and a capital after it.
+_SENTENCE_INSIDE = re.compile(
+    r"(?<=[^\W\d_]{2}[^\W\d_A-ZÀ-ÞА-Я])[.!?…][\"'”’»)]*\s+[\"'“‘„«(]*[^\W\d_]"
+)
 _KEY = re.compile(r"^[^\W\d_][\w'’\-]*\s*:")
 _MARKS = re.compile(r"[^\w\s.,;:!?'\"’“”‘„«»()\[\]/\-–—]")
 # Words a dated headline has besides its date ("14.03.2024 – Lyon" is a schedule).
@@ -680,11 +685,13 @@ def _unrelated_run(lines: list[_Line], items: list[int]) -> int | None:
 
 def _plain_headline(line: _Line) -> bool:
     """A headline of a few words that starts with a capital or a digit, in a cased script."""
-    if not line.headline or line.no_space or line.known or _structured(line):
+    if not line.headline or line.no_space:
         return False
     words = _WORD.findall(line.body)
     if len(words) < _MIN_UNRELATED_WORDS:
         return False
+    if line.end == "?" and any(m[0][-1].isupper() for m in _SENTENCE_INSIDE.finditer(line.body)):
+        return False  # "Decide what you will sell. Will it be a product?": prose that asks
     start = line.body.lstrip(_OPENERS)[:1]
     return start.isdigit() or (start.isupper() and words[0][0].isupper())
 
