@@ -372,6 +372,13 @@ STRUCTURED_ENDINGS: dict[str, list[str]] = {
         "Book the Millbrook caterer early. Which menu suits a summer evening?",
         "Northgate Hall Opens Its Doors At Noon",
     ],
+    # vox.com: an embedded post, one line per paragraph of it, after the sentence quoting it.
+    "an embedded post's lines": [
+        "Elmsford has become a building site thanks to the works on the Northgate bridge",
+        "It is very important that we keep the Millbrook path open. Through the summer, we "
+        "will add two crossings and new lights for cyclists along the river",
+        "I ask all Elmsfordians to use it whenever they can pic.example.com/Xy12Ab",
+    ],
     # reuters.com: notes in brackets, each ending with the same word.
     "notes in brackets": [
         "(Graphic: River levels in 2024 - here)",

@@ -114,7 +114,7 @@ _MIN_DATED = 2
 _MIN_UNRELATED_RUN = 3
 _MIN_UNRELATED_WORDS = 4
 # Words this long that two lines share make them one list ("Group", "Patientenakte").
-_MIN_SHARED_CHARS = 4
+_MIN_SHARED_CHARS = 5
 _OPENERS = "\"'“‘„«‹»›([¿¡"
 _DIGIT = re.compile(r"\d")
 # A sentence's end inside a line (after a word of three letters or more, not an
@@ -122,6 +122,8 @@ _DIGIT = re.compile(r"\d")
 _SENTENCE_INSIDE = re.compile(
     r"(?<=[^\W\d_]{2}[^\W\d_A-ZÀ-ÞА-Я])[.!?…][\"'”’»)]*\s+[\"'“‘„«(]*[^\W\d_]"
 )
+_QUOTED = re.compile(r"[\"“„«‹][^\"“”„«»‹›]{1,200}[\"”“»›]")
+_LINK = re.compile(r"\b[\w-]+\.[a-z]{2,6}/\S")
 _KEY = re.compile(r"^[^\W\d_][\w'’\-]*\s*:")
 _MARKS = re.compile(r"[^\w\s.,;:!?'\"’“”‘„«»()\[\]/\-–—]")
 # Words a dated headline has besides its date ("14.03.2024 – Lyon" is a schedule).
@@ -690,8 +692,16 @@ def _plain_headline(line: _Line) -> bool:
     words = _WORD.findall(line.body)
     if len(words) < _MIN_UNRELATED_WORDS:
         return False
-    if line.end == "?" and any(m[0][-1].isupper() for m in _SENTENCE_INSIDE.finditer(line.body)):
-        return False  # "Decide what you will sell. Will it be a product?": prose that asks
+    if _LINK.search(line.body):
+        return False  # "... pic.twitter.com/x1y2": an embedded post
+    unquoted = _QUOTED.sub(" ", line.body)
+    if any(m[0][-1].isupper() for m in _SENTENCE_INSIDE.finditer(unquoted)) and (
+        line.end == "?" or len(words) > _MAX_STOP_HEADLINE_WORDS
+    ):
+        # Two sentences (a quote aside): a headline may ("Spaceports are scarce. Oman
+        # wants to help"), if short and not asking after a statement ("Decide what to
+        # sell. Will it be a product?"); a longer one is prose.
+        return False
     start = line.body.lstrip(_OPENERS)[:1]
     return start.isdigit() or (start.isupper() and words[0][0].isupper())
 
