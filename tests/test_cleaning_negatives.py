@@ -373,11 +373,16 @@ STRUCTURED_ENDINGS: dict[str, list[str]] = {
         "Northgate Hall Opens Its Doors At Noon",
     ],
     # vox.com: an embedded post, one line per paragraph of it, after the sentence quoting it.
-    "an embedded post's lines": [
+    "an embedded post's lines, its link last": [
         "Elmsford has become a building site thanks to the works on the Northgate bridge",
-        "It is very important that we keep the Millbrook path open. Through the summer, we "
-        "will add two crossings and new lights for cyclists along the river",
+        "We keep the Millbrook path open for walkers and cyclists all summer",
         "I ask all Elmsfordians to use it whenever they can pic.example.com/Xy12Ab",
+    ],
+    "an embedded post's lines, two sentences last": [
+        "Elmsford has become a building site thanks to the works on the Northgate bridge",
+        "I ask all Elmsfordians to take a ferry whenever they can",
+        "It is important that we keep the Millbrook path open. Through the summer we add two "
+        "crossings and lights for cyclists",
     ],
     # reuters.com: notes in brackets, each ending with the same word.
     "notes in brackets": [
