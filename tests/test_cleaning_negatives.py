@@ -307,6 +307,11 @@ STRUCTURED_ENDINGS: dict[str, list[str]] = {
         "Rovers: Host the Harriers on Friday.",
         "Harriers: Visit the Rovers on Friday.",
     ],
+    "short sentences with no names under a header-like subheading": [
+        "Read more",
+        "Tickets are sold at the station and on the train.",
+        "Children under twelve travel for free.",
+    ],
     # A teaser box between paragraphs (express.co.uk): the article goes on after it.
     "article going on after a teaser box": [
         "The council will meet again in March to approve the final design of the bridge.",

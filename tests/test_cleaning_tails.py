@@ -308,6 +308,25 @@ def test_headlines_that_ask_or_end_with_a_stop_go_with_their_header() -> None:
     assert _cut(tail) == PARAGRAPH
 
 
+@pytest.mark.parametrize(
+    "tail",
+    [
+        [
+            "Trending:",
+            "Harbour Lantern Festival draws record crowds to Elmsford.",
+            "Column: Why the Millbrook ferry may stop running in 2026.",
+            "Northgate mayor Ann Lee resigns over housing plan.",
+        ],
+        ["추천 기사:", "야간열차 6월부터 운행, 요금은 당일 왕복 수준.", "항구 축제에 관광객 몰려."],
+    ],
+    ids=["en", "ko"],
+)
+def test_headlines_that_all_end_with_a_stop_go_with_their_header(tail: list[str]) -> None:
+    # Sites that end every headline with a full stop: several stories, no two sharing a
+    # word, under a header.
+    assert _cut(tail) == PARAGRAPH
+
+
 def test_teaser_cards_headline_and_summary_go_with_their_header() -> None:
     # thenation.com ("More from The Nation"): each headline with a one-sentence summary.
     tail = [

@@ -426,20 +426,44 @@ def _is_headline_list(after: list[_Line]) -> bool:
     counts: a header alone at the end lost its list to the extractor.
     """
     shapes = ""  # one letter per line: H headline, S a line with a full stop, | separator
+    blocks: list[list[_Line]] = [[]]
     for line in after:
         if line.separator:
             shapes += "|"
+            blocks.append([])
         elif line.header or line.date_only:
             continue
         elif line.headline:
             shapes += "H"
+            blocks[-1].append(line)
         elif _is_stop_line(line, shapes[-1:]):
             shapes += "S"
+            blocks[-1].append(line)
         else:
             return False
     # A separator line parts blocks ("UP NEXT", two sentences, "___", more): each must
     # read as a headline list by itself.
-    return all(_headline_block(block) for block in shapes.split("|") if block)
+    return all(
+        _headline_block(block) or _stories(lines)
+        for block, lines in zip(shapes.split("|"), blocks, strict=True)
+        if block
+    )
+
+
+def _stories(lines: list[_Line]) -> bool:
+    """Short lines under a header, with or without a full stop, that are several stories:
+    none a teaser's summary or a paragraph (a headline's few words, one sentence), no two
+    sharing a word, and each naming someone or something where a script has capitals.
+    Short sentences of the article under a header-like subheading are one story told on
+    ("Rovers: Host the Harriers on Friday." "Harriers: Visit the Rovers on Friday.")."""
+    if len(lines) < 2:
+        return False
+    for line in lines:
+        if not _is_headline_with_stop(line) or _two_sentences(line):
+            return False
+        if _cased(line) and not _names_something(line):
+            return False
+    return _unrelated(lines)
 
 
 def _headline_block(shapes: str) -> bool:
@@ -694,16 +718,24 @@ def _plain_headline(line: _Line) -> bool:
         return False
     if _LINK.search(line.body):
         return False  # "... pic.twitter.com/x1y2": an embedded post
-    unquoted = _QUOTED.sub(" ", line.body)
-    if any(m[0][-1].isupper() for m in _SENTENCE_INSIDE.finditer(unquoted)) and (
-        line.end == "?" or len(words) > _MAX_STOP_HEADLINE_WORDS
-    ):
-        # Two sentences (a quote aside): a headline may ("Spaceports are scarce. Oman
-        # wants to help"), if short and not asking after a statement ("Decide what to
-        # sell. Will it be a product?"); a longer one is prose.
+    if _two_sentences(line) and (line.end == "?" or len(words) > _MAX_STOP_HEADLINE_WORDS):
+        # A headline may have two ("Spaceports are scarce. Oman wants to help"), if short
+        # and not asking after a statement ("Decide what to sell. Will it be a product?");
+        # a longer line is prose.
         return False
     start = line.body.lstrip(_OPENERS)[:1]
     return start.isdigit() or (start.isupper() and words[0][0].isupper())
+
+
+def _two_sentences(line: _Line) -> bool:
+    """A sentence ends inside the line (a quote aside), and another starts."""
+    unquoted = _QUOTED.sub(" ", line.body)
+    return any(m[0][-1].isupper() for m in _SENTENCE_INSIDE.finditer(unquoted))
+
+
+def _cased(line: _Line) -> bool:
+    """Written in a script with capital letters (Latin, Cyrillic, Greek...)."""
+    return any(c.isupper() or c.islower() for c in line.body)
 
 
 def _names_something(line: _Line) -> bool:
