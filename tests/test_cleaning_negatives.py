@@ -389,6 +389,13 @@ STRUCTURED_ENDINGS: dict[str, list[str]] = {
         "It is important that we keep the Millbrook path open. Through the summer we add two "
         "crossings and lights for cyclists",
     ],
+    # The article's own numbered list under its subheading: one subject, the subheading
+    # stays (the list itself may go as numbered headlines, but not the line above it).
+    "a subheading above the article's numbered steps": [
+        "How to apply",
+        "1. Fill in the form for the Elmsford bridge permit",
+        "2. Send the form with a copy of your permit to the town hall",
+    ],
     # reuters.com: notes in brackets, each ending with the same word.
     "notes in brackets": [
         "(Graphic: River levels in 2024 - here)",

@@ -390,6 +390,27 @@ def test_dated_headlines_go_without_a_header(tail: list[str]) -> None:
     assert _cut(tail) == PARAGRAPH
 
 
+@pytest.mark.parametrize(
+    "tail",
+    [
+        [
+            "Unsere Empfehlungen",
+            "1. Streik bei der Bahn: Was Pendler in Bayern jetzt wissen müssen",
+            "2. Neues Museum in Leipzig öffnet im Herbst",
+        ],
+        [
+            "FRONT PAGE",
+            "14.03.2024 | Harbour Lantern Festival draws record crowds to Elmsford",
+            "March 12, 2024 | Why the Millbrook ferry may stop running",
+        ],
+    ],
+    ids=["numbered", "dated"],
+)
+def test_a_label_above_numbered_or_dated_stories_goes_with_them(tail: list[str]) -> None:
+    # A header in no phrase list over numbered or dated headlines of several stories.
+    assert _cut(tail) == PARAGRAPH
+
+
 def test_headlines_after_the_copyright_line_go() -> None:
     tail = ["© 2024 The Valley Courier", *(f"{n}. {h}" for n, h in enumerate(OTHER_HEADLINES, 1))]
 

@@ -124,6 +124,8 @@ _SENTENCE_INSIDE = re.compile(
 )
 _QUOTED = re.compile(r"[\"“„«‹][^\"“”„«»‹›]{1,200}[\"”“»›]")
 _LINK = re.compile(r"\b[\w-]+\.[a-z]{2,6}/\S")
+# What is left around a headline once its date is gone: "| ", " (", ")".
+_STORY_TRIM = " |-–—()[]·•"
 _KEY = re.compile(r"^[^\W\d_][\w'’\-]*\s*:")
 _MARKS = re.compile(r"[^\w\s.,;:!?'\"’“”‘„«»()\[\]/\-–—]")
 # Words a dated headline has besides its date ("14.03.2024 – Lyon" is a schedule).
@@ -514,7 +516,9 @@ def _structured_tail(lines: list[_Line], content: list[int]) -> tuple[int | None
             return i, "separator"
     for found in _evidence(lines, items):
         start = found.start
-        if found.takes_label:
+        if found.takes_label or (
+            found.kind in ("numbered", "dated") and _several_stories(lines, items, found.start)
+        ):
             start = _with_label(lines, content, start)
         if _after_sentence(lines, content, start, strong=found.strong) and not _subheaded_schedule(
             lines, content, found.start
@@ -523,10 +527,27 @@ def _structured_tail(lines: list[_Line], content: list[int]) -> tuple[int | None
     return None, ""
 
 
+def _several_stories(lines: list[_Line], items: list[int], start: int) -> bool:
+    """The run's lines from `start`, numbers, bullets and dates aside, are headlines of
+    several stories (`_unrelated`), each naming someone or something: not the article's
+    own numbered or dated list, so the label above them is their header."""
+    shown = [
+        _Line(DATE_RE.sub(" ", lines[i].body).strip(_STORY_TRIM))
+        for i in items
+        if i >= start and not lines[i].date_only
+    ]
+    return (
+        len(shown) >= 2
+        and all(line.body and (_names_something(line) or not _cased(line)) for line in shown)
+        and _unrelated(shown)
+    )
+
+
 def _with_label(lines: list[_Line], content: list[int], start: int) -> int:
     """`start`, or the short label right above it, which goes with the run: a header in a
     language without a phrase list ("Fler nyheter") over headlines that carry the site's
-    name. (Over numbered or dated lines a label may be the article's own subheading.)"""
+    name, or over numbered or dated headlines of several stories. (Over the article's own
+    numbered or dated list a label is its subheading.)"""
     position = content.index(start)
     if position == 0:
         return start
@@ -762,7 +783,8 @@ def _unrelated(shown: list[_Line]) -> bool:
         if _KEY.match(line.body):
             marks.add(":")  # "Elmsford: Northbank Steel Works", a key and its value
         common = marks if common is None else common & marks
-    return not common
+    # Two lines share a short word ("in", "the") as often as not: only three or more tell.
+    return not common or len(shown) < _MIN_UNRELATED_RUN
 
 
 def _after_sentence(
