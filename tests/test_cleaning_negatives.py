@@ -396,6 +396,12 @@ STRUCTURED_ENDINGS: dict[str, list[str]] = {
         "1. Fill in the form for the Elmsford bridge permit",
         "2. Send the form with a copy of your permit to the town hall",
     ],
+    # The article's own list in a script without spaces: its items share a word.
+    "items sharing a word, no spaces": [
+        "北口の駐輪場は4月から有料",
+        "南口の駐輪場は5月まで無料",
+        "東口に新しい駐輪場を整備",
+    ],
     # reuters.com: notes in brackets, each ending with the same word.
     "notes in brackets": [
         "(Graphic: River levels in 2024 - here)",

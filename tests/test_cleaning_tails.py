@@ -190,6 +190,19 @@ def test_unrelated_headlines_that_name_things_go_without_a_header(
     assert clean_text(text) == "\n".join(article)
 
 
+def test_unrelated_headlines_in_a_script_without_spaces_go_without_a_header() -> None:
+    # Japanese headlines after the last sentence: no full stop, no two sharing two letters
+    # in a row (kana aside: "から" is grammar, not a subject).
+    article = "新しい夜行列車が6月から運行を始める。運賃は日帰り往復並みになる。"
+    tail = [
+        "- 港の祭りに過去最多の人出 花火は中止",
+        "- 県知事が辞任を表明 住宅計画めぐり",
+        "- 新美術館が秋に開館へ 入場料から決まる",
+    ]
+
+    assert clean_text("\n".join([article, *tail])) == article
+
+
 @pytest.mark.parametrize(
     "closing",
     [

@@ -126,6 +126,8 @@ _QUOTED = re.compile(r"[\"“„«‹][^\"“”„«»‹›]{1,200}[\"”“»
 _LINK = re.compile(r"\b[\w-]+\.[a-z]{2,6}/\S")
 # What is left around a headline once its date is gone: "| ", " (", ")".
 _STORY_TRIM = " |-–—()[]·•"
+_KANA = re.compile("[\u3040-\u309f]+")
+_NO_SPACE_LETTERS = re.compile(f"[{NO_SPACE_CHARS}]")
 _KEY = re.compile(r"^[^\W\d_][\w'’\-]*\s*:")
 _MARKS = re.compile(r"[^\w\s.,;:!?'\"’“”‘„«»()\[\]/\-–—]")
 # Words a dated headline has besides its date ("14.03.2024 – Lyon" is a schedule).
@@ -725,15 +727,19 @@ def _unrelated_run(lines: list[_Line], items: list[int]) -> int | None:
     shown = [lines[i] for i in run]
     if len({line.text[:1] if line.bullet else "" for line in shown}) > 1:
         return None  # two kinds of bullet: not one rendered list
-    if sum(1 for line in shown if _names_something(line)) * 3 < len(shown) * 2:
+    named = sum(1 for line in shown if _names_something(line) or not _cased(line))
+    if named * 3 < len(shown) * 2:
         return None
     return run[0] if _unrelated(shown) else None
 
 
 def _plain_headline(line: _Line) -> bool:
-    """A headline of a few words that starts with a capital or a digit, in a cased script."""
-    if not line.headline or line.no_space:
+    """A headline of a few words that starts with a capital or a digit (where a script
+    has capitals); in a script without spaces, one without a full stop."""
+    if not line.headline:
         return False
+    if line.no_space:
+        return not _LINK.search(line.body)
     words = _WORD.findall(line.body)
     if len(words) < _MIN_UNRELATED_WORDS:
         return False
@@ -766,19 +772,30 @@ def _names_something(line: _Line) -> bool:
 
 
 def _unrelated(shown: list[_Line]) -> bool:
-    """No two lines share a word of some length or their first word, and no word at all
-    (however short), sign (a price's "$", a "§") or key ("Elmsford: ...") is in every
-    line."""
+    """No two lines share a word of some length (two letters in a row, in a script
+    without spaces) or their first word, and no word at all (however short), sign (a
+    price's "$", a "§", a "、") or key ("Elmsford: ...") is in every line."""
     seen: set[str] = set()
     firsts: set[str] = set()
     common: set[str] | None = None
     for line in shown:
         words = [w.casefold() for w in _WORD.findall(line.body)]
-        long = {w for w in words if len(w) >= _MIN_SHARED_CHARS}
-        if long & seen or words[0] in firsts:
+        if line.no_space:
+            letters = _NO_SPACE_LETTERS.findall(line.body)
+            # Two kana in a row are grammar ("から", "した"), as a short word is.
+            long = {
+                a + b
+                for a, b in zip(letters, letters[1:], strict=False)
+                if not _KANA.fullmatch(a + b)
+            }
+            first = "".join(letters[:2])
+        else:
+            long = {w for w in words if len(w) >= _MIN_SHARED_CHARS}
+            first = words[0] if words else ""
+        if long & seen or first in firsts:
             return False
         seen |= long
-        firsts.add(words[0])
+        firsts.add(first)
         marks = set(words) | set(_MARKS.findall(line.body))
         if _KEY.match(line.body):
             marks.add(":")  # "Elmsford: Northbank Steel Works", a key and its value
