@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from newscrawl.cleaning import evidence
@@ -783,11 +784,7 @@ def _unrelated(shown: list[_Line]) -> bool:
         if line.no_space:
             letters = _NO_SPACE_LETTERS.findall(line.body)
             # Two kana in a row are grammar ("から", "した"), as a short word is.
-            long = {
-                a + b
-                for a, b in zip(letters, letters[1:], strict=False)
-                if not _KANA.fullmatch(a + b)
-            }
+            long = {a + b for a, b in pairwise(letters) if not _KANA.fullmatch(a + b)}
             first = "".join(letters[:2])
         else:
             long = {w for w in words if len(w) >= _MIN_SHARED_CHARS}
