@@ -192,12 +192,12 @@ def test_unrelated_headlines_that_name_things_go_without_a_header(
 
 def test_unrelated_headlines_in_a_script_without_spaces_go_without_a_header() -> None:
     # Japanese headlines after the last sentence: no full stop, no two sharing two letters
-    # in a row (kana aside: "から" is grammar, not a subject).
+    # in a row (kana aside: "から" is grammar, not a subject; "、" is a comma).
     article = "新しい夜行列車が6月から運行を始める。運賃は日帰り往復並みになる。"
     tail = [
-        "- 港の祭りに過去最多の人出 花火は中止",
-        "- 県知事が辞任を表明 住宅計画めぐり",
-        "- 新美術館が秋に開館へ 入場料から決まる",
+        "- 港の祭りに過去最多の人出、花火は中止",
+        "- 県知事が辞任を表明、住宅計画めぐり",
+        "- 新美術館が秋に開館へ、入場料から決まる",
     ]
 
     assert clean_text("\n".join([article, *tail])) == article

@@ -130,7 +130,9 @@ _STORY_TRIM = " |-–—()[]·•"
 _KANA = re.compile("[\u3040-\u309f]+")
 _NO_SPACE_LETTERS = re.compile(f"[{NO_SPACE_CHARS}]")
 _KEY = re.compile(r"^[^\W\d_][\w'’\-]*\s*:")
-_MARKS = re.compile(r"[^\w\s.,;:!?'\"’“”‘„«»()\[\]/\-–—]")
+# Signs a list's items may all carry (a price's "$", a "§", a "："), punctuation aside
+# (CJK's "、" and 「」 are commas and quotes).
+_MARKS = re.compile(r"[^\w\s.,;:!?'\"’“”‘„«»()\[\]/\-–—…\u3000-\u303f]")
 # Words a dated headline has besides its date ("14.03.2024 – Lyon" is a schedule).
 _MIN_DATED_HEADLINE_WORDS = 4
 
@@ -775,7 +777,7 @@ def _names_something(line: _Line) -> bool:
 def _unrelated(shown: list[_Line]) -> bool:
     """No two lines share a word of some length (two letters in a row, in a script
     without spaces) or their first word, and no word at all (however short), sign (a
-    price's "$", a "§", a "、") or key ("Elmsford: ...") is in every line."""
+    price's "$", a "§", a "：") or key ("Elmsford: ...") is in every line."""
     seen: set[str] = set()
     firsts: set[str] = set()
     common: set[str] | None = None
