@@ -402,6 +402,12 @@ STRUCTURED_ENDINGS: dict[str, list[str]] = {
         "南口の駐輪場は5月まで無料",
         "東口に新しい駐輪場を整備",
     ],
+    # Items that continue the sentence above them start in lower case.
+    "items in lower case": [
+        "- night trains from Elmsford",
+        "- one ferry across to Millbrook",
+        "- hourly buses serving Northgate",
+    ],
     # reuters.com: notes in brackets, each ending with the same word.
     "notes in brackets": [
         "(Graphic: River levels in 2024 - here)",

@@ -190,6 +190,17 @@ def test_unrelated_headlines_that_name_things_go_without_a_header(
     assert clean_text(text) == "\n".join(article)
 
 
+def test_unrelated_headlines_go_when_one_of_three_starts_in_lower_case() -> None:
+    # Some sites' titles start in lower case (wday.ru); the others still read as headlines.
+    tail = [
+        "Самые популярные блоги о путешествиях по версии Travel.ru",
+        "потеря багажа в аэропорту: что делать",
+        "53-летняя актриса рассказала о съёмках в Москве",
+    ]
+
+    assert _cut(tail) == PARAGRAPH
+
+
 def test_unrelated_headlines_in_a_script_without_spaces_go_without_a_header() -> None:
     # Japanese headlines after the last sentence: no full stop, no two sharing two letters
     # in a row (kana aside: "から" is grammar, not a subject; "、" is a comma).

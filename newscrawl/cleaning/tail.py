@@ -731,7 +731,8 @@ def _unrelated_run(lines: list[_Line], items: list[int]) -> int | None:
     if len({line.text[:1] if line.bullet else "" for line in shown}) > 1:
         return None  # two kinds of bullet: not one rendered list
     named = sum(1 for line in shown if _names_something(line) or not _cased(line))
-    if named * 3 < len(shown) * 2:
+    capital = sum(1 for line in shown if _starts_like_a_headline(line))
+    if named * 3 < len(shown) * 2 or capital * 3 < len(shown) * 2:
         return None
     return run[0] if _unrelated(shown) else None
 
@@ -748,13 +749,19 @@ def _plain_headline(line: _Line) -> bool:
         return False
     if _LINK.search(line.body):
         return False  # "... pic.twitter.com/x1y2": an embedded post
-    if _two_sentences(line) and (line.end == "?" or len(words) > _MAX_STOP_HEADLINE_WORDS):
-        # A headline may have two ("Spaceports are scarce. Oman wants to help"), if short
-        # and not asking after a statement ("Decide what to sell. Will it be a product?");
-        # a longer line is prose.
-        return False
+    # Two sentences: a headline may ("Spaceports are scarce. Oman wants to help"), if short
+    # and not asking after a statement ("Decide what to sell. Will it be a product?"); a
+    # longer line is prose.
+    return not _two_sentences(line) or (line.end != "?" and len(words) <= _MAX_STOP_HEADLINE_WORDS)
+
+
+def _starts_like_a_headline(line: _Line) -> bool:
+    """Starts with a capital or a digit (or is in a script without capitals)."""
+    if not _cased(line):
+        return True
     start = line.body.lstrip(_OPENERS)[:1]
-    return start.isdigit() or (start.isupper() and words[0][0].isupper())
+    words = _WORD.findall(line.body)
+    return start.isdigit() or (start.isupper() and bool(words) and words[0][0].isupper())
 
 
 def _two_sentences(line: _Line) -> bool:
