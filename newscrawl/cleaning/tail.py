@@ -10,8 +10,10 @@ then cut when one of these holds:
 - a header introduces it ("Read more", "Mehr zum Thema", ... see `markers`) and every
   line after the header is headline-sized, with at least as many lines that read as
   headlines (no final stop, or a final `?`/`!`) as lines ending with a full stop, which
-  may only be the one-sentence summary under a headline (teaser cards). A header over
-  short sentences ("UP NEXT" over "Thunder: Host the Lakers on Friday.") is the article's;
+  may only be the one-sentence summary under a headline (teaser cards); or the lines are
+  short and all end with a stop but are several stories (`_unrelated`, below). A header
+  over short sentences of one story ("UP NEXT" over "Thunder: Host the Lakers on
+  Friday." "Lakers: Visit the Thunder on Friday.") is the article's;
 - without a header, a trailing run of headline-sized lines that share a structure no
   article paragraph has, after a full sentence that does not announce a list (end with
   `:`):
@@ -21,9 +23,22 @@ then cut when one of these holds:
   - two or more lines are numbered 1, 2, 3... or carry a date;
   - four or more Title Case lines (English-style headlines).
 
-  Plain headline lines with none of these (no header, no marker, sentence case) are not
-  cut: on real pages they cannot be told from an image gallery's captions or an article's
-  own list (a plain-run rule acted on two dev-set sites and cut captions on one).
+  A short label above site-name, numbered or dated headlines goes with them when they are
+  several stories ("Top-Themen" over "1. ...", "2. ...").
+- without a header or any structure, three or more plain headlines that are several
+  stories, not one list (`_unrelated_run`): what tells a related-headline tail from an
+  article's own list in any language is that a list is ONE thing and a tail is MANY.
+  An article's list shares words between its items ("Group A: ...", "Group B: ..."), a
+  first word ("Your email list ...", "Your revenues ..."), a word or sign in every item
+  ("Light by the Harbour Group", "Cloud by the Mill Studio"; a "$" price each; a "key:
+  value" shape), one kind of bullet, and its items are often plain phrases naming
+  nothing ("A loan from the national fund") or continue a sentence in lower case. A
+  tail's headlines each name someone or something (a capital after the first word, a
+  number), start like a headline, and no two share a word of five letters or more (two
+  non-kana letters in a row, in a script without spaces). Lines that are prose (two
+  sentences in a long line or one that asks after a statement, a link) break the run.
+  A wrong cut loses the article's last lines, so every one of these must hold; none
+  acted on any prefix of the dev sets' gold bodies (an article ending there).
 
 Lists under a subheading or after "as follows:" are the article's own, and so is a
 schedule whose lines all start with a date under its own title. Sign-offs ("Reporting by
