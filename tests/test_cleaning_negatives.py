@@ -416,7 +416,7 @@ STRUCTURED_ENDINGS: dict[str, list[str]] = {
     ],
     "a question closing the article": ["Will the valley finally get its bridge this time?"],
     # inexhibit.com: a gallery's captions after the last paragraph read like headlines
-    # with no header; plain lines with no marker are therefore never cut.
+    # with no header; they are one list, built alike ("... by the ..." in every line).
     "gallery captions": [
         "Light a Wish by the Harbour Lantern Group",
         "Parabolic Cloud by the Millbrook Studio",
