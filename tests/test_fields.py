@@ -133,6 +133,56 @@ def test_title_loses_the_site_name_and_date(head: str, url: str, expected: str) 
     assert fields(page(head), url)["title"] == expected
 
 
+def _two_headlines(breadcrumb: str, header: str) -> str:
+    """A page whose JSON-LD and breadcrumb trail name the search engines' headline, and
+    whose article header and og:title the readers'."""
+    ld = {"@type": "NewsArticle", "headline": "Rail operator announces night service"}
+    return (
+        '<html lang="en"><head><meta property="og:title" content="Night trains are back">'
+        f'<script type="application/ld+json">{json.dumps(ld)}</script></head><body>'
+        f"{breadcrumb}<article><header>{header}</header>{BODY}</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("breadcrumb", "header", "expected"),
+    [
+        # The JSON-LD headline is the breadcrumb's <h1>, og:title the article's heading
+        # (after a kicker, in a span of its own): the page shows og:title.
+        (
+            '<nav><ol><li><a href="/">Home</a></li>'
+            "<li><h1>Rail operator announces night service</h1></li></ol></nav>",
+            '<h2><span class="kicker">Transport</span><span>Night trains are back</span></h2>',
+            "Night trains are back",
+        ),
+        # A breadcrumb trail that is a list classed so, not a <nav>.
+        (
+            '<ul class="breadcrumb"><li><h1>Rail operator announces night service</h1></li></ul>',
+            "<h2>Night trains are back</h2>",
+            "Night trains are back",
+        ),
+        # The JSON-LD headline shown as the article's heading: it stays.
+        (
+            "",
+            "<h1>Rail operator announces night service</h1><h2>Night trains are back</h2>",
+            "Rail operator announces night service",
+        ),
+        # og:title shown, but the JSON-LD headline not in a breadcrumb: JSON-LD first.
+        ("", "<h1>Night trains are back</h1>", "Rail operator announces night service"),
+        # The breadcrumb shows the JSON-LD headline, the page does not show og:title.
+        (
+            "<nav><h1>Rail operator announces night service</h1></nav>",
+            "<h1>Night trains: what changes in June</h1>",
+            "Rail operator announces night service",
+        ),
+    ],
+)
+def test_title_is_the_readers_headline_not_the_breadcrumbs(
+    breadcrumb: str, header: str, expected: str
+) -> None:
+    assert fields(_two_headlines(breadcrumb, header))["title"] == expected
+
+
 # --- authors ----------------------------------------------------------------------
 
 

@@ -83,8 +83,7 @@ def read_fields(
     return {
         "canonical_url": canonical,
         "site": host_of(canonical or url),
-        "title": _headline(first_text(ld.get("headline")), sites)
-        or _headline(meta.get("og:title"), sites)
+        "title": _title(data, sites)
         or _headline(doc.title, sites)
         or _headline(hints.get("title"), sites),
         "authors": _authors(ld, data, doc, sites)
@@ -135,6 +134,23 @@ def _site_names(data: StructuredData, url: str | None) -> list[str]:
         host_of(url) if url else None,
     ]
     return [name for name in found if name]
+
+
+def _title(data: StructuredData, sites: list[str]) -> str | None:
+    """The JSON-LD `headline`, else `og:title`; but not a JSON-LD headline that the page
+    shows as the heading of its breadcrumb trail, when it shows `og:title` as a heading
+    outside navigation.
+
+    Such pages name two headlines: the search engines' (JSON-LD, `<title>`, and the
+    breadcrumb trail's `<h1>`, for them) and the readers' (the article's heading, and
+    the title for sharing)."""
+    ld_title = _headline(first_text(data.article.get("headline")), sites)
+    og_title = _headline(data.meta.get("og:title"), sites)
+    if ld_title and name_key(ld_title) in {name_key(t) for t in data.navigation_headings}:
+        shown = {name_key(text) for text in data.headings}
+        if og_title and name_key(og_title) != name_key(ld_title) and name_key(og_title) in shown:
+            return og_title
+    return ld_title or og_title
 
 
 def _headline(value: Any, sites: list[str]) -> str | None:
