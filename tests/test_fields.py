@@ -216,6 +216,7 @@ def test_title_is_the_readers_headline_not_the_breadcrumbs(
         ("Ilana Muhlstein, MS, RDN", ["Ilana Muhlstein"]),
         ("Jeff Foust Monday, November", ["Jeff Foust"]),
         ("Carrie Arnold November 19, 2019", ["Carrie Arnold"]),
+        ("NOVEMBER 20, 2019 10:43", []),
         ("ERIC TUCKER Associated Press", ["ERIC TUCKER"]),
         ("d.kuckelkorn@boersen-zeitung.example", []),
         ("Dieter Kuckelkorn (d.kuckelkorn@boersen-zeitung.example)", ["Dieter Kuckelkorn"]),
@@ -321,6 +322,36 @@ def test_authors_follow_json_ld_references_to_person_nodes() -> None:
         ],
     }
     assert fields(page(ld=graph))["authors"] == ["Lewis White"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Desk handles in a microdata author, kept as written (not split at "/", not
+        # title-cased into "Nrw; Abcd; Xyz").
+        (
+            BODY + '<p class="reference">Radio 1, 3.5.2026; <span itemprop="author">nrw/abcd;xyz'
+            "</span></p>",
+            ["nrw/abcd", "xyz"],
+        ),
+        # A Person item: its name, not the date the page marks as a name beside it; not
+        # an image credit; not the author of a teaser of another story.
+        (
+            '<figure><img src="a.jpg"><figcaption><span itemprop="author">Foto: Lena Berg'
+            "</span></figcaption></figure>"
+            '<div itemprop="author" itemscope itemtype="https://schema.org/Person">'
+            '<span itemprop="name">By Mara Lindqvist</span>'
+            '<span itemprop="name">MAY 3, 2026 10:43</span></div>' + BODY + '<div itemscope '
+            'itemtype="https://schema.org/Article"><h3>Buses at night</h3><p itemprop="author">'
+            "Tom Other</p></div>",
+            ["Mara Lindqvist"],
+        ),
+    ],
+)
+def test_authors_from_microdata_when_json_ld_and_meta_name_none(
+    body: str, expected: list[str]
+) -> None:
+    assert fields(page(body=body))["authors"] == expected
 
 
 def test_authors_from_links_to_author_pages_when_nothing_else_names_one() -> None:

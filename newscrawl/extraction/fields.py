@@ -185,7 +185,8 @@ def _authors(
     ld: dict[str, Any], data: StructuredData, doc: PageHeuristics, sites: list[str]
 ) -> list[str]:
     """People first: JSON-LD, then meta tags, then (only when neither names a person) the
-    page's byline as trafilatura's heuristics find it."""
+    authors the article's microdata marks, and the page's byline as trafilatura's
+    heuristics find it."""
     from_ld: list[Credit] = []
     for name, declared in typed_names(ld.get("author")):
         from_ld.extend(credits(name, sites, declared))
@@ -200,10 +201,13 @@ def _authors(
     def from_byline() -> list[Credit]:
         return [c for part in (doc.author or "").split(";") for c in credits(part, sites)]
 
+    def from_microdata() -> list[Credit]:
+        return [c for text in doc.microdata_authors for c in credits(text, sites)]
+
     def from_author_links() -> list[Credit]:
         return [c for text in doc.author_links for c in credits(text, sites)]
 
-    return choose_authors((from_ld, from_meta), (from_byline, from_author_links))
+    return choose_authors((from_ld, from_meta), (from_microdata, from_byline, from_author_links))
 
 
 def _tags(ld: dict[str, Any], data: StructuredData, doc: PageHeuristics) -> list[str]:
