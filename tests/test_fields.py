@@ -341,7 +341,7 @@ def test_authors_follow_json_ld_references_to_person_nodes() -> None:
             "</span></figcaption></figure>"
             '<div itemprop="author" itemscope itemtype="https://schema.org/Person">'
             '<span itemprop="name">By Mara Lindqvist</span>'
-            '<span itemprop="name">MAY 3, 2026 10:43</span></div>' + BODY + '<div itemscope '
+            '<span itemprop="name">MAY 3, 2026 10:43</span></div>' + BODY + "<div itemscope "
             'itemtype="https://schema.org/Article"><h3>Buses at night</h3><p itemprop="author">'
             "Tom Other</p></div>",
             ["Mara Lindqvist"],
