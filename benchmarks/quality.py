@@ -8,7 +8,7 @@ fundus-dev (112 pages from 77 publishers in 12 languages, body, title, authors, 
 language gold). Both are in-sample for newscrawl: read a page before "fixing" a
 difference, and never write a rule whose only evidence is a gold text.
 
-Body text is scored with the Zyte benchmark's metric (`newscrawl.evaluation`: `\\w+`
+Body text is scored with the Zyte benchmark's metric (`newscrawl.testing.evaluation`: `\\w+`
 4-gram shingles, means of per-page precision and recall, F1 of the means), so its numbers
 compare with the published Zyte table. Per set, per system:
 
@@ -46,7 +46,7 @@ from typing import Any
 
 from devsets import SETS, SHARED, DevPage, load
 
-from newscrawl.evaluation import (
+from newscrawl.testing.evaluation import (
     SPACE_RE,
     DocScore,
     Metrics,
