@@ -137,8 +137,10 @@ def _two_headlines(breadcrumb: str, header: str) -> str:
     """A page whose JSON-LD and breadcrumb trail name the search engines' headline, and
     whose article header and og:title the readers'."""
     ld = {"@type": "NewsArticle", "headline": "Rail operator announces night service"}
+    og_title = "Valley Courier" if "Valley Courier" in header else "Night trains are back"
     return (
-        '<html lang="en"><head><meta property="og:title" content="Night trains are back">'
+        f'<html lang="en"><head><meta property="og:title" content="{og_title}">'
+        '<meta property="og:site_name" content="Valley Courier">'
         f'<script type="application/ld+json">{json.dumps(ld)}</script></head><body>'
         f"{breadcrumb}<article><header>{header}</header>{BODY}</article></body></html>"
     )
@@ -169,6 +171,12 @@ def _two_headlines(breadcrumb: str, header: str) -> str:
         ),
         # og:title shown, but the JSON-LD headline not in a breadcrumb: JSON-LD first.
         ("", "<h1>Night trains are back</h1>", "Rail operator announces night service"),
+        # og:title is the site's name, which the page shows in its logo: not a headline.
+        (
+            "<nav><h1>Rail operator announces night service</h1></nav>",
+            "<h1>Valley Courier</h1>",
+            "Rail operator announces night service",
+        ),
         # The breadcrumb shows the JSON-LD headline, the page does not show og:title.
         (
             "<nav><h1>Rail operator announces night service</h1></nav>",

@@ -146,11 +146,21 @@ def _title(data: StructuredData, sites: list[str]) -> str | None:
     the title for sharing)."""
     ld_title = _headline(first_text(data.article.get("headline")), sites)
     og_title = _headline(data.meta.get("og:title"), sites)
-    if ld_title and name_key(ld_title) in {name_key(t) for t in data.navigation_headings}:
-        shown = {name_key(text) for text in data.headings}
-        if og_title and name_key(og_title) != name_key(ld_title) and name_key(og_title) in shown:
-            return og_title
+    if ld_title and og_title and _shown_instead(ld_title, og_title, data, sites):
+        return og_title
     return ld_title or og_title
+
+
+def _shown_instead(ld_title: str, og_title: str, data: StructuredData, sites: list[str]) -> bool:
+    """The page shows `ld_title` as its breadcrumb's heading and `og:title`, which is
+    neither that nor the site's name (a logo's heading), as a heading of its own."""
+    ld_key, og_key = name_key(ld_title), name_key(og_title)
+    return (
+        og_key not in (ld_key, "")
+        and og_key not in site_keys(sites)
+        and ld_key in {name_key(text) for text in data.navigation_headings}
+        and og_key in {name_key(text) for text in data.headings}
+    )
 
 
 def _headline(value: Any, sites: list[str]) -> str | None:
