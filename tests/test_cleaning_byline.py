@@ -1,10 +1,10 @@
-"""A byline left in the text as a line of its own goes: the `authors` field holds it."""
+"""A byline or an author bio left in the text goes: the `authors` field holds them."""
 
 from __future__ import annotations
 
 import pytest
 
-from newscrawl.cleaning.byline import strip_byline
+from newscrawl.cleaning.byline import strip_author_bio, strip_byline
 
 BODY = (
     "The council approved the new ferry timetable on Monday after a two-hour debate.\n"
@@ -48,3 +48,50 @@ def test_a_byline_line_under_the_headline_goes(line: str, authors: list[str]) ->
 )
 def test_what_is_not_a_byline_stays(text: str, authors: list[str]) -> None:
     assert strip_byline(text, authors) == (text, [])
+
+
+BIO = "Jane Doe is a senior fellow at the Harbour Institute and writes about transport."
+
+
+@pytest.mark.parametrize(
+    ("ending", "authors"),
+    [
+        ([BIO], ["Jane Doe"]),
+        ([BIO, "First published in The Harbour Review."], ["Jane Doe"]),
+        # Two bios the extractor ran together, cut mid-name.
+        (
+            [f"{BIO} Max Roe is a professor of history at", "Saltmere University."],
+            ["Jane Doe", "Max Roe"],
+        ),
+        (
+            ["Anna Muster ist Redakteurin im Ressort Wirtschaft und lebt in Frankfurt."],
+            ["Anna Muster"],
+        ),
+    ],
+)
+def test_a_closing_author_bio_goes(ending: list[str], authors: list[str]) -> None:
+    text, removed = strip_author_bio("\n".join([BODY, *ending]), authors)
+    assert text == BODY
+    assert removed == ending
+
+
+@pytest.mark.parametrize(
+    ("ending", "authors"),
+    [
+        # The author's name, then a capitalised word: a name of something else.
+        (
+            ["Jane Doe Foundation grants were cut by a third this year, the council said."],
+            ["Jane Doe"],
+        ),
+        # A signature, not a sentence.
+        (["Jane Doe"], ["Jane Doe"]),
+        # Article text follows: the paragraph is the article's.
+        ([BIO, " ".join(["The ferry"] + ["timetable"] * 40) + "."], ["Jane Doe"]),
+        # Far from the end, a sentence about the author is the article's.
+        ([BIO, "One.", "Two.", "Three.", "Four."], ["Jane Doe"]),
+        ([BIO], ["Doe"]),
+    ],
+)
+def test_what_is_not_a_closing_bio_stays(ending: list[str], authors: list[str]) -> None:
+    text = "\n".join([BODY, *ending])
+    assert strip_author_bio(text, authors) == (text, [])
