@@ -408,6 +408,13 @@ STRUCTURED_ENDINGS: dict[str, list[str]] = {
         "- one ferry across to Millbrook",
         "- hourly buses serving Northgate",
     ],
+    # A key and its value ("Main image credit: Getty", "Venue: ...") is no header: it
+    # does not take numbered lines below it for a tail.
+    "a key and its value above numbered lines": [
+        "Venue: Harbour Hall",
+        "1) Harbour Lantern Festival draws record crowds to Elmsford",
+        "2) Why the Millbrook ferry may stop running in 2026",
+    ],
     # reuters.com: notes in brackets, each ending with the same word.
     "notes in brackets": [
         "(Graphic: River levels in 2024 - here)",

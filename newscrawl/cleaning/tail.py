@@ -577,7 +577,9 @@ def _with_label(lines: list[_Line], content: list[int], start: int) -> int:
         if label.no_space
         else len(label.text.split()) <= _MAX_LABEL_WORDS and len(label.text) <= _MAX_LABEL_CHARS
     )
-    if short and label.sized and label.end in ("", ":") and not _structured(label):
+    # "Main image credit: Getty", "Tags: rail": a key and its value is no header.
+    keyed = any(c in COLONS for c in label.text.rstrip(COLONS + " "))
+    if short and label.sized and label.end in ("", ":") and not keyed and not _structured(label):
         return content[position - 1]
     return start
 
