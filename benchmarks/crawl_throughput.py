@@ -2,13 +2,13 @@
 
 Extraction and cleaning cost ~15-25 ms of CPU per page. Run inline in a pipeline, they
 stall the Twisted reactor and every download with it; newscrawl runs them in a process
-pool (`newscrawl.offload.WorkerPool`). This script measures what that buys, end to end,
+pool (`newscrawl.crawl.offload.WorkerPool`). This script measures what that buys, end to end,
 on one machine and in one run, so the numbers compare:
 
 1. builds a local site of N pages (default 2,000) by cycling through real article pages
    (the 181 pages of the Zyte article-extraction benchmark, ~170 kB each), each copy under
    its own URL (`/p/00001.html`), and writes their URLs to a file;
-2. serves it from a separate process (`newscrawl.localsite.LocalSite`; `--server twisted`
+2. serves it from a separate process (`newscrawl.testing.localsite.LocalSite`; `--server twisted`
    for Twisted serving the same pages from memory), its pages read into memory up front,
    so the server's CPU is not in the crawler's process and no disk read is timed. The
    threaded LocalSite is not the bottleneck: ~0.3 ms of CPU per page, ~12% of a core in
@@ -81,11 +81,11 @@ DEFAULT_SOURCE = REPO.parent / "shared" / "benchmarks" / "zyte" / "html"
 MODES = ("fetch", "inline", "pool", "trafilatura_inline")
 DEFAULT_MODES = "fetch,inline,pool"
 PIPELINES = (
-    "newscrawl.pipelines.ExtractPipeline",
-    "newscrawl.pipelines.ChromePipeline",
-    "newscrawl.pipelines.TailPipeline",
-    "newscrawl.pipelines.ValidatePipeline",
-    "newscrawl.pipelines.DuplicatesPipeline",
+    "newscrawl.crawl.pipelines.ExtractPipeline",
+    "newscrawl.crawl.pipelines.ChromePipeline",
+    "newscrawl.crawl.pipelines.TailPipeline",
+    "newscrawl.crawl.pipelines.ValidatePipeline",
+    "newscrawl.crawl.pipelines.DuplicatesPipeline",
 )
 #: Settings every mode gets, before the mode's own. `bench_probe` is written to the temp
 #: dir; `ModeAddon` runs after newscrawl's add-on (see its docstring).
@@ -132,7 +132,7 @@ from scrapy.exceptions import DropItem
 class ModeAddon:
     """Sets ITEM_PIPELINES to BENCH_ITEM_PIPELINES (JSON), after newscrawl's add-on.
 
-    `-s 'ITEM_PIPELINES={"newscrawl.pipelines.ExtractPipeline": null, ...}'` alone does not
+    `-s 'ITEM_PIPELINES={"newscrawl.crawl.pipelines.ExtractPipeline": null, ...}'` alone does not
     disable newscrawl's pipelines: its add-on passes import strings to
     `setdefault_in_component_priority_dict`, which compares them with `load_object(...)`,
     never finds them, and sets them back.
@@ -205,7 +205,7 @@ import signal, sys
 from pathlib import Path
 kind, root = sys.argv[1], Path(sys.argv[2])
 if kind == "localsite":
-    from newscrawl.localsite import LocalSite
+    from newscrawl.testing.localsite import LocalSite
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
     site = LocalSite(root).start()
     for path in sorted((root / "p").glob("*.html")):

@@ -1,7 +1,7 @@
 """Distributed crawling: throughput with 1, 2 and 4 worker processes sharing one Redis.
 
-A synthetic news site of 2,000 articles (`newscrawl.synthetic`) is served from its own
-process (`python -m newscrawl.localsite`) with 100-200 ms added to every page (100 ms plus
+A synthetic news site of 2,000 articles (`newscrawl.testing.synthetic`) is served from its own
+process (`python -m newscrawl.testing.localsite`) with 100-200 ms added to every page (100 ms plus
 up to 100 ms at random), and each worker's concurrency is capped (`--concurrency`, 2
 requests at once), so one worker is latency-bound, as a polite crawl of a real site is.
 For N = 1, 2, 4, a fresh Redis (a real `redis-server` on a free loopback port) and a fresh
@@ -50,8 +50,8 @@ from pathlib import Path
 
 import redis
 
-from newscrawl.synthetic import build_site
-from newscrawl.testing_services import redis_server
+from newscrawl.testing.services import redis_server
+from newscrawl.testing.synthetic import build_site
 
 SPIDER = "bench"
 HERE = Path(__file__).resolve().parent
@@ -74,7 +74,7 @@ def settings(concurrency: int, redis_url: str | None, cheap: bool) -> dict[str, 
     if cheap:
         found["ITEM_PIPELINES"] = json.dumps(
             {
-                "newscrawl.pipelines.ExtractPipeline": None,
+                "newscrawl.crawl.pipelines.ExtractPipeline": None,
                 "cheap_extract.CheapExtractPipeline": 100,
             }
         )
@@ -86,7 +86,7 @@ def serve(root: Path, log: Path) -> tuple[subprocess.Popen[str], str]:
         [
             sys.executable,
             "-m",
-            "newscrawl.localsite",
+            "newscrawl.testing.localsite",
             str(root),
             "--delay",
             "0.1",
@@ -178,7 +178,7 @@ def memory_per_million(url: str, articles: int) -> tuple[float, int]:
 def dedup_memory_per_article(url: str, articles: int) -> float:
     """Bytes of Redis per article kept in the duplicate index (near copies on)."""
     from newscrawl.distributed.dedup import RedisDuplicateIndex
-    from newscrawl.synthetic import prose
+    from newscrawl.testing.synthetic import prose
 
     client = redis.Redis.from_url(url)
     client.flushall()

@@ -1,8 +1,8 @@
 """Incremental runs: what a second run over an unchanged site costs, against the first.
 
-Builds a synthetic news site (`newscrawl.synthetic`: 2,000 articles by default, a sitemap
+Builds a synthetic news site (`newscrawl.testing.synthetic`: 2,000 articles by default, a sitemap
 index over sitemaps of 500 URLs, an RSS feed of the newest 100) and serves it from a
-separate process (`python -m newscrawl.localsite`) that logs every request. Then runs
+separate process (`python -m newscrawl.testing.localsite`) that logs every request. Then runs
 `scrapy crawl` on it as cron would, from a fresh data folder, three times:
 
 1. first run: nothing seen yet, every article is fetched;
@@ -40,7 +40,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from newscrawl.synthetic import build_site
+from newscrawl.testing.synthetic import build_site
 
 SPIDER = "bench"
 SETTINGS = {
@@ -93,7 +93,14 @@ def run(work: Path, articles: int, repeat: int) -> int:
     log = work / "requests.log"
     log.write_text("")
     server = subprocess.Popen(
-        [sys.executable, "-m", "newscrawl.localsite", str(site_root), "--request-log", str(log)],
+        [
+            sys.executable,
+            "-m",
+            "newscrawl.testing.localsite",
+            str(site_root),
+            "--request-log",
+            str(log),
+        ],
         stdout=subprocess.PIPE,
         text=True,
     )

@@ -8,7 +8,7 @@ fundus-dev (112 pages from 77 publishers in 12 languages, body, title, authors, 
 language gold). Both are in-sample for newscrawl: read a page before "fixing" a
 difference, and never write a rule whose only evidence is a gold text.
 
-Body text is scored with the Zyte benchmark's metric (`newscrawl.evaluation`: `\\w+`
+Body text is scored with the Zyte benchmark's metric (`newscrawl.testing.evaluation`: `\\w+`
 4-gram shingles, means of per-page precision and recall, F1 of the means), so its numbers
 compare with the published Zyte table. Per set, per system:
 
@@ -23,9 +23,9 @@ compare with the published Zyte table. Per set, per system:
 
 Then per language (fundus-dev's gold language) and per script (of the gold text: Latin,
 CJK, ...), newscrawl's gain over trafilatura per set, metadata accuracy on fundus-dev
-(title exact after whitespace and entity normalization; authors as a case-folded set, F1
-per page, averaged; published on the same day, and the same minute where the gold has a
-time; language as ISO 639-1), and the worst pages.
+(title exact after whitespace, entity and invisible-character normalization; authors as
+a case-folded set, F1 per page, averaged; published on the same day, and the same minute
+where the gold has a time; language as ISO 639-1), and the worst pages.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ import random
 import statistics
 import sys
 import time
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -46,7 +47,7 @@ from typing import Any
 
 from devsets import SETS, SHARED, DevPage, load
 
-from newscrawl.evaluation import (
+from newscrawl.testing.evaluation import (
     SPACE_RE,
     DocScore,
     Metrics,
@@ -277,7 +278,10 @@ def group_table(runs: Sequence[Run], pages: Sequence[DevPage], key: str) -> str:
 
 
 def _norm(text: str | None) -> str:
-    return " ".join(unescape(text or "").split())
+    """Whitespace collapsed, entities decoded, invisible format characters (soft hyphen,
+    zero-width space: Unicode category Cf) dropped: two titles that read the same match."""
+    visible = "".join(c for c in unescape(text or "") if unicodedata.category(c) != "Cf")
+    return " ".join(visible.split())
 
 
 def title_exact(gold: str, found: str | None) -> bool:

@@ -39,9 +39,9 @@ from devsets import SETS, SHARED, DevPage, load
 
 from newscrawl.cleaning import clean_text, evidence
 from newscrawl.cleaning.markers import CHROME_CLASS_WORDS, TABLES
-from newscrawl.evaluation import shingles, tokenize
 from newscrawl.items import Page
 from newscrawl.stages import Rejected, extract, remove_chrome, strip_related_tail
+from newscrawl.testing.evaluation import shingles, tokenize
 
 MIN_SITES = 3
 #: Tables whose every phrase is a rule; the others are keyed by kind of line. (None:

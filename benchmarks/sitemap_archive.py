@@ -3,13 +3,13 @@
 A news site's robots.txt names a sitemap index over its whole archive, one sitemap per
 few days, oldest first, each with its `lastmod` in the index; new articles go to the last
 sitemap. An hourly crawl that downloads every sitemap of the index every run pays for the
-archive every hour. newscrawl keeps what it read (`newscrawl.incremental`): a sitemap
+archive every hour. newscrawl keeps what it read (`newscrawl.crawl.incremental`): a sitemap
 whose `lastmod` in the index did not move is not requested, and the others are asked
 whether they changed (a conditional GET, answered 304 with no body when they did not).
 
-The benchmark builds a synthetic site (`newscrawl.synthetic`: an index of 200 sitemaps of
+The benchmark builds a synthetic site (`newscrawl.testing.synthetic`: an index of 200 sitemaps of
 6 articles by default, the last one half full, and a feed of the newest 50) served from
-its own process (`python -m newscrawl.localsite`, which answers conditional GETs as a
+its own process (`python -m newscrawl.testing.localsite`, which answers conditional GETs as a
 static web server does, and logs every request with its status). It runs `scrapy crawl`
 once over it, as cron would, and keeps that data folder. Then, from a copy of that folder
 each time, it runs the second hour in each `NEWSCRAWL_UNCHANGED_SOURCES` mode, the
@@ -42,7 +42,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from newscrawl.synthetic import build_site
+from newscrawl.testing.synthetic import build_site
 
 SPIDER = "archive"
 SETTINGS = {
@@ -94,7 +94,14 @@ def run(work: Path, sitemaps: int, per_sitemap: int, new: int) -> int:
     log = work / "requests.log"
     log.write_text("")
     server = subprocess.Popen(
-        [sys.executable, "-m", "newscrawl.localsite", str(site_root), "--request-log", str(log)],
+        [
+            sys.executable,
+            "-m",
+            "newscrawl.testing.localsite",
+            str(site_root),
+            "--request-log",
+            str(log),
+        ],
         stdout=subprocess.PIPE,
         text=True,
     )

@@ -14,7 +14,7 @@ from scrapy.settings import SETTINGS_PRIORITIES
 from scrapy.utils.misc import load_object
 
 from newscrawl import __version__
-from newscrawl.datadir import data_dir
+from newscrawl.core.datadir import data_dir
 from newscrawl.items import ARTICLE_FIELDS, OPTIONAL_FIELDS
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ NEWSCRAWL_SETTINGS: dict[str, Any] = {
     # Folders of TOML site files (see newscrawl/spiders/config.py); relative to the
     # working directory. newscrawl's own site files are always read.
     "NEWSCRAWL_SITE_DIRS": ["sites"],
-    # Site health (newscrawl/health.py): at the end of a crawl, a summary line per site and
+    # Site health (newscrawl/crawl/health.py): at the end of a crawl, a summary line per site and
     # a WARNING when a share below crosses its maximum. Sites with fewer pages (articles,
     # for the date and title shares) than this are not judged: small samples are noise.
     "NEWSCRAWL_HEALTH_MIN_PAGES": 10,
@@ -78,7 +78,7 @@ NEWSCRAWL_SETTINGS: dict[str, Any] = {
     "NEWSCRAWL_STATE": "sqlite",
     # The SQLite state file, shared by all spiders; relative to NEWSCRAWL_DATA_DIR.
     "NEWSCRAWL_STATE_PATH": "state.sqlite3",
-    # Sitemaps and feeds a run read whole before (newscrawl/incremental.py): "skip" one
+    # Sitemaps and feeds a run read whole before (newscrawl/crawl/incremental.py): "skip" one
     # whose lastmod in its sitemap index did not move, and ask the others whether they
     # changed (If-None-Match / If-Modified-Since: a 304 costs nothing); "ask" only asks
     # (a site whose index lastmod is not to be trusted); "fetch" reads every one, every run.
@@ -90,7 +90,7 @@ NEWSCRAWL_SETTINGS: dict[str, Any] = {
     # Seconds between progress lines (pages/min, articles/min, queue); 0 turns them off.
     # Replaces Scrapy's LogStats (and LOGSTATS_INTERVAL).
     "NEWSCRAWL_PROGRESS_INTERVAL": 60,
-    # The address guard (newscrawl/guard.py) refuses every request to a loopback, private,
+    # The address guard (newscrawl/crawl/guard.py) refuses every request to a loopback, private,
     # link-local, CGNAT, multicast, reserved or unspecified address; these hosts ("name",
     # "name:port", "10.0.0.5", "[::1]:8080", exactly as URLs write them) are allowed anyway.
     "NEWSCRAWL_ALLOW_PRIVATE_HOSTS": [],
@@ -117,49 +117,49 @@ NEWSCRAWL_SETTINGS: dict[str, Any] = {
 
 #: The item pipelines, in order: each stage small and testable alone.
 PIPELINES: dict[str, int] = {
-    "newscrawl.pipelines.ExtractPipeline": 100,
-    "newscrawl.pipelines.ChromePipeline": 200,
-    "newscrawl.pipelines.TailPipeline": 300,
-    "newscrawl.pipelines.ValidatePipeline": 400,
-    "newscrawl.pipelines.DuplicatesPipeline": 500,
+    "newscrawl.crawl.pipelines.ExtractPipeline": 100,
+    "newscrawl.crawl.pipelines.ChromePipeline": 200,
+    "newscrawl.crawl.pipelines.TailPipeline": 300,
+    "newscrawl.crawl.pipelines.ValidatePipeline": 400,
+    "newscrawl.crawl.pipelines.DuplicatesPipeline": 500,
 }
 
 EXTENSIONS: dict[str, int] = {
     # Negative orders: built before Scrapy's own extensions. The lock first (a second run
     # stops before anything opens the state or a feed); the state before FeedExporter (an
     # export is recorded before its line is written; see newscrawl/state/extension.py).
-    "newscrawl.runlock.RunLockExtension": -100,
+    "newscrawl.crawl.runlock.RunLockExtension": -100,
     "newscrawl.state.extension.CrawlStateExtension": -90,
-    "newscrawl.offload.WorkerPool": 0,
-    "newscrawl.summary.RunSummary": 0,
-    "newscrawl.progress.Progress": 0,
-    "newscrawl.health.SiteHealth": 500,
-    # Scrapy's feed exporter, saying which articles the feeds hold (newscrawl/feeds.py):
+    "newscrawl.crawl.offload.WorkerPool": 0,
+    "newscrawl.crawl.summary.RunSummary": 0,
+    "newscrawl.crawl.progress.Progress": 0,
+    "newscrawl.crawl.health.SiteHealth": 500,
+    # Scrapy's feed exporter, saying which articles the feeds hold (newscrawl/crawl/feeds.py):
     # an article counts as exported only then. After the state, which records it first.
-    "newscrawl.feeds.FeedExporter": 0,
+    "newscrawl.crawl.feeds.FeedExporter": 0,
 }
 
 #: newscrawl's downloader middlewares. The address guard comes last on the way out (after
 #: the proxy middleware: it sees the request as it will be sent) and first on the way back
 #: (before retries and redirects: a refusal is final).
 DOWNLOADER_MIDDLEWARES: dict[str, int] = {
-    "newscrawl.guard.AddressGuardMiddleware": 900,
+    "newscrawl.crawl.guard.AddressGuardMiddleware": 900,
     # Just before Scrapy's decompression (590) on the way back: a gzip body cut short is
-    # flagged "truncated" (newscrawl/integrity.py).
-    "newscrawl.integrity.BodyIntegrityMiddleware": 595,
+    # flagged "truncated" (newscrawl/crawl/integrity.py).
+    "newscrawl.crawl.integrity.BodyIntegrityMiddleware": 595,
 }
 
-#: newscrawl's spider middlewares. The incremental policy (newscrawl/incremental.py)
+#: newscrawl's spider middlewares. The incremental policy (newscrawl/crawl/incremental.py)
 #: sits next to the spider: it sees every request the spider yields, before Scrapy's own
-#: middlewares. The progress middleware (newscrawl/progress.py) notes when `start()` is
+#: middlewares. The progress middleware (newscrawl/crawl/progress.py) notes when `start()` is
 #: read to its end.
 SPIDER_MIDDLEWARES: dict[str, int] = {
-    "newscrawl.incremental.IncrementalMiddleware": 950,
-    "newscrawl.progress.ProgressMiddleware": 960,
+    "newscrawl.crawl.incremental.IncrementalMiddleware": 950,
+    "newscrawl.crawl.progress.ProgressMiddleware": 960,
 }
 
-#: Scrapy extensions newscrawl replaces: LogStats by newscrawl.progress.Progress, the feed
-#: exporter by newscrawl.feeds.FeedExporter.
+#: Scrapy extensions newscrawl replaces: LogStats by newscrawl.crawl.progress.Progress, the feed
+#: exporter by newscrawl.crawl.feeds.FeedExporter.
 REPLACED_EXTENSIONS = (
     "scrapy.extensions.logstats.LogStats",
     "scrapy.extensions.feedexport.FeedExporter",
@@ -168,16 +168,16 @@ REPLACED_EXTENSIONS = (
 #: Scrapy downloader middlewares newscrawl replaces with a fixed subclass, by order.
 REPLACED_DOWNLOADER_MIDDLEWARES: dict[str, tuple[str, int]] = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": (
-        "newscrawl.robots.RobotsTxtMiddleware",
+        "newscrawl.crawl.robots.RobotsTxtMiddleware",
         100,
     ),
 }
 
 #: Local feed files are written item by item, so a killed run leaves whole lines.
-FEED_STORAGE = "newscrawl.feeds.LineFileFeedStorage"
-#: Exporters that write the Article schema in every format (newscrawl/feeds.py).
+FEED_STORAGE = "newscrawl.crawl.feeds.LineFileFeedStorage"
+#: Exporters that write the Article schema in every format (newscrawl/crawl/feeds.py).
 FEED_EXPORTERS = {
-    fmt: f"newscrawl.feeds.{cls}"
+    fmt: f"newscrawl.crawl.feeds.{cls}"
     for fmt, cls in {
         "jsonlines": "JsonLinesExporter",
         "jsonl": "JsonLinesExporter",
@@ -209,7 +209,7 @@ SCRAPY_SETTINGS: dict[str, Any] = {
     "DOWNLOAD_WARNSIZE": 4 * 1024 * 1024,
     "FEED_EXPORT_ENCODING": "utf-8",
     # A dropped page is one log line naming its reason and URL (Scrapy's adds the item).
-    "LOG_FORMATTER": "newscrawl.logformatter.LogFormatter",
+    "LOG_FORMATTER": "newscrawl.crawl.logformatter.LogFormatter",
     # The exported columns: the Article schema, in order (a CSV feed has them all; JSON
     # formats leave out the optional `removed` and `duplicate_of` when unset).
     "FEED_EXPORT_FIELDS": [*ARTICLE_FIELDS, *sorted(OPTIONAL_FIELDS, reverse=True)],
@@ -240,7 +240,7 @@ class NewscrawlAddon:
             settings.set(name, value, priority="addon")
         # Pass classes: Scrapy finds an entry already there by `load_object(entry) == cls`,
         # so an import string never matches it, and a user's `-s 'ITEM_PIPELINES=
-        # {"newscrawl.pipelines.ExtractPipeline": null}'` (or other order) is set back.
+        # {"newscrawl.crawl.pipelines.ExtractPipeline": null}'` (or other order) is set back.
         for name, order in PIPELINES.items():
             settings.setdefault_in_component_priority_dict(
                 "ITEM_PIPELINES", load_object(name), order
@@ -301,7 +301,9 @@ class NewscrawlAddon:
     def update_pre_crawler_settings(cls, settings: BaseSettings) -> None:
         # TOML sites next to Python ones (`scrapy list` reads settings.py only: it sets
         # this too).
-        settings.set("SPIDER_LOADER_CLASS", "newscrawl.spiderloader.SiteSpiderLoader", "addon")
+        settings.set(
+            "SPIDER_LOADER_CLASS", "newscrawl.crawl.spiderloader.SiteSpiderLoader", "addon"
+        )
         # Lets any project that enables the add-on run newscrawl's spiders (and, as Scrapy
         # walks subpackages, its site modules) by name.
         if "newscrawl.spiders" not in settings.getlist("SPIDER_MODULES"):
@@ -319,7 +321,7 @@ DISTRIBUTED_SETTINGS: dict[str, Any] = {
 }
 DISTRIBUTED_EXTENSIONS: dict[str, int | None] = {
     # Run coordination in Redis replaces the run lock of one machine.
-    "newscrawl.runlock.RunLockExtension": None,
+    "newscrawl.crawl.runlock.RunLockExtension": None,
     "newscrawl.distributed.coordinator.RunCoordinator": -100,
 }
 DISTRIBUTED_SPIDER_MIDDLEWARES: dict[str, int] = {

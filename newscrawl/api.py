@@ -27,7 +27,7 @@ from itemadapter import ItemAdapter
 from newscrawl.addon import NEWSCRAWL_SETTINGS
 from newscrawl.cleaning import MAX_TEXT_CHARS, clean_text
 from newscrawl.cleaning.html import SiteRules
-from newscrawl.encoding import decode_html
+from newscrawl.core.encoding import decode_html
 from newscrawl.items import Page
 from newscrawl.stages import Rejected, extract, remove_chrome, strip_related_tail, validate
 
@@ -52,7 +52,7 @@ def extract_article(
 ) -> dict[str, Any] | None:
     """Extract and clean the article of one page; None when the page is not an article
     (or not text, or over `MAX_PAGE_BYTES`). `bytes` are decoded as the crawl decodes a
-    response (`newscrawl.encoding`). Never raises."""
+    response (`newscrawl.core.encoding`). Never raises."""
     try:
         return _extract(html, url, rules, min_words)
     except Exception:  # a page no stage expected: not an article, never an exception
@@ -85,7 +85,7 @@ def _extract(
 
 
 def _decode(html: bytes) -> str | None:
-    """Decode bytes as the crawl does (`newscrawl.encoding`); None when they are not text."""
+    """Decode bytes as the crawl does (`newscrawl.core.encoding`); None when they are not text."""
     decoded = decode_html(html)
     return None if decoded.invalid else decoded.text
 

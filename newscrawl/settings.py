@@ -14,7 +14,7 @@ SPIDER_MODULES = ["newscrawl.spiders"]
 NEWSPIDER_MODULE = "newscrawl.spiders.sites"
 ADDONS = {"newscrawl.addon.NewscrawlAddon": 0}
 # Python site modules and TOML site files, listed and run alike.
-SPIDER_LOADER_CLASS = "newscrawl.spiderloader.SiteSpiderLoader"
+SPIDER_LOADER_CLASS = "newscrawl.crawl.spiderloader.SiteSpiderLoader"
 # `crawl` (clear argument errors, exit codes for cron) and `genspider -t news`.
 COMMANDS_MODULE = "newscrawl.scrapy_commands"
 TEMPLATES_DIR = str(Path(__file__).resolve().parent / "templates")

@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 
-from newscrawl.localsite import LocalSite
-from newscrawl.synthetic import SyntheticSite, build_site
+from newscrawl.testing.localsite import LocalSite
+from newscrawl.testing.synthetic import SyntheticSite, build_site
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -214,7 +214,7 @@ def redis_url(redis_service: Any) -> str:
 def redis_service() -> Iterator[Any]:
     """A fresh Redis server on a free loopback port (`.url`, `.stop()`), stopped after
     the test."""
-    from newscrawl.testing_services import REDIS_HINT, redis_binary, redis_server
+    from newscrawl.testing.services import REDIS_HINT, redis_binary, redis_server
 
     if redis_binary() is None:
         _missing(REDIS_HINT)
@@ -230,7 +230,7 @@ def redis_service() -> Iterator[Any]:
 @pytest.fixture
 def scrapyd_url(tmp_path: Path) -> Iterator[str]:
     """A real scrapyd on a free loopback port, working in `tmp_path / "scrapyd"`."""
-    from newscrawl.testing_services import SCRAPYD_HINT, scrapyd_available, scrapyd_server
+    from newscrawl.testing.services import SCRAPYD_HINT, scrapyd_available, scrapyd_server
 
     if not scrapyd_available():
         _missing(SCRAPYD_HINT)

@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 
 from newscrawl import clean_text, extract_article
 from newscrawl.api import MAX_PAGE_BYTES, MAX_TEXT_CHARS
-from newscrawl.encoding import decode_html
-from newscrawl.integrity import body_problem
-from newscrawl.synthetic import prose
+from newscrawl.core.encoding import decode_html
+from newscrawl.crawl.integrity import body_problem
+from newscrawl.testing.synthetic import prose
 
 URL = "https://news.example/2026/11/24/story.html"
 

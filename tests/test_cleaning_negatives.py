@@ -307,6 +307,11 @@ STRUCTURED_ENDINGS: dict[str, list[str]] = {
         "Rovers: Host the Harriers on Friday.",
         "Harriers: Visit the Rovers on Friday.",
     ],
+    "short sentences with no names under a header-like subheading": [
+        "Read more",
+        "Tickets are sold at the station and on the train.",
+        "Children under twelve travel for free.",
+    ],
     # A teaser box between paragraphs (express.co.uk): the article goes on after it.
     "article going on after a teaser box": [
         "The council will meet again in March to approve the final design of the bridge.",
@@ -338,6 +343,78 @@ STRUCTURED_ENDINGS: dict[str, list[str]] = {
         "Group B: Harbour Town, Ridgefield and Oakley",
         "Group C: Weston, Eastbury and Southam",
     ],
+    # Plain headline-like lines after a paragraph are cut only when they name things and
+    # share nothing: a list of the article's own shares a word, a first word or a sign.
+    "items sharing a word": [
+        "Northbank Steel Works wins the Elmsford contract",
+        "Valley Timber Company keeps the Millbrook contract",
+        "Harbour Civil Engineering loses its Portland office",
+    ],
+    "items sharing their first word": [
+        "Your Monday ticket covers Elmsford buses",
+        "Your Friday pass includes Millbrook ferries",
+        "Weekend riders pay Northgate fares",
+    ],
+    # ign.com: deals, each with its price.
+    "items with a price each": [
+        "Use code VALLEY10 to get the Elmsford lamp for $79.99",
+        "Northbank Steel Kettle for $24.50",
+        "Clip the $5 off coupon on the product page",
+    ],
+    "items with two kinds of bullets": [
+        "- Northbank Steel Works in Elmsford",
+        "• Valley Timber Company from Millbrook",
+        "- Harbour Civil Engineering of Portland",
+    ],
+    "a key and its value in each item": [
+        "- Elmsford: Northbank Steel Works",
+        "- Millbrook: Valley Timber Company",
+        "- Portland: Harbour Civil Engineering",
+    ],
+    # bigbrandsystem.com: a checklist whose items ask after a sentence of their own.
+    "items that are prose asking a question": [
+        "Pick the Elmsford venue: Decide how many guests you can seat. Will it be indoors?",
+        "Book the Millbrook caterer early. Which menu suits a summer evening?",
+        "Northgate Hall Opens Its Doors At Noon",
+    ],
+    # vox.com: an embedded post, one line per paragraph of it, after the sentence quoting it.
+    "an embedded post's lines, its link last": [
+        "Elmsford has become a building site thanks to the works on the Northgate bridge",
+        "We keep the Millbrook path open for walkers and cyclists all summer",
+        "I ask all Elmsfordians to use it whenever they can pic.example.com/Xy12Ab",
+    ],
+    "an embedded post's lines, two sentences last": [
+        "Elmsford has become a building site thanks to the works on the Northgate bridge",
+        "I ask all Elmsfordians to take a ferry whenever they can",
+        "It is important that we keep the Millbrook path open. Through the summer we add two "
+        "crossings and lights for cyclists",
+    ],
+    # The article's own numbered list under its subheading: one subject, the subheading
+    # stays (the list itself may go as numbered headlines, but not the line above it).
+    "a subheading above the article's numbered steps": [
+        "How to apply",
+        "1. Fill in the form for the Elmsford bridge permit",
+        "2. Send the form with a copy of your permit to the town hall",
+    ],
+    # The article's own list in a script without spaces: its items share a word.
+    "items sharing a word, no spaces": [
+        "北口の駐輪場は4月から有料",
+        "南口の駐輪場は5月まで無料",
+        "東口に新しい駐輪場を整備",
+    ],
+    # Items that continue the sentence above them start in lower case.
+    "items in lower case": [
+        "- night trains from Elmsford",
+        "- one ferry across to Millbrook",
+        "- hourly buses serving Northgate",
+    ],
+    # A key and its value ("Main image credit: Getty", "Venue: ...") is no header: it
+    # does not take numbered lines below it for a tail.
+    "a key and its value above numbered lines": [
+        "Venue: Harbour Hall",
+        "1) Harbour Lantern Festival draws record crowds to Elmsford",
+        "2) Why the Millbrook ferry may stop running in 2026",
+    ],
     # reuters.com: notes in brackets, each ending with the same word.
     "notes in brackets": [
         "(Graphic: River levels in 2024 - here)",
@@ -346,7 +423,7 @@ STRUCTURED_ENDINGS: dict[str, list[str]] = {
     ],
     "a question closing the article": ["Will the valley finally get its bridge this time?"],
     # inexhibit.com: a gallery's captions after the last paragraph read like headlines
-    # with no header; plain lines with no marker are therefore never cut.
+    # with no header; they are one list, built alike ("... by the ..." in every line).
     "gallery captions": [
         "Light a Wish by the Harbour Lantern Group",
         "Parabolic Cloud by the Millbrook Studio",

@@ -156,6 +156,64 @@ def test_title_case_headlines_after_the_last_sentence_are_cut() -> None:
     assert clean_text("\n".join([*article, *tail])) == "\n".join(article)
 
 
+@pytest.mark.parametrize("bullet", ["", "- ", "• ", "» "])
+@pytest.mark.parametrize(
+    "headlines",
+    [
+        [
+            "Harbour Lantern Festival draws record crowds to Elmsford",
+            "Why the Millbrook ferry may stop running in 2026",
+            "Northgate mayor resigns over housing plan",
+        ],
+        [
+            "Detenido en Oviedo un conductor que circulaba sin carné",
+            "La Liga aplaza el partido del domingo por la lluvia",
+            "Cinco claves para entender la nueva ley de vivienda",
+            "Muere a los 90 años el pintor Julián Ortega",
+        ],
+        [
+            "Streik bei der Bahn: Was Pendler in Bayern jetzt wissen müssen",
+            "Neues Museum in Leipzig öffnet im Herbst - so teuer wird ein Ticket",
+            "Warum der Bodensee immer wärmer wird",
+        ],
+    ],
+    ids=["en", "es", "de"],
+)
+def test_unrelated_headlines_that_name_things_go_without_a_header(
+    headlines: list[str], bullet: str
+) -> None:
+    # The seed's tail and cbssports.com's: stories on other subjects after the last
+    # paragraph, no header, no marker; each names someone or something, no two share a word.
+    article = ARTICLES["en"][0]
+    text = "\n".join([*article, *(bullet + h for h in headlines)])
+
+    assert clean_text(text) == "\n".join(article)
+
+
+def test_unrelated_headlines_go_when_one_of_three_starts_in_lower_case() -> None:
+    # Some sites' titles start in lower case (wday.ru); the others still read as headlines.
+    tail = [
+        "Самые популярные блоги о путешествиях по версии Travel.ru",
+        "потеря багажа в аэропорту: что делать",
+        "53-летняя актриса рассказала о съёмках в Москве",
+    ]
+
+    assert _cut(tail) == PARAGRAPH
+
+
+def test_unrelated_headlines_in_a_script_without_spaces_go_without_a_header() -> None:
+    # Japanese headlines after the last sentence: no full stop, no two sharing two letters
+    # in a row (kana aside: "から" is grammar, not a subject; "、" is a comma).
+    article = "新しい夜行列車が6月から運行を始める。運賃は日帰り往復並みになる。"
+    tail = [
+        "- 港の祭りに過去最多の人出、花火は中止",
+        "- 県知事が辞任を表明、住宅計画めぐり",
+        "- 新美術館が秋に開館へ、入場料から決まる",
+    ]
+
+    assert clean_text("\n".join([article, *tail])) == article
+
+
 @pytest.mark.parametrize(
     "closing",
     [
@@ -274,6 +332,25 @@ def test_headlines_that_ask_or_end_with_a_stop_go_with_their_header() -> None:
     assert _cut(tail) == PARAGRAPH
 
 
+@pytest.mark.parametrize(
+    "tail",
+    [
+        [
+            "Trending:",
+            "Harbour Lantern Festival draws record crowds to Elmsford.",
+            "Column: Why the Millbrook ferry may stop running in 2026.",
+            "Northgate mayor Ann Lee resigns over housing plan.",
+        ],
+        ["추천 기사:", "야간열차 6월부터 운행, 요금은 당일 왕복 수준.", "항구 축제에 관광객 몰려."],
+    ],
+    ids=["en", "ko"],
+)
+def test_headlines_that_all_end_with_a_stop_go_with_their_header(tail: list[str]) -> None:
+    # Sites that end every headline with a full stop: several stories, no two sharing a
+    # word, under a header.
+    assert _cut(tail) == PARAGRAPH
+
+
 def test_teaser_cards_headline_and_summary_go_with_their_header() -> None:
     # thenation.com ("More from The Nation"): each headline with a one-sentence summary.
     tail = [
@@ -334,6 +411,27 @@ def test_numbered_headlines_go_without_a_header(style: str) -> None:
     ids=["date after", "date before", "date below"],
 )
 def test_dated_headlines_go_without_a_header(tail: list[str]) -> None:
+    assert _cut(tail) == PARAGRAPH
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        [
+            "Unsere Empfehlungen",
+            "1. Streik bei der Bahn: Was Pendler in Bayern jetzt wissen müssen",
+            "2. Neues Museum in Leipzig öffnet im Herbst",
+        ],
+        [
+            "FRONT PAGE",
+            "14.03.2024 | Harbour Lantern Festival draws record crowds to Elmsford",
+            "March 12, 2024 | Why the Millbrook ferry may stop running",
+        ],
+    ],
+    ids=["numbered", "dated"],
+)
+def test_a_label_above_numbered_or_dated_stories_goes_with_them(tail: list[str]) -> None:
+    # A header in no phrase list over numbered or dated headlines of several stories.
     assert _cut(tail) == PARAGRAPH
 
 

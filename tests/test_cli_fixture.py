@@ -15,7 +15,7 @@ from newscrawl import __version__
 from newscrawl.addon import NEWSCRAWL_SETTINGS
 from newscrawl.cli import main
 from newscrawl.commands.sites import write_table
-from newscrawl.golden import load_fixture, slug_for
+from newscrawl.testing.golden import load_fixture, slug_for
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -1,6 +1,6 @@
 """The README's main job, for real: `scrapy crawl demo` over the shipped demo site.
 
-The site's source of truth (`newscrawl/demo/content.toml`) says what every article is;
+The site's source of truth (`tools/demo_content.toml`) says what every article is;
 the crawl must export each exactly once, whole (every paragraph and list item, in order),
 without chrome or related headlines, with the right metadata, and nothing else.
 """
@@ -17,9 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import POOL, CrawlResult, demo_port_lock, run_crawl
-
-from newscrawl.demo.build import (
+from build_demo import (
     CHROME_SNIPPETS,
     NON_ARTICLE_URLS,
     TAIL_SNIPPETS,
@@ -27,6 +25,7 @@ from newscrawl.demo.build import (
     load_content,
     text_blocks,
 )
+from conftest import POOL, CrawlResult, demo_port_lock, run_crawl
 
 CONTENT = load_content()
 ARTICLES = {article_url(a): a for a in CONTENT["articles"]}

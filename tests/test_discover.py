@@ -16,12 +16,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from build_demo import article_url, load_content
 from conftest import run_crawl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newscrawl.cli import main
-from newscrawl.demo.build import article_url, load_content
 from newscrawl.discovery import (
     Discovery,
     DiscoveryError,

@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from faultsite import Canary
+from support.faultsite import Canary
 
 from newscrawl import __version__
-from newscrawl.addresses import AddressPolicy
 from newscrawl.cli import main
+from newscrawl.core.addresses import AddressPolicy
 from newscrawl.discovery import DiscoveryError, discover
 from newscrawl.discovery.fetch import AddressGuard, Fetcher, Refused
 from newscrawl.discovery.settings import crawl_settings

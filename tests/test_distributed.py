@@ -306,7 +306,7 @@ def test_a_worker_that_loses_redis_stops_with_exit_code_1(
 
 
 def test_a_worker_that_cannot_reach_redis_says_so_in_one_line(tmp_path: Path) -> None:
-    from newscrawl.testing_services import free_port
+    from newscrawl.testing.services import free_port
 
     url = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
     process = subprocess.run(

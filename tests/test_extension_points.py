@@ -15,8 +15,8 @@ from scrapy.settings import Settings
 from scrapy.utils.misc import load_object
 
 from newscrawl.addon import NewscrawlAddon
-from newscrawl.incremental import IncrementalMiddleware
-from newscrawl.spiderloader import SiteSpiderLoader
+from newscrawl.crawl.incremental import IncrementalMiddleware
+from newscrawl.crawl.spiderloader import SiteSpiderLoader
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -1,4 +1,4 @@
-"""`scrapy crawl urls` end to end over a site that fails in 33 ways (`faultsite.py`): every
+"""`scrapy crawl urls` end to end over a site that fails in 33 ways (`support/faultsite.py`): every
 good page is exported whole, no fault is exported, no request reaches a refused address,
 and memory stays bounded."""
 
@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from conftest import POOL, CrawlResult, run_crawl
-from faultsite import FAULTS, TAIL, Canary, FaultSite, paragraphs
+from support.faultsite import FAULTS, TAIL, Canary, FaultSite, paragraphs
 
 # One crawl for the module's tests: with pytest-xdist, all of them in one worker.
 pytestmark = pytest.mark.xdist_group("faults")

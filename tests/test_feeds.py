@@ -127,7 +127,7 @@ def test_an_exporter_error_is_an_error_and_the_article_is_fetched_again(
 ) -> None:
     site = synthetic(ARTICLES)
     name = site.install(tmp_path)
-    settings = {"FEED_EXPORTERS": json.dumps({"failing": "faulty_feeds.FailingExporter"})}
+    settings = {"FEED_EXPORTERS": json.dumps({"failing": "support.faulty_feeds.FailingExporter"})}
     env = {"PYTHONPATH": os.pathsep.join([str(TESTS), os.environ.get("PYTHONPATH", "")])}
     failing = _crawl_with_env(name, tmp_path, settings, "out.jsonl:failing", env)
     assert failing.returncode == 5, failing.log[-3000:]

@@ -133,6 +133,64 @@ def test_title_loses_the_site_name_and_date(head: str, url: str, expected: str) 
     assert fields(page(head), url)["title"] == expected
 
 
+def _two_headlines(breadcrumb: str, header: str) -> str:
+    """A page whose JSON-LD and breadcrumb trail name the search engines' headline, and
+    whose article header and og:title the readers'."""
+    ld = {"@type": "NewsArticle", "headline": "Rail operator announces night service"}
+    og_title = "Valley Courier" if "Valley Courier" in header else "Night trains are back"
+    return (
+        f'<html lang="en"><head><meta property="og:title" content="{og_title}">'
+        '<meta property="og:site_name" content="Valley Courier">'
+        f'<script type="application/ld+json">{json.dumps(ld)}</script></head><body>'
+        f"{breadcrumb}<article><header>{header}</header>{BODY}</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("breadcrumb", "header", "expected"),
+    [
+        # The JSON-LD headline is the breadcrumb's <h1>, og:title the article's heading
+        # (after a kicker, in a span of its own): the page shows og:title.
+        (
+            '<nav><ol><li><a href="/">Home</a></li>'
+            "<li><h1>Rail operator announces night service</h1></li></ol></nav>",
+            '<h2><span class="kicker">Transport</span><span>Night trains are back</span></h2>',
+            "Night trains are back",
+        ),
+        # A breadcrumb trail that is a list classed so, not a <nav>.
+        (
+            '<ul class="breadcrumb"><li><h1>Rail operator announces night service</h1></li></ul>',
+            "<h2>Night trains are back</h2>",
+            "Night trains are back",
+        ),
+        # The JSON-LD headline shown as the article's heading: it stays.
+        (
+            "",
+            "<h1>Rail operator announces night service</h1><h2>Night trains are back</h2>",
+            "Rail operator announces night service",
+        ),
+        # og:title shown, but the JSON-LD headline not in a breadcrumb: JSON-LD first.
+        ("", "<h1>Night trains are back</h1>", "Rail operator announces night service"),
+        # og:title is the site's name, which the page shows in its logo: not a headline.
+        (
+            "<nav><h1>Rail operator announces night service</h1></nav>",
+            "<h1>Valley Courier</h1>",
+            "Rail operator announces night service",
+        ),
+        # The breadcrumb shows the JSON-LD headline, the page does not show og:title.
+        (
+            "<nav><h1>Rail operator announces night service</h1></nav>",
+            "<h1>Night trains: what changes in June</h1>",
+            "Rail operator announces night service",
+        ),
+    ],
+)
+def test_title_is_the_readers_headline_not_the_breadcrumbs(
+    breadcrumb: str, header: str, expected: str
+) -> None:
+    assert fields(_two_headlines(breadcrumb, header))["title"] == expected
+
+
 # --- authors ----------------------------------------------------------------------
 
 
@@ -166,6 +224,7 @@ def test_title_loses_the_site_name_and_date(head: str, url: str, expected: str) 
         ("Ilana Muhlstein, MS, RDN", ["Ilana Muhlstein"]),
         ("Jeff Foust Monday, November", ["Jeff Foust"]),
         ("Carrie Arnold November 19, 2019", ["Carrie Arnold"]),
+        ("NOVEMBER 20, 2019 10:43", []),
         ("ERIC TUCKER Associated Press", ["ERIC TUCKER"]),
         ("d.kuckelkorn@boersen-zeitung.example", []),
         ("Dieter Kuckelkorn (d.kuckelkorn@boersen-zeitung.example)", ["Dieter Kuckelkorn"]),
@@ -271,6 +330,36 @@ def test_authors_follow_json_ld_references_to_person_nodes() -> None:
         ],
     }
     assert fields(page(ld=graph))["authors"] == ["Lewis White"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # Desk handles in a microdata author, kept as written (not split at "/", not
+        # title-cased into "Nrw; Abcd; Xyz").
+        (
+            BODY + '<p class="reference">Radio 1, 3.5.2026; <span itemprop="author">nrw/abcd;xyz'
+            "</span></p>",
+            ["nrw/abcd", "xyz"],
+        ),
+        # A Person item: its name, not the date the page marks as a name beside it; not
+        # an image credit; not the author of a teaser of another story.
+        (
+            '<figure><img src="a.jpg"><figcaption><span itemprop="author">Foto: Lena Berg'
+            "</span></figcaption></figure>"
+            '<div itemprop="author" itemscope itemtype="https://schema.org/Person">'
+            '<span itemprop="name">By Mara Lindqvist</span>'
+            '<span itemprop="name">MAY 3, 2026 10:43</span></div>' + BODY + "<div itemscope "
+            'itemtype="https://schema.org/Article"><h3>Buses at night</h3><p itemprop="author">'
+            "Tom Other</p></div>",
+            ["Mara Lindqvist"],
+        ),
+    ],
+)
+def test_authors_from_microdata_when_json_ld_and_meta_name_none(
+    body: str, expected: list[str]
+) -> None:
+    assert fields(page(body=body))["authors"] == expected
 
 
 def test_authors_from_links_to_author_pages_when_nothing_else_names_one() -> None:

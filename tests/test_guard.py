@@ -8,8 +8,8 @@ import ipaddress
 import pytest
 from twisted.internet.address import IPv4Address, IPv6Address
 
-from newscrawl.addresses import AddressPolicy, parse_allow_entry, parse_ip, refused_kind
-from newscrawl.guard import GuardedNameResolver
+from newscrawl.core.addresses import AddressPolicy, parse_allow_entry, parse_ip, refused_kind
+from newscrawl.crawl.guard import GuardedNameResolver
 
 LOOPBACK_SPELLINGS = [
     "127.0.0.1",

@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 from conftest import run_crawl
-from sample_pages import article_html, paragraphs
 from scrapy import Spider
 from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
+from support.sample_pages import article_html, paragraphs
 
 from newscrawl.addon import NEWSCRAWL_SETTINGS, SettingError
-from newscrawl.health import SiteCounts, SiteHealth, Thresholds, symptoms
+from newscrawl.crawl.health import SiteCounts, SiteHealth, Thresholds, symptoms
 from newscrawl.items import Article, Page
 
 if TYPE_CHECKING:
@@ -111,7 +111,7 @@ def test_warning_and_exit_stat_when_opted_in(caplog: pytest.LogCaptureFixture) -
         else:
             health.item_dropped(_page(url), DropItem(f"empty_text: {url}"), spider)
     health.page_dropped("http_404", "https://gazette.example/gone.html", spider)
-    with caplog.at_level(logging.INFO, logger="newscrawl.health"):
+    with caplog.at_level(logging.INFO, logger="newscrawl.crawl.health"):
         health.spider_closed(spider, "finished")
     lines = [(r.levelname, r.getMessage()) for r in caplog.records]
     assert lines[0] == (
@@ -141,7 +141,7 @@ def test_warning_alone_does_not_fail_the_crawl_by_default() -> None:
 
 def test_site_spider_that_fetched_nothing_is_a_symptom(caplog: pytest.LogCaptureFixture) -> None:
     health = _extension()
-    with caplog.at_level(logging.WARNING, logger="newscrawl.health"):
+    with caplog.at_level(logging.WARNING, logger="newscrawl.crawl.health"):
         health.spider_closed(_SiteSpider(), "finished")
     assert "Site health: gazette: no_pages: no article page was fetched" in caplog.text
     # A crawl cut short, or max_age skipping everything it found, is not a broken site.
@@ -163,7 +163,7 @@ def test_generic_spiders_are_judged_per_host(caplog: pytest.LogCaptureFixture) -
         health.item_scraped(_article(f"https://www.big.example/{n}", dated=False), spider)
     for host in ("a.example", "b.example"):
         health.item_scraped(_article(f"https://{host}/1", dated=False), spider)
-    with caplog.at_level(logging.INFO, logger="newscrawl.health"):
+    with caplog.at_level(logging.INFO, logger="newscrawl.crawl.health"):
         health.spider_closed(spider, "finished")
     assert "Site health: big.example: no_date: 10 of 10 articles (100%)" in caplog.text
     assert "2 more sites with fewer than 10 pages each (not judged)" in caplog.text
@@ -276,7 +276,7 @@ def layout_site(tmp_path: Path, serve) -> Path:
 
 
 def _health_lines(log: str) -> list[str]:
-    return re.findall(r"^.*\[newscrawl\.health\].*$", log, flags=re.MULTILINE)
+    return re.findall(r"^.*\[newscrawl\.crawl\.health\].*$", log, flags=re.MULTILINE)
 
 
 def test_changed_layout_is_visible_in_the_first_run_after_the_change(layout_site: Path) -> None:

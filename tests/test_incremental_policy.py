@@ -12,7 +12,7 @@ from scrapy.http import Response, XmlResponse
 from scrapy.utils.test import get_crawler
 
 from newscrawl.addon import SettingError
-from newscrawl.incremental import IncrementalMiddleware, unchanged_sources
+from newscrawl.crawl.incremental import IncrementalMiddleware, unchanged_sources
 from newscrawl.spiders import NewsSpider
 from newscrawl.spiders.base import KIND, LASTMOD
 from newscrawl.state import SourceRecord

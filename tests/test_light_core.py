@@ -70,6 +70,16 @@ def test_core_helpers_load_nothing_heavy() -> None:
     assert _heavy(modules) == []
 
 
+@pytest.mark.parametrize(
+    "module",
+    sorted(path.stem for path in (PACKAGE / "core").glob("*.py") if path.stem != "__init__"),
+)
+def test_every_core_module_loads_nothing_heavy(module: str) -> None:
+    """`newscrawl.core` is the layer under everything: none of its modules may pull in
+    the crawl (Scrapy) or the extraction (trafilatura, lxml)."""
+    assert _heavy(_loaded(f"import newscrawl.core.{module}")) == []
+
+
 def test_the_crawl_state_loads_neither_the_extraction_nor_scrapy() -> None:
     """Its records compare dates (`core.dates`); the backend is loaded by name, in
     `open_state`, with Scrapy's `load_object`."""

@@ -12,7 +12,7 @@ from lxml import html
 
 from newscrawl import extract_article
 from newscrawl.extraction import _link_list, extract_page
-from newscrawl.synthetic import prose
+from newscrawl.testing.synthetic import prose
 
 URL = "https://www.valley-courier.example/news/2026/11/24/elm-bridge-vote.html"
 ARTICLE_LD = json.dumps({"@type": "NewsArticle", "headline": "Elm bridge vote"})

@@ -10,9 +10,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
+from build_demo import article_url, load_content
 from conftest import feed_files, read_jsonl, run_crawl
-
-from newscrawl.demo.build import article_url, load_content
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from devpages import page
+from support.devpages import page
 
 from newscrawl import extract_article
 from newscrawl.core.text import word_count

@@ -15,8 +15,8 @@ from pebble import ProcessExpired
 from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.utils.test import get_crawler
 
-from newscrawl.offload import WorkerPool, worker_count
-from newscrawl.pipelines import ExtractPipeline
+from newscrawl.crawl.offload import WorkerPool, worker_count
+from newscrawl.crawl.pipelines import ExtractPipeline
 
 
 def _pool(**overrides: Any) -> WorkerPool:

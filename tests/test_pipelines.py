@@ -12,15 +12,15 @@ from scrapy.exceptions import DropItem
 from scrapy.utils.conf import build_component_list
 from scrapy.utils.test import get_crawler
 
-from newscrawl.items import Article, Page
-from newscrawl.pipelines import (
+from newscrawl.crawl.pipelines import (
     ChromePipeline,
     DuplicatesPipeline,
     ExtractPipeline,
     TailPipeline,
     ValidatePipeline,
 )
-from newscrawl.robots import RobotsTxtMiddleware
+from newscrawl.crawl.robots import RobotsTxtMiddleware
+from newscrawl.items import Article, Page
 from newscrawl.spiders.base import NewsSpider
 
 PAGE_HTML = (Path(__file__).parent / "fixtures" / "pages" / "article.html").read_text("utf-8")
@@ -217,8 +217,8 @@ def test_duplicates_in_one_run_are_dropped() -> None:
 def test_a_project_can_disable_or_reorder_a_newscrawl_pipeline() -> None:
     crawler = _crawler(
         ITEM_PIPELINES={
-            "newscrawl.pipelines.TailPipeline": None,
-            "newscrawl.pipelines.ChromePipeline": 350,
+            "newscrawl.crawl.pipelines.TailPipeline": None,
+            "newscrawl.crawl.pipelines.ChromePipeline": 350,
         }
     )
     pipelines = crawler.settings.getwithbase("ITEM_PIPELINES")

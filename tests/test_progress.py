@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from conftest import CRAWL_ENV, crawl_command, crawl_stats
 
-from newscrawl.progress import format_duration
+from newscrawl.crawl.progress import format_duration
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -1,6 +1,6 @@
 """Quality floor: the whole chain (`extract_article`) over a fixed sample of real annotated
 pages from both development sets (`fixtures/devpages/`: Zyte benchmark and fundus-dev, 12
-languages), scored with the benchmark's metric (`newscrawl.evaluation`) against their gold,
+languages), scored with the benchmark's metric (`newscrawl.testing.evaluation`) against their gold,
 must not fall below pinned floors. Like trafilatura's eval gate: a change that makes the
 cleaner worse on real pages fails CI, even when every exact test still passes.
 
@@ -15,10 +15,10 @@ from functools import cache
 from typing import Any
 
 import pytest
-from devpages import SETS, pages
+from support.devpages import SETS, pages
 
 from newscrawl import extract_article
-from newscrawl.evaluation import DocScore, aggregate, non_space_len, score_document
+from newscrawl.testing.evaluation import DocScore, aggregate, non_space_len, score_document
 
 JUNK_CHARS = 100
 

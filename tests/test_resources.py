@@ -5,8 +5,8 @@ from __future__ import annotations
 import zipfile
 from typing import TYPE_CHECKING
 
-from newscrawl.resources import as_folder
-from newscrawl.spiderloader import site_files
+from newscrawl.core.resources import as_folder
+from newscrawl.crawl.spiderloader import site_files
 from newscrawl.spiders.config import load_sites
 
 if TYPE_CHECKING:

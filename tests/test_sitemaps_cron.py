@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from conftest import feed_files, read_jsonl, run_crawl
 
-from newscrawl.synthetic import ARTICLE_PATTERN
+from newscrawl.testing.synthetic import ARTICLE_PATTERN
 
 if TYPE_CHECKING:
     from pathlib import Path

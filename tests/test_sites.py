@@ -20,9 +20,9 @@ from scrapy.utils.url import url_is_from_any_domain
 from newscrawl import stages
 from newscrawl.addon import NEWSCRAWL_SETTINGS
 from newscrawl.commands.sites import README_END, README_START, markdown_table
-from newscrawl.golden import Fixture, diff_fields, expected_fields, load_fixtures
+from newscrawl.crawl.spiderloader import is_shipped, site_spiders, source_file
 from newscrawl.items import Page
-from newscrawl.spiderloader import is_shipped, site_spiders, source_file
+from newscrawl.testing.golden import Fixture, diff_fields, expected_fields, load_fixtures
 
 ROOT = Path(__file__).parents[1]
 FIXTURES = Path(__file__).parent / "fixtures" / "sites"

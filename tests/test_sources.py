@@ -7,7 +7,7 @@ import zlib
 
 import pytest
 
-from newscrawl.compression import InflatedTooLarge, inflate
+from newscrawl.core.compression import InflatedTooLarge, inflate
 from newscrawl.spiders.feeds import FeedError, parse_feed
 from newscrawl.spiders.sitemaps import SitemapError, parse_sitemap
 

@@ -16,16 +16,16 @@ from scrapy.utils.conf import build_component_list
 from scrapy.utils.misc import load_object
 from scrapy.utils.test import get_crawler
 
-from newscrawl import signals
-from newscrawl.feeds import LineFileFeedStorage
-from newscrawl.runlock import AlreadyRunning, RunLock, RunLockExtension
+from newscrawl.crawl import signals
+from newscrawl.crawl.feeds import LineFileFeedStorage
+from newscrawl.crawl.runlock import AlreadyRunning, RunLock, RunLockExtension
+from newscrawl.crawl.summary import format_summary, summarize
 from newscrawl.spiders import NewsSpider
 from newscrawl.spiders.args import ArgumentError, parse_refresh
 from newscrawl.state import FeedFile, Run, StateUnavailable, newest_date
 from newscrawl.state.extension import CrawlStateExtension
 from newscrawl.state.recovery import recover_interrupted_runs, repair_jsonl
 from newscrawl.state.sqlite import SqliteState
-from newscrawl.summary import format_summary, summarize
 
 if TYPE_CHECKING:
     from pathlib import Path

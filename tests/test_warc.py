@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 
 import pytest
 from conftest import POOL, run_crawl
-from sample_pages import article_html
+from support.sample_pages import article_html
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from newscrawl._imports import MissingExtraError, require
-from newscrawl.archive import ArchivedResponse, Skipped, WarcError, read_warc
+from newscrawl.core.archive import ArchivedResponse, Skipped, WarcError, read_warc
 from newscrawl.spiders.args import ArgumentError
 from newscrawl.spiders.warc import warc_paths
 

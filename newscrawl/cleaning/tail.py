@@ -10,8 +10,10 @@ then cut when one of these holds:
 - a header introduces it ("Read more", "Mehr zum Thema", ... see `markers`) and every
   line after the header is headline-sized, with at least as many lines that read as
   headlines (no final stop, or a final `?`/`!`) as lines ending with a full stop, which
-  may only be the one-sentence summary under a headline (teaser cards). A header over
-  short sentences ("UP NEXT" over "Thunder: Host the Lakers on Friday.") is the article's;
+  may only be the one-sentence summary under a headline (teaser cards); or the lines are
+  short and all end with a stop but are several stories (`_unrelated`, below). A header
+  over short sentences of one story ("UP NEXT" over "Thunder: Host the Lakers on
+  Friday." "Lakers: Visit the Thunder on Friday.") is the article's;
 - without a header, a trailing run of headline-sized lines that share a structure no
   article paragraph has, after a full sentence that does not announce a list (end with
   `:`):
@@ -21,9 +23,22 @@ then cut when one of these holds:
   - two or more lines are numbered 1, 2, 3... or carry a date;
   - four or more Title Case lines (English-style headlines).
 
-  Plain headline lines with none of these (no header, no marker, sentence case) are not
-  cut: on real pages they cannot be told from an image gallery's captions or an article's
-  own list (a plain-run rule acted on two dev-set sites and cut captions on one).
+  A short label above site-name, numbered or dated headlines goes with them when they are
+  several stories ("Top-Themen" over "1. ...", "2. ...").
+- without a header or any structure, three or more plain headlines that are several
+  stories, not one list (`_unrelated_run`): what tells a related-headline tail from an
+  article's own list in any language is that a list is ONE thing and a tail is MANY.
+  An article's list shares words between its items ("Group A: ...", "Group B: ..."), a
+  first word ("Your email list ...", "Your revenues ..."), a word or sign in every item
+  ("Light by the Harbour Group", "Cloud by the Mill Studio"; a "$" price each; a "key:
+  value" shape), one kind of bullet, and its items are often plain phrases naming
+  nothing ("A loan from the national fund") or continue a sentence in lower case. A
+  tail's headlines each name someone or something (a capital after the first word, a
+  number), start like a headline, and no two share a word of five letters or more (two
+  non-kana letters in a row, in a script without spaces). Lines that are prose (two
+  sentences in a long line or one that asks after a statement, a link) break the run.
+  A wrong cut loses the article's last lines, so every one of these must hold; none
+  acted on any prefix of the dev sets' gold bodies (an article ending there).
 
 Lists under a subheading or after "as follows:" are the article's own, and so is a
 schedule whose lines all start with a date under its own title. Sign-offs ("Reporting by
@@ -36,6 +51,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from newscrawl.cleaning import evidence
@@ -110,6 +126,28 @@ _MIN_BULLETED_TITLE_WORDS = 6
 _MIN_MARKED = 2
 _MIN_NUMBERED = 2
 _MIN_DATED = 2
+# Plain headlines (no header, no marker) that share nothing: how many, how long.
+_MIN_UNRELATED_RUN = 3
+_MIN_UNRELATED_WORDS = 4
+# Words this long that two lines share make them one list ("Group", "Patientenakte").
+_MIN_SHARED_CHARS = 5
+_OPENERS = "\"'“‘„«‹»›([¿¡"
+_DIGIT = re.compile(r"\d")
+# A sentence's end inside a line (after a word of three letters or more, not an
+# abbreviation such as "U.S." or "Dr."), and a capital after it.
+_SENTENCE_INSIDE = re.compile(
+    r"(?<=[^\W\d_]{2}[^\W\d_A-ZÀ-ÞА-Я])[.!?…][\"'”’»)]*\s+[\"'“‘„«(]*[^\W\d_]"
+)
+_QUOTED = re.compile(r"[\"“„«‹][^\"“”„«»‹›]{1,200}[\"”“»›]")
+_LINK = re.compile(r"\b[\w-]+\.[a-z]{2,6}/\S")
+# What is left around a headline once its date is gone: "| ", " (", ")".
+_STORY_TRIM = " |-–—()[]·•"
+_KANA = re.compile("[\u3040-\u309f]+")
+_NO_SPACE_LETTERS = re.compile(f"[{NO_SPACE_CHARS}]")
+_KEY = re.compile(r"^[^\W\d_][\w'’\-]*\s*:")
+# Signs a list's items may all carry (a price's "$", a "§", a "："), punctuation aside
+# (CJK's "、" and 「」 are commas and quotes).
+_MARKS = re.compile(r"[^\w\s.,;:!?'\"’“”‘„«»()\[\]/\-–—…\u3000-\u303f]")
 # Words a dated headline has besides its date ("14.03.2024 – Lyon" is a schedule).
 _MIN_DATED_HEADLINE_WORDS = 4
 
@@ -410,20 +448,44 @@ def _is_headline_list(after: list[_Line]) -> bool:
     counts: a header alone at the end lost its list to the extractor.
     """
     shapes = ""  # one letter per line: H headline, S a line with a full stop, | separator
+    blocks: list[list[_Line]] = [[]]
     for line in after:
         if line.separator:
             shapes += "|"
+            blocks.append([])
         elif line.header or line.date_only:
             continue
         elif line.headline:
             shapes += "H"
+            blocks[-1].append(line)
         elif _is_stop_line(line, shapes[-1:]):
             shapes += "S"
+            blocks[-1].append(line)
         else:
             return False
     # A separator line parts blocks ("UP NEXT", two sentences, "___", more): each must
     # read as a headline list by itself.
-    return all(_headline_block(block) for block in shapes.split("|") if block)
+    return all(
+        _headline_block(block) or _stories(lines)
+        for block, lines in zip(shapes.split("|"), blocks, strict=True)
+        if block
+    )
+
+
+def _stories(lines: list[_Line]) -> bool:
+    """Short lines under a header, with or without a full stop, that are several stories:
+    none a teaser's summary or a paragraph (a headline's few words, one sentence), no two
+    sharing a word, and each naming someone or something where a script has capitals.
+    Short sentences of the article under a header-like subheading are one story told on
+    ("Rovers: Host the Harriers on Friday." "Harriers: Visit the Rovers on Friday.")."""
+    if len(lines) < 2:
+        return False
+    for line in lines:
+        if not _is_headline_with_stop(line) or _two_sentences(line):
+            return False
+        if _cased(line) and not _names_something(line):
+            return False
+    return _unrelated(lines)
 
 
 def _headline_block(shapes: str) -> bool:
@@ -474,7 +536,9 @@ def _structured_tail(lines: list[_Line], content: list[int]) -> tuple[int | None
             return i, "separator"
     for found in _evidence(lines, items):
         start = found.start
-        if found.takes_label:
+        if found.takes_label or (
+            found.kind in ("numbered", "dated") and _several_stories(lines, items, found.start)
+        ):
             start = _with_label(lines, content, start)
         if _after_sentence(lines, content, start, strong=found.strong) and not _subheaded_schedule(
             lines, content, found.start
@@ -483,10 +547,27 @@ def _structured_tail(lines: list[_Line], content: list[int]) -> tuple[int | None
     return None, ""
 
 
+def _several_stories(lines: list[_Line], items: list[int], start: int) -> bool:
+    """The run's lines from `start`, numbers, bullets and dates aside, are headlines of
+    several stories (`_unrelated`), each naming someone or something: not the article's
+    own numbered or dated list, so the label above them is their header."""
+    shown = [
+        _Line(DATE_RE.sub(" ", lines[i].body).strip(_STORY_TRIM))
+        for i in items
+        if i >= start and not lines[i].date_only
+    ]
+    return (
+        len(shown) >= 2
+        and all(line.body and (_names_something(line) or not _cased(line)) for line in shown)
+        and _unrelated(shown)
+    )
+
+
 def _with_label(lines: list[_Line], content: list[int], start: int) -> int:
     """`start`, or the short label right above it, which goes with the run: a header in a
     language without a phrase list ("Fler nyheter") over headlines that carry the site's
-    name. (Over numbered or dated lines a label may be the article's own subheading.)"""
+    name, or over numbered or dated headlines of several stories. (Over the article's own
+    numbered or dated list a label is its subheading.)"""
     position = content.index(start)
     if position == 0:
         return start
@@ -496,7 +577,9 @@ def _with_label(lines: list[_Line], content: list[int], start: int) -> int:
         if label.no_space
         else len(label.text.split()) <= _MAX_LABEL_WORDS and len(label.text) <= _MAX_LABEL_CHARS
     )
-    if short and label.sized and label.end in ("", ":") and not _structured(label):
+    # "Main image credit: Getty", "Tags: rail": a key and its value is no header.
+    keyed = any(c in COLONS for c in label.text.rstrip(COLONS + " "))
+    if short and label.sized and label.end in ("", ":") and not keyed and not _structured(label):
         return content[position - 1]
     return start
 
@@ -556,6 +639,9 @@ def _evidence(lines: list[_Line], items: list[int]) -> list[_Evidence]:
     title_case = _title_case_run(lines, items)
     if title_case is not None:
         found.append(_Evidence(title_case, "title_case"))
+    unrelated = _unrelated_run(lines, items)
+    if unrelated is not None:
+        found.append(_Evidence(unrelated, "unrelated"))
     return sorted(found, key=lambda f: f.start)
 
 
@@ -635,6 +721,110 @@ def _title_case_run(lines: list[_Line], items: list[int]) -> int | None:
     if first is None:
         return None
     return first if sum(1 for i in items if i >= first) >= _MIN_TITLE_CASE_RUN else None
+
+
+def _unrelated_run(lines: list[_Line], items: list[int]) -> int | None:
+    """Start of the trailing stretch of plain headlines that name things and have nothing
+    in common, if it is long enough.
+
+    A list of the article's own is one list: its items share words ("Group A: ...",
+    "Group B: ..."), a first word ("Your email list ...", "Your revenues ...") or a word
+    that builds them all alike ("Light by the Harbour Group", "Cloud by the Mill Studio"),
+    or they are plain phrases ("A loan from the national fund"). A related-headline tail
+    is several stories: each names someone or something (a capitalised word after its
+    first, or a number) and no two share a word. Only in scripts with capital letters
+    (where a name shows), and every line starts like a headline, with a capital or a
+    digit; a list's bullets are all the same.
+    """
+    run: list[int] = []
+    for i in reversed(items):
+        line = lines[i]
+        if not _plain_headline(line):
+            break
+        run.insert(0, i)
+    if len(run) < _MIN_UNRELATED_RUN:
+        return None
+    shown = [lines[i] for i in run]
+    if len({line.text[:1] if line.bullet else "" for line in shown}) > 1:
+        return None  # two kinds of bullet: not one rendered list
+    named = sum(1 for line in shown if _names_something(line) or not _cased(line))
+    capital = sum(1 for line in shown if _starts_like_a_headline(line))
+    if named * 3 < len(shown) * 2 or capital * 3 < len(shown) * 2:
+        return None
+    return run[0] if _unrelated(shown) else None
+
+
+def _plain_headline(line: _Line) -> bool:
+    """A headline of a few words that starts with a capital or a digit (where a script
+    has capitals); in a script without spaces, one without a full stop."""
+    if not line.headline:
+        return False
+    if line.no_space:
+        return not _LINK.search(line.body)
+    words = _WORD.findall(line.body)
+    if len(words) < _MIN_UNRELATED_WORDS:
+        return False
+    if _LINK.search(line.body):
+        return False  # "... pic.twitter.com/x1y2": an embedded post
+    # Two sentences: a headline may ("Spaceports are scarce. Oman wants to help"), if short
+    # and not asking after a statement ("Decide what to sell. Will it be a product?"); a
+    # longer line is prose.
+    return not _two_sentences(line) or (line.end != "?" and len(words) <= _MAX_STOP_HEADLINE_WORDS)
+
+
+def _starts_like_a_headline(line: _Line) -> bool:
+    """Starts with a capital or a digit (or is in a script without capitals)."""
+    if not _cased(line):
+        return True
+    start = line.body.lstrip(_OPENERS)[:1]
+    words = _WORD.findall(line.body)
+    return start.isdigit() or (start.isupper() and bool(words) and words[0][0].isupper())
+
+
+def _two_sentences(line: _Line) -> bool:
+    """A sentence ends inside the line (a quote aside), and another starts."""
+    unquoted = _QUOTED.sub(" ", line.body)
+    return any(m[0][-1].isupper() for m in _SENTENCE_INSIDE.finditer(unquoted))
+
+
+def _cased(line: _Line) -> bool:
+    """Written in a script with capital letters (Latin, Cyrillic, Greek...)."""
+    return any(c.isupper() or c.islower() for c in line.body)
+
+
+def _names_something(line: _Line) -> bool:
+    """A capitalised word after the first, or a number: who or what the story is about."""
+    words = _WORD.findall(line.body)
+    return any(w[0].isupper() for w in words[1:]) or bool(_DIGIT.search(line.body))
+
+
+def _unrelated(shown: list[_Line]) -> bool:
+    """No two lines share a word of some length (two letters in a row, in a script
+    without spaces) or their first word, and no word at all (however short), sign (a
+    price's "$", a "§", a "：") or key ("Elmsford: ...") is in every line."""
+    seen: set[str] = set()
+    firsts: set[str] = set()
+    common: set[str] | None = None
+    for line in shown:
+        words = [w.casefold() for w in _WORD.findall(line.body)]
+        if line.no_space:
+            letters = _NO_SPACE_LETTERS.findall(line.body)
+            # Two kana in a row are grammar ("から", "した"), as a short word is.
+            long = {a + b for a, b in pairwise(letters) if not _KANA.fullmatch(a + b)}
+            first = "".join(letters[:2])
+        else:
+            long = {w for w in words if len(w) >= _MIN_SHARED_CHARS}
+            first = words[0] if words else ""
+        if long & seen or first in firsts:
+            return False
+        seen |= long
+        firsts.add(first)
+        marks = set(words) | set(_MARKS.findall(line.body))
+        if _KEY.match(line.body):
+            marks.add(":")  # "Elmsford: Northbank Steel Works", a key and its value
+        common = marks if common is None else common & marks
+    # Two lines share a short word ("in", "the") as often as not: only three or more tell.
+    return not common or len(shown) < _MIN_UNRELATED_RUN
 
 
 def _after_sentence(

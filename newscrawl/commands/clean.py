@@ -27,8 +27,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, cast
 
-from newscrawl.atomic import replaced
 from newscrawl.cleaning import KnownHeadlines, clean_text
+from newscrawl.core.atomic import replaced
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

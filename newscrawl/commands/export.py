@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newscrawl import __version__
-from newscrawl.atomic import replaced
+from newscrawl.core.atomic import replaced
 from newscrawl.dataset.card import CardFacts, Tally, render
 from newscrawl.dataset.inputs import find_run_files, read_records
 from newscrawl.dataset.probes import probed

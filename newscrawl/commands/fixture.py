@@ -7,7 +7,7 @@ extracts from them.
 
 `record` reads the page from FILE (a page saved from a browser: works offline) or fetches
 URL, runs newscrawl's article chain with the site's cleaning rules, and writes
-`tests/fixtures/sites/SITE/SLUG.html.gz` and `SLUG.json` (see `newscrawl.golden`). Read
+`tests/fixtures/sites/SITE/SLUG.html.gz` and `SLUG.json` (see `newscrawl.testing.golden`). Read
 the JSON before committing it: it is what the site's test demands from then on, so a
 wrong value there must be fixed in the site's rules or in newscrawl, not in the JSON.
 
@@ -27,8 +27,9 @@ from urllib.parse import urlsplit
 
 from newscrawl.addon import NewscrawlAddon
 from newscrawl.api import extract_article
+from newscrawl.crawl.spiderloader import project_settings, site_spiders
 from newscrawl.discovery.fetch import Fetcher, FetchError, TooLarge
-from newscrawl.golden import (
+from newscrawl.testing.golden import (
     FIXTURES_DIR,
     Fixture,
     FixtureError,
@@ -40,7 +41,6 @@ from newscrawl.golden import (
     save_fixture,
     slug_for,
 )
-from newscrawl.spiderloader import project_settings, site_spiders
 
 if TYPE_CHECKING:
     import argparse

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import newscrawl
-from newscrawl.spiderloader import project_settings, site_spiders, source_file
+from newscrawl.crawl.spiderloader import project_settings, site_spiders, source_file
 
 if TYPE_CHECKING:
     import argparse

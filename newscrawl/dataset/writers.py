@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from newscrawl import _imports
-from newscrawl.atomic import PendingFile
+from newscrawl.core.atomic import PendingFile
 from newscrawl.dataset.select import word_count
 from newscrawl.items import ARTICLE_FIELDS
 

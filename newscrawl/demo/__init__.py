@@ -1,5 +1,4 @@
-"""The demo news site (The Harbour Gazette): source data, generator and rendered pages.
-
-``content.toml`` is the source of truth, ``build.py`` renders it into ``site/``; see the
-docstring of :mod:`newscrawl.demo.build`.
+"""The demo news site (The Harbour Gazette), rendered: ``site/`` is package data that the
+`demo` spider serves on a loopback port. Its source of truth and generator live outside the
+package, in ``tools/demo_content.toml`` and ``tools/build_demo.py``.
 """

@@ -9,7 +9,7 @@ fail (DNS, refused connection, TLS, timeout, an endless or compressed body) beco
 
 The URLs it fetches are written by the site (robots.txt, the home page, sitemap indexes,
 redirects), so they pass the same guard as a crawl's requests
-(`newscrawl.addresses.AddressPolicy`): every connection resolves its host name itself
+(`newscrawl.core.addresses.AddressPolicy`): every connection resolves its host name itself
 and connects only to an address the policy allows, so the address checked is the one
 connected to and DNS rebinding cannot get round it; IP literals are read in every
 spelling. `NEWSCRAWL_ALLOW_PRIVATE_HOSTS` lists the hosts allowed anyway. A refusal is
@@ -32,8 +32,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from newscrawl.addon import SettingError, user_agent
-from newscrawl.addresses import AddressPolicy, normalize_host, parse_ip
-from newscrawl.compression import InflatedTooLarge, inflate
+from newscrawl.core.addresses import AddressPolicy, normalize_host, parse_ip
+from newscrawl.core.compression import InflatedTooLarge, inflate
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable

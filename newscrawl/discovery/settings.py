@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from scrapy import Spider
 from scrapy.crawler import Crawler
 
-from newscrawl.spiderloader import project_settings
+from newscrawl.crawl.spiderloader import project_settings
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

@@ -433,15 +433,15 @@ class RunCoordinator:
         self.client.close()
 
     def _worker_summary(self) -> dict[str, Any] | None:
-        from newscrawl.summary import RunSummary
+        from newscrawl.crawl.summary import RunSummary
 
         extension = self.crawler.get_extension(RunSummary)
         return getattr(extension, "summary", None) if extension is not None else None
 
     def _write_round_summary(self, key: str) -> None:
         """The last worker out writes the round's summary: every worker's, added up."""
+        from newscrawl.crawl.health import Thresholds
         from newscrawl.distributed.summary import format_round, merge_summaries, round_summary_path
-        from newscrawl.health import Thresholds
 
         summaries = [json.loads(raw) for raw in self.client.hvals(key)]
         if not summaries:

@@ -1,7 +1,7 @@
 """The summary of a distributed run (a round): every worker's run summary, added up.
 
 Each worker writes its own summary next to its feed (`<round>-<host>-<pid>-<tag>.summary.json`,
-`newscrawl.summary`) and stores it in Redis; the last worker to stop writes the round's,
+`newscrawl.crawl.summary`) and stores it in Redis; the last worker to stop writes the round's,
 `<round>.summary.json`. `merge_summaries` is a plain function, so `newscrawl summary
 ROUND` can rebuild it from the files of every machine (copied to one place) or from Redis.
 Site health is judged again on the added-up counts: a site judged on 1/3 of its pages by
@@ -15,8 +15,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newscrawl.health import SiteCounts, Thresholds, _no_pages, symptoms
-from newscrawl.summary import format_summary
+from newscrawl.crawl.health import SiteCounts, Thresholds, _no_pages, symptoms
+from newscrawl.crawl.summary import format_summary
 
 if TYPE_CHECKING:
     from scrapy.settings import BaseSettings
@@ -134,7 +134,7 @@ def round_summary_path(
     settings: BaseSettings, spider: str, round_id: str, summary: dict[str, Any] | None = None
 ) -> Path:
     """`<round>.summary.json` next to this worker's feed (else in `data/SPIDER/`)."""
-    from newscrawl.datadir import data_dir
+    from newscrawl.core.datadir import data_dir
 
     feeds = (summary or {}).get("feeds") or []
     folder = Path(feeds[0]).parent if feeds else data_dir(settings).resolve() / spider

@@ -287,7 +287,8 @@ def _clean_part(part: str) -> str:
             words = words[:-n]
             break
     name = " ".join(words).strip(" .,:-–—")
-    if not name or _DATE_TOKEN.match(name) or name.casefold() in _DATE_WORDS:
+    # A date marked up as an author's name ("NOVEMBER 20, 2019 10:43", split at the comma).
+    if not name or all(_date_word(word) for word in name.split()):
         return ""
     return name
 

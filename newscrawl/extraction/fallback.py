@@ -31,6 +31,12 @@ _AUTHOR_PAGE = re.compile(
     re.IGNORECASE,
 )
 _NO_TIME = "T00:00:00"  # as htmldate writes a day it found without a time (no offset)
+# schema.org microdata: elements the page marks as an author (not image credits).
+_MICRODATA_AUTHORS = etree.XPath(
+    ".//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' author ')]"
+    "[not(self::meta or self::link)][not(ancestor::figure or ancestor::figcaption)]"
+)
+_MICRODATA_NAME = etree.XPath(".//*[@itemprop='name']")
 
 
 # Elements that show a date line: <time>, or a class naming a date, time or byline.
@@ -100,6 +106,28 @@ class PageHeuristics:
         if meta_author and " " in meta_author:  # one word is a handle or a site name
             return str(meta_author)
         return None
+
+    @cached_property
+    def microdata_authors(self) -> list[str]:
+        """The authors the page marks with schema.org microdata (`itemprop="author"`) in
+        the article's region (`_byline_region`): each one's `itemprop="name"` where it
+        gives one, else its text. Only the first item's: teasers of other stories mark
+        their authors too."""
+        found: list[str] = []
+        first_item: HtmlElement | None = None
+        for index, element in enumerate(_MICRODATA_AUTHORS(_byline_region(self._tree))):
+            item = next(
+                (a for a in element.iterancestors() if a.get("itemscope") is not None), None
+            )
+            if index == 0:
+                first_item = item
+            elif item is not first_item:
+                continue
+            for named in _MICRODATA_NAME(element) or [element]:
+                text = named.get("content") or " ".join(named.text_content().split())
+                if text:
+                    found.append(text)
+        return found
 
     @cached_property
     def author_links(self) -> list[str]:

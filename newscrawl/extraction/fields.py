@@ -83,8 +83,7 @@ def read_fields(
     return {
         "canonical_url": canonical,
         "site": host_of(canonical or url),
-        "title": _headline(first_text(ld.get("headline")), sites)
-        or _headline(meta.get("og:title"), sites)
+        "title": _title(data, sites)
         or _headline(doc.title, sites)
         or _headline(hints.get("title"), sites),
         "authors": _authors(ld, data, doc, sites)
@@ -137,6 +136,33 @@ def _site_names(data: StructuredData, url: str | None) -> list[str]:
     return [name for name in found if name]
 
 
+def _title(data: StructuredData, sites: list[str]) -> str | None:
+    """The JSON-LD `headline`, else `og:title`; but not a JSON-LD headline that the page
+    shows as the heading of its breadcrumb trail, when it shows `og:title` as a heading
+    outside navigation.
+
+    Such pages name two headlines: the search engines' (JSON-LD, `<title>`, and the
+    breadcrumb trail's `<h1>`, for them) and the readers' (the article's heading, and
+    the title for sharing)."""
+    ld_title = _headline(first_text(data.article.get("headline")), sites)
+    og_title = _headline(data.meta.get("og:title"), sites)
+    if ld_title and og_title and _shown_instead(ld_title, og_title, data, sites):
+        return og_title
+    return ld_title or og_title
+
+
+def _shown_instead(ld_title: str, og_title: str, data: StructuredData, sites: list[str]) -> bool:
+    """The page shows `ld_title` as its breadcrumb's heading and `og:title`, which is
+    neither that nor the site's name (a logo's heading), as a heading of its own."""
+    ld_key, og_key = name_key(ld_title), name_key(og_title)
+    return (
+        og_key not in (ld_key, "")
+        and og_key not in site_keys(sites)
+        and ld_key in {name_key(text) for text in data.navigation_headings}
+        and og_key in {name_key(text) for text in data.headings}
+    )
+
+
 def _headline(value: Any, sites: list[str]) -> str | None:
     """A title as text (entities decoded, NFC), without the site name or date that
     `<title>` and `og:title` often add ("Headline | Site", "Headline – DW – 28.04.2023")."""
@@ -169,7 +195,8 @@ def _authors(
     ld: dict[str, Any], data: StructuredData, doc: PageHeuristics, sites: list[str]
 ) -> list[str]:
     """People first: JSON-LD, then meta tags, then (only when neither names a person) the
-    page's byline as trafilatura's heuristics find it."""
+    authors the article's microdata marks, and the page's byline as trafilatura's
+    heuristics find it."""
     from_ld: list[Credit] = []
     for name, declared in typed_names(ld.get("author")):
         from_ld.extend(credits(name, sites, declared))
@@ -184,10 +211,13 @@ def _authors(
     def from_byline() -> list[Credit]:
         return [c for part in (doc.author or "").split(";") for c in credits(part, sites)]
 
+    def from_microdata() -> list[Credit]:
+        return [c for text in doc.microdata_authors for c in credits(text, sites)]
+
     def from_author_links() -> list[Credit]:
         return [c for text in doc.author_links for c in credits(text, sites)]
 
-    return choose_authors((from_ld, from_meta), (from_byline, from_author_links))
+    return choose_authors((from_ld, from_meta), (from_microdata, from_byline, from_author_links))
 
 
 def _tags(ld: dict[str, Any], data: StructuredData, doc: PageHeuristics) -> list[str]:

@@ -87,6 +87,10 @@ class StructuredData:
     meta_all: dict[str, list[str]] = field(default_factory=dict)  # for repeated tags
     canonical: str | None = None
     html_lang: str | None = None
+    #: The texts of the page's headings outside navigation and in it (`displayed_headings`),
+    #: read before any pruning.
+    headings: tuple[str, ...] = ()
+    navigation_headings: tuple[str, ...] = ()
 
     @property
     def declares_article(self) -> bool:
@@ -138,7 +142,38 @@ def read_structured_data(tree: HtmlElement) -> StructuredData:
             data.canonical = link.get("href", "").strip()
             break
     data.html_lang = (tree.get("lang") or tree.get("xml:lang") or "").strip() or None
+    data.headings, data.navigation_headings = displayed_headings(tree)
     return data
+
+
+#: Headings that can show the article's headline.
+_HEADING_TAGS = ("h1", "h2")
+
+
+def displayed_headings(tree: HtmlElement) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The texts of the page's `<h1>` and `<h2>` headings and of the elements inside them
+    (a headline shown after a kicker: `<h2><span>Kicker</span><span>Headline</span></h2>`),
+    whitespace collapsed, in page order: those outside navigation, and those in it (a
+    `<nav>`, `role="navigation"`, or an element classed "breadcrumb")."""
+    shown: list[str] = []
+    navigation: list[str] = []
+    for heading in tree.iter(*_HEADING_TAGS):
+        texts = navigation if _in_navigation(heading) else shown
+        for element in heading.iter():
+            if isinstance(element.tag, str):
+                text = " ".join(element.text_content().split())
+                if text:
+                    texts.append(text)
+    return tuple(dict.fromkeys(shown)), tuple(dict.fromkeys(navigation))
+
+
+def _in_navigation(element: HtmlElement) -> bool:
+    for node in (element, *element.iterancestors()):
+        if node.tag == "nav" or node.get("role") == "navigation":
+            return True
+        if "breadcrumb" in (node.get("class") or "").lower():
+            return True
+    return False
 
 
 #: Article properties whose value is often a reference to another node of the `@graph`

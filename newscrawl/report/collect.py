@@ -5,7 +5,7 @@ feeds record by record (`newscrawl.dataset.inputs.read_records`, which survives 
 last line a killed run leaves). What is kept grows with what the report draws (runs,
 sites, days with articles, word-count bins), never with the number of articles.
 
-A *site* is what site health judges (`newscrawl.health`): the spider for a site spider,
+A *site* is what site health judges (`newscrawl.crawl.health`): the spider for a site spider,
 each host for a spider that crawls many sites (`urls`, `warc`; the summary says which,
 as `sites_by`). A feed record whose spider no summary names counts under its host.
 Summaries written before summaries had per-site numbers count under their spider.

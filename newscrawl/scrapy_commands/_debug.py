@@ -37,7 +37,7 @@ DEBUG_SETTINGS: dict[str, Any] = {
 }
 
 #: Extensions that judge a whole run: one debugged page would read as a broken site.
-DEBUG_OFF_EXTENSIONS = ("newscrawl.health.SiteHealth",)
+DEBUG_OFF_EXTENSIONS = ("newscrawl.crawl.health.SiteHealth",)
 
 
 def apply_debug_settings(settings: Settings) -> None:

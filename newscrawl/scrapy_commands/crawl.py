@@ -3,15 +3,15 @@
 - A bad spider argument, setting or site file (`-a max_age=soon`, a typo in a TOML key),
   or a missing optional package (`scrapy crawl warc` without warcio) is one line,
   `error: ...`, and exit code 2, not a traceback.
-- A crawl whose site health check failed (see `newscrawl.health`, opt-in with
+- A crawl whose site health check failed (see `newscrawl.crawl.health`, opt-in with
   `NEWSCRAWL_HEALTH_FAIL_EXIT`) exits with code 3, so cron mails the user.
-- A run started while another run of the same spider is going (see `newscrawl.runlock`)
+- A run started while another run of the same spider is going (see `newscrawl.crawl.runlock`)
   logs one ERROR line and exits with code 4, before touching the crawl state or a feed.
 - A crawl state that cannot be used (locked for too long, corrupt, unwritable) is one
   `error: ...` line and exit code 1, before anything is crawled: crawling everything
   again without it would be worse.
 - Articles that could not be written to a feed (an exporter error, a full disk; see
-  `newscrawl.feeds`) give exit code 5: they are not recorded as exported, and the next
+  `newscrawl.crawl.feeds`) give exit code 5: they are not recorded as exported, and the next
   run fetches them again.
 - `-o out.jsonl.gz` (also `.jl.gz`, `.json.gz`, `.csv.gz`, `.xml.gz`) writes the format
   before `.gz`, compressed, where Scrapy would refuse the format "gz".
@@ -30,8 +30,8 @@ from twisted.internet.defer import Deferred
 
 from newscrawl._imports import MissingExtraError
 from newscrawl.addon import SettingError
-from newscrawl.feeds import GZIP_PLUGIN, GZIP_SUFFIXES
-from newscrawl.runlock import AlreadyRunning
+from newscrawl.crawl.feeds import GZIP_PLUGIN, GZIP_SUFFIXES
+from newscrawl.crawl.runlock import AlreadyRunning
 from newscrawl.spiders.args import ArgumentError
 from newscrawl.spiders.config import SiteConfigError, spider_name_problem
 from newscrawl.state import StateUnavailable

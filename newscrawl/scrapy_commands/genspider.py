@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 import scrapy
 from scrapy.commands.genspider import Command as ScrapyGenspiderCommand
 
-from newscrawl.golden import FIXTURES_DIR
 from newscrawl.spiders.config import name_problem, spider_name_problem
+from newscrawl.testing.golden import FIXTURES_DIR
 
 if TYPE_CHECKING:
     import argparse

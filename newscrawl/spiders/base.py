@@ -27,7 +27,7 @@ and validate.
 Every request says what it is for in `request.meta[KIND]` ("article", "sitemap", "feed",
 "listing", "robots"), and a sitemap listed by an index carries the index's `lastmod` for
 it (`request.meta[LASTMOD]`). Runs are incremental through that: the spider middleware
-`newscrawl.incremental.IncrementalMiddleware` skips article URLs an earlier run exported
+`newscrawl.crawl.incremental.IncrementalMiddleware` skips article URLs an earlier run exported
 or dropped for good, and sitemaps and feeds that have not changed; the spider reads the
 `-a refresh=...` and `-a full=1` arguments it applies.
 """
@@ -49,13 +49,13 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 from scrapy.utils.url import url_has_any_extension
 
-from newscrawl import signals as newscrawl_signals
 from newscrawl.cleaning.html import SiteRules
 from newscrawl.core.dates import parse_datetime
+from newscrawl.core.encoding import decode_html
 from newscrawl.core.urls import canonicalize, http_url_problem
-from newscrawl.encoding import decode_html
-from newscrawl.guard import RefusedAddress
-from newscrawl.integrity import TRUNCATED
+from newscrawl.crawl import signals as newscrawl_signals
+from newscrawl.crawl.guard import RefusedAddress
+from newscrawl.crawl.integrity import TRUNCATED
 from newscrawl.items import Page
 from newscrawl.spiders.args import ArgumentError, parse_bool, parse_max_age, parse_refresh
 from newscrawl.spiders.feeds import FeedError, parse_feed
@@ -116,7 +116,7 @@ class NewsSpider(Spider):
     #: Regexes of listing pages to follow from `listing_urls` (pagination, sections).
     listing_follow: ClassVar[Sequence[str]] = ()
     listing_depth: ClassVar[int] = 1
-    #: Site health (`newscrawl.health`) is judged per spider for site spiders; generic
+    #: Site health (`newscrawl.crawl.health`) is judged per spider for site spiders; generic
     #: spiders that crawl many sites (`urls`, `warc`) set this to judge per host instead.
     health_by_host: ClassVar[bool] = False
     #: The site's own cleaning rules (chrome selectors, tail headers), applied by pipelines.
@@ -135,7 +135,7 @@ class NewsSpider(Spider):
     #: `-a max_age`: the oldest publication time wanted (None: no limit).
     max_age_cutoff: datetime | None = None
     #: `-a refresh=modified,dropped`: seen URLs to request again anyway (applied by
-    #: `newscrawl.incremental.IncrementalMiddleware`, as `full`).
+    #: `newscrawl.crawl.incremental.IncrementalMiddleware`, as `full`).
     refresh: frozenset[str] = frozenset()
     #: `-a full=1`: request every article, as if nothing had been seen (still recorded).
     #: The default with `-O FILE`, which replaces the file: a file named on the command
@@ -457,7 +457,7 @@ class NewsSpider(Spider):
     def make_page(
         self, response: Response, hints: dict[str, Any] | None = None, fetched_at: str = ""
     ) -> Page | None:
-        """The `Page` for an HTML response (decoded by `newscrawl.encoding.decode_html`: BOM,
+        """The `Page` for an HTML response (decoded by `newscrawl.core.encoding.decode_html`: BOM,
         declared charset when the body agrees, UTF-8, detection); None, counted as
         `not_html`, `truncated` or `invalid_bytes`, for anything else.
         `fetched_at` defaults to now; archived responses pass their capture time."""
@@ -524,7 +524,7 @@ class NewsSpider(Spider):
     def _source_incomplete(
         self, reason: str, response: Response | None, request: Request | None = None
     ) -> None:
-        """Announce a source that was not read whole (`newscrawl.signals.source_failed`)."""
+        """Announce a source that was not read whole (`newscrawl.crawl.signals.source_failed`)."""
         request = request or (response.request if response is not None else None)
         self.crawler.signals.send_catch_log(
             signal=newscrawl_signals.source_failed,

@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING, Any
 from scrapy import signals
 from scrapy.settings import SETTINGS_PRIORITIES
 
-from newscrawl.localsite import LocalSite
-from newscrawl.resources import as_folder, resource
+from newscrawl.core.resources import as_folder, resource
 from newscrawl.spiders.base import NewsSpider
+from newscrawl.testing.localsite import LocalSite
 
 if TYPE_CHECKING:
     from typing import Self

@@ -15,7 +15,7 @@ from io import BytesIO
 
 from lxml import etree
 
-from newscrawl.compression import InflatedTooLarge, inflate
+from newscrawl.core.compression import InflatedTooLarge, inflate
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _NEWS_ONLY = frozenset({"title", "publication_date"})

@@ -33,7 +33,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import Deferred
 
 from newscrawl._imports import require
-from newscrawl.archive import ArchivedResponse, WarcError, read_warc
+from newscrawl.core.archive import ArchivedResponse, WarcError, read_warc
 from newscrawl.spiders.args import ArgumentError
 from newscrawl.spiders.base import NewsSpider
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newscrawl.datadir import data_dir, under_data_dir
+from newscrawl.core.datadir import data_dir, under_data_dir
 from newscrawl.state.base import (
     FINAL_DROP_REASONS,
     CrawlState,

@@ -17,7 +17,7 @@ through two steps, both in this interface so that every backend keeps the rule:
 1. `record_pending`, when the article leaves the item pipelines and before its line is
    written: from now on deduplication in other runs and spiders sees it (`by_content_hash`),
    so two spiders running at once do not both export it.
-2. `confirm_exported` once the feed holds the line (`newscrawl.signals.item_stored`), or
+2. `confirm_exported` once the feed holds the line (`newscrawl.crawl.signals.item_stored`), or
    `release` when it could not be written (`item_store_failed`: an exporter error, a full
    disk): the record goes, and the next run fetches the article again.
 
@@ -91,7 +91,7 @@ class Seen:
 @dataclass(frozen=True)
 class SourceRecord:
     """A sitemap or feed as the last run that read it whole left it: how to ask the site
-    whether it changed since (`newscrawl.incremental`).
+    whether it changed since (`newscrawl.crawl.incremental`).
 
     Recorded only when the source and every page and sitemap it led to were read (a
     timeout on one of its articles, a truncated file, a run cut short: not recorded, so

@@ -1,10 +1,10 @@
 """The Scrapy side of the crawl state: open it, recover killed runs, record what happens.
 
-While the crawler is built (the run lock is already held, see `newscrawl.runlock`) the
+While the crawler is built (the run lock is already held, see `newscrawl.crawl.runlock`) the
 state is opened and runs of this spider that were killed are recovered
 (`newscrawl.state.recovery`); at `spider_opened` this run is recorded as running. The
 components that consult it find it here (`crawler.get_extension(CrawlStateExtension)
-.state`): the incremental policy (`newscrawl.incremental.IncrementalMiddleware`) before
+.state`): the incremental policy (`newscrawl.crawl.incremental.IncrementalMiddleware`) before
 every article, sitemap and feed request, and deduplication.
 
 During the run it records every exported article under all its URLs (the URL requested,
@@ -18,7 +18,7 @@ An article counts as exported only once the feed storage holds its line (the rul
 `newscrawl.state.base`): it is recorded as pending *before* its line reaches the feed
 (this extension is built before the feed exporter, negative order in the add-on, so its
 `item_scraped` receiver runs first), confirmed when the feed exporter announces the line
-stored (`newscrawl.signals.item_stored`), and released when it could not be written
+stored (`newscrawl.crawl.signals.item_stored`), and released when it could not be written
 (`item_store_failed`), so the next run fetches it again. A run killed in between leaves
 pending records that recovery settles from the feed file. Without newscrawl's feed
 exporter (no feed, or a project's own) an article counts as exported when scraped.
@@ -40,8 +40,8 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 from w3lib.url import file_uri_to_path
 
-from newscrawl import signals as newscrawl_signals
 from newscrawl.core.urls import canonicalize
+from newscrawl.crawl import signals as newscrawl_signals
 from newscrawl.items import Article, Page
 from newscrawl.state import (
     FINAL_DROP_REASONS,
@@ -67,7 +67,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-#: `request.meta` keys of the incremental policy (`newscrawl.incremental`): the URL a
+#: `request.meta` keys of the incremental policy (`newscrawl.crawl.incremental`): the URL a
 #: sitemap or feed is kept under (as first requested, before redirects), and the kept
 #: source a request was found in.
 SOURCE = "newscrawl_source"
@@ -155,7 +155,7 @@ class CrawlStateExtension:
             started_at=utc_now(),
         )
         self.state.start_run(self.run)
-        from newscrawl.feeds import FeedExporter  # here: feeds imports scrapy's exporters
+        from newscrawl.crawl.feeds import FeedExporter  # here: feeds imports scrapy's exporters
 
         self.confirm_when_scraped = self.crawler.get_extension(FeedExporter) is None
         logger.info("Crawl state: %s (run %s)", self.state.location, self.run.run_id)

@@ -354,7 +354,7 @@ class RedisState:
                 args=[run_id, *urls],
             )
 
-    # Sources (sitemaps and feeds read whole: `newscrawl.incremental`)
+    # Sources (sitemaps and feeds read whole: `newscrawl.crawl.incremental`)
 
     def get_source(self, url: str) -> SourceRecord | None:
         raw = self.client.hget(self._sources, url)

@@ -1,4 +1,5 @@
-"""Render the demo news site, *The Harbour Gazette*, from ``content.toml`` into ``site/``.
+"""Render the demo news site, *The Harbour Gazette*, from ``tools/demo_content.toml`` into
+``newscrawl/demo/site/`` (package data: the demo spider serves it).
 
 What and why
 ------------
@@ -12,8 +13,8 @@ under ``site/`` and both are committed. Rendering is deterministic: same input, 
 
 Usage::
 
-    python newscrawl/demo/build.py            # (re)write newscrawl/demo/site/
-    python newscrawl/demo/build.py --check    # exit 1 if the committed site is stale
+    python tools/build_demo.py            # (re)write newscrawl/demo/site/
+    python tools/build_demo.py --check    # exit 1 if the committed site is stale
 
 Tests import the expectations from here: :func:`load_content`, :func:`article_url`,
 :data:`CHROME_SNIPPETS` (strings from the page chrome that must never reach an exported
@@ -102,9 +103,9 @@ __all__ = [
 Article = dict[str, Any]
 Content = dict[str, Any]
 
-DEMO_DIR: Final = Path(__file__).resolve().parent
-CONTENT_PATH: Final = DEMO_DIR / "content.toml"
-SITE_DIR: Final = DEMO_DIR / "site"
+TOOLS_DIR: Final = Path(__file__).resolve().parent
+CONTENT_PATH: Final = TOOLS_DIR / "demo_content.toml"
+SITE_DIR: Final = TOOLS_DIR.parent / "newscrawl" / "demo" / "site"
 BASE_PLACEHOLDER: Final = "{{BASE}}"
 LOGO_PATH: Final = "/static/img/gazette-logo.svg"
 

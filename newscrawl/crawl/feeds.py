@@ -6,7 +6,7 @@ every write the exporter makes; the JSON Lines exporter makes one write per item
 file only ever ends between lines, or (killed inside that one write) in a cut-off last
 line that the next run's recovery removes (`newscrawl.state.recovery`).
 
-It also announces every file it opens (`newscrawl.signals.feed_file_opened`), so the crawl
+It also announces every file it opens (`newscrawl.crawl.signals.feed_file_opened`), so the crawl
 state knows which file holds which run's articles, and the run summary where to go.
 The add-on installs it for `file://` URIs and plain paths.
 """
@@ -31,7 +31,7 @@ from scrapy.extensions.feedexport import FeedExporter as ScrapyFeedExporter
 from scrapy.extensions.feedexport import FeedSlot, FileFeedStorage, apply_uri_params
 from scrapy.utils.defer import deferred_from_coro, ensure_awaitable
 
-from newscrawl import signals
+from newscrawl.crawl import signals
 
 if TYPE_CHECKING:
     from typing import Self
@@ -173,7 +173,7 @@ class FeedExporter(ScrapyFeedExporter):
     """Scrapy's feed exporter, saying which articles the feed storage holds.
 
     An article counts as exported once its line is in the feed, not when it is scraped:
-    after each item, `newscrawl.signals.item_stored` (every feed that takes it holds it)
+    after each item, `newscrawl.crawl.signals.item_stored` (every feed that takes it holds it)
     or `item_store_failed` (a feed could not write it: the exporter raised, the disk is
     full). A local file written through this module's storage holds an item as soon as
     the exporter has written it; any other feed (gzip, S3, FTP, stdout) only once it is

@@ -129,7 +129,7 @@ class WorkerPool:
             # forkserver: workers fork from a clean, single-threaded server that has
             # already imported the extraction stack, never from the threaded crawler.
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["newscrawl.stages", "newscrawl.warmup"])
+            context.set_forkserver_preload(["newscrawl.stages", "newscrawl.crawl.warmup"])
             pool = ProcessPool(
                 max_workers=self.workers,
                 max_tasks=self.max_tasks,

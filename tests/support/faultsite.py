@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from newscrawl.synthetic import prose
+from newscrawl.testing.synthetic import prose
 
 TAIL = ["Read more", "Harbour strike ends after nine days", "Ferry fares to rise in spring"]
 LATIN = "abcdefghijklmnopqrstuvwxyz"

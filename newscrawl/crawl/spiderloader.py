@@ -34,8 +34,9 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-PACKAGE_SITES = Path(__file__).resolve().parent / "sites"
-SITE_MODULES = Path(__file__).resolve().parent / "spiders" / "sites"
+PACKAGE_ROOT = Path(__file__).resolve().parents[1]
+PACKAGE_SITES = PACKAGE_ROOT / "sites"
+SITE_MODULES = PACKAGE_ROOT / "spiders" / "sites"
 #: The same folder as a package resource: read through `importlib.resources`, so the
 #: sites newscrawl ships load from a zipped egg too (scrapyd runs projects as eggs).
 SHIPPED_SITES = files("newscrawl") / "sites"

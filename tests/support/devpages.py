@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-FOLDER = Path(__file__).parent / "fixtures" / "devpages"
+FOLDER = Path(__file__).parents[1] / "fixtures" / "devpages"
 SETS = ("zyte", "fundus")
 
 

@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
-from newscrawl import signals as newscrawl_signals
-from newscrawl.health import SiteHealth
+from newscrawl.crawl import signals as newscrawl_signals
+from newscrawl.crawl.health import SiteHealth
 from newscrawl.state import data_dir, state_path
 from newscrawl.state.extension import run_id
 
@@ -68,7 +68,7 @@ def summarize(stats: dict[str, Any]) -> dict[str, Any]:
         "duplicates": int(dropped.get("duplicate", 0) + dropped.get("near_duplicate", 0))
         + sum(_prefixed(stats, "newscrawl/duplicates/").values()),
         "skipped": skipped,
-        # Sitemaps and feeds not read again (newscrawl/incremental.py): a 304 to a
+        # Sitemaps and feeds not read again (newscrawl/crawl/incremental.py): a 304 to a
         # conditional GET, or not requested since their index's lastmod did not move.
         "sources": {
             "not_modified": int(stats.get("newscrawl/sources/not_modified", 0)),

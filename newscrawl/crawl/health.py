@@ -32,7 +32,7 @@ from scrapy import signals
 
 from newscrawl.addon import SettingError
 from newscrawl.core.urls import host_of
-from newscrawl.signals import page_dropped
+from newscrawl.crawl.signals import page_dropped
 
 if TYPE_CHECKING:
     from typing import Self
@@ -47,13 +47,13 @@ logger = logging.getLogger(__name__)
 STATS_PREFIX = "newscrawl/health"
 EXIT_STAT = f"{STATS_PREFIX}/exit"
 
-#: Drop reasons (see `newscrawl.pipelines`, `newscrawl.stages`) behind each symptom.
+#: Drop reasons (see `newscrawl.crawl.pipelines`, `newscrawl.stages`) behind each symptom.
 NOT_ARTICLE_REASONS = frozenset({"not_article"})
 EMPTY_TEXT_REASONS = frozenset({"empty_text", "too_short", "unparsable_html"})
 
 
 #: Article URLs found and not fetched on purpose, and sources not read again because they
-#: have not changed (newscrawl/incremental.py): a site that only has these is healthy.
+#: have not changed (newscrawl/crawl/incremental.py): a site that only has these is healthy.
 _SKIPPED_ON_PURPOSE = (
     "newscrawl/skipped/too_old",
     "newscrawl/skipped/seen",

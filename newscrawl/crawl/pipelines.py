@@ -23,7 +23,9 @@ from scrapy.exceptions import DropItem
 from newscrawl import stages
 from newscrawl.addon import SettingError
 from newscrawl.cleaning.html import SiteRules
-from newscrawl.datadir import under_data_dir
+from newscrawl.core.datadir import under_data_dir
+from newscrawl.crawl.health import SiteHealth
+from newscrawl.crawl.offload import WorkerPool
 from newscrawl.dedup import (
     DuplicateIndex,
     MemoryDuplicateIndex,
@@ -32,9 +34,7 @@ from newscrawl.dedup import (
     make_probe,
 )
 from newscrawl.distributed import redis_url
-from newscrawl.health import SiteHealth
 from newscrawl.items import Article, Page
-from newscrawl.offload import WorkerPool
 from newscrawl.state.extension import CrawlStateExtension
 
 if TYPE_CHECKING:

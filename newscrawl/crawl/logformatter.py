@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy.logformatter import LogFormatter as ScrapyLogFormatter
 
-from newscrawl.pipelines import Dropped
+from newscrawl.crawl.pipelines import Dropped
 
 if TYPE_CHECKING:
     from scrapy import Spider

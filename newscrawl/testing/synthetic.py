@@ -2,7 +2,7 @@
 
 The demo site is 24 hand-written articles; measuring incremental runs, or killing a crawl
 half-way, needs hundreds or thousands, each a distinct article that extraction accepts.
-`build_site` writes them as static files that `newscrawl.localsite` serves: a robots.txt
+`build_site` writes them as static files that `newscrawl.testing.localsite` serves: a robots.txt
 naming a sitemap index, sitemaps of `per_sitemap` URLs with `lastmod` (oldest first, so
 older sitemaps are an archive that new articles leave alone), an RSS feed of the
 newest articles, and the article pages (JSON-LD NewsArticle, a byline, paragraphs of

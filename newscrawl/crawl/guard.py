@@ -7,7 +7,7 @@ Two checks, because a URL's host is only a claim:
   every request just before it is downloaded: start requests, sitemaps, feeds, listing
   pages, articles, robots.txt, redirects and meta refreshes (those are new requests).
   It refuses other schemes than http(s), and hosts that are IP literals of a refused
-  address in any spelling (`newscrawl.addresses.parse_ip`).
+  address in any spelling (`newscrawl.core.addresses.parse_ip`).
 - `GuardedNameResolver` wraps the reactor's name resolver, which every connection
   of Scrapy's HTTP handlers goes through (IP literals too): it drops refused addresses
   from each answer, so the address a connection is made to is the one checked, and a
@@ -38,7 +38,7 @@ from twisted.internet.interfaces import IHostnameResolver, IResolutionReceiver
 from zope.interface import implementer
 
 from newscrawl.addon import SettingError
-from newscrawl.addresses import AddressPolicy, parse_ip
+from newscrawl.core.addresses import AddressPolicy, parse_ip
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -15,7 +15,7 @@ test's own server): `"intranet.example"`, `"127.0.0.1:8377"`, `"[::1]:8080"`. An
 matches the host as written in the URL, so allowing `127.0.0.1` allows neither `127.0.0.2`
 nor `2130706433`.
 
-No Scrapy here: the crawl's guard (`newscrawl.guard`) and `newscrawl discover` share it.
+No Scrapy here: the crawl's guard (`newscrawl.crawl.guard`) and `newscrawl discover` share it.
 """
 
 from __future__ import annotations

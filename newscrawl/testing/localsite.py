@@ -14,7 +14,7 @@ outside the crawl; a request log file gets "PATH STATUS" lines), and *gate* HTML
 `hold(after=N)` answers N more pages, then keeps every later one waiting until
 `release()`. A test that must catch a crawl half-way gates the site instead of racing it
 with delays, so a busy machine cannot let the crawl finish first.
-`python -m newscrawl.localsite ROOT` serves a folder from its own process and prints its
+`python -m newscrawl.testing.localsite ROOT` serves a folder from its own process and prints its
 URL on the first line.
 """
 
@@ -269,7 +269,9 @@ class _Handler(BaseHTTPRequestHandler):
 
 def main(argv: list[str] | None = None) -> None:
     """Serve a folder until SIGTERM/SIGINT; the first line printed is its URL."""
-    parser = argparse.ArgumentParser(prog="python -m newscrawl.localsite", description=main.__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m newscrawl.testing.localsite", description=main.__doc__
+    )
     parser.add_argument("root", type=Path)
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--delay", type=float, default=0.0, help="seconds per HTML page")

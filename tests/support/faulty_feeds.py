@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newscrawl.feeds import JsonLinesExporter
+from newscrawl.crawl.feeds import JsonLinesExporter
 
 
 class FailingExporter(JsonLinesExporter):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from newscrawl.synthetic import prose
+from newscrawl.testing.synthetic import prose
 
 
 def paragraphs(n: int) -> list[str]:
