@@ -7,7 +7,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from devpages import SETS, pages
+from support.devpages import SETS, pages
 from trafilatura.utils import load_html as trafilatura_load_html
 
 from newscrawl.extraction.loading import load_html
