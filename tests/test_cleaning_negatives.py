@@ -67,6 +67,13 @@ ENDINGS: dict[str, list[str]] = {
     "editor's note": [
         "Editor's note: An earlier version of this article misstated the day of the vote."
     ],
+    # A numbered table (each row ends in its figures) is no "Most read" list.
+    "numbered table under a subheading": [
+        "Votes by ward",
+        "1. Elm North 412",
+        "2. Willow Bank 388",
+        "3. Station Quarter 301",
+    ],
 }
 
 

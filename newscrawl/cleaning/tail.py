@@ -547,10 +547,14 @@ def _structured_tail(lines: list[_Line], content: list[int]) -> tuple[int | None
     return None, ""
 
 
-def _several_stories(lines: list[_Line], items: list[int], start: int) -> bool:
+def _several_stories(
+    lines: list[_Line], items: list[int], start: int, *, numbered: bool = False
+) -> bool:
     """The run's lines from `start`, numbers, bullets and dates aside, are headlines of
     several stories (`_unrelated`), each naming someone or something: not the article's
-    own numbered or dated list, so the label above them is their header."""
+    own numbered or dated list, so the label above them is their header. Numbered lines
+    are headlines unless they share a sign, key or closing figure (a table's rows): a
+    "Most read" list may repeat a word or name nobody ("Ferry timetable changes")."""
     shown = [
         _Line(DATE_RE.sub(" ", lines[i].body).strip(_STORY_TRIM))
         for i in items
@@ -558,8 +562,10 @@ def _several_stories(lines: list[_Line], items: list[int], start: int) -> bool:
     ]
     return (
         len(shown) >= 2
-        and all(line.body and (_names_something(line) or not _cased(line)) for line in shown)
-        and _unrelated(shown)
+        and all(
+            line.body and (numbered or _names_something(line) or not _cased(line)) for line in shown
+        )
+        and _unrelated(shown, shared_words=not numbered)
     )
 
 
@@ -631,7 +637,9 @@ def _evidence(lines: list[_Line], items: list[int]) -> list[_Evidence]:
     if suffixed is not None:
         found.append(_Evidence(suffixed, "suffix", takes_label=True, strong=True))
     numbered = _numbered(lines, items)
-    if numbered is not None:
+    # A numbered table (standings, results: each row ends in its figures) is the
+    # article's; numbered headlines are a "Most read" list.
+    if numbered is not None and _several_stories(lines, items, numbered, numbered=True):
         found.append(_Evidence(numbered, "numbered", strong=True))
     dated = _dated(lines, items)
     if dated is not None:
@@ -798,10 +806,11 @@ def _names_something(line: _Line) -> bool:
     return any(w[0].isupper() for w in words[1:]) or bool(_DIGIT.search(line.body))
 
 
-def _unrelated(shown: list[_Line]) -> bool:
+def _unrelated(shown: list[_Line], *, shared_words: bool = True) -> bool:
     """No two lines share a word of some length (two letters in a row, in a script
     without spaces) or their first word, and no word at all (however short), sign (a
-    price's "$", a "§", a "：") or key ("Elmsford: ...") is in every line."""
+    price's "$", a "§", a "："), key ("Elmsford: ...") or closing figure ("... 330") is
+    in every line. `shared_words=False` checks only signs, keys and figures."""
     seen: set[str] = set()
     firsts: set[str] = set()
     common: set[str] | None = None
@@ -815,13 +824,17 @@ def _unrelated(shown: list[_Line]) -> bool:
         else:
             long = {w for w in words if len(w) >= _MIN_SHARED_CHARS}
             first = words[0] if words else ""
-        if long & seen or first in firsts:
+        if shared_words and (long & seen or first in firsts):
             return False
         seen |= long
         firsts.add(first)
-        marks = set(words) | set(_MARKS.findall(line.body))
+        marks = set(_MARKS.findall(line.body))
+        if shared_words:
+            marks |= set(words)
         if _KEY.match(line.body):
             marks.add(":")  # "Elmsford: Northbank Steel Works", a key and its value
+        if line.body[-1:].isdigit():
+            marks.add("#")  # "Kyle Busch 330": a table's rows end in their figures
         common = marks if common is None else common & marks
     # Two lines share a short word ("in", "the") as often as not: only three or more tell.
     return not common or len(shown) < _MIN_UNRELATED_RUN
