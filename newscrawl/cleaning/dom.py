@@ -40,12 +40,13 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Prose: runs of text long enough to be a paragraph's sentences, found by libxml2 (no
 # Python walk over the page). Scripts without spaces say as much in fewer characters.
 # Image captions are not the article's prose (extractors and annotators leave them out).
+# The length test comes first: it rules out most text nodes before the ancestor walks.
 _PROSE_RUN_CHARS = 120
 _NO_SPACE_PROSE_RUN_CHARS = 40
 _TEXT_RUNS = XPath(
-    ".//text()[not(parent::script or parent::style or parent::noscript)]"
+    f".//text()[string-length(normalize-space(.)) >= {_NO_SPACE_PROSE_RUN_CHARS}]"
+    "[not(parent::script or parent::style or parent::noscript)]"
     "[not(ancestor::figcaption or ancestor::figure)]"
-    f"[string-length(normalize-space(.)) >= {_NO_SPACE_PROSE_RUN_CHARS}]"
 )
 _NO_SPACE = re.compile(f"[{NO_SPACE_CHARS}]")
 # A run is found in a text by its opening characters (the extractor may end it otherwise).
@@ -58,6 +59,12 @@ def text_of(element: HtmlElement) -> str:
     return " ".join(element.text_content().split())
 
 
+def has_text(element: HtmlElement) -> bool:
+    """`bool(text_of(element))`, without collapsing the text (`strip` and `split` agree on
+    what whitespace is): for checks that ask only whether there is any."""
+    return bool(element.text_content().strip())
+
+
 def prose_chars(element: HtmlElement) -> int:
     """Characters of prose below `element`: text runs as long as a paragraph's sentences.
 
@@ -67,12 +74,13 @@ def prose_chars(element: HtmlElement) -> int:
     return sum(len(run) for run in prose_runs(element))
 
 
-def missing_prose(element: HtmlElement, text: str) -> int:
-    """Characters of prose below `element` (as `prose_chars`) whose runs `text` lacks."""
+def missing_prose(element: HtmlElement, text: str, runs: list[Any] | None = None) -> int:
+    """Characters of prose below `element` (as `prose_chars`) whose runs `text` lacks;
+    `runs` are the element's `prose_runs`, when the caller has them already."""
     flat = " ".join(text.split())
     return sum(
         len(run)
-        for run in prose_runs(element)
+        for run in (prose_runs(element) if runs is None else runs)
         if " ".join(run[: 3 * _PREFIX_CHARS].split())[:_PREFIX_CHARS] not in flat
     )
 

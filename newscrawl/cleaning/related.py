@@ -33,6 +33,7 @@ from newscrawl.cleaning.dom import (
     HEADING_TAGS,
     INVISIBLE_TAGS,
     NEVER_PRUNE,
+    has_text,
     is_internal_link,
     is_link_dominated,
     link_text_length,
@@ -132,7 +133,7 @@ def headed_list(header: HtmlElement) -> list[HtmlElement]:
     for sibling in header.itersiblings():
         if not isinstance(sibling.tag, str):
             continue
-        if not text_of(sibling):
+        if not has_text(sibling):
             pending.append(sibling)  # images, spacers: part of the list only if it goes on
         elif not headlines and _is_link_list(sibling):
             block.extend(pending)
@@ -154,7 +155,7 @@ def _plain_headlines(element: HtmlElement) -> int:
     """How many plain headlines the block is: one short line of text that does not end
     like a sentence, or a list (`<ul>`, `<ol>`) whose every item is one."""
     if element.tag in ("ul", "ol"):
-        items = [item for item in element if isinstance(item.tag, str) and text_of(item)]
+        items = [item for item in element if isinstance(item.tag, str) and has_text(item)]
         if items and all(item.tag == "li" and _is_plain_headline(item) for item in items):
             return len(items)
         return 0
@@ -175,10 +176,10 @@ def _is_link_list(element: HtmlElement) -> bool:
     """Mostly link text, or a list of items that each carry a link (teaser cards)."""
     if is_link_dominated(element, _LIST_LINK_SHARE):
         return True
-    items = [c for c in element if c.tag in BLOCK_TAGS and text_of(c)]
+    items = [c for c in element if c.tag in BLOCK_TAGS and has_text(c)]
     return (
         len(items) >= _MIN_CARDS
-        and all(any(text_of(a) for a in item.iter("a")) for item in items)
+        and all(any(has_text(a) for a in item.iter("a")) for item in items)
         and is_link_dominated(element, _CARD_LINK_SHARE)
     )
 
@@ -217,9 +218,9 @@ def find_link_paragraphs(body: HtmlElement, url: str | None) -> list[HtmlElement
         links = list(paragraph.iter("a"))
         if not links or not all(_is_headline_link(link, url, host) for link in links):
             continue
-        rest = _compact(text_of(paragraph))
+        rest = _compact_text(paragraph)
         for link in links:
-            rest = rest.replace(_compact(text_of(link)), "", 1)
+            rest = rest.replace(_compact_text(link), "", 1)
         if not rest or (len(links) == 1 and _is_kicker(paragraph, links[0])):
             found.append(paragraph)
     return found
@@ -227,6 +228,11 @@ def find_link_paragraphs(body: HtmlElement, url: str | None) -> list[HtmlElement
 
 def _compact(text: str) -> str:
     return "".join(text.split())
+
+
+def _compact_text(element: HtmlElement) -> str:
+    """`_compact(text_of(element))`, collapsed once."""
+    return "".join(element.text_content().split())
 
 
 def _is_kicker(paragraph: HtmlElement, link: HtmlElement) -> bool:
@@ -258,10 +264,10 @@ def orphaned_labels(removed: list[HtmlElement]) -> list[HtmlElement]:
             parent = top.getparent()
             if parent is None or parent.tag in NEVER_PRUNE:
                 break
-            if not all(chosen(c) for c in parent if _has_text(c)):
+            if not all(chosen(c) for c in parent if chosen.has_text(c)):
                 break
             top = parent
-        if any(_has_text(n) and not chosen(n) for n in top.itersiblings()):
+        if any(chosen.has_text(n) and not chosen(n) for n in top.itersiblings()):
             continue
         label = _previous_text_block(top, chosen)
         if (
@@ -284,17 +290,24 @@ def _marked_as_header(element: HtmlElement) -> bool:
 
 class _Gone:
     """Whether an element goes with the removed blocks (`chosen`): one of them, or all of
-    its text in them. Remembered per element: every block of a run asks about the same
-    siblings and parents."""
+    its text in them; and whether it has text at all. Remembered per element: every block
+    of a run asks about the same siblings and parents."""
 
     def __init__(self, chosen: set[HtmlElement]) -> None:
         self.chosen = chosen
         self._known: dict[HtmlElement, bool] = {}
+        self._texts: dict[HtmlElement, bool] = {}
 
     def __call__(self, element: HtmlElement) -> bool:
         known = self._known.get(element)
         if known is None:
             known = self._known[element] = element in self.chosen or _covered(element, self.chosen)
+        return known
+
+    def has_text(self, element: HtmlElement) -> bool:
+        known = self._texts.get(element)
+        if known is None:
+            known = self._texts[element] = _has_text(element)
         return known
 
 
@@ -304,29 +317,25 @@ def _alone_with(label: HtmlElement, chosen: _Gone) -> bool:
     parent = label.getparent()
     if parent is None or parent.tag in NEVER_PRUNE:
         return False
-    return all(c is label or chosen(c) for c in parent if _has_text(c))
+    return all(c is label or chosen(c) for c in parent if chosen.has_text(c))
 
 
 def _covered(element: HtmlElement, chosen: set[HtmlElement]) -> bool:
     """All of the element's text is in elements of `chosen` below it."""
-    rest = _compact(text_of(element))
+    rest = _compact_text(element)
     for descendant in element.iterdescendants():
         if descendant in chosen:
-            rest = rest.replace(_compact(text_of(descendant)), "", 1)
+            rest = rest.replace(_compact_text(descendant), "", 1)
     return not rest
 
 
 def _has_text(element: HtmlElement) -> bool:
-    return (
-        isinstance(element.tag, str)
-        and element.tag not in INVISIBLE_TAGS
-        and bool(text_of(element))
-    )
+    return isinstance(element.tag, str) and element.tag not in INVISIBLE_TAGS and has_text(element)
 
 
 def _previous_text_block(element: HtmlElement, chosen: _Gone) -> HtmlElement | None:
     for previous in element.itersiblings(preceding=True):
-        if _has_text(previous) and not chosen(previous):
+        if chosen.has_text(previous) and not chosen(previous):
             return previous
     return None
 
@@ -421,14 +430,17 @@ class _Sizes:
 
 def _teaser_block(link: HtmlElement, sizes: _Sizes) -> HtmlElement | None:
     """The largest block around `link` that is still little more than that one link."""
-    link_chars = sizes.text(link)[0]
-    if link_chars <= 0:
-        return None
+    link_chars = 0
     block = None
     for ancestor in link.iterancestors():
-        # Cheapest test first: containers of several links fail it without measuring text.
+        # Cheapest test first: containers of several links fail it without measuring text
+        # (the link's own text too: most links sit beside others).
         if ancestor.tag in NEVER_PRUNE or sizes.links(ancestor) != 1:
             break
+        if not link_chars:
+            link_chars = sizes.text(link)[0]
+            if link_chars <= 0:
+                return None
         chars, words = sizes.text(ancestor)
         if words > _MAX_TEASER_WORDS or link_chars < _TEASER_LINK_SHARE * chars:
             break
@@ -443,6 +455,6 @@ def _trailing_run(parent: HtmlElement, teasers: set[HtmlElement]) -> list[HtmlEl
     for child in parent:
         if child in teasers:
             run.append(child)
-        elif isinstance(child.tag, str) and child.tag not in INVISIBLE_TAGS and text_of(child):
+        elif isinstance(child.tag, str) and child.tag not in INVISIBLE_TAGS and has_text(child):
             run = []
     return run

@@ -39,37 +39,51 @@ class Candidates:
 
 
 def scan(body: HtmlElement) -> Candidates:
-    """Collect hidden elements, chrome-named elements and header-phrase texts under `body`."""
+    """Collect hidden elements, chrome-named elements and header-phrase texts under `body`.
+
+    Class values and short texts repeat on a page (a card's classes, "Share", menu items):
+    each distinct one is matched once.
+    """
     found = Candidates()
-    is_header = _HEADER.match
+    mentions: dict[str, bool] = {}
+    headers: dict[str, bool] = {}
     for element in body.iter():
-        if not isinstance(element.tag, str):
+        tag = element.tag
+        if not isinstance(tag, str):
             continue  # comments, processing instructions
         attributes = element.items()  # one call for all attributes: cheaper than get()s
         if attributes:
-            _check_attributes(element, attributes, found)
+            chrome = hidden = False
+            for name, value in attributes:
+                if name == "class" or name == "id":
+                    if not chrome:
+                        known = mentions.get(value)
+                        if known is None:
+                            known = mentions[value] = _mentions_chrome(value)
+                        chrome = known
+                elif name == "style":
+                    hidden = hidden or bool(_HIDDEN_STYLE.search(value.lower()))
+                elif name == "hidden":
+                    hidden = True
+                elif name == "aria-hidden":
+                    # Icons and decorative wrappers are aria-hidden while the text next to
+                    # them is not.
+                    hidden = hidden or (value.lower() == "true" and tag not in _DECORATIVE_TAGS)
+            if chrome:
+                found.chrome.append(element)
+            if hidden:
+                found.hidden.append(element)
         own = element.text
         # The header phrase is the element's own text in practice ("<h3>Related</h3>").
-        if own and len(own) <= MAX_HEADER_CHARS and is_header(own.strip().lower()):
-            found.headers.append(element)
+        if own and len(own) <= MAX_HEADER_CHARS:
+            key = own.strip().lower()
+            is_header = headers.get(key)
+            if is_header is None:
+                is_header = headers[key] = _HEADER.match(key) is not None
+            if is_header:
+                found.headers.append(element)
     return found
 
 
-def _check_attributes(
-    element: HtmlElement, attributes: list[tuple[str, str]], found: Candidates
-) -> None:
-    chrome = hidden = False
-    for name, value in attributes:
-        if name in ("class", "id"):
-            chrome = chrome or bool(_CHROME_MENTION.search(value.lower()))
-        elif name == "style":
-            hidden = hidden or bool(_HIDDEN_STYLE.search(value.lower()))
-        elif name == "hidden":
-            hidden = True
-        elif name == "aria-hidden":
-            # Icons and decorative wrappers are aria-hidden while the text next to them is not.
-            hidden = hidden or (value.lower() == "true" and element.tag not in _DECORATIVE_TAGS)
-    if chrome:
-        found.chrome.append(element)
-    if hidden:
-        found.hidden.append(element)
+def _mentions_chrome(value: str) -> bool:
+    return _CHROME_MENTION.search(value.lower()) is not None

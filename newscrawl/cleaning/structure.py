@@ -38,30 +38,37 @@ _CLASS_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 #: A block holding this many prose paragraphs is article text, whatever its class says.
 _MIN_PROSE_PARAGRAPHS = 2
 # The article root holds this share of the page's prose: text runs of 120+ characters,
-# found by libxml2 (no Python walk over the page).
+# found by libxml2 (no Python walk over the page; the cheap length test first).
 _ROOT_PROSE_SHARE = 0.8
 _LONG_TEXT_RUNS = XPath(
-    ".//text()[not(parent::script or parent::style)][string-length(normalize-space(.)) >= 120]"
+    ".//text()[string-length(normalize-space(.)) >= 120][not(parent::script or parent::style)]"
 )
 _MIN_ROOT_CHUNKS = 3
 _ROOT_TAGS = frozenset({"div", "section", "td"})
 _MAX_TAG_LIST_WORDS = 80
+_TAG_LINKS = XPath(".//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]")
 _TAG_LIST_LINK_SHARE = 0.6
 
 
 def find_chrome_blocks(candidates: Iterable[HtmlElement]) -> list[HtmlElement]:
     """Outermost candidates whose class or id names chrome, that do not hold article prose.
 
-    `candidates` are elements whose class or id mentions a chrome word (`scan`).
+    `candidates` are elements whose class or id mentions a chrome word (`scan`), in
+    document order: a candidate inside one found already goes with it, unmeasured.
     """
-    found = [
-        element
-        for element in candidates
-        if element.tag not in NEVER_PRUNE
-        and _names_chrome(element)
-        and _prose_paragraphs(element) < _MIN_PROSE_PARAGRAPHS
-    ]
-    return outermost(found)
+    found: list[HtmlElement] = []
+    chosen: set[HtmlElement] = set()
+    for element in candidates:
+        if any(a in chosen for a in element.iterancestors()):
+            continue
+        if (
+            element.tag not in NEVER_PRUNE
+            and _names_chrome(element)
+            and not _holds_prose(element, _MIN_PROSE_PARAGRAPHS)
+        ):
+            found.append(element)
+            chosen.add(element)
+    return found
 
 
 def find_hidden_blocks(candidates: Iterable[HtmlElement]) -> list[HtmlElement]:
@@ -76,7 +83,7 @@ def find_hidden_blocks(candidates: Iterable[HtmlElement]) -> list[HtmlElement]:
             element
             for element in candidates
             if element.tag not in NEVER_PRUNE
-            and _prose_paragraphs(element) < (1 if element.tag == "p" else _MIN_PROSE_PARAGRAPHS)
+            and not _holds_prose(element, 1 if element.tag == "p" else _MIN_PROSE_PARAGRAPHS)
         ]
     )
 
@@ -97,10 +104,17 @@ def chrome_word(element: HtmlElement) -> str:
     return ""
 
 
-def _prose_paragraphs(element: HtmlElement) -> int:
-    """Paragraphs (`<p>`) of prose below `element`: the markup says paragraph, so their
-    words alone decide (`is_prose` without a stop)."""
-    return sum(1 for p in element.iter("p") if is_prose(text_of(p), needs_stop=False))
+def _holds_prose(element: HtmlElement, paragraphs: int) -> bool:
+    """At least `paragraphs` paragraphs (`<p>`) of prose below `element`: the markup says
+    paragraph, so their words alone decide (`is_prose` without a stop; whitespace does not
+    change a word count, so the text is not collapsed). Stops counting there."""
+    count = 0
+    for p in element.iter("p"):
+        if is_prose(p.text_content(), needs_stop=False):
+            count += 1
+            if count >= paragraphs:
+                return True
+    return False
 
 
 def find_tag_lists(body: HtmlElement) -> list[HtmlElement]:
@@ -110,7 +124,7 @@ def find_tag_lists(body: HtmlElement) -> list[HtmlElement]:
     such links, while made of links, is the "Tags: a, b, c" line.
     """
     blocks: list[HtmlElement] = []
-    for link in body.xpath(".//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]"):
+    for link in _TAG_LINKS(body):
         block = None
         for ancestor in link.iterancestors():
             if ancestor.tag in NEVER_PRUNE or len(text_of(ancestor).split()) > _MAX_TAG_LIST_WORDS:

@@ -100,9 +100,16 @@ def is_prose(line: str, min_words: int = PROSE_WORDS, *, needs_stop: bool = True
     return (not needs_stop or ends_like_a_sentence(line)) and word_count(line) >= min_words
 
 
-def prose_paragraphs(text: str) -> int:
-    """How many lines of `text` are paragraphs of running prose (`is_prose`)."""
-    return sum(1 for line in text.splitlines() if is_prose(line))
+def prose_paragraphs(text: str, enough: int | None = None) -> int:
+    """How many lines of `text` are paragraphs of running prose (`is_prose`); counted up to
+    `enough` when given (the number a caller compares with: most articles reach it early)."""
+    count = 0
+    for line in text.splitlines():
+        if is_prose(line):
+            count += 1
+            if count == enough:
+                break
+    return count
 
 
 def comparable(text: str | None) -> str:

@@ -20,17 +20,17 @@ from html import unescape
 from typing import TYPE_CHECKING, Any
 
 import trafilatura
-from trafilatura.core import load_html
 from trafilatura.settings import Document
 
 from newscrawl.cleaning import evidence
 from newscrawl.cleaning.boilerplate import strip_page_header
-from newscrawl.cleaning.dom import comparable, flatten_ruby, missing_prose
+from newscrawl.cleaning.dom import comparable, flatten_ruby, missing_prose, prose_runs
 from newscrawl.cleaning.html import PageClues, SiteRules, prune_chrome
 from newscrawl.cleaning.structure import find_article_root
 from newscrawl.core.text import prose_paragraphs
 from newscrawl.extraction.fallback import PageHeuristics
 from newscrawl.extraction.fields import read_fields
+from newscrawl.extraction.loading import load_html
 from newscrawl.extraction.overrides import read_field_rules
 from newscrawl.extraction.second_opinion import extends, readability_extension
 from newscrawl.extraction.structured import StructuredData, first_text, read_structured_data
@@ -201,11 +201,14 @@ def _trafilatura_text(tree: HtmlElement, url: str | None, *, fast: bool) -> str:
 def _stopped_part_way(tree: HtmlElement, text: str) -> bool:
     """More of the page's prose is missing from `text` than `text` holds.
 
-    A cheap bound first: a pruned page whose whole text is not much longer than `text`
-    cannot miss that much.
+    Cheap bounds first: a pruned page whose whole text, or whose prose, is not much longer
+    than `text` cannot miss that much (most pages: then no run is looked up in `text`).
     """
     wanted = _MAX_MISSING_PROSE * len(text)
-    return len(tree.text_content()) >= len(text) + wanted and missing_prose(tree, text) >= wanted
+    if len(tree.text_content()) < len(text) + wanted:
+        return False
+    runs = prose_runs(tree)
+    return sum(map(len, runs)) >= wanted and missing_prose(tree, text, runs) >= wanted
 
 
 def _evidently_wrong(text: str) -> bool:
@@ -264,7 +267,10 @@ def _classify(data: StructuredData, text: str) -> tuple[str, str]:
         return "", ""
     if not text.strip():
         return "empty_text", "no body found"
-    if data.declares_non_article and prose_paragraphs(text) < _MIN_PROSE_PARAGRAPHS:
+    if (
+        data.declares_non_article
+        and prose_paragraphs(text, _MIN_PROSE_PARAGRAPHS) < _MIN_PROSE_PARAGRAPHS
+    ):
         kind = data.meta.get("og:type") or ",".join(sorted(data.types))
         return "not_article", f"declares {kind}, {prose_paragraphs(text)} prose paragraphs"
     return "", ""
@@ -283,9 +289,11 @@ def _link_list(html: str | bytes, tree: HtmlElement, text: str) -> tuple[str, st
     than half the body, nothing is matched. The page is the pruned `tree`, or the page
     as it was when the body is longer than all the pruned tree's text (`_article_text`
     read it unpruned)."""
-    chars = len("".join(text.split()))
-    if not chars or prose_paragraphs(text) >= _MIN_PROSE_PARAGRAPHS:
+    if prose_paragraphs(text, _MIN_PROSE_PARAGRAPHS) >= _MIN_PROSE_PARAGRAPHS:
         return "", ""  # most articles: no link to measure
+    chars = len("".join(text.split()))
+    if not chars:
+        return "", ""
     anchors = [(a, len("".join(a.text_content().split()))) for a in tree.iter("a")]
     if sum(n for _, n in anchors) <= chars / 2:
         if len("".join(tree.text_content().split())) >= chars:

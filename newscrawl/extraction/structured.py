@@ -70,6 +70,7 @@ _STANDARD_META = {
     "articlemodified": "article:modified_time",
 }
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_SEPARATORS = re.compile(r"[:._-]")
 #: A JSON-LD block longer than this is not metadata (a real one, `articleBody` included,
 #: is tens of kB): it is ignored and removed from the page, so that no extractor takes its
 #: `articleBody` for the text (a 5 MB one did), and parsing it costs nothing.
@@ -132,7 +133,7 @@ def read_structured_data(tree: HtmlElement) -> StructuredData:
             data.meta.setdefault(key, content)
             data.meta_all.setdefault(key, []).append(content)
     for key, content in list(data.meta.items()):
-        spelled = re.sub(r"[:._-]", "", key)
+        spelled = _SEPARATORS.sub("", key)
         standard = _STANDARD_META.get(spelled) or _STANDARD_META.get(spelled.removeprefix("og"))
         if standard and standard != key:
             data.meta.setdefault(standard, content)
