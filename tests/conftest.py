@@ -23,6 +23,14 @@ from newscrawl.testing.synthetic import SyntheticSite, build_site
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """`-n auto`: two test workers per core. Most of the suite's time is crawls in
+    subprocesses and local servers, which wait on each other as much as they compute; on
+    2 cores, 4 workers took the suite from 194 s to 129 s."""
+    return 2 * (os.cpu_count() or 1)
+
+
 # Settings every test crawl uses: fast and quiet on loopback, nothing listening.
 TEST_SETTINGS = {
     "AUTOTHROTTLE_ENABLED": "0",
