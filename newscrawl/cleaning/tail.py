@@ -20,7 +20,8 @@ then cut when one of these holds:
   - a separator line (a lone `-`, `|`, `•`) opens it and at least two headlines follow;
   - two or more lines end in a marker (`Headline -`, `Headline |`, `Headline [VIDEO]`),
     or in the same " | Site" / " - Site" part (the site's name, repeated);
-  - two or more lines are numbered 1, 2, 3... or carry a date;
+  - two or more lines are numbered 1, 2, 3... (not a table: rows that all end in a
+    figure, or share a sign or key) or carry a date;
   - four or more Title Case lines (English-style headlines).
 
   A short label above site-name, numbered or dated headlines goes with them when they are
