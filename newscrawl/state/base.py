@@ -29,6 +29,7 @@ for another run of the same spider: recovery has settled them before it starts.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Literal, Protocol
@@ -229,6 +230,48 @@ class CrawlState(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+class RecordingBackend(ABC):
+    """What both backends share: an article recorded pending or exported is one write of
+    the same fields with another status (`_record`, the backend's own)."""
+
+    def record_pending(
+        self,
+        urls: Iterable[str],
+        *,
+        article_url: str,
+        lastmod: str | None,
+        published: str | None,
+        content_hash: str | None,
+        run_id: str,
+    ) -> None:
+        self._record(urls, "pending", article_url, lastmod, published, content_hash, run_id)
+
+    def record_exported(
+        self,
+        urls: Iterable[str],
+        *,
+        article_url: str,
+        lastmod: str | None,
+        published: str | None,
+        content_hash: str | None,
+        run_id: str,
+    ) -> None:
+        self._record(urls, "exported", article_url, lastmod, published, content_hash, run_id)
+
+    @abstractmethod
+    def _record(
+        self,
+        urls: Iterable[str],
+        status: Status,
+        article_url: str,
+        lastmod: str | None,
+        published: str | None,
+        content_hash: str | None,
+        run_id: str,
+    ) -> None:
+        """Write the records of `urls` (each URL once) with `status`."""
 
 
 def utc_now() -> str:

@@ -43,10 +43,12 @@ from newscrawl.distributed import Keys, Worker, connect, is_dead, prefix, redis_
 from newscrawl.distributed import hostname as _hostname
 from newscrawl.state.base import (
     FeedFile,
+    RecordingBackend,
     Run,
     Seen,
     SourceRecord,
     StateUnavailable,
+    Status,
     utc_now,
 )
 
@@ -197,7 +199,7 @@ return n
 )
 
 
-class RedisState:
+class RedisState(RecordingBackend):
     """`CrawlState` in Redis (`NEWSCRAWL_STATE = "redis"`, set by `NEWSCRAWL_REDIS_URL`)."""
 
     def __init__(self, client: Any, spider: str, key_prefix: str = "newscrawl") -> None:
@@ -241,34 +243,10 @@ class RedisState:
         raw = self.client.hget(self._pages, url)
         return None if raw is None else self._seen(url, raw)
 
-    def record_pending(
-        self,
-        urls: Iterable[str],
-        *,
-        article_url: str,
-        lastmod: str | None,
-        published: str | None,
-        content_hash: str | None,
-        run_id: str,
-    ) -> None:
-        self._record(urls, "pending", article_url, lastmod, published, content_hash, run_id)
-
-    def record_exported(
-        self,
-        urls: Iterable[str],
-        *,
-        article_url: str,
-        lastmod: str | None,
-        published: str | None,
-        content_hash: str | None,
-        run_id: str,
-    ) -> None:
-        self._record(urls, "exported", article_url, lastmod, published, content_hash, run_id)
-
     def _record(
         self,
         urls: Iterable[str],
-        status: str,
+        status: Status,
         article_url: str,
         lastmod: str | None,
         published: str | None,

@@ -17,7 +17,16 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newscrawl.state.base import FeedFile, Run, Seen, SourceRecord, StateUnavailable, utc_now
+from newscrawl.state.base import (
+    FeedFile,
+    RecordingBackend,
+    Run,
+    Seen,
+    SourceRecord,
+    StateUnavailable,
+    Status,
+    utc_now,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -76,7 +85,7 @@ _PAGE_COLUMNS = (
 )
 
 
-class SqliteState:
+class SqliteState(RecordingBackend):
     """`CrawlState` in a SQLite file (created with its folder when missing)."""
 
     def __init__(self, path: Path | str, spider: str, timeout: float = 60.0) -> None:
@@ -119,34 +128,10 @@ class SqliteState:
         ).fetchone()
         return Seen(*row) if row else None
 
-    def record_pending(
-        self,
-        urls: Iterable[str],
-        *,
-        article_url: str,
-        lastmod: str | None,
-        published: str | None,
-        content_hash: str | None,
-        run_id: str,
-    ) -> None:
-        self._record(urls, "pending", article_url, lastmod, published, content_hash, run_id)
-
-    def record_exported(
-        self,
-        urls: Iterable[str],
-        *,
-        article_url: str,
-        lastmod: str | None,
-        published: str | None,
-        content_hash: str | None,
-        run_id: str,
-    ) -> None:
-        self._record(urls, "exported", article_url, lastmod, published, content_hash, run_id)
-
     def _record(
         self,
         urls: Iterable[str],
-        status: str,
+        status: Status,
         article_url: str,
         lastmod: str | None,
         published: str | None,
