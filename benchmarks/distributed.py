@@ -50,6 +50,7 @@ from pathlib import Path
 
 import redis
 
+from newscrawl.testing.localsite import serve_in_subprocess
 from newscrawl.testing.services import redis_server
 from newscrawl.testing.synthetic import build_site
 
@@ -79,26 +80,6 @@ def settings(concurrency: int, redis_url: str | None, cheap: bool) -> dict[str, 
             }
         )
     return found
-
-
-def serve(root: Path, log: Path) -> tuple[subprocess.Popen[str], str]:
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "newscrawl.testing.localsite",
-            str(root),
-            "--delay",
-            "0.1",
-            "--jitter",
-            "0.1",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=log.open("w"),
-        text=True,
-    )
-    assert process.stdout is not None
-    return process, process.stdout.readline().strip()
 
 
 def crawl(workers: int, cwd: Path, options: dict[str, str]) -> float:
@@ -234,7 +215,9 @@ def main() -> None:
     top = Path(args.keep or tempfile.mkdtemp(prefix="newscrawl-distributed-"))
     top.mkdir(parents=True, exist_ok=True)
     spec = build_site(top / "site", args.articles)
-    site, base = serve(top / "site", top / "site.log")
+    site, base = serve_in_subprocess(
+        top / "site", "--delay", "0.1", "--jitter", "0.1", stderr=(top / "site.log").open("w")
+    )
     expected = {base + a.path for a in spec.articles}
     rows: list[Row] = []
     try:

@@ -40,6 +40,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from newscrawl.testing.localsite import serve_in_subprocess
 from newscrawl.testing.synthetic import build_site
 
 SPIDER = "bench"
@@ -92,21 +93,8 @@ def run(work: Path, articles: int, repeat: int) -> int:
     site = build_site(site_root, articles, per_sitemap=500, feed_size=100)
     log = work / "requests.log"
     log.write_text("")
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "newscrawl.testing.localsite",
-            str(site_root),
-            "--request-log",
-            str(log),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    server, base_url = serve_in_subprocess(site_root, "--request-log", str(log))
     try:
-        assert server.stdout is not None
-        base_url = server.stdout.readline().strip()
         crawl_dir = work / "crawl"
         (crawl_dir / "sites").mkdir(parents=True, exist_ok=True)
         (crawl_dir / "sites" / f"{SPIDER}.toml").write_text(site.site_file(SPIDER, base_url))

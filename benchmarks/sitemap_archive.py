@@ -42,6 +42,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from newscrawl.testing.localsite import serve_in_subprocess
 from newscrawl.testing.synthetic import build_site
 
 SPIDER = "archive"
@@ -93,21 +94,8 @@ def run(work: Path, sitemaps: int, per_sitemap: int, new: int) -> int:
     site = build_site(site_root, articles, per_sitemap=per_sitemap, feed_size=50)
     log = work / "requests.log"
     log.write_text("")
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "newscrawl.testing.localsite",
-            str(site_root),
-            "--request-log",
-            str(log),
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
+    server, base_url = serve_in_subprocess(site_root, "--request-log", str(log))
     try:
-        assert server.stdout is not None
-        base_url = server.stdout.readline().strip()
         crawl_dir = work / "crawl"
         (crawl_dir / "sites").mkdir(parents=True, exist_ok=True)
         (crawl_dir / "sites" / f"{SPIDER}.toml").write_text(site.site_file(SPIDER, base_url))

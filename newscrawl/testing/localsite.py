@@ -27,12 +27,15 @@ import logging
 import mimetypes
 import random
 import signal
+import subprocess
+import sys
 import threading
 import time
 from email.utils import formatdate, parsedate_to_datetime
 from functools import lru_cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import IO
 from urllib.parse import unquote, urlsplit
 
 logger = logging.getLogger(__name__)
@@ -285,6 +288,22 @@ def main(argv: list[str] | None = None) -> None:
     with site:
         print(site.base_url, flush=True)
         stopped.wait()
+
+
+def serve_in_subprocess(
+    root: Path, *options: str, stderr: IO[str] | None = None
+) -> tuple[subprocess.Popen[str], str]:
+    """Serve `root` from another process (`main`, with its `options`: `--request-log`,
+    `--delay`, ...), so that serving costs the measured process no CPU; the process and
+    the site's URL. The caller stops it (`terminate()`, then `wait()`)."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "newscrawl.testing.localsite", str(root), *options],
+        stdout=subprocess.PIPE,
+        stderr=stderr,
+        text=True,
+    )
+    assert process.stdout is not None
+    return process, process.stdout.readline().strip()
 
 
 if __name__ == "__main__":
