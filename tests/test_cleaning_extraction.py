@@ -6,6 +6,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from support.sample_pages import PARAGRAPHS
 
 from newscrawl import extract_article
 from newscrawl.cleaning.boilerplate import strip_page_header
@@ -18,14 +19,6 @@ FIXTURES = Path(__file__).parent / "fixtures" / "cleaning"
 URL = "https://www.valley-courier.example/news/night-trains"
 TITLE = "Night trains return to the valley line"
 DESCRIPTION = "Regular night services start in June, the operator says."
-PARAGRAPHS = [
-    "The regional rail operator will run night trains between the two cities from June, "
-    "the first regular service at night since the line was electrified.",
-    "Tickets go on sale next month and will cost about the same as a day return, the "
-    "operator said, with discounts for students and for groups of four or more.",
-    "Local businesses welcomed the plan, saying late trains would bring theatre and "
-    "restaurant visitors who now leave before the last bus at half past ten.",
-]
 
 
 def _page(body: str, after_body: str = "") -> str:

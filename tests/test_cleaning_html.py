@@ -6,6 +6,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from support.sample_pages import PARAGRAPHS
 
 from newscrawl import extract_article
 from newscrawl.cleaning.dom import text_of
@@ -14,15 +15,6 @@ from newscrawl.cleaning.structure import find_article_root
 
 FIXTURES = Path(__file__).parent / "fixtures" / "cleaning"
 URL = "https://www.valley-courier.example/news/night-trains"
-
-PARAGRAPHS = [
-    "The regional rail operator will run night trains between the two cities from June, "
-    "the first regular service at night since the line was electrified.",
-    "Tickets go on sale next month and will cost about the same as a day return, the "
-    "operator said, with discounts for students and for groups of four or more.",
-    "Local businesses welcomed the plan, saying late trains would bring theatre and "
-    "restaurant visitors who now leave before the last bus at half past ten.",
-]
 
 
 def _tree(body: str) -> lxml.html.HtmlElement:

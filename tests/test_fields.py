@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 import pytest
+from support.sample_pages import PARAGRAPHS
 from trafilatura.core import load_html
 
 from newscrawl.extraction import extract_page
@@ -21,14 +22,7 @@ from newscrawl.extraction.language import choose_language, detect_language
 from newscrawl.extraction.structured import read_structured_data
 
 URL = "https://www.valley-courier.example/news/2026/05/night-trains"
-BODY = (
-    "<p>The regional rail operator will run night trains between the two cities from June, "
-    "the first regular service at night since the line was electrified.</p>"
-    "<p>Tickets go on sale next month and will cost about the same as a day return, the "
-    "operator said, with discounts for students and for groups of four or more.</p>"
-    "<p>Local businesses welcomed the plan, saying late trains would bring theatre and "
-    "restaurant visitors who now leave before the last bus at half past ten.</p>"
-)
+BODY = "".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)
 
 ZULU = (
     "Abantu abaningi basedolobheni bathi bakhathazekile ngokubulawa kwesalukazi ekhaya laso. "

@@ -12,19 +12,12 @@ import unicodedata
 
 import pytest
 from support.devpages import page
+from support.sample_pages import PARAGRAPHS
 
 from newscrawl import extract_article
 from newscrawl.core.text import word_count
 
 URL = "https://www.valley-courier.example/news/night-trains"
-PARAGRAPHS = [
-    "The regional rail operator will run night trains between the two cities from June, "
-    "the first regular service at night since the line was electrified.",
-    "Tickets go on sale next month and will cost about the same as a day return, the "
-    "operator said, with discounts for students and for groups of four or more.",
-    "Local businesses welcomed the plan, saying late trains would bring theatre and "
-    "restaurant visitors who now leave before the last bus at half past ten.",
-]
 NAV = "".join(
     f'<li><a href="/{s.lower()}">{s}</a></li>'
     for s in ("News", "Sport", "Culture", "Opinion", "Weather", "Business", "Travel")

@@ -8,6 +8,16 @@ from html import escape
 
 from newscrawl.testing.synthetic import prose
 
+#: One short article's paragraphs, for the cleaning and extraction tests' pages.
+PARAGRAPHS = [
+    "The regional rail operator will run night trains between the two cities from June, "
+    "the first regular service at night since the line was electrified.",
+    "Tickets go on sale next month and will cost about the same as a day return, the "
+    "operator said, with discounts for students and for groups of four or more.",
+    "Local businesses welcomed the plan, saying late trains would bring theatre and "
+    "restaurant visitors who now leave before the last bus at half past ten.",
+]
+
 
 def paragraphs(n: int) -> list[str]:
     """Three paragraphs of sentence-shaped prose, different for every `n` (no two are
