@@ -73,10 +73,9 @@ def strip_author_bio(text: str, authors: Sequence[str]) -> tuple[str, list[str]]
         return text, []
     lines = text.split("\n")
     filled = [index for index, line in enumerate(lines) if line.strip()]
-    for position, index in enumerate(filled[-_TRAILING_LINES:]):
-        line = lines[index].strip()
-        after = filled[len(filled) - min(_TRAILING_LINES, len(filled)) + position + 1 :]
-        if _is_bio(line, names) and all(
+    for position in range(max(0, len(filled) - _TRAILING_LINES), len(filled)):
+        index, after = filled[position], filled[position + 1 :]
+        if _is_bio(lines[index].strip(), names) and all(
             len(lines[i].split()) <= _MAX_WORDS_AFTER_BIO for i in after
         ):
             removed = [lines[i].strip() for i in [index, *after]]
