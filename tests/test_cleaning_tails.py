@@ -228,6 +228,11 @@ def test_unrelated_headlines_in_a_script_without_spaces_go_without_a_header() ->
             "Puedes seguir a EL PAÍS Clima y Medio Ambiente en Facebook y X, o apuntarte aquí "
             "para recibir nuestra newsletter semanal"
         ],
+        # the promo's verb after a "For ..." phrase
+        ["For the latest stories from across the region, sign up for our newsletters."],
+        ["Follow the Courier on Google News to get our stories in your feed."],
+        ["Il vous reste 62% de cet article à lire. La suite est réservée aux abonnés."],
+        ["This article is available to subscribers only."],
     ],
 )
 def test_closing_lines_are_removed(closing: list[str]) -> None:
@@ -248,6 +253,53 @@ def test_closing_lines_and_headlines_in_layers_are_all_cut() -> None:
     ]
 
     assert clean_text("\n".join([*article, *tail])) == "\n".join(article)
+
+
+@pytest.mark.parametrize(
+    ("article", "offer"),
+    [
+        (
+            ARTICLES["en"][0],
+            [
+                "The rest of this article is for subscribers only.",
+                "Subscribers get:",
+                "- Every article on the site",
+                "- The morning newsletter",
+                "Already a subscriber? Log in",
+            ],
+        ),
+        (
+            [
+                "気象庁は１３日、南海トラフ地震臨時情報の調査を終了したと発表した。",
+                "会見で担当者は「日頃からの備えをお願いしたい」と述べた...",
+            ],
+            [
+                "この記事は会員限定です。",
+                "会員登録すると",
+                "- 電子版が利用できる",
+                "- 会員向け記事が読み放題",
+                "関連キーワード",
+            ],
+        ),
+    ],
+)
+def test_a_paywall_notice_goes_with_the_offer_under_it(
+    article: list[str], offer: list[str]
+) -> None:
+    """The text ends at a paywall: the notice and its offer lines are the page's, and the
+    offer is short lines no tail rule would call headlines."""
+    assert clean_text("\n".join([*article, *offer])) == "\n".join(article)
+
+
+def test_a_sentence_about_subscribers_above_paragraphs_stays() -> None:
+    lines = [
+        ARTICLES["en"][0][0],
+        "The full story is available only to subscribers of the print edition, its editor said.",
+        "Readers can still buy single copies at the station kiosk, which opens at six in the "
+        "morning and closes late, after the last of the evening trains has left for the coast.",
+    ]
+
+    assert clean_text("\n".join(lines)) == "\n".join(lines)
 
 
 def test_promo_before_the_article_is_removed() -> None:

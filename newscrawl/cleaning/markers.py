@@ -19,10 +19,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Promos speak to the reader: their verb opens the line or a sentence ("... today. Sign up
-# for our newsletter"), where an article's sentence about a newsletter has a subject.
-_SENTENCE_START = r"(?:.{0,300}[.!?:)]\s+)?"
-_SOCIAL = r"twitter|x|facebook|instagram|linkedin|threads|bluesky|tiktok|youtube"
+# Promos speak to the reader: their verb opens the line, a sentence ("... today. Sign up
+# for our newsletter") or the clause after a "For ..." or "To ..." phrase ("For the latest
+# news, sign up for our newsletters"), where an article's sentence about a newsletter has a
+# subject.
+_SENTENCE_START = r"(?:.{0,300}[.!?:)]\s+|(?:for|to) [^.!?]{1,200},\s+)?"
+_SOCIAL = r"twitter|x|facebook|instagram|linkedin|threads|bluesky|tiktok|youtube|google news"
 
 #: Headers that introduce a block of related headlines ("Read more", "Mehr zum Thema"), by
 #: what they say, each entry in every language it knows (en, de, fr, es, pt, it, pl, nl,
@@ -191,6 +193,30 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+#: Paywall notices ("The rest of this article is for subscribers"): the text was cut at a
+#: paywall, and the notice, with the offer under it, ends what the page gave (`tail`).
+PAYWALL_NOTICES: tuple[str, ...] = (
+    r"(this|the rest of this|the full) (article|story|content) is (only )?((available"
+    r"|reserved|exclusive)( only)? )?(to|for) (paying |our |digital )?(subscribers"
+    r"|members)\b.{0,200}",
+    r"(to (continue|keep) reading|to read (the full|this|the rest of this|the whole) "
+    r"(article|story)),? (please )?(subscribe|sign in|log in|register|become a (member"
+    r"|subscriber))\b.{0,200}",
+    r"(subscribe|sign in|log in|register)( now)? to (continue|keep) reading\b.{0,200}",
+    r"(dieser|der) (artikel|beitrag|inhalt) ist (nur |exklusiv )?(für|exklusiv für) "
+    r"(abonnenten|abonnentinnen|abonnent:innen|abonnierende|abo-kunden|mitglieder)\b.{0,200}",
+    r"il vous reste \d+([.,]\d+)? ?% de cet article à lire.{0,200}",
+    r"(la suite|le reste) (de cet article )?est réservée? aux abonnés.{0,200}",
+    r"cet article est réservé aux abonnés.{0,200}",
+    r"(este|el) (artículo|contenido) es (exclusivo|solo) para (suscriptores|socios"
+    r"|abonados).{0,200}",
+    r"(este|o) (conteúdo|artigo) é exclusivo para assinantes.{0,200}",
+    r"(questo articolo|questo contenuto) è riservato (agli|ai) abbonati.{0,200}",
+    r"この記事は(有料)?(会員|読者)限定(記事)?です.{0,100}",
+    r"(有料)?会員になると.{0,100}(お読みいただけます|読めます).{0,60}",
+    r"(この記事の)?続きを読むには.{0,100}",
+)
+
 #: Words of `class` / `id` values that name site chrome on sites of every language. Measured:
 #: on the benchmark pages none of these ever wraps article text (class names are split
 #: into words: `Newsletter-container`, `ArticleEventPromo`, `share_bar`).
@@ -281,6 +307,7 @@ def _any_apostrophe(phrase: str) -> str:
 TAIL_HEADER_RE = compile_lines(TAIL_HEADERS)
 CHROME_LINE_RE = compile_lines(CHROME_LINES)
 CLOSING_LINE_RE = compile_lines(CLOSING_LINES)
+PAYWALL_NOTICE_RE = compile_lines({"paywall": PAYWALL_NOTICES})
 SIGN_OFF_LINE_RE = compile_lines(SIGN_OFF_LINES)
 _MONTH = "|".join(sorted({m for group in MONTHS.values() for m in group}, key=len, reverse=True))
 #: A calendar date or a clock time anywhere in a line: "14/03/2024", "2024-03-14",

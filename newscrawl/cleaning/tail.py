@@ -57,7 +57,13 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from newscrawl.cleaning import evidence
 from newscrawl.cleaning.boilerplate import is_closing_line, is_sign_off, strip_closing_lines
-from newscrawl.cleaning.markers import DATE_RE, TAIL_HEADER_RE, compile_lines, matching_phrases
+from newscrawl.cleaning.markers import (
+    DATE_RE,
+    PAYWALL_NOTICE_RE,
+    TAIL_HEADER_RE,
+    compile_lines,
+    matching_phrases,
+)
 from newscrawl.core.text import (
     CLOSERS,
     COLONS,
@@ -122,6 +128,8 @@ _MAX_NO_SPACE_LABEL_CHARS = 12
 # A paragraph cut short ("... until the paywall..."): long enough to be prose.
 _MIN_PARAGRAPH_WORDS = 12
 _MIN_NO_SPACE_PARAGRAPH_CHARS = 30
+# The offer under a paywall notice: a few short lines.
+_MAX_AFTER_PAYWALL_NOTICE = 10
 _MIN_TITLE_CASE_RUN = 4
 _MIN_BULLETED_TITLE_WORDS = 6
 _MIN_MARKED = 2
@@ -423,10 +431,26 @@ def _cut_index(lines: list[_Line]) -> tuple[int | None, str]:
     content = [i for i, line in enumerate(lines) if not line.blank]
     if not content:
         return None, ""
+    cut = _paywall_tail(lines, content)
+    if cut is not None:
+        return cut, "paywall"
     cut = _headed_tail(lines, content)
     if cut is not None:
         return cut, "header"
     return _structured_tail(lines, content)
+
+
+def _paywall_tail(lines: list[_Line], content: list[int]) -> int | None:
+    """A paywall notice among the last lines with only short lines after it (the offer:
+    "- Read every article", "- Our newsletters"): the article's text ended above it."""
+    last = content[-_MAX_AFTER_PAYWALL_NOTICE - 1 :]
+    for n, i in enumerate(last):
+        if PAYWALL_NOTICE_RE.match(lines[i].text) and not any(
+            lines[j].at_least(_MIN_PARAGRAPH_WORDS * 2, _MIN_NO_SPACE_PARAGRAPH_CHARS * 2)
+            for j in last[n + 1 :]
+        ):
+            return i
+    return None
 
 
 def _headed_tail(lines: list[_Line], content: list[int]) -> int | None:
