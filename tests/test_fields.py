@@ -367,6 +367,46 @@ def test_authors_from_links_to_author_pages_when_nothing_else_names_one() -> Non
     ]
 
 
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        # a metadata list whose item holds the label and the linked names
+        (
+            '<ul><li>3 Minuten Lesezeit</li><li class="information-item">Von: <span>'
+            '<a href="/bill-mccarthy">Bill  MCCARTHY</a>, </span><span>'
+            '<a href="/marisha-goldhamer">Marisha GOLDHAMER</a></span></li></ul>',
+            ["Bill MCCARTHY", "Marisha GOLDHAMER"],
+        ),
+        # a label element, the name after it
+        ("<ul><li><strong>Autorin/Autor</strong> Roman Weber</li></ul>", ["Roman Weber"]),
+        # the name and the role in elements side by side, read apart
+        (
+            '<div><span>By</span> <a href="/people/jane-rowe">Jane Rowe</a><span>News Reporter'
+            "</span></div>",
+            ["Jane Rowe"],
+        ),
+    ],
+)
+def test_authors_from_the_names_after_a_byline_label(byline: str, expected: list[str]) -> None:
+    """Nothing but the names after "Von:", "Autorin/Autor" or "By" names a person; the
+    JSON-LD names an organisation, which the byline heuristic finds again as a name."""
+    ld = {
+        "@type": "NewsArticle",
+        "headline": "Night trains return",
+        "author": {"@type": "Organization", "name": "Valley Courier Media"},
+    }
+    assert fields(page(ld=ld, before=byline))["authors"] == expected
+
+
+def test_an_organisation_in_the_metadata_is_no_person_when_a_byline_repeats_it() -> None:
+    head = '<meta name="author" content="Deutsche Welle (www.dw.example)">'
+    byline = (
+        '<div class="author">Deutsche Welle</div>'
+        "<ul><li><strong>Autorin/Autor</strong> Roman Weber</li></ul>"
+    )
+    assert fields(page(head, before=byline))["authors"] == ["Roman Weber"]
+
+
 def test_authors_not_from_links_to_pages_about_people() -> None:
     byline = '<p>Donald <a href="/profile/donald-trump">Donald Trump</a> said</p>'
     ld = {

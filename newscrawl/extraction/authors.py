@@ -216,9 +216,14 @@ def choose_authors(
         people = [c.name for c in source if c.person]
         if people:
             return _unique(people)
+    # What the page's metadata calls an organisation stays one when a heuristic finds it
+    # as a byline ("Deutsche Welle").
+    organisations = {name_key(c.name) for source in sources for c in source if not c.person}
     guessed: list[Credit] = []
     for fallback in fallbacks:
-        found = fallback()
+        found = [
+            Credit(c.name, False) if name_key(c.name) in organisations else c for c in fallback()
+        ]
         guessed = guessed or found
         if any(c.person and _name_shaped(c.name) for c in found):
             # With a full name beside it, one capitalized word is a name too ("..., Sweidah").

@@ -32,6 +32,19 @@ _AUTHOR_PAGE = re.compile(
 )
 _NO_TIME = "T00:00:00"  # as htmldate writes a day it found without a time (no offset)
 # schema.org microdata: elements the page marks as an author (not image credits).
+#: Labels that a byline's names follow, as an element's whole own text ("Von:", "By",
+#: "Autorin/Autor", "Author:"), in the languages the byline parser knows.
+_AUTHOR_LABELS = frozenset(
+    {
+        *("by", "von", "par", "por", "door", "av", "af", "di", "da", "de", "przez"),
+        *("author", "authors", "autor", "autorin", "autoren", "autorin/autor", "autor/autorin"),
+        *("auteur", "auteurs", "autore", "autori", "text", "texte", "texto", "tekst"),
+        *("written by", "geschrieben von", "escrito por", "forfatter", "författare", "yazar"),
+    }
+)
+_NOT_TEXT = ("script", "style", "noscript", "template")
+#: A byline of a few names; longer is a paragraph that begins with "By".
+_MAX_LABELLED_BYLINE_CHARS = 120
 _MICRODATA_AUTHORS = etree.XPath(
     ".//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' author ')]"
     "[not(self::meta or self::link)][not(ancestor::figure or ancestor::figcaption)]"
@@ -149,6 +162,34 @@ class PageHeuristics:
             if text:
                 found.append(text)
         return found
+
+    @cached_property
+    def labelled_bylines(self) -> list[str]:
+        """The names after an author label in the article's region, as metadata lists and
+        bylines write them: "<li>Von: <a>Name</a>, <a>Name</a></li>", "<strong>Autorin/Autor
+        </strong> Name", "<span>By</span> <a>Name</a>". The first label's only: another
+        one is a teaser's or a photo's."""
+        for element in self._tree_region.iter():
+            if not isinstance(element.tag, str) or element.tag in _NOT_TEXT:
+                continue
+            label = (element.text or "").strip().rstrip(":：").strip().casefold()
+            if label not in _AUTHOR_LABELS:
+                continue
+            if len(element):  # the names are its children: "Von: <a>...</a>"
+                parts = [text for child in element for text in child.itertext(with_tail=True)]
+            else:  # the names follow it: "<strong>Autor</strong> Name"
+                parts = [element.tail or ""]
+                for sibling in element.itersiblings():
+                    parts += [*sibling.itertext(), sibling.tail or ""]
+            # Pieces joined with spaces: "<a>Jane Doe</a><span>News Reporter</span>".
+            names = " ".join(" ".join(parts).lstrip(":： ").split())
+            if 0 < len(names) <= _MAX_LABELLED_BYLINE_CHARS:
+                return [names]
+        return []
+
+    @cached_property
+    def _tree_region(self) -> HtmlElement:
+        return _byline_region(self._tree)
 
     def time_on(self, day: str) -> str | None:
         """`day` (YYYY-MM-DD) with the time of day the page shows beside it, in the first

@@ -195,8 +195,8 @@ def _authors(
     ld: dict[str, Any], data: StructuredData, doc: PageHeuristics, sites: list[str]
 ) -> list[str]:
     """People first: JSON-LD, then meta tags, then (only when neither names a person) the
-    authors the article's microdata marks, and the page's byline as trafilatura's
-    heuristics find it."""
+    authors the article's microdata marks, the page's byline as trafilatura's heuristics
+    find it, links to author pages, and the names after a byline label ("Von:")."""
     from_ld: list[Credit] = []
     for name, declared in typed_names(ld.get("author")):
         from_ld.extend(credits(name, sites, declared))
@@ -217,7 +217,13 @@ def _authors(
     def from_author_links() -> list[Credit]:
         return [c for text in doc.author_links for c in credits(text, sites)]
 
-    return choose_authors((from_ld, from_meta), (from_microdata, from_byline, from_author_links))
+    def from_labelled_byline() -> list[Credit]:
+        return [c for text in doc.labelled_bylines for c in credits(text, sites)]
+
+    return choose_authors(
+        (from_ld, from_meta),
+        (from_microdata, from_byline, from_author_links, from_labelled_byline),
+    )
 
 
 def _tags(ld: dict[str, Any], data: StructuredData, doc: PageHeuristics) -> list[str]:
