@@ -21,6 +21,11 @@ compare with the published Zyte table. Per set, per system:
   first; systems take turns page by page; `--repeat N` keeps each page's least of N
   runs), and its ratio to trafilatura's median in the same run.
 
+`--plain-markup` renames every `class` and `id` value to a meaningless token first (the
+same token for the same word across a page): the pages as a site whose markup vocabulary
+no rule knows would give them, the way to see what the class-word rules add and how the
+structural rules do without them.
+
 Then per language (fundus-dev's gold language) and per script (of the gold text: Latin,
 CJK, ...), newscrawl's gain over trafilatura per set, metadata accuracy on fundus-dev
 (title exact after whitespace, entity and invisible-character normalization; authors as
@@ -39,13 +44,13 @@ import time
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from html import unescape
 from pathlib import Path
 from typing import Any
 
-from devsets import SETS, SHARED, DevPage, load
+from devsets import SETS, SHARED, DevPage, load, plain_markup
 
 from newscrawl.testing.evaluation import (
     SPACE_RE,
@@ -466,6 +471,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--repeat", type=int, default=1, help="time each page this many times, keep the least"
     )
+    parser.add_argument(
+        "--plain-markup",
+        action="store_true",
+        help="rename every class and id value to a meaningless token first",
+    )
     args = parser.parse_args(argv)
 
     names = [s.strip() for s in args.systems.split(",") if s.strip()]
@@ -482,6 +492,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         pages = load(set_name, args.data, ids)
         if not pages:
             continue
+        if args.plain_markup:
+            pages = [replace(page, html=plain_markup(page.html)) for page in pages]
         runs = run_systems(extractors, pages, args.repeat)
         print(f"\n## {set_name}: {len(pages)} pages from {len({p.site for p in pages})} sites\n")
         print(body_table(runs, pages))

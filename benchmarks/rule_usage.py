@@ -2,6 +2,7 @@
 
     python benchmarks/rule_usage.py              # both dev sets
     python benchmarks/rule_usage.py --texts 3    # with up to 3 removed texts per rule
+    python benchmarks/rule_usage.py --plain-markup   # class and id values renamed first
 
 A generic rule needs evidence from at least three different sites; one that acted on
 fewer is fitted to the pages it was written for, and moves to that site's module or goes.
@@ -24,6 +25,11 @@ For rules that remove text, "wrong" counts removed texts that are mostly article
 the gold (half or more of their 4-gram shingles are in the gold body): a rule that acts on
 many sites and removes the article is no better than one fitted to a site. Phrase entries
 and class words that never acted are listed at the end.
+
+With `--plain-markup` (`devsets.plain_markup`) the class words can no longer act, and the
+structural rules meet what they would meet on a site whose class names say nothing (hashed
+CSS-in-JS names): a rule that only acts there, such as the comment-thread cut, has its
+evidence in that run.
 """
 
 from __future__ import annotations
@@ -33,9 +39,9 @@ import contextlib
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from devsets import SETS, SHARED, DevPage, load
+from devsets import SETS, SHARED, DevPage, load, plain_markup
 
 from newscrawl.cleaning import clean_text, evidence
 from newscrawl.cleaning.markers import CHROME_CLASS_WORDS, TABLES
@@ -231,8 +237,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default="zyte,fundus", help=f"comma-separated: {','.join(SETS)}")
     parser.add_argument("--texts", type=int, default=0, help="removed texts to show per rule")
+    parser.add_argument(
+        "--plain-markup",
+        action="store_true",
+        help="rename every class and id value first (devsets.plain_markup): what the "
+        "structural rules do where no class word is known",
+    )
     args = parser.parse_args(argv)
     pages = [p for name in args.sets.split(",") for p in load(name.strip(), SHARED)]
+    if args.plain_markup:
+        pages = [replace(page, html=plain_markup(page.html)) for page in pages]
     usage = run(pages, args.texts)
     sites = len({p.site for p in pages})
     print(f"# Rule usage on {len(pages)} pages from {sites} sites ({args.sets})\n")

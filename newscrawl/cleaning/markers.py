@@ -217,6 +217,36 @@ PAYWALL_NOTICES: tuple[str, ...] = (
     r"(この記事の)?続きを読むには.{0,100}",
 )
 
+#: Headers of a comment thread (`comments`): a count ("167 comments", "[ 12 Kommentare ]"),
+#: WordPress's "34 responses to “Title”", a label, or a call to write one.
+COMMENT_HEADERS: tuple[str, ...] = (
+    r"[\[(]?\s*\d+\s+(comments?|responses?|replies|thoughts|reactions|kommentare?|kommentarer"
+    r"|leserkommentare|commentaires?|comentarios?|comentários?|commenti|komentarze|reacties"
+    r"|yorum(lar)?)( (to|on|zu|sur|a|em|su|op) .{1,200})?\s*[\])]?",
+    r"(comments?|kommentare|leserkommentare|commentaires|comentarios|comentários|commenti"
+    r"|komentarze|reacties|kommentarer|yorumlar)( \(\d+\))?",
+    r"(leave|post|add|write) a (comment|reply)|join the (discussion|conversation)"
+    r"|diskutieren sie mit|kommentar (schreiben|verfassen|abgeben)|laisser un commentaire"
+    r"|(deja|escribe) (un|tu) comentario|deixe (um|seu) comentário|lascia un commento",
+)
+#: A comment's time, as comment systems write it: relative ("2 days ago", "vor 3 Stunden",
+#: "il y a 2 heures", "hace 5 horas", "há 2 dias", "3 ore fa", "2 uur geleden").
+RELATIVE_TIME_RE = re.compile(
+    r"\b(\d+|an?|one)\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)"
+    r"\s+ago\b|\bvor\s+(\d+|einer?)\s+(sekunden?|minuten?|stunden?|tag(en)?|wochen?"
+    r"|monat(en)?|jahr(en)?)\b|\bil y a\s+\d+\s+(secondes?|minutes?|heures?|jours?"
+    r"|semaines?|mois|ans?)\b|\bhace\s+\d+\s+(segundos?|minutos?|horas?|días?|semanas?"
+    r"|meses|años?)\b|\bhá\s+\d+\s+(segundos?|minutos?|horas?|dias?|semanas?|meses"
+    r"|anos?)\b|\b\d+\s+(secondi|minuti|ore|giorni|settimane|mesi|anni)\s+fa\b"
+    r"|\b\d+\s+(seconden|minuten|uur|dagen|weken|maanden|jaar)\s+geleden\b",
+    re.IGNORECASE,
+)
+#: A WordPress-style comment stamp: "Alex on September 17, 2018 at 6:34 am said:".
+COMMENT_SAID_RE = re.compile(
+    r"^.{1,80}\s(said|says|wrote|schrieb|sagt|a écrit|dijo|escribió|disse|ha scritto)\s*:$",
+    re.IGNORECASE,
+)
+
 #: Words of `class` / `id` values that name site chrome on sites of every language. Measured:
 #: on the benchmark pages none of these ever wraps article text (class names are split
 #: into words: `Newsletter-container`, `ArticleEventPromo`, `share_bar`).
@@ -308,6 +338,7 @@ TAIL_HEADER_RE = compile_lines(TAIL_HEADERS)
 CHROME_LINE_RE = compile_lines(CHROME_LINES)
 CLOSING_LINE_RE = compile_lines(CLOSING_LINES)
 PAYWALL_NOTICE_RE = compile_lines({"paywall": PAYWALL_NOTICES})
+COMMENT_HEADER_RE = compile_lines({"comments": COMMENT_HEADERS})
 SIGN_OFF_LINE_RE = compile_lines(SIGN_OFF_LINES)
 _MONTH = "|".join(sorted({m for group in MONTHS.values() for m in group}, key=len, reverse=True))
 #: A calendar date or a clock time anywhere in a line: "14/03/2024", "2024-03-14",

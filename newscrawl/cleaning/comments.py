@@ -1,0 +1,72 @@
+"""Find where a comment thread starts in extracted text, when the markup did not say.
+
+A class name ("comments", "comment-list") is what usually tells an extractor where
+readers' comments are. Sites whose class names are hashed ("css-1didzvb") or unknown to
+the rules hand the thread over as text, glued to the article. It is recognised here by
+its shape, in any site's words:
+
+- a header that counts comments or asks for one ("[ 167 comments ]", "12 Kommentare",
+  "Leave a reply") with at least two comment stamps in the lines under it: short lines
+  giving a time as comment systems write it, relative ("2 days ago at 07:47 am",
+  "GuterMensch vor 3 Stunden") or as a date;
+- WordPress's header that names the article ("34 responses to “Title”");
+- two WordPress stamps ("Alex on September 17, 2018 at 6:34 am said:"), no header needed.
+
+Only after three paragraphs of prose: a live blog's time stamps under a comment counter
+at its top are the article's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newscrawl.cleaning.markers import (
+    COMMENT_HEADER_RE,
+    COMMENT_SAID_RE,
+    DATE_RE,
+    RELATIVE_TIME_RE,
+)
+from newscrawl.core.text import ends_like_a_sentence, is_prose, word_count
+
+#: Prose paragraphs the article has above a thread.
+_MIN_PARAGRAPHS_ABOVE = 3
+#: Lines under a header that must hold its stamps (a comment runs to a few lines).
+_STAMP_LOOKAHEAD = 12
+_MIN_STAMPS = 2
+#: A stamp is a short line: a name and a time, a time and "Reply".
+_MAX_STAMP_WORDS = 12
+#: "34 responses to “Title”", "12 thoughts on “Title”": the article's title, quoted.
+_NAMES_THE_ARTICLE = re.compile(r"\d+\s+\S+\s+(to|on)\s+[\"“„«'‘]", re.IGNORECASE)
+
+
+def comment_thread_start(lines: list[str]) -> int | None:
+    """Index of the line where a comment thread starts, or None."""
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    paragraphs = 0
+    for n, i in enumerate(content):
+        line = lines[i].strip()
+        if paragraphs < _MIN_PARAGRAPHS_ABOVE:
+            paragraphs += is_prose(line)
+            continue
+        header = bool(COMMENT_HEADER_RE.match(line))
+        if not header and not _is_said(line):
+            continue
+        following = [lines[j].strip() for j in content[n + 1 : n + 1 + _STAMP_LOOKAHEAD]]
+        if header and (
+            _NAMES_THE_ARTICLE.match(line) or sum(map(_is_stamp, following)) >= _MIN_STAMPS
+        ):
+            return i
+        if not header and any(map(_is_said, following)):
+            return i
+    return None
+
+
+def _is_said(line: str) -> bool:
+    return line.endswith(":") and COMMENT_SAID_RE.match(line) is not None
+
+
+def _is_stamp(line: str) -> bool:
+    """A comment's byline: short, not a sentence, with a time in it."""
+    if word_count(line) > _MAX_STAMP_WORDS or ends_like_a_sentence(line):
+        return False
+    return bool(RELATIVE_TIME_RE.search(line) or DATE_RE.search(line))
