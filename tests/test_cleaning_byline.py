@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from support.sample_pages import PARAGRAPHS
 
 from newscrawl.cleaning.byline import strip_author_bio, strip_byline
 
@@ -95,3 +96,58 @@ def test_a_closing_author_bio_goes(ending: list[str], authors: list[str]) -> Non
 def test_what_is_not_a_closing_bio_stays(ending: list[str], authors: list[str]) -> None:
     text = "\n".join([BODY, *ending])
     assert strip_author_bio(text, authors) == (text, [])
+
+
+ARTICLE = "\n".join(PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    ("box", "authors"),
+    [
+        (
+            [
+                "Regan",
+                "Regan is a Connecticut native now living in Vermont with her husband and two "
+                "cats. Regan loves trains, day trips and coffee.",
+                "32 Awesome Stocking Stuffers for Commuters",
+            ],
+            ["Regan"],
+        ),
+        (
+            [
+                "Sidney Wiltgen",
+                "Journalist",
+                "Hat Geschichte studiert, um das Hier und Jetzt zu kommentieren. Sidney Wiltgen "
+                "schreibt vor allem über Verkehr und Politik.",
+                "Letzte Artikel",
+                "Neue Fähre ab Mai",
+            ],
+            ["Sidney Wiltgen"],
+        ),
+    ],
+)
+def test_an_author_box_below_the_article_goes_with_what_follows(
+    box: list[str], authors: list[str]
+) -> None:
+    text, removed = strip_author_bio("\n".join([ARTICLE, *box]), authors)
+    assert text == ARTICLE
+    assert removed == box
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the box at the top, above the article: its byline, not its end
+        "\n".join(
+            [
+                "Jane Doe",
+                "Jane Doe covers transport for the Courier. She joined in 2019.",
+                ARTICLE,
+            ]
+        ),
+        # the name alone, then a line that does not name her
+        "\n".join([ARTICLE, "Jane Doe", "The operator will publish the timetable in May."]),
+    ],
+)
+def test_what_is_not_an_author_box_stays(text: str) -> None:
+    assert strip_author_bio(text, ["Jane Doe"]) == (text, [])

@@ -6,7 +6,9 @@ authors, so the line says nothing the article's `authors` field does not, and it
 article text. It is recognised by the page's own author names, not by a phrase list: a
 short line near the top that is those names plus at most a few words around them (a
 "By", a place, a role). The bio is the other end: among the last lines, a sentence that
-opens with an author's full name and a verb ("Jane Doe is a senior fellow at ...").
+opens with an author's full name and a verb ("Jane Doe is a senior fellow at ..."), or
+an author box below the article: the name alone on a line, then a bio that names them;
+the box and everything after it go (what a site puts below its author box is its own).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from newscrawl.cleaning import evidence
-from newscrawl.core.text import ends_like_a_sentence
+from newscrawl.core.text import ends_like_a_sentence, is_prose
 
 #: A byline sits under the headline and the standfirst: among the first lines of text.
 _LEADING_LINES = 4
@@ -27,9 +29,14 @@ _MIN_NAME_WORDS = 2
 _WORD = re.compile(r"\w+")
 #: A bio closes the text: it is among its last lines...
 _TRAILING_LINES = 4
-#: ...and what follows it is short (more bios, "First published in ...", a disclosure).
+#: ...and what follows it is short and no paragraph of prose (more bios, "First published
+#: in ...", a disclosure): a bio above paragraphs heads the article.
 _MAX_WORDS_AFTER_BIO = 30
 _MIN_BIO_WORDS = 6
+#: An author box (name, role, bio) sits below the article: after this much prose.
+_MIN_PARAGRAPHS_ABOVE_BOX = 3
+#: "Journalist", "Senior Reporter": a role line under the name.
+_MAX_ROLE_WORDS = 3
 
 
 def strip_byline(text: str, authors: Sequence[str]) -> tuple[str, list[str]]:
@@ -66,23 +73,60 @@ def _is_byline(line: str, names: list[str]) -> bool:
 
 
 def strip_author_bio(text: str, authors: Sequence[str]) -> tuple[str, list[str]]:
-    """Return `text` without a closing author bio (and the short lines after it), and
-    the removed lines."""
-    names = [name for name in authors if len(name.split()) >= _MIN_NAME_WORDS]
-    if not names or not text:
+    """Return `text` without a closing author bio (and the short lines after it), or
+    without an author box and all that follows it, and the removed lines."""
+    if not authors or not text:
         return text, []
     lines = text.split("\n")
     filled = [index for index, line in enumerate(lines) if line.strip()]
+    box = _author_box(lines, filled, authors)
+    if box is not None:
+        removed = [lines[i].strip() for i in filled if i >= box]
+        for gone in removed:
+            evidence.fired("text/author_box", gone)
+        return "\n".join(lines[:box]).rstrip("\n"), removed
+    names = [name for name in authors if len(name.split()) >= _MIN_NAME_WORDS]
+    if not names:
+        return text, []
     for position in range(max(0, len(filled) - _TRAILING_LINES), len(filled)):
         index, after = filled[position], filled[position + 1 :]
         if _is_bio(lines[index].strip(), names) and all(
-            len(lines[i].split()) <= _MAX_WORDS_AFTER_BIO for i in after
+            len(lines[i].split()) <= _MAX_WORDS_AFTER_BIO and not is_prose(lines[i]) for i in after
         ):
             removed = [lines[i].strip() for i in [index, *after]]
             for gone in removed:
                 evidence.fired("text/author_bio", gone)
             return "\n".join(lines[:index]).rstrip("\n"), removed
     return text, []
+
+
+def _author_box(lines: list[str], filled: list[int], authors: Sequence[str]) -> int | None:
+    """Index of an author box below the article: a line that is an author's name alone,
+    then (after at most a short role line: "Journalist") a bio that names them ("Regan is
+    a Connecticut native...", "Hat Geschichte studiert ... Sidney Wiltgen beschäftigt
+    sich ..."). Only below three paragraphs of prose: what follows the box is the page's
+    (related stories, comments), not more article."""
+    wanted = {name.casefold(): name for name in authors if name.strip()}
+    paragraphs = 0
+    for position, index in enumerate(filled):
+        line = lines[index].strip()
+        if paragraphs >= _MIN_PARAGRAPHS_ABOVE_BOX and line.casefold() in wanted:
+            name = wanted[line.casefold()]
+            after = [lines[i].strip() for i in filled[position + 1 : position + 3]]
+            if after and len(after[0].split()) <= _MAX_ROLE_WORDS and len(after) > 1:
+                after = after[1:]  # the role under the name
+            if after and _names_in_bio(after[0], name):
+                return index
+        paragraphs += is_prose(line)
+    return None
+
+
+def _names_in_bio(line: str, name: str) -> bool:
+    """A bio: sentences that name the author (their full name, or the first name)."""
+    if len(line.split()) < _MIN_BIO_WORDS or not (ends_like_a_sentence(line) or ". " in line):
+        return False
+    first = name.split()[0]
+    return name in line or re.search(rf"\b{re.escape(first)}\b", line) is not None
 
 
 def _is_bio(line: str, names: list[str]) -> bool:
