@@ -528,3 +528,38 @@ def test_a_short_known_title_is_not_evidence() -> None:
     text = "\n".join(article)
 
     assert clean_text(text, known=KnownHeadlines(["Thank you"])) == text
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Passengers board the first night train in Valley Junction, Tuesday, June 2, 2026. "
+        "(AP Photo/Jane Rowe)",
+        "The night train at the station in Madrid, Spain. (Manu Fernandez/AP)",
+        "Astronauts during a space walk in 2006. (NASA via AP, File)",
+        "Commuters on the platform (Credit: iStock)",
+        "Die Nachtzüge sollen im Juni starten. (Foto: Anna Muster/dpa)",
+    ],
+)
+def test_a_photo_caption_goes_by_the_credit_that_ends_it(caption: str) -> None:
+    """Captions of figures the markup did not mark: wherever they sit in the text."""
+    article = ARTICLES["en"][0]
+    text = "\n".join([caption, article[0], caption, article[1]])
+
+    assert clean_text(text) == "\n".join(article)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Die Polizei ermittelt weiter. (dpa)",  # an agency alone is a sign-off
+        "Die Krankenkassen bieten die elektronische Patientenakte an (ePA)",
+        "The vote was close (see photo)",
+        "Trump said (via Reuters) that he would stay.",
+    ],
+)
+def test_a_line_ending_in_brackets_without_a_photo_credit_stays(line: str) -> None:
+    article = ARTICLES["en"][0]
+    text = "\n".join([*article, line])
+
+    assert clean_text(text) == text

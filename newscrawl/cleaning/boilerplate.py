@@ -3,7 +3,8 @@
 Lines are matched whole (a sentence that merely mentions a newsletter is never touched):
 
 - chrome lines, anywhere: share prompts, "Advertisement", cookie and newsletter prompts,
-  photo credits, comment counters, and teaser lines ("Read more: <headline>");
+  photo credits, comment counters, and teaser lines ("Read more: <headline>"); and photo
+  captions, by the credit that ends them ("... in Madrid. (Manu Fernandez/AP)");
 - closing lines, only in the trailing block after the last paragraph of prose: copyright,
   tag lists, newsletter sign-ups, "Follow him on Twitter", lines giving an e-mail
   address. The same lines before the article's first paragraph are promos too, and go,
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 from newscrawl.cleaning import evidence
 from newscrawl.cleaning.markers import (
+    CAPTION_CREDIT_RE,
     CHROME_LINE_RE,
     CLOSING_LINE_RE,
     DATE_RE,
@@ -32,6 +34,8 @@ from newscrawl.cleaning.markers import (
 from newscrawl.core.text import STATEMENT_STOPS, comparable, ends_like_a_sentence
 
 _MAX_CHROME_WORDS = 40
+# A caption describes a picture in a sentence or two.
+_MAX_CAPTION_WORDS = 80
 # Closing lines run longer: reprint notices and promos are small paragraphs.
 _MAX_CLOSING_WORDS = 80
 # A teaser line's headline: short and without the full stop of a sentence.
@@ -55,6 +59,9 @@ def remove_boilerplate(text: str, title: str | None = None) -> tuple[str, list[s
         if is_chrome_line(line):
             removed.append(line.strip())
             _report("chrome_line", line)
+        elif is_caption(line):
+            removed.append(line.strip())
+            evidence.fired("text/caption", line.strip())
         else:
             kept.append(line)
     kept, opening = _strip_opening_lines(kept)
@@ -75,6 +82,17 @@ def is_chrome_line(line: str) -> bool:
     if SIGN_OFF_LINE_RE.match(stripped):
         return False
     return bool(CHROME_LINE_RE.match(stripped)) or _is_teaser_line(stripped)
+
+
+def is_caption(line: str) -> bool:
+    """A photo caption, by the credit that ends it ("... in Madrid. (Manu Fernandez/AP)"):
+    the extractor took it from a figure the markup did not mark as one."""
+    stripped = line.strip()
+    return (
+        stripped.endswith(")")
+        and len(stripped.split()) <= _MAX_CAPTION_WORDS
+        and CAPTION_CREDIT_RE.search(stripped) is not None
+    )
 
 
 #: Header words that also start an article's own lines ("Latest: ...", "More: ..."): as

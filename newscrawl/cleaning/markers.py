@@ -217,6 +217,24 @@ PAYWALL_NOTICES: tuple[str, ...] = (
     r"(この記事の)?続きを読むには.{0,100}",
 )
 
+#: Agencies and picture libraries as photo credits write them (case matters: "AP", not "ap").
+_PICTURE_AGENCIES = (
+    r"(?-i:AP|AFP|Reuters|REUTERS|Getty(?: Images)?|dpa|EPA|EFE|ANSA|Bloomberg|iStock"
+    r"|Shutterstock|Alamy|Xinhua|Keystone|picture alliance|imago|NurPhoto|SIPA|PA Wire)"
+)
+#: The credit that ends a photo caption: "(AP Photo/Jane Doe)", "(Manu Fernandez/AP)",
+#: "(NASA via AP, File)", "(Photo: Haitham Imad)", "(Credit: iStock)". No sentence of an
+#: article ends so: a line ending in one is a caption (`boilerplate`). An agency alone
+#: ("(dpa)", "(AP)") is a wire story's sign-off, not a caption's credit.
+CAPTION_CREDIT_RE = re.compile(
+    r"\((?:[^()]{0,40}\b(?:photos?|fotos?|images?|pictures?|video|bild)(?:\s+credit)?\s*"
+    r"(?::|\bby\b|/)[^()]{1,100}|[^()]{0,40}\b(?:credit|crédit)s?\s*:[^()]{1,100}"
+    rf"|[^()]{{0,60}}/\s?{_PICTURE_AGENCIES}\b[^()]{{0,40}}"
+    rf"|[^()]{{0,40}}\bvia\s{_PICTURE_AGENCIES}\b[^()]{{0,20}}"
+    rf"|{_PICTURE_AGENCIES}/[^()]{{1,40}})\)\s*$",
+    re.IGNORECASE,
+)
+
 #: Headers of a comment thread (`comments`): a count ("167 comments", "[ 12 Kommentare ]"),
 #: WordPress's "34 responses to “Title”", a label, or a call to write one.
 COMMENT_HEADERS: tuple[str, ...] = (
