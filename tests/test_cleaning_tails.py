@@ -233,6 +233,7 @@ def test_unrelated_headlines_in_a_script_without_spaces_go_without_a_header() ->
         ["Follow the Courier on Google News to get our stories in your feed."],
         ["Il vous reste 62% de cet article à lire. La suite est réservée aux abonnés."],
         ["This article is available to subscribers only."],
+        ["Duisburg-Newsletter: Jetzt kostenlos anmelden!"],
     ],
 )
 def test_closing_lines_are_removed(closing: list[str]) -> None:
@@ -561,5 +562,32 @@ def test_a_photo_caption_goes_by_the_credit_that_ends_it(caption: str) -> None:
 def test_a_line_ending_in_brackets_without_a_photo_credit_stays(line: str) -> None:
     article = ARTICLES["en"][0]
     text = "\n".join([*article, line])
+
+    assert clean_text(text) == text
+
+
+@pytest.mark.parametrize(
+    "small_print",
+    [
+        "By submitting this form you agree to the Courier using your data to publish your comment.",
+        "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of "
+        "Service apply.",
+        "Mit meiner Anmeldung zum Newsletter stimme ich der Werbevereinbarung zu.",
+        "Mit der Anmeldung willigen Sie der Verarbeitung Ihrer Daten gemäß unserer "
+        "Datenschutzerklärung ein.",
+    ],
+)
+def test_the_small_print_of_a_form_goes_wherever_it_sits(small_print: str) -> None:
+    article = ARTICLES["en"][0]
+    text = "\n".join([article[0], small_print, article[1]])
+
+    assert clean_text(text) == "\n".join(article)
+
+
+def test_a_sentence_about_an_agreement_stays() -> None:
+    article = ARTICLES["en"][0]
+    text = "\n".join(
+        [article[0], "By signing the treaty, both countries agreed to cut emissions by 2030."]
+    )
 
     assert clean_text(text) == text

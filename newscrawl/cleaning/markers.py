@@ -143,6 +143,24 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"comentarios?( \(\d+\))?|commenti( \(\d+\))?|komentarze( \(\d+\))?|reacties?( \(\d+\))?",
     ),
     "click_here": (r"click here to .{0,80}|tap here to .{0,60}",),
+    # the small print of a sign-up or comment form: "By submitting this form you agree
+    # to ...", "This site is protected by reCAPTCHA ...", "Mit meiner Anmeldung ... stimme
+    # ich ... zu"
+    "form_consent": (
+        r"by (submitting|signing up|subscribing|registering|clicking)\b.{0,200}\b(you )?"
+        r"(agree|accept|consent|acknowledge)\b.{0,300}",
+        r"this (site|form|page) is protected by recaptcha.{0,200}",
+        r"(you can|you may) (unsubscribe|opt out) at any time.{0,200}",
+        r"mit (meiner|der|ihrer|deiner|dem) (anmeldung|registrierung|eintragung|absenden|klick)"
+        r".{0,200}\b(stimme|willige|willigen|akzeptiere|akzeptieren|erkläre|erklären)\b.{0,300}",
+        r"en (vous inscrivant|cliquant|soumettant|validant).{0,200}\b(acceptez|consentez)\b"
+        r".{0,300}",
+        r"al (suscribirte|suscribirse|registrarte|registrarse|hacer clic).{0,200}\b(aceptas"
+        r"|acepta|aceptar|consientes)\b.{0,300}",
+        r"ao (se inscrever|se cadastrar|clicar).{0,200}\b(aceita|concorda)\b.{0,300}",
+        r"(iscrivendoti|cliccando|proseguendo la navigazione).{0,200}\b(accetti|acconsenti)\b"
+        r".{0,300}",
+    ),
     # photo and source credits: "Photo: Jane Doe/Reuters", "Foto: dpa", "Getty Images"
     "credit": (
         r"(image|photo|photograph|picture|video|credit|source) ?: .{0,80}",
@@ -174,9 +192,9 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         r"(get|receive) (our|the) .{0,50}newsletters?.{0,60}",
         # "... delivered to your inbox by subscribing to our newsletter"
         r".{0,200}\bby (signing up|subscribing|registering)\b.{0,60}\bnewsletters?\b.{0,100}",
-        rf"{_SENTENCE_START}((jetzt |hier )?(den |unseren |zum )?newsletter "
-        r"(anmelden|abonnieren|bestellen)|(abonnieren|bestellen) sie .{0,40}newsletter"
-        r"|melden sie sich .{0,40}newsletter).{0,150}",
+        rf"{_SENTENCE_START}((jetzt |hier )?(den |unseren |zum )?\S*newsletter:? (jetzt )?"
+        r"(kostenlos |gratis )?(anmelden|abonnieren|bestellen)"
+        r"|(abonnieren|bestellen) sie .{0,40}newsletter|melden sie sich .{0,40}newsletter).{0,150}",
         rf"{_SENTENCE_START}(inscrivez-vous|abonnez-vous|suscríbete|regístrate|assine|inscreva-se"
         r"|cadastre-se|iscriviti|abbonati|zapisz się|zamów|schrijf je in|meld je aan|abonneer je)"
         r"\b.{0,80}\b(newsletter\w*|boletín|boletim|nieuwsbrief)\b.{0,150}",
