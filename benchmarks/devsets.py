@@ -9,9 +9,7 @@ whatever the folders hold.
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
-import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -122,18 +120,3 @@ def script(text: str) -> str:
             first = name.split(" ", 1)[0]
             counts["cjk" if first in _CJK else first.lower() or "other"] += 1
     return counts.most_common(1)[0][0] if counts else "none"
-
-
-_CLASS_OR_ID = re.compile(r"""(\s(?:class|id)\s*=\s*)("[^"]*"|'[^']*')""", re.IGNORECASE)
-
-
-def plain_markup(html: str) -> str:
-    """`html` with every word of its `class` and `id` values replaced by a token derived
-    from it ("share-bar" -> "c3f9a1b"): the structure stays, the vocabulary goes."""
-
-    def rename(match: re.Match[str]) -> str:
-        words = match.group(2)[1:-1].split()
-        tokens = " ".join("c" + hashlib.md5(w.encode()).hexdigest()[:6] for w in words)
-        return f'{match.group(1)}"{tokens}"'
-
-    return _CLASS_OR_ID.sub(rename, html)

@@ -50,7 +50,7 @@ from html import unescape
 from pathlib import Path
 from typing import Any
 
-from devsets import SETS, SHARED, DevPage, load, plain_markup
+from devsets import SETS, SHARED, DevPage, load
 
 from newscrawl.testing.evaluation import (
     SPACE_RE,
@@ -59,6 +59,7 @@ from newscrawl.testing.evaluation import (
     aggregate,
     harmonic_mean,
     non_space_len,
+    plain_markup,
     score_document,
 )
 

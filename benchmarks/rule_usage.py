@@ -26,10 +26,10 @@ the gold (half or more of their 4-gram shingles are in the gold body): a rule th
 many sites and removes the article is no better than one fitted to a site. Phrase entries
 and class words that never acted are listed at the end.
 
-With `--plain-markup` (`devsets.plain_markup`) the class words can no longer act, and the
-structural rules meet what they would meet on a site whose class names say nothing (hashed
-CSS-in-JS names): a rule that only acts there, such as the comment-thread cut, has its
-evidence in that run.
+With `--plain-markup` (`newscrawl.testing.evaluation.plain_markup`) the class words can no
+longer act, and the structural rules meet what they would meet on a site whose class names
+say nothing (hashed CSS-in-JS names): a rule that only acts there, such as the
+comment-thread cut, has its evidence in that run.
 """
 
 from __future__ import annotations
@@ -41,13 +41,13 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from devsets import SETS, SHARED, DevPage, load, plain_markup
+from devsets import SETS, SHARED, DevPage, load
 
 from newscrawl.cleaning import clean_text, evidence
 from newscrawl.cleaning.markers import CHROME_CLASS_WORDS, TABLES
 from newscrawl.items import Page
 from newscrawl.stages import Rejected, extract, remove_chrome, strip_related_tail
-from newscrawl.testing.evaluation import shingles, tokenize
+from newscrawl.testing.evaluation import plain_markup, shingles, tokenize
 
 MIN_SITES = 3
 #: Tables whose every phrase is a rule; the others are keyed by kind of line. (None:
@@ -240,7 +240,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--plain-markup",
         action="store_true",
-        help="rename every class and id value first (devsets.plain_markup): what the "
+        help="rename every class and id value first (evaluation.plain_markup): what the "
         "structural rules do where no class word is known",
     )
     args = parser.parse_args(argv)

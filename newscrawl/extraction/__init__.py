@@ -49,6 +49,10 @@ _MAX_MENU_SHARE = 0.5
 _MIN_PROSE_PARAGRAPHS = 3
 # ...and when more of the page's prose is missing from the text than it holds.
 _MAX_MISSING_PROSE = 1.0
+#: A text from another block replaces the fast one when it holds this many times the prose.
+_MIN_PROSE_GAIN = 3
+_CODE_SIGNS = "<>{}=;\\"
+_MAX_CODE_SHARE = 0.03
 # Separators between a headline and the site name in `<title>` and `og:title`.
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—·:-]{1,2}\s+")
 
@@ -141,7 +145,8 @@ def _body_text(tree: HtmlElement, url: str | None) -> str:
     readability and a jusText second opinion) triples the cost and on most pages agrees
     with the fast path; it runs, on the page without that hint, only when the fast result
     is evidently wrong: (almost) empty, a menu rather than prose, or much shorter than the
-    prose on the page (the fast path stopped part-way).
+    prose on the page (the fast path stopped part-way, or read another block: a reader's
+    comment where no class name marked the comments).
     """
     root = find_article_root(tree.find("body") if tree.find("body") is not None else tree)
     if root is None:
@@ -161,6 +166,11 @@ def _body_text(tree: HtmlElement, url: str | None) -> str:
         longer = _trafilatura_text(tree, url, fast=False)
         if extends(longer, text):
             evidence.fired("extraction/handover/full_cascade", longer)
+            return longer
+        if _holds_more_prose(tree, longer, text):
+            # The fast path read another block (a reader's comment, a teaser) as the
+            # article; the cascade found the block that holds the page's prose.
+            evidence.fired("extraction/handover/full_cascade_other_block", longer)
             return longer
     return text
 
@@ -209,6 +219,25 @@ def _stopped_part_way(tree: HtmlElement, text: str) -> bool:
         return False
     runs = prose_runs(tree)
     return sum(map(len, runs)) >= wanted and missing_prose(tree, text, runs) >= wanted
+
+
+def _holds_more_prose(tree: HtmlElement, candidate: str, text: str) -> bool:
+    """`candidate` holds several times as much of the page's prose as `text` does, and
+    reads as an article (not as markup or script a page keeps in a text node, which the
+    prose count takes for prose)."""
+    if _evidently_wrong(candidate) or _reads_like_code(candidate):
+        return False
+    runs = prose_runs(tree)
+    total = sum(map(len, runs))
+    held = total - missing_prose(tree, text, runs)
+    return total - missing_prose(tree, candidate, runs) >= _MIN_PROSE_GAIN * max(held, 1)
+
+
+def _reads_like_code(text: str) -> bool:
+    """Markup and script signs (`<`, `{`, `;`, `\\`...) make up a share of the text that
+    prose never has."""
+    signs = sum(text.count(sign) for sign in _CODE_SIGNS)
+    return signs > _MAX_CODE_SHARE * len(text)
 
 
 def _evidently_wrong(text: str) -> bool:
