@@ -19,6 +19,13 @@ ARTICLE = "\n".join(PARAGRAPHS)
 
 THREADS = {
     "counted, relative stamps": [
+        "167 comments",
+        "2 days ago at 07:47 am",
+        "I think we'll see the same trains on the coast line before long.",
+        "2 days ago at 07:50 am",
+        "Finally. The last bus at half past ten was a joke.",
+    ],
+    "counted in brackets, relative stamps": [
         "[ 167 comments ]",
         "2 days ago at 07:47 am",
         "I think we'll see the same trains on the coast line before long.",

@@ -22,6 +22,7 @@ and a repeated headline block from its end.
 from __future__ import annotations
 
 from newscrawl.cleaning import evidence
+from newscrawl.cleaning.comments import comment_thread_start
 from newscrawl.cleaning.markers import (
     CAPTION_CREDIT_RE,
     CHROME_LINE_RE,
@@ -52,10 +53,20 @@ _TRAILING_LINES = 4
 
 
 def remove_boilerplate(text: str, title: str | None = None) -> tuple[str, list[str]]:
-    """Return `text` without chrome lines (and a repeated title), and the removed lines."""
+    """Return `text` without chrome lines (and a repeated title), and the removed lines.
+
+    A comment thread the markup did not mark goes first (`comments`): its header ("12
+    comments") is a chrome line too, and the thread is found by it."""
+    lines = text.split("\n")
     removed: list[str] = []
+    thread = comment_thread_start(lines)
+    if thread is not None:
+        removed = [line.strip() for line in lines[thread:] if line.strip()]
+        for line in removed:
+            evidence.fired("text/comments", line)
+        lines = lines[:thread]
     kept: list[str] = []
-    for line in text.split("\n"):
+    for line in lines:
         if is_chrome_line(line):
             removed.append(line.strip())
             _report("chrome_line", line)

@@ -41,9 +41,9 @@ then cut when one of these holds:
   A wrong cut loses the article's last lines, so every one of these must hold; none
   acted on any prefix of the dev sets' gold bodies (an article ending there).
 
-Two cut points need no headline shape: a paywall notice ("La suite est réservée aux
-abonnés", "この記事は会員限定です") with only short offer lines under it, and the start of
-a comment thread that the markup did not mark (`comments`).
+One cut point needs no headline shape: a paywall notice ("La suite est réservée aux
+abonnés", "この記事は会員限定です") with only short offer lines under it. (A comment thread
+the markup did not mark is cut before, with the chrome: `comments`.)
 
 Lists under a subheading or after "as follows:" are the article's own, and so is a
 schedule whose lines all start with a date under its own title. Sign-offs ("Reporting by
@@ -61,7 +61,6 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from newscrawl.cleaning import evidence
 from newscrawl.cleaning.boilerplate import is_closing_line, is_sign_off, strip_closing_lines
-from newscrawl.cleaning.comments import comment_thread_start
 from newscrawl.cleaning.markers import (
     DATE_RE,
     PAYWALL_NOTICE_RE,
@@ -439,9 +438,6 @@ def _cut_index(lines: list[_Line]) -> tuple[int | None, str]:
     cut = _paywall_tail(lines, content)
     if cut is not None:
         return cut, "paywall"
-    cut = comment_thread_start([line.text for line in lines])
-    if cut is not None:
-        return cut, "comments"
     cut = _headed_tail(lines, content)
     if cut is not None:
         return cut, "header"
