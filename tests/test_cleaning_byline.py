@@ -68,6 +68,16 @@ BIO = "Jane Doe is a senior fellow at the Harbour Institute and writes about tra
             ["Anna Muster ist Redakteurin im Ressort Wirtschaft und lebt in Frankfurt."],
             ["Anna Muster"],
         ),
+        # A describing phrase before the first name; then a second bio paragraph.
+        (
+            [
+                "A 30-year industry veteran and award-winning reporter, Jane has covered "
+                "railways since the sleeper trains last ran, for papers in three countries and "
+                "for the radio, and she has written two books about the night trains.",
+                f"{BIO} She appears on local radio on Sundays.",
+            ],
+            ["Jane Doe"],
+        ),
     ],
 )
 def test_a_closing_author_bio_goes(ending: list[str], authors: list[str]) -> None:
@@ -91,6 +101,11 @@ def test_a_closing_author_bio_goes(ending: list[str], authors: list[str]) -> Non
         # Far from the end, a sentence about the author is the article's.
         ([BIO, "One.", "Two.", "Three.", "Four."], ["Jane Doe"]),
         ([BIO], ["Doe"]),
+        # A describing phrase before someone else's name.
+        (
+            ["A veteran of three campaigns, Maria has led the union since the strike began."],
+            ["Jane Doe"],
+        ),
     ],
 )
 def test_what_is_not_a_closing_bio_stays(ending: list[str], authors: list[str]) -> None:

@@ -29,10 +29,17 @@ _MIN_NAME_WORDS = 2
 _WORD = re.compile(r"\w+")
 #: A bio closes the text: it is among its last lines...
 _TRAILING_LINES = 4
-#: ...and what follows it is short and no paragraph of prose (more bios, "First published
-#: in ...", a disclosure): a bio above paragraphs heads the article.
+#: ...and what follows it is more bios, or short and no paragraph of prose ("First
+#: published in ...", a disclosure): a bio above paragraphs heads the article.
 _MAX_WORDS_AFTER_BIO = 30
 _MIN_BIO_WORDS = 6
+#: "A 38-year industry veteran and award-winning journalist, Lance has covered ...": a
+#: describing phrase (a few words, no sentence's end), a comma, a capitalised name and a
+#: verb in the present perfect or present ("has", "is", "writes", "covers").
+_DESCRIBED = re.compile(
+    r"^(?:An?|The)\s[^.,;:!?]{3,120},\s(?P<name>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){0,2})\s"
+    r"(?:has|is|was|writes|covers|reports|joined|leads|edits)\b"
+)
 #: An author box (name, role, bio) sits below the article: after this much prose.
 _MIN_PARAGRAPHS_ABOVE_BOX = 3
 #: "Journalist", "Senior Reporter": a role line under the name.
@@ -91,7 +98,9 @@ def strip_author_bio(text: str, authors: Sequence[str]) -> tuple[str, list[str]]
     for position in range(max(0, len(filled) - _TRAILING_LINES), len(filled)):
         index, after = filled[position], filled[position + 1 :]
         if _is_bio(lines[index].strip(), names) and all(
-            len(lines[i].split()) <= _MAX_WORDS_AFTER_BIO and not is_prose(lines[i]) for i in after
+            _is_bio(lines[i].strip(), names)
+            or (len(lines[i].split()) <= _MAX_WORDS_AFTER_BIO and not is_prose(lines[i]))
+            for i in after
         ):
             removed = [lines[i].strip() for i in [index, *after]]
             for gone in removed:
@@ -130,8 +139,10 @@ def _names_in_bio(line: str, name: str) -> bool:
 
 
 def _is_bio(line: str, names: list[str]) -> bool:
-    """A sentence about an author: their full name, then a verb ("is", "makes"). The
-    line may run on into the next author's bio, cut where the extractor broke it."""
+    """A sentence about an author: their full name, then a verb ("is", "makes"); or, after
+    a phrase that describes them, their first name and a verb ("A 38-year industry
+    veteran, Lance has covered ..."). The line may run on into the next author's bio, cut
+    where the extractor broke it."""
     if len(line.split()) < _MIN_BIO_WORDS:
         return False
     if not (ends_like_a_sentence(line) or ". " in line):
@@ -140,4 +151,7 @@ def _is_bio(line: str, names: list[str]) -> bool:
         if line.startswith(name + " "):
             next_word = line[len(name) + 1 :].split(maxsplit=1)[0]
             return next_word[:1].islower()
+        described = _DESCRIBED.match(line)
+        if described and described["name"] in (name, name.split()[0]):
+            return True
     return False
