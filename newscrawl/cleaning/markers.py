@@ -5,6 +5,7 @@ evidence a match is. Each entry is a regular expression matched against a whole 
 (case-insensitive, with trailing `:`, `>`, `»`, `›` and dots ignored; a straight
 apostrophe also matches a typographic one). Tables: tail headers, chrome lines and
 closing lines (each by what the line says, each entry in every language it knows),
+paywall notices, comment-thread headers and stamps, the credits that end photo captions,
 sign-offs (never removed), month names for datelines, and the class/id words that name
 chrome. Structure-based detection works without any of them.
 
