@@ -327,6 +327,7 @@ def test_site_tail_headers_extend_the_phrase_lists() -> None:
         "UPDATED: Thu., Mar. 14, 2024",
         "quinta-feira, 14 de março de 2024 às 9:40",
         "Reading time: 3 minutes",
+        "2025年1月14日 01時28分 (1月14日 01時40分更新)",
     ],
 )
 def test_date_and_byline_lines_above_the_article_are_removed(dateline: str) -> None:

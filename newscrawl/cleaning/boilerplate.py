@@ -26,6 +26,7 @@ from newscrawl.cleaning.comments import comment_thread_start
 from newscrawl.cleaning.markers import (
     CAPTION_CREDIT_RE,
     CHROME_LINE_RE,
+    CJK_DATE_RE,
     CLOSING_LINE_RE,
     DATE_RE,
     SIGN_OFF_LINE_RE,
@@ -189,7 +190,7 @@ def _is_dateline(line: str) -> bool:
         len(line.split()) <= _MAX_DATELINE_WORDS
         and not line.startswith(_LIST_MARKERS)
         and not ends_like_a_sentence(line)
-        and bool(DATE_RE.search(line))
+        and bool(DATE_RE.search(line) or CJK_DATE_RE.search(line))
     )
 
 

@@ -386,6 +386,10 @@ DATE_RE = re.compile(
     rf"|\b({_MONTH})\.?\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}\b",
     re.IGNORECASE,
 )
+#: A date as Chinese, Japanese and Korean pages write it: "2025年1月14日", "2025년 1월 14일".
+#: Only for datelines above the article: in these scripts a paragraph that names a full
+#: date is no headline, and the tail rules keep to `DATE_RE`.
+CJK_DATE_RE = re.compile(r"\d{4}\s?[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일]")
 
 #: A header phrase, a colon and a headline on one line: "Read more: Headline here".
 _ANY_TAIL_HEADER = "|".join(_any_apostrophe(p) for g in TAIL_HEADERS.values() for p in g)
