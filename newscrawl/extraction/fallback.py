@@ -31,12 +31,12 @@ _AUTHOR_PAGE = re.compile(
     re.IGNORECASE,
 )
 _NO_TIME = "T00:00:00"  # as htmldate writes a day it found without a time (no offset)
-# schema.org microdata: elements the page marks as an author (not image credits).
 #: Labels that a byline's names follow, as an element's whole own text ("Von:", "By",
-#: "Autorin/Autor", "Author:"), in the languages the byline parser knows.
+#: "Autorin/Autor", "Author:"), in the languages the byline parser knows. Not "de" or
+#: "da": alone, those are a language switcher's links as often as a byline's label.
 _AUTHOR_LABELS = frozenset(
     {
-        *("by", "von", "par", "por", "door", "av", "af", "di", "da", "de", "przez"),
+        *("by", "von", "par", "por", "door", "av", "af", "przez"),
         *("author", "authors", "autor", "autorin", "autoren", "autorin/autor", "autor/autorin"),
         *("auteur", "auteurs", "autore", "autori", "text", "texte", "texto", "tekst"),
         *("written by", "geschrieben von", "escrito por", "forfatter", "författare", "yazar"),
@@ -45,6 +45,7 @@ _AUTHOR_LABELS = frozenset(
 _NOT_TEXT = ("script", "style", "noscript", "template")
 #: A byline of a few names; longer is a paragraph that begins with "By".
 _MAX_LABELLED_BYLINE_CHARS = 120
+# schema.org microdata: elements the page marks as an author (not image credits).
 _MICRODATA_AUTHORS = etree.XPath(
     ".//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' author ')]"
     "[not(self::meta or self::link)][not(ancestor::figure or ancestor::figcaption)]"
