@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import lxml.html
 import pytest
 from support.sample_pages import PARAGRAPHS
 from trafilatura.core import load_html
@@ -396,6 +397,21 @@ def test_authors_from_the_names_after_a_byline_label(byline: str, expected: list
         "author": {"@type": "Organization", "name": "Valley Courier Media"},
     }
     assert fields(page(ld=ld, before=byline))["authors"] == expected
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<p>Von: <!-- author --><a href='/a/anna-berg'>Anna Berg</a><!-- /author --></p>",
+        "<p><b>By</b><!-- x --> Anna Berg</p>",
+    ],
+)
+def test_the_names_after_a_label_skip_html_comments(byline: str) -> None:
+    """A tree parsed with its comments (a CMS's markers beside the names): they are no
+    text, and no error."""
+    tree = lxml.html.fromstring(page(before=byline))
+
+    assert PageHeuristics(tree, URL).labelled_bylines == ["Anna Berg"]
 
 
 def test_an_organisation_in_the_metadata_is_no_person_when_a_byline_repeats_it() -> None:

@@ -177,11 +177,11 @@ class PageHeuristics:
             if label not in _AUTHOR_LABELS:
                 continue
             if len(element):  # the names are its children: "Von: <a>...</a>"
-                parts = [text for child in element for text in child.itertext(with_tail=True)]
+                parts = [text for child in element for text in _texts(child)]
             else:  # the names follow it: "<strong>Autor</strong> Name"
                 parts = [element.tail or ""]
                 for sibling in element.itersiblings():
-                    parts += [*sibling.itertext(), sibling.tail or ""]
+                    parts += _texts(sibling)
             # Pieces joined with spaces: "<a>Jane Doe</a><span>News Reporter</span>".
             names = " ".join(" ".join(parts).lstrip(":： ").split())
             if 0 < len(names) <= _MAX_LABELLED_BYLINE_CHARS:
@@ -248,6 +248,14 @@ class PageHeuristics:
 
 #: How far above the headline the byline is looked for, on pages with no `<article>`.
 _BYLINE_LEVELS = 5
+
+
+def _texts(node: HtmlElement) -> list[str]:
+    """The texts of `node` and its tail; of a comment or processing instruction (which
+    `itertext` refuses), the tail only."""
+    if not isinstance(node.tag, str):
+        return [node.tail or ""]
+    return list(node.itertext(with_tail=True))
 
 
 def _byline_region(tree: HtmlElement) -> HtmlElement:
