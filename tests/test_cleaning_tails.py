@@ -541,6 +541,10 @@ def test_a_short_known_title_is_not_evidence() -> None:
         "Astronauts during a space walk in 2006. (NASA via AP, File)",
         "Commuters on the platform (Credit: iStock)",
         "Die Nachtzüge sollen im Juni starten. (Foto: Anna Muster/dpa)",
+        # no credit, but what only a caption says
+        "Pictured right, is commuter Jane Doe, from Valley Junction, speaking to the driver.",
+        "Pictured at the back, from left, are the drivers Max Roe and Anna Berg.",
+        "Vorstandsmitglieder (von li nach re): Anna Berg, Max Roe, Jane Doe",
     ],
 )
 def test_a_photo_caption_goes_by_the_credit_that_ends_it(caption: str) -> None:
@@ -558,6 +562,8 @@ def test_a_photo_caption_goes_by_the_credit_that_ends_it(caption: str) -> None:
         "Die Krankenkassen bieten die elektronische Patientenakte an (ePA)",
         "The vote was close (see photo)",
         "Trump said (via Reuters) that he would stay.",
+        "Pictured as a villain by his rivals, the mayor has fought back all year.",
+        "Im Bildungsausschuss wurde am Montag über die Nachtzüge gestritten.",
     ],
 )
 def test_a_line_ending_in_brackets_without_a_photo_credit_stays(line: str) -> None:

@@ -25,6 +25,7 @@ from newscrawl.cleaning import evidence
 from newscrawl.cleaning.comments import comment_thread_start
 from newscrawl.cleaning.markers import (
     CAPTION_CREDIT_RE,
+    CAPTION_WORDS_RE,
     CHROME_LINE_RE,
     CJK_DATE_RE,
     CLOSING_LINE_RE,
@@ -97,14 +98,15 @@ def is_chrome_line(line: str) -> bool:
 
 
 def is_caption(line: str) -> bool:
-    """A photo caption, by the credit that ends it ("... in Madrid. (Manu Fernandez/AP)"):
-    the extractor took it from a figure the markup did not mark as one."""
+    """A photo caption, by the credit that ends it ("... in Madrid. (Manu Fernandez/AP)")
+    or by what only a caption says ("Pictured right, is ...", "(von li nach re)"): the
+    extractor took it from a figure the markup did not mark as one."""
     stripped = line.strip()
-    return (
-        stripped.endswith(")")
-        and len(stripped.split()) <= _MAX_CAPTION_WORDS
-        and CAPTION_CREDIT_RE.search(stripped) is not None
-    )
+    if len(stripped.split()) > _MAX_CAPTION_WORDS:
+        return False
+    if stripped.endswith(")") and CAPTION_CREDIT_RE.search(stripped) is not None:
+        return True
+    return CAPTION_WORDS_RE.search(stripped) is not None
 
 
 #: Header words that also start an article's own lines ("Latest: ...", "More: ..."): as

@@ -254,6 +254,16 @@ CAPTION_CREDIT_RE = re.compile(
     re.IGNORECASE,
 )
 
+#: What only a photo caption says: "Pictured right, is ...", "Pictured: ...", "Im Bild:",
+#: "(von li nach re)", "(left to right)", "(L-R)". A line that says it is a caption
+#: wherever it sits (`boilerplate`). "Pictured as a villain by his rivals, ..." is prose.
+CAPTION_WORDS_RE = re.compile(
+    r"^pictured( (right|left|above|below|here|at the (back|front)|from (left|right)"
+    r"|(top|bottom|far) (left|right)))*\s*[,:(]|^im bild\s*[:(]"
+    r"|\((from )?left to right\)|\(l-r\)|\(v\. ?l\. ?n\. ?r\.\)|\(von li(nks)? nach re(chts)?\)",
+    re.IGNORECASE,
+)
+
 #: Headers of a comment thread (`comments`): a count ("167 comments", "[ 12 Kommentare ]"),
 #: WordPress's "34 responses to “Title”", a label, or a call to write one.
 COMMENT_HEADERS: tuple[str, ...] = (
