@@ -39,6 +39,8 @@ from newscrawl.core.text import STATEMENT_STOPS, comparable, ends_like_a_sentenc
 _MAX_CHROME_WORDS = 40
 # A caption describes a picture in a sentence or two.
 _MAX_CAPTION_WORDS = 80
+# First letters of the caption words that open a line ("Pictured", "Im Bild").
+_CAPTION_OPENERS = "PpIi"
 # Closing lines run longer: reprint notices and promos are small paragraphs.
 _MAX_CLOSING_WORDS = 80
 # A teaser line's headline: short and without the full stop of a sentence.
@@ -102,6 +104,9 @@ def is_caption(line: str) -> bool:
     or by what only a caption says ("Pictured right, is ...", "(von li nach re)"): the
     extractor took it from a figure the markup did not mark as one."""
     stripped = line.strip()
+    # Cheap tests first: every caption sign is in brackets or opens the line.
+    if "(" not in stripped and stripped[:1] not in _CAPTION_OPENERS:
+        return False
     if len(stripped.split()) > _MAX_CAPTION_WORDS:
         return False
     if stripped.endswith(")") and CAPTION_CREDIT_RE.search(stripped) is not None:

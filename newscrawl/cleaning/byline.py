@@ -116,17 +116,21 @@ def _author_box(lines: list[str], filled: list[int], authors: Sequence[str]) -> 
     sich ..."). Only below three paragraphs of prose: what follows the box is the page's
     (related stories, comments), not more article."""
     wanted = {name.casefold(): name for name in authors if name.strip()}
+    longest = max(map(len, wanted), default=0)
     paragraphs = 0
     for position, index in enumerate(filled):
         line = lines[index].strip()
-        if paragraphs >= _MIN_PARAGRAPHS_ABOVE_BOX and line.casefold() in wanted:
-            name = wanted[line.casefold()]
-            after = [lines[i].strip() for i in filled[position + 1 : position + 3]]
-            if after and len(after[0].split()) <= _MAX_ROLE_WORDS and len(after) > 1:
-                after = after[1:]  # the role under the name
-            if after and _names_in_bio(after[0], name):
-                return index
-        paragraphs += is_prose(line)
+        if paragraphs < _MIN_PARAGRAPHS_ABOVE_BOX:
+            paragraphs += is_prose(line)
+            continue
+        if len(line) > longest or line.casefold() not in wanted:
+            continue
+        name = wanted[line.casefold()]
+        after = [lines[i].strip() for i in filled[position + 1 : position + 3]]
+        if after and len(after[0].split()) <= _MAX_ROLE_WORDS and len(after) > 1:
+            after = after[1:]  # the role under the name
+        if after and _names_in_bio(after[0], name):
+            return index
     return None
 
 

@@ -35,6 +35,10 @@ _STAMP_LOOKAHEAD = 12
 _MIN_STAMPS = 2
 #: A stamp is a short line: a name and a time, a time and "Reply".
 _MAX_STAMP_WORDS = 12
+#: A header is a label of a few words ("Leave a reply"), or a count and the article's title.
+_MAX_LABEL_CHARS = 40
+_MAX_HEADER_CHARS = 300
+_HEADER_LEAD = " -–—•·*>»›[("
 #: "34 responses to “Title”", "12 thoughts on “Title”": the article's title, quoted.
 _NAMES_THE_ARTICLE = re.compile(r"\d+\s+\S+\s+(to|on)\s+[\"“„«'‘]", re.IGNORECASE)
 
@@ -48,7 +52,7 @@ def comment_thread_start(lines: list[str]) -> int | None:
         if paragraphs < _MIN_PARAGRAPHS_ABOVE:
             paragraphs += is_prose(line)
             continue
-        header = bool(COMMENT_HEADER_RE.match(line))
+        header = _may_be_header(line) and bool(COMMENT_HEADER_RE.match(line))
         if not header and not _is_said(line):
             continue
         following = [lines[j].strip() for j in content[n + 1 : n + 1 + _STAMP_LOOKAHEAD]]
@@ -59,6 +63,13 @@ def comment_thread_start(lines: list[str]) -> int | None:
         if not header and any(map(_is_said, following)):
             return i
     return None
+
+
+def _may_be_header(line: str) -> bool:
+    """Cheaply: a count ("167 comments", "[ 12 Kommentare ]") or a label of a few words."""
+    if len(line) <= _MAX_LABEL_CHARS:
+        return True
+    return len(line) <= _MAX_HEADER_CHARS and line.lstrip(_HEADER_LEAD)[:1].isdigit()
 
 
 def _is_said(line: str) -> bool:
