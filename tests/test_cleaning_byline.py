@@ -166,3 +166,19 @@ def test_an_author_box_below_the_article_goes_with_what_follows(
 )
 def test_what_is_not_an_author_box_stays(text: str) -> None:
     assert strip_author_bio(text, ["Jane Doe"]) == (text, [])
+
+
+@pytest.mark.parametrize("agency", ["dpa", "AFP", "Bloomberg"])
+def test_an_agency_credit_line_above_a_paragraph_that_names_it_is_no_author_box(
+    agency: str,
+) -> None:
+    """A one-word author is often an agency, whose name is also a photo's credit line."""
+    text = "\n".join(
+        [
+            ARTICLE,
+            agency,
+            f"According to {agency}, the operator will publish the winter timetable in May, "
+            "with two more night trains at weekends.",
+        ]
+    )
+    assert strip_author_bio(text, [agency]) == (text, [])

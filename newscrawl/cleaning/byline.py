@@ -135,9 +135,15 @@ def _author_box(lines: list[str], filled: list[int], authors: Sequence[str]) -> 
 
 
 def _names_in_bio(line: str, name: str) -> bool:
-    """A bio: sentences that name the author (their full name, or the first name)."""
+    """A bio: sentences that name the author (their full name, or the first name). An
+    author of one word may be an agency ("dpa", "AFP", "Bloomberg", its name on a photo
+    credit line and in the next paragraph): it must be written as a name ("Regan") and
+    open the bio, followed by a verb ("Regan is a Connecticut native ...")."""
     if len(line.split()) < _MIN_BIO_WORDS or not (ends_like_a_sentence(line) or ". " in line):
         return False
+    if " " not in name:
+        opens = line.startswith(name + " ") and line[len(name) + 1 : len(name) + 2].islower()
+        return name.istitle() and opens
     first = name.split()[0]
     return name in line or re.search(rf"\b{re.escape(first)}\b", line) is not None
 
