@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from newscrawl.cleaning import evidence
-from newscrawl.core.text import ends_like_a_sentence, is_prose
+from newscrawl.core.text import after_prose, ends_like_a_sentence, is_prose
 
 #: A byline sits under the headline and the standfirst: among the first lines of text.
 _LEADING_LINES = 4
@@ -117,16 +117,13 @@ def _author_box(lines: list[str], filled: list[int], authors: Sequence[str]) -> 
     (related stories, comments), not more article."""
     wanted = {name.casefold(): name for name in authors if name.strip()}
     longest = max(map(len, wanted), default=0)
-    paragraphs = 0
-    for position, index in enumerate(filled):
-        line = lines[index].strip()
-        if paragraphs < _MIN_PARAGRAPHS_ABOVE_BOX:
-            paragraphs += is_prose(line)
-            continue
+    texts = [lines[index].strip() for index in filled]
+    for position in range(after_prose(texts, _MIN_PARAGRAPHS_ABOVE_BOX), len(filled)):
+        index, line = filled[position], texts[position]
         if len(line) > longest or line.casefold() not in wanted:
             continue
         name = wanted[line.casefold()]
-        after = [lines[i].strip() for i in filled[position + 1 : position + 3]]
+        after = texts[position + 1 : position + 3]
         if after and len(after[0].split()) <= _MAX_ROLE_WORDS and len(after) > 1:
             after = after[1:]  # the role under the name
         if after and _names_in_bio(after[0], name):

@@ -26,7 +26,7 @@ from newscrawl.cleaning.markers import (
     DATE_RE,
     RELATIVE_TIME_RE,
 )
-from newscrawl.core.text import ends_like_a_sentence, is_prose, word_count
+from newscrawl.core.text import after_prose, ends_like_a_sentence, word_count
 
 #: Prose paragraphs the article has above a thread.
 _MIN_PARAGRAPHS_ABOVE = 3
@@ -46,16 +46,13 @@ _NAMES_THE_ARTICLE = re.compile(r"\d+\s+\S+\s+(to|on)\s+[\"“„«'‘]", re.IG
 def comment_thread_start(lines: list[str]) -> int | None:
     """Index of the line where a comment thread starts, or None."""
     content = [i for i, line in enumerate(lines) if line.strip()]
-    paragraphs = 0
-    for n, i in enumerate(content):
-        line = lines[i].strip()
-        if paragraphs < _MIN_PARAGRAPHS_ABOVE:
-            paragraphs += is_prose(line)
-            continue
+    texts = [lines[i].strip() for i in content]
+    for n in range(after_prose(texts, _MIN_PARAGRAPHS_ABOVE), len(content)):
+        i, line = content[n], texts[n]
         header = _may_be_header(line) and bool(COMMENT_HEADER_RE.match(line))
         if not header and not _is_said(line):
             continue
-        following = [lines[j].strip() for j in content[n + 1 : n + 1 + _STAMP_LOOKAHEAD]]
+        following = texts[n + 1 : n + 1 + _STAMP_LOOKAHEAD]
         if header and (
             _NAMES_THE_ARTICLE.match(line) or sum(map(_is_stamp, following)) >= _MIN_STAMPS
         ):

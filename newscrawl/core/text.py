@@ -16,6 +16,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 #: Characters of scripts written without spaces between words: Han (with its extensions
 #: and compatibility block), Hiragana, Katakana (with the half-width forms), Thai, Lao,
@@ -110,6 +114,18 @@ def prose_paragraphs(text: str, enough: int | None = None) -> int:
             if count == enough:
                 break
     return count
+
+
+def after_prose(lines: Sequence[str], enough: int) -> int:
+    """Index just after the `enough`-th paragraph of prose among `lines` (`is_prose`);
+    `len(lines)` when they hold fewer. What comes below an article's first paragraphs is
+    where page furniture (an author box, a comment thread) may start."""
+    count = 0
+    for index, line in enumerate(lines):
+        if count >= enough:
+            return index
+        count += is_prose(line)
+    return len(lines)
 
 
 def comparable(text: str | None) -> str:
