@@ -173,20 +173,21 @@ def symptoms(counts: SiteCounts, thresholds: Thresholds) -> list[Symptom]:
         ("not_article", counts.not_article, thresholds.max_not_article, _NOT_ARTICLE),
         ("empty_text", counts.empty_text, thresholds.max_empty_text, _EMPTY_TEXT),
     )
-    if counts.extracted >= thresholds.min_pages:
-        for name, count, threshold, text in page_checks:
-            if count / counts.extracted > threshold:
-                found.append(_symptom(name, count, counts.extracted, threshold, text, "pages"))
     article_checks = (
         ("no_date", counts.no_date, thresholds.max_no_date, _NO_DATE),
         ("no_title", counts.no_title, thresholds.max_no_title, _NO_TITLE),
     )
     # Shares of articles are judged on enough articles, not enough pages: 3 articles out
     # of 50 pages say little about dates (and the drops above already speak).
-    if counts.articles >= thresholds.min_pages:
-        for name, count, threshold, text in article_checks:
-            if count / counts.articles > threshold:
-                found.append(_symptom(name, count, counts.articles, threshold, text, "articles"))
+    for checks, total, unit in (
+        (page_checks, counts.extracted, "pages"),
+        (article_checks, counts.articles, "articles"),
+    ):
+        if total < thresholds.min_pages:
+            continue
+        for name, count, threshold, text in checks:
+            if count / total > threshold:
+                found.append(_symptom(name, count, total, threshold, text, unit))
     return found
 
 
