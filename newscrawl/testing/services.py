@@ -19,11 +19,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.error import URLError
 from urllib.request import urlopen
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
 #: How to install what a test needs, for its skip message.
 REDIS_HINT = "redis-server (Debian/Ubuntu: apt-get install redis-server)"
@@ -97,18 +96,30 @@ def redis_server() -> Iterator[RedisServer]:
 
 
 def _wait_redis(port: int, process: subprocess.Popen[bytes]) -> bool:
+    return _wait_until_up(process, lambda: _redis_pongs(port), pause=0.05)
+
+
+def _redis_pongs(port: int) -> bool:
+    with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
+        sock.sendall(b"PING\r\n")
+        return sock.recv(16).startswith(b"+PONG")
+
+
+def _wait_until_up(
+    process: subprocess.Popen[bytes], answers: Callable[[], bool], pause: float
+) -> bool:
+    """Whether the server `process` started answers (`answers`, which may raise OSError
+    while it cannot) before `START_GUARD` seconds; False as soon as the process exits."""
     deadline = time.monotonic() + START_GUARD
     while time.monotonic() < deadline:
         if process.poll() is not None:
             return False
         try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
-                sock.sendall(b"PING\r\n")
-                if sock.recv(16).startswith(b"+PONG"):
-                    return True
+            if answers():
+                return True
         except OSError:
             pass
-        time.sleep(0.05)
+        time.sleep(pause)
     return False
 
 
@@ -151,15 +162,9 @@ def scrapyd_server(folder: Path) -> Iterator[str]:
 
 
 def _wait_http(url: str, process: subprocess.Popen[bytes]) -> bool:
-    deadline = time.monotonic() + START_GUARD
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            return False
-        try:
-            with urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return True
-        except (URLError, OSError):
-            pass
-        time.sleep(0.1)
-    return False
+    return _wait_until_up(process, lambda: _http_ok(url), pause=0.1)
+
+
+def _http_ok(url: str) -> bool:
+    with urlopen(url, timeout=2) as response:
+        return bool(response.status == 200)
