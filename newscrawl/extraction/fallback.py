@@ -101,6 +101,12 @@ class PageHeuristics:
         self._url = url
 
     @cached_property
+    def _region(self) -> HtmlElement:
+        """Where the article's byline is (`_byline_region`), found once for the byline
+        heuristics that read it."""
+        return _byline_region(self._tree)
+
+    @cached_property
     def _meta(self) -> Document:
         return examine_meta(self._tree)
 
@@ -113,7 +119,7 @@ class PageHeuristics:
         """The byline as trafilatura's XPaths find it in the page, else the author its
         meta-tag reading found (which `fields` has read already, less mangled: "mdr.de"
         comes back as "Mdr De")."""
-        byline = extract_author(_byline_region(self._tree))
+        byline = extract_author(self._region)
         if byline:
             return str(byline)
         meta_author = self._meta.author
@@ -129,7 +135,7 @@ class PageHeuristics:
         their authors too."""
         found: list[str] = []
         first_item: HtmlElement | None = None
-        for index, element in enumerate(_MICRODATA_AUTHORS(_byline_region(self._tree))):
+        for index, element in enumerate(_MICRODATA_AUTHORS(self._region)):
             item = next(
                 (a for a in element.iterancestors() if a.get("itemscope") is not None), None
             )
@@ -170,7 +176,7 @@ class PageHeuristics:
         bylines write them: "<li>Von: <a>Name</a>, <a>Name</a></li>", "<strong>Autorin/Autor
         </strong> Name", "<span>By</span> <a>Name</a>". The first label's only: another
         one is a teaser's or a photo's."""
-        for element in self._tree_region.iter():
+        for element in self._region.iter():
             if not isinstance(element.tag, str) or element.tag in _NOT_TEXT:
                 continue
             label = (element.text or "").strip().rstrip(":：").strip().casefold()
@@ -187,10 +193,6 @@ class PageHeuristics:
             if 0 < len(names) <= _MAX_LABELLED_BYLINE_CHARS:
                 return [names]
         return []
-
-    @cached_property
-    def _tree_region(self) -> HtmlElement:
-        return _byline_region(self._tree)
 
     def time_on(self, day: str) -> str | None:
         """`day` (YYYY-MM-DD) with the time of day the page shows beside it, in the first
