@@ -65,13 +65,15 @@ bodies), the same items straight after a paragraph, bulleted, as extractors rend
 "— Name (@handle) date" line, a schedule ("Tour dates:" and "date – City" lines), a
 subheading that happens to be a header phrase over a paragraph, and an image credit.
 
-Credit lines, decided here: a *text credit* (who reported, wrote, edited: "Reporting by
-...", "... contributed to this report", "Mitarbeit: ...", an agency tag such as "(dpa)")
-is part of the article and must stay. An *image credit* ("Photo: Jane Doe/Reuters",
-"Foto: dpa", "Image credit: NASA") is the caption furniture of a picture, not article text
-(both dev sets' gold leave them out: 1 of 112 fundus-dev bodies and 3 of 181 Zyte bodies
-keep one): it may go, and the article above it must stay. The "image credit" row checks
-the latter: intact = every article line kept (the credit itself may or may not be there).
+Credit lines, decided here. A *text credit* (who reported, wrote, edited: "Reporting by
+...", "... contributed to this report", "Mitarbeit: ...") is about the article, not its
+text: the gold of both dev sets leaves it out on 7 of the 8 sites where newscrawl's output
+held one. An *image credit* ("Photo: Jane Doe/Reuters", "Foto: dpa", "Image credit:
+NASA") is the caption furniture of a picture (1 of 112 fundus-dev bodies and 3 of 181
+Zyte bodies keep one). Both may go, and the article above them must stay: the "text
+credit" and "image credit" rows check that, intact = every article line kept (the credit
+itself may or may not be there). An agency tag ending the last paragraph ("... weiter.
+(dpa)") is part of that paragraph, and an editor's note is part of the article.
 """
 
 from __future__ import annotations
@@ -133,7 +135,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
 }
 
 #: Text credits that end wire and agency copy, per language ({a}, {b}: real author names).
-SIGN_OFFS: dict[str, tuple[str, ...]] = {
+TEXT_CREDITS: dict[str, tuple[str, ...]] = {
     "en": (
         "Reporting by {a}; Editing by {b}", "(Reporting by {a}; additional reporting by {b})",
         "{a} contributed to this report.", "Additional reporting by {a}.",
@@ -145,6 +147,10 @@ SIGN_OFFS: dict[str, tuple[str, ...]] = {
     "it": ("(ANSA)", "Ha collaborato {a}"),
     "pt": ("Com informações da Reuters", "(Agência Brasil)"),
 }
+
+#: The rows of credit endings, which may go (see the module docstring).
+TEXT_CREDIT = "text credit (may go)"
+IMAGE_CREDIT = "image credit (may go)"
 
 #: Image credits (caption furniture; see the module docstring).
 IMAGE_CREDITS: dict[str, tuple[str, ...]] = {
@@ -618,10 +624,9 @@ def _negative_endings(material: Material, article: Source) -> dict[str, list[str
             ),
             *(f"- {i}" for i in items),
         ]
-    if language in SIGN_OFFS:
-        endings["sign-off"] = [
-            rng.choice(SIGN_OFFS[language]).format(a=material.author(), b=material.author())
-        ]
+    if language in TEXT_CREDITS:
+        line = rng.choice(TEXT_CREDITS[language])
+        endings[TEXT_CREDIT] = [line.format(a=material.author(), b=material.author())]
     if language in NOTES:
         endings["editor's note"] = [rng.choice(NOTES[language])]
     author = material.author()
@@ -660,22 +665,13 @@ def text_negative_cases(material: Material, per_language: int) -> list[Case]:
         for _ in range(per_language):
             article = material.article(language)
             for name, ending in _negative_endings(material, article).items():
+                kept = [] if name == TEXT_CREDIT else list(ending)  # a credit may go
                 cases.append(
-                    Case(
-                        "text",
-                        "negative",
-                        name,
-                        language,
-                        article,
-                        list(ending),
-                        ending=list(ending),
-                    )
+                    Case("text", "negative", name, language, article, list(ending), ending=kept)
                 )
             credit = _credit(material, article)
             if credit:
-                cases.append(
-                    Case("text", "negative", "image credit (may go)", language, article, credit)
-                )
+                cases.append(Case("text", "negative", IMAGE_CREDIT, language, article, credit))
     for source in material.all:
         cases.append(Case("text", "real", "real body, unchanged", source.language or "?", source))
     rng.shuffle(cases)
@@ -891,7 +887,9 @@ def _ending_markup(rng: random.Random, name: str, ending: list[str]) -> tuple[st
         )
     if name == "final quote":
         return f"<blockquote><p>{esc(ending[0])}</p></blockquote>", ending
-    if name in ("sign-off", "editor's note"):
+    if name == TEXT_CREDIT:
+        return f"<p><em>{esc(ending[0])}</em></p>", []
+    if name == "editor's note":
         return f"<p><em>{esc(ending[0])}</em></p>", ending
     if name == "embedded post":
         return (
@@ -901,7 +899,7 @@ def _ending_markup(rng: random.Random, name: str, ending: list[str]) -> tuple[st
         )
     if name == "header-like subheading + paragraph":
         return f"<h2>{esc(ending[0])}</h2><p>{esc(ending[1])}</p>", ending
-    if name == "image credit (may go)":
+    if name == IMAGE_CREDIT:
         return (
             f'<figure><img src="/img/photo.jpg" alt=""><figcaption>{esc(ending[0])}'
             "</figcaption></figure>",
@@ -919,7 +917,7 @@ def html_negative_cases(material: Material, per_language: int) -> list[Case]:
             endings = _negative_endings(material, article)
             credit = _credit(material, article)
             if credit:
-                endings["image credit (may go)"] = credit
+                endings[IMAGE_CREDIT] = credit
             for name, ending in endings.items():
                 markup, expected = _ending_markup(rng, name, ending)
                 cases.append(
@@ -1048,6 +1046,11 @@ def _text_lines(text: str) -> list[str]:
 _HAS_WORD = re.compile(r"[^\W_]")
 
 
+def _worded(lines: Sequence[str]) -> list[str]:
+    """The lines that hold a word: a separator line ("___", "***") holds no text."""
+    return [line for line in lines if _HAS_WORD.search(line)]
+
+
 def _clean_text(text: str, title: str | None) -> str:
     from newscrawl import clean_text
 
@@ -1149,9 +1152,9 @@ def run_text(
             control = controls[key]
             if case.kind == "real":
                 output = control
-                results.append(
-                    Result(case, system, True, _lines(output) == list(case.article.lines), output)
-                )
+                # Text, not rules: a trailing "___" is no article line lost.
+                unchanged = _worded(_lines(output)) == _worded(case.article.lines)
+                results.append(Result(case, system, True, unchanged, output))
                 continue
             output = clean("\n".join([article, *case.added]), case.article.title)
             if case.kind == "tail":
@@ -1175,7 +1178,7 @@ def run_text(
                         output,
                     )
                 )
-            else:  # image credit: the article stays, the credit may go
+            else:  # a credit: the article stays, the credit may go
                 got = _lines(output)
                 results.append(
                     Result(
@@ -1322,7 +1325,7 @@ def real_report(results: Sequence[Result], system: str, *, text_level: bool) -> 
             continue
         if text_level:
             got = set(_lines(r.output))
-            lost = [line for line in r.case.article.lines if line not in got]
+            lost = [line for line in _worded(r.case.article.lines) if line not in got]
         else:
             lost = _lines(r.output)
         shown = " ⏎ ".join(line[:90] for line in lost[:3]) + (

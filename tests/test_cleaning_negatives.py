@@ -1,8 +1,9 @@
 """Negative tests: article endings that look like chrome but are the article, kept byte for byte.
 
 Articles legitimately end in a short list, a bulleted "key points" block, a one-line
-paragraph, a closing quote, a wire sign-off or an editor's note, and carry lists in the
-middle. Each shape is checked through the text cleaners (`clean_text`) and through the
+paragraph, a closing quote or an editor's note, and carry lists in the middle. Contributor
+credits ("Reporting by ...") are about the article, not its text: they go, and the
+article above them stays. Each shape is checked through the text cleaners (`clean_text`) and through the
 whole pipeline (`extract_article`) on a small page with realistic chrome around it (site
 navigation, breadcrumb, share bar, newsletter box, related links, footer). The prose is
 invented.
@@ -59,11 +60,6 @@ ENDINGS: dict[str, list[str]] = {
         "“We have waited ten years for this bridge,” she said. “We can wait one more.”"
     ],
     "closing quote without a full stop": ["“Build it and they will walk”"],
-    "sign-off": ["— Reporting by Jane Doe; Editing by John Roe"],
-    "wire sign-off in brackets": [
-        "(Reporting by Jane Doe in Elmsford; Writing by Sam Poe; Editing by John Roe)"
-    ],
-    "contributor line": ["Associated Press writer Lena Holm contributed to this report."],
     "editor's note": [
         "Editor's note: An earlier version of this article misstated the day of the vote."
     ],
@@ -74,6 +70,22 @@ ENDINGS: dict[str, list[str]] = {
         "2. Willow Bank 388",
         "3. Station Quarter 301",
     ],
+}
+
+
+#: Contributor credits that end wire copy: they go, wherever a tail or closing lines are.
+CREDITS: dict[str, list[str]] = {
+    "wire credit": ["— Reporting by Jane Doe; Editing by John Roe"],
+    "wire credit in brackets": [
+        "(Reporting by Jane Doe in Elmsford; Writing by Sam Poe; Editing by John Roe)"
+    ],
+    "contributor line": ["Associated Press writer Lena Holm contributed to this report."],
+    "wire credit after a rule": [
+        "___",
+        "Holm reported from Elmsford and Poe from Riverton. Associated Press writer Ann "
+        "Lee contributed to this report.",
+    ],
+    "german credit": ["Mitarbeit: Anna Muster, Jan Beispiel"],
 }
 
 
@@ -103,11 +115,26 @@ def test_clean_text_keeps_article_endings_when_cutting_a_tail(ending: list[str])
     assert clean_text(f"{article}\n{tail}") == article
 
 
-def test_clean_text_keeps_a_sign_off_above_closing_lines() -> None:
-    article = _article(["Reporting by Jane Doe; Editing by John Roe"])
+@pytest.mark.parametrize("credit", CREDITS.values(), ids=CREDITS.keys())
+def test_clean_text_drops_credits_and_keeps_the_article(credit: list[str]) -> None:
+    article = _article([])
+    closing = "Tags: bridges, council\n© 2024 The Valley Courier. All rights reserved."
+
+    assert clean_text("\n".join([article, *credit])) == article
+    assert clean_text("\n".join([article, *credit, closing])) == article
+
+
+def test_clean_text_keeps_an_editors_note_above_closing_lines() -> None:
+    article = _article(ENDINGS["editor's note"])
     closing = "Tags: bridges, council\n© 2024 The Valley Courier. All rights reserved."
 
     assert clean_text(f"{article}\n{closing}") == article
+
+
+def test_clean_text_keeps_a_subheading_that_starts_like_a_credit() -> None:
+    article = _article(["Mitarbeitende berichten von Druck", PLAN])
+
+    assert clean_text(article) == article
 
 
 def test_clean_text_keeps_lists_mid_article() -> None:
@@ -186,10 +213,6 @@ HTML_ENDINGS: dict[str, tuple[str, list[str]]] = {
         "“We can wait one more.”</p></blockquote>",
         ENDINGS["closing quote"],
     ),
-    "sign-off": (
-        "<p>— Reporting by Jane Doe; Editing by John Roe</p>",
-        ENDINGS["sign-off"],
-    ),
     "editor's note": (
         "<p><em>Editor's note: An earlier version of this article misstated the day of the "
         "vote.</em></p>",
@@ -241,6 +264,16 @@ def test_extract_article_keeps_article_endings(body: str, ending: list[str]) -> 
 
     assert article is not None
     assert article["text"] == "\n".join([STANDFIRST, _article(ending)])
+
+
+def test_extract_article_drops_a_wire_credit_and_keeps_the_article() -> None:
+    credit = "<p>(Reporting by Jane Doe in Elmsford; Writing by Sam Poe; Editing by John Roe)</p>"
+    html = _page(_paragraphs(LEDE, MIDDLE, PLAN) + credit)
+
+    article = extract_article(html, URL)
+
+    assert article is not None
+    assert article["text"] == "\n".join([STANDFIRST, _article([])])
 
 
 def test_extract_article_keeps_lists_and_links_mid_article() -> None:

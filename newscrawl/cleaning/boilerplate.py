@@ -6,12 +6,13 @@ Lines are matched whole (a sentence that merely mentions a newsletter is never t
   photo credits, comment counters, and teaser lines ("Read more: <headline>"); and photo
   captions, by the credit that ends them ("... in Madrid. (Manu Fernandez/AP)");
 - closing lines, only in the trailing block after the last paragraph of prose: copyright,
-  tag lists, newsletter sign-ups, "Follow him on Twitter", lines giving an e-mail
-  address. The same lines before the article's first paragraph are promos too, and go,
-  with date and byline lines ("14/03/2024 - Posted by ...").
+  contributor credits ("Reporting by ...; Editing by ..."), tag lists, newsletter
+  sign-ups, "Follow him on Twitter", lines giving an e-mail address. The same lines
+  before the article's first paragraph are promos too, and go, with date and byline
+  lines ("14/03/2024 - Posted by ...").
 
-Sign-offs, contributor credits and editor's notes (`markers.SIGN_OFF_LINES`) belong to the
-article: they are never removed and nothing above them is treated as closing.
+Editor's notes and corrections (`markers.ARTICLE_NOTE_LINES`) belong to the article: they
+are never removed and nothing above them is treated as closing.
 
 The headline itself goes too when the extractor repeated it at the top of the body;
 `strip_page_header` goes further when the page's structured data names the headline: it
@@ -24,13 +25,13 @@ from __future__ import annotations
 from newscrawl.cleaning import evidence
 from newscrawl.cleaning.comments import comment_thread_start
 from newscrawl.cleaning.markers import (
+    ARTICLE_NOTE_LINE_RE,
     CAPTION_CREDIT_RE,
     CAPTION_WORDS_RE,
     CHROME_LINE_RE,
     CJK_DATE_RE,
     CLOSING_LINE_RE,
     DATE_RE,
-    SIGN_OFF_LINE_RE,
     TEASER_LINE_RE,
     matching_phrases,
 )
@@ -94,7 +95,7 @@ def is_chrome_line(line: str) -> bool:
     stripped = line.strip()
     if not stripped or len(stripped.split()) > _MAX_CHROME_WORDS:
         return False
-    if SIGN_OFF_LINE_RE.match(stripped):
+    if ARTICLE_NOTE_LINE_RE.match(stripped):
         return False
     return bool(CHROME_LINE_RE.match(stripped)) or _is_teaser_line(stripped)
 
@@ -144,14 +145,16 @@ def _report(kind: str, line: str, where: str = "") -> None:
     names = [n for table in tables for n in matching_phrases(table, stripped)]
     if not names and _is_teaser_line(stripped):
         names = ["teaser_line"]
+    elif not names and _is_separator(stripped):
+        names = ["separator"]
     prefix = f"text/{where}/" if where else "text/"
     for name in names or ["unnamed"]:
         evidence.fired(prefix + name, stripped)
 
 
-def is_sign_off(line: str) -> bool:
-    """A credit or note that belongs to the article ("Reporting by ...", "Editor's note")."""
-    return bool(SIGN_OFF_LINE_RE.match(line.strip()))
+def is_article_note(line: str) -> bool:
+    """A note that belongs to the article ("Editor's note: ...", "Correction: ...")."""
+    return bool(ARTICLE_NOTE_LINE_RE.match(line.strip()))
 
 
 def strip_closing_lines(lines: list[str]) -> tuple[list[str], list[str]]:
@@ -160,7 +163,8 @@ def strip_closing_lines(lines: list[str]) -> tuple[list[str], list[str]]:
     end = len(lines)
     while end > 0:
         stripped = lines[end - 1].strip()
-        if stripped and (is_sign_off(stripped) or not _is_closing(stripped)):
+        closing = _is_closing(stripped) or _is_separator(stripped)
+        if stripped and (is_article_note(stripped) or not closing):
             break
         if stripped:
             removed.insert(0, stripped)
@@ -179,7 +183,7 @@ def _strip_opening_lines(lines: list[str]) -> tuple[list[str], list[str]]:
         stripped = line.strip()
         if not stripped:
             continue
-        if is_sign_off(stripped) or not (_is_closing(stripped) or _is_dateline(stripped)):
+        if is_article_note(stripped) or not (_is_closing(stripped) or _is_dateline(stripped)):
             break
         if _is_closing(stripped):
             _report("closing_line", stripped, "opening")
@@ -205,6 +209,11 @@ def is_closing_line(line: str) -> bool:
     """A line that closes a page rather than an article (copyright, "Write to ...", tags,
     subscription promos): nothing after it is the article's."""
     return _is_closing(line.strip())
+
+
+def _is_separator(line: str) -> bool:
+    """A rule between blocks ("___", "* * *"): at the end, nothing of the article follows it."""
+    return not any(char.isalnum() for char in line)
 
 
 def _is_closing(line: str) -> bool:
@@ -275,6 +284,6 @@ def _footer_start(lines: list[str], wanted: set[str], start: int) -> int:
         stripped = lines[index].strip()
         if comparable(stripped) in wanted:
             return index if index != content[0] else len(lines)
-        if len(stripped.split()) > _MAX_LEADING_WORDS or is_sign_off(stripped):
+        if len(stripped.split()) > _MAX_LEADING_WORDS or is_article_note(stripped):
             break
     return len(lines)

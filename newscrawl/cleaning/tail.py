@@ -2,7 +2,7 @@
 
 Pages append "Trending / Read more / Most popular" lists after the article; extractors
 glue them to the text as short lines. The trap is that articles also legitimately end in
-short lines (a bulleted list, a one-line paragraph, a question, a sign-off), so this cuts
+short lines (a bulleted list, a one-line paragraph, a question, an editor's note), so this cuts
 only with evidence. Every line is first described by its shape (`_Line`): its size, how
 it ends, a leading bullet, number or date, a trailing " | Site" part. A trailing block is
 then cut when one of these holds:
@@ -46,9 +46,9 @@ abonnés", "この記事は会員限定です") with only short offer lines unde
 the markup did not mark is cut before, with the chrome: `comments`.)
 
 Lists under a subheading or after "as follows:" are the article's own, and so is a
-schedule whose lines all start with a date under its own title. Sign-offs ("Reporting by
-...") end the article: a tail starts after them, never above. Closing lines
-(`boilerplate`) are cut in the same loop, as tails come in layers.
+schedule whose lines all start with a date under its own title. Editor's notes end the
+article: a tail starts after them, never above. Closing lines (`boilerplate`, contributor
+credits among them) are cut in the same loop, as tails come in layers.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from newscrawl.cleaning import evidence
-from newscrawl.cleaning.boilerplate import is_closing_line, is_sign_off, strip_closing_lines
+from newscrawl.cleaning.boilerplate import is_article_note, is_closing_line, strip_closing_lines
 from newscrawl.cleaning.markers import (
     DATE_RE,
     PAYWALL_NOTICE_RE,
@@ -194,7 +194,7 @@ class _Line:
 
     @cached_property
     def sized(self) -> bool:
-        """Short enough to be a headline, and no sign-off or link."""
+        """Short enough to be a headline, and no editor's note or link."""
         if self.no_space:
             short = len(self.text) <= _MAX_NO_SPACE_HEADLINE_CHARS
         else:
@@ -202,7 +202,7 @@ class _Line:
                 len(self.text) <= _MAX_HEADLINE_CHARS
                 and len(self.text.split()) <= _MAX_HEADLINE_WORDS
             )
-        return short and not is_sign_off(self.text) and not _URL.search(self.text)
+        return short and not is_article_note(self.text) and not _URL.search(self.text)
 
     @cached_property
     def end(self) -> str:
@@ -303,10 +303,10 @@ class _Line:
 
     @cached_property
     def sentence(self) -> bool:
-        """The article's prose: too long for a headline, or a stop at the end, or a sign-off."""
+        """The article's prose: too long for a headline, or a stop at the end, or a note."""
         if self.blank or self.header or self.separator:
             return False
-        if self.end in (".", "other") or is_sign_off(self.text):
+        if self.end in (".", "other") or is_article_note(self.text):
             return True
         if _ELLIPSIS.search(self.text.rstrip(CLOSERS + " ")) and self.at_least(
             _MIN_PARAGRAPH_WORDS, _MIN_NO_SPACE_PARAGRAPH_CHARS
@@ -365,7 +365,7 @@ def _describe(
     )
     return _Line(
         stripped,
-        header=header and not is_sign_off(stripped),
+        header=header and not is_article_note(stripped),
         known=stripped in known if known else False,
     )
 
@@ -543,7 +543,7 @@ def _is_summary(line: _Line) -> bool:
     return (
         len(line.text.split()) <= _MAX_SUMMARY_WORDS
         and line.end in (".", "?", "")
-        and not is_sign_off(line.text)
+        and not is_article_note(line.text)
         and not _URL.search(line.text)
     )
 
