@@ -3,10 +3,10 @@
 Articles legitimately end in a short list, a bulleted "key points" block, a one-line
 paragraph, a closing quote or an editor's note, and carry lists in the middle. Contributor
 credits ("Reporting by ...") are about the article, not its text: they go, and the
-article above them stays. Each shape is checked through the text cleaners (`clean_text`) and through the
-whole pipeline (`extract_article`) on a small page with realistic chrome around it (site
-navigation, breadcrumb, share bar, newsletter box, related links, footer). The prose is
-invented.
+article above them stays. Each shape is checked through the text cleaners (`clean_text`)
+and through the whole pipeline (`extract_article`) on a small page with realistic chrome
+around it (site navigation, breadcrumb, share bar, newsletter box, related links,
+footer). The prose is invented.
 """
 
 from __future__ import annotations

@@ -72,7 +72,8 @@ def test_article_is_whole_and_clean(path: str, exported: dict[str, dict[str, Any
         found = text.find(_norm(block), position)
         assert found >= 0, f"lost or out of order: {block[:80]!r}"
         position = found + len(_norm(block))
-    # Nothing after the last block but list markers: no tail, no sign-off lost.
+    # Nothing after the last block but list markers: no tail, and no contributor credit
+    # ("Reporting by ..."): it is about the article, not its text.
     assert not re.sub(r"[\s\-–•]", "", text[position:]), text[position:]
     for snippet in CHROME_SNIPPETS:
         assert _norm(snippet) not in text, f"chrome left in: {snippet!r}"

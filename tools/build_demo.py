@@ -340,6 +340,13 @@ def text_blocks(article: Article) -> list[str]:
     return blocks
 
 
+def _body(article: Article) -> list[Any]:
+    """The blocks a page shows: the article's, then its contributor credit if it has one
+    (a line about the article that the cleaner removes, so not one of `text_blocks`)."""
+    credit = article.get("credit")
+    return [*article["paragraphs"], *([credit] if credit else [])]
+
+
 def section_url(slug: str, page: int = 1) -> str:
     return f"/{slug}/" if page == 1 else f"/{slug}/page/{page}/"
 
@@ -1049,7 +1056,7 @@ def render_semantic(site: Site, article: Article) -> str:
             f' <span class="sep">·</span> <time datetime="{article["modified"]}">'
             f"{UPDATED[lang]} {_e(_display_dt(article['modified'], lang))}</time>"
         )
-    blocks = _render_blocks(article["paragraphs"], box_class="key-points")
+    blocks = _render_blocks(_body(article), box_class="key-points")
     if len(blocks) >= 6:
         blocks.insert(3, _ad_slot("article-mid"))
     body_class = "article-body paywalled-content" if article.get("paywalled") else "article-body"
@@ -1210,9 +1217,9 @@ var cms_pg = {{"sid": "{article["section"]}", "tpl": "art_v2"}};
         for name, link in _share_links(site, article)
     )
     blocks = _render_blocks(
-        article["paragraphs"], heading_tag="b", box_class=c("key-points").split()[0]
+        _body(article), heading_tag="b", box_class=c("key-points").split()[0]
     )
-    blocks = _join_pair_with_br(article["paragraphs"], blocks)
+    blocks = _join_pair_with_br(_body(article), blocks)
     if len(blocks) >= 5:
         blocks.insert(4, f'<div class="{c("ad-inline")}"><span>{AD_LABEL_LEGACY}</span></div>')
     trending = "\n".join(
@@ -1369,7 +1376,7 @@ def render_inline_related(site: Site, article: Article) -> str:
         for s in article["authors"]
     ]
     byline = _join_names(author_links, lang) if author_links else _e(article["byline"])
-    blocks = _render_blocks(article["paragraphs"], heading_tag="h3", box_class="key-points")
+    blocks = _render_blocks(_body(article), heading_tag="h3", box_class="key-points")
     tail = ["<p>-</p>"]
     related = _related(site, article)
     for k, other in enumerate(related):
