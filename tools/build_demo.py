@@ -1216,9 +1216,7 @@ var cms_pg = {{"sid": "{article["section"]}", "tpl": "art_v2"}};
         f'<a class="{c("share-" + name)}" href="{_e(link)}">{name}</a>'
         for name, link in _share_links(site, article)
     )
-    blocks = _render_blocks(
-        _body(article), heading_tag="b", box_class=c("key-points").split()[0]
-    )
+    blocks = _render_blocks(_body(article), heading_tag="b", box_class=c("key-points").split()[0])
     blocks = _join_pair_with_br(_body(article), blocks)
     if len(blocks) >= 5:
         blocks.insert(4, f'<div class="{c("ad-inline")}"><span>{AD_LABEL_LEGACY}</span></div>')
