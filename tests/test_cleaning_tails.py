@@ -598,3 +598,31 @@ def test_a_sentence_about_an_agreement_stays() -> None:
     )
 
     assert clean_text(text) == text
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        ["Note: we are temporarily moderating all comments submitted to deal with spam."],
+        ["Please be mindful of our community standards."],
+        ["Kommentar abgeben", "Du musst dich EINLOGGEN um einen Kommentar abzugeben."],
+        [
+            "ATENÇÃO: Comentários com textos ininteligíveis ou que faltem com respeito ao usuário "
+            "não serão aprovados pelo moderador."
+        ],
+    ],
+)
+def test_what_the_comment_form_says_goes_after_the_article(notice: list[str]) -> None:
+    article = ARTICLES["en"][0]
+    text = "\n".join([*article, *notice, "© 2024 The Valley Courier"])
+
+    assert clean_text(text) == "\n".join(article)
+
+
+def test_a_last_sentence_about_moderating_comments_stays() -> None:
+    article = ARTICLES["en"][0]
+    text = "\n".join(
+        [*article, "Facebook said it was moderating comments on posts about the vote."]
+    )
+
+    assert clean_text(text) == text

@@ -142,6 +142,8 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"print( this)? article|comments?|tell us what you think|leave a (comment|reply)",
         r"kommentare?( \(\d+\))?|commentaires?( \(\d+\))?|comentários?( \(\d+\))?",
         r"comentarios?( \(\d+\))?|commenti( \(\d+\))?|komentarze( \(\d+\))?|reacties?( \(\d+\))?",
+        r"kommentar (schreiben|verfassen|abgeben)|laisser un commentaire|(deja|escribe) (un|tu) "
+        r"comentario|deixe (um|seu) comentário|lascia un commento",
     ),
     "click_here": (r"click here to .{0,80}|tap here to .{0,60}",),
     # the small print of a sign-up or comment form: "By submitting this form you agree
@@ -171,8 +173,9 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
     ),
 }
 
-#: Lines that close a page rather than an article, by what they are: copyright, tag lists,
-#: newsletter sign-ups, "follow us" calls. Removed only at the end of the text (and before
+#: Lines that close a page rather than an article, by what they are: copyright, contributor
+#: credits, tag lists, newsletter sign-ups, what a comment form says about commenting,
+#: contact lines, "follow us" calls. Removed only at the end of the text (and before
 #: its first paragraph).
 CLOSING_LINES: dict[str, tuple[str, ...]] = {
     "copyright": (
@@ -214,6 +217,21 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         r"[(\[]?(con información de\s|(redacción|edición)\s*:).{2,200}",
         r"[(\[]?(com informações d[aeo]s?|reportagem de|edição de)\s.{2,200}",
         r"[(\[]?(con la collaborazione di|ha collaborato)\s.{2,200}",
+    ),
+    # What the comment form under the article says about commenting: moderation, house
+    # rules, logging in ("Note: we are temporarily moderating all comments", "Du musst dich
+    # einloggen, um einen Kommentar abzugeben", "Comentários ... não serão aprovados").
+    "comment_notice": (
+        r"(note: )?(we are |we're )?(temporarily )?moderating (all )?comments\b.{0,150}",
+        r"(all )?comments are (being )?(moderated|reviewed)\b.{0,150}",
+        r"please (be mindful of|read|respect|follow) our (community (standards|guidelines|rules)"
+        r"|comment(ing)? (policy|guidelines|rules))\b.{0,150}",
+        r"(you must|you need to|please) (be )?(log(ged)? ?in|sign(ed)? ?in|register(ed)?) to "
+        r"(post|leave|add|write) a comment\b.{0,80}",
+        r"(du musst|sie müssen) (dich|sich) .{0,30}(einloggen|anmelden|registrieren),? um "
+        r".{0,30}kommentar.{0,80}",
+        r"(atenção|atención|attention|achtung|note)\s*:\s*.{0,40}(comentários|comentarios"
+        r"|commentaires|kommentare|comments)\b.{0,200}",
     ),
     # A line that gives an e-mail address: "Write to ... at ...", "Email the author at ...",
     # "Here's our email: ...": contact lines close a page in any language.
