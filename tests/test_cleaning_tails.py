@@ -434,6 +434,67 @@ def test_headers_in_more_languages(tail: list[str]) -> None:
     assert _cut(tail) == PARAGRAPH
 
 
+#: language -> (the article's last paragraph, a tail header, headlines), in scripts and
+#: languages beyond the dev sets': the paragraph ends with its script's own stop.
+FAR_LANGUAGES: dict[str, tuple[str, str, list[str]]] = {
+    "zh": (
+        "地铁公司周二宣布，从六月起将在两座城市之间开行夜间列车，票价与当日往返票大致相同。",
+        "相关新闻",
+        ["机场扩建再次推迟", "渡轮冬季时刻表调整"],
+    ),
+    "zh-Hant": (
+        "鐵路公司週二宣布，從六月起將在兩座城市之間開行夜間列車，票價與當日往返票大致相同。",
+        "延伸閱讀",
+        ["機場擴建再次延後", "渡輪冬季時刻表調整"],
+    ),
+    "ar": (
+        "أعلنت شركة السكك الحديدية يوم الثلاثاء أنها ستشغل قطارات ليلية بين المدينتين "
+        "اعتبارا من يونيو، بسعر يعادل تذكرة الذهاب والعودة في اليوم نفسه.",
+        "اقرأ أيضا",
+        ["تأجيل توسعة المطار مرة أخرى", "تغيير مواعيد العبارات في الشتاء"],
+    ),
+    "hi": (
+        "रेल कंपनी ने मंगलवार को घोषणा की कि जून से दोनों शहरों के बीच रात की ट्रेनें "
+        "चलेंगी और किराया एक दिन के आने-जाने के टिकट के बराबर होगा।",
+        "यह भी पढ़ें",
+        ["हवाई अड्डे का विस्तार फिर टला", "सर्दियों में बदलेगा नौका का समय"],
+    ),
+    "vi": (
+        "Công ty đường sắt hôm thứ Ba thông báo sẽ chạy tàu đêm giữa hai thành phố từ tháng "
+        "Sáu, với giá vé tương đương vé khứ hồi trong ngày.",
+        "Tin liên quan",
+        ["Mở rộng sân bay lại bị hoãn", "Lịch phà thay đổi vào mùa đông"],
+    ),
+    "th": (
+        "การรถไฟประกาศเมื่อวันอังคารว่าจะเปิดเดินรถไฟกลางคืนระหว่างสองเมืองตั้งแต่เดือน"
+        "มิถุนายน โดยค่าโดยสารใกล้เคียงกับตั๋วไปกลับภายในวันเดียว",
+        "ข่าวที่เกี่ยวข้อง",
+        ["ขยายสนามบินเลื่อนอีกครั้ง", "ตารางเรือข้ามฟากเปลี่ยนช่วงหน้าหนาวนี้ไม่ได้"],
+    ),
+    "fi": (
+        "Rautatieyhtiö kertoi tiistaina ajavansa yöjunia kaupunkien välillä kesäkuusta alkaen, "
+        "ja lipun hinta on sama kuin päivän meno-paluulipun.",
+        "Lue myös",
+        ["Lentokentän laajennus viivästyy jälleen", "Lauttojen aikataulut muuttuvat talvella"],
+    ),
+    "uk": (
+        "Залізнична компанія у вівторок оголосила, що з червня курсуватимуть нічні поїзди між "
+        "двома містами, а квиток коштуватиме як квиток туди й назад.",
+        "Читайте також",
+        ["Розширення аеропорту знову відклали", "Розклад поромів зміниться взимку"],
+    ),
+}
+
+
+@pytest.mark.parametrize("language", FAR_LANGUAGES)
+def test_headers_in_languages_beyond_the_dev_sets(language: str) -> None:
+    paragraph, header, headlines = FAR_LANGUAGES[language]
+
+    assert clean_text("\n".join([paragraph, header, *headlines])) == paragraph
+    # the same header phrase as a subheading over a paragraph is the article's
+    assert clean_text("\n".join([header, paragraph])) == "\n".join([header, paragraph])
+
+
 @pytest.mark.parametrize("separator", [" | ", " - ", " – "])
 def test_headlines_ending_in_the_same_site_name_go_without_a_header(separator: str) -> None:
     tail = [f"{h}{separator}The Valley Courier" for h in OTHER_HEADLINES]

@@ -29,7 +29,7 @@ _SOCIAL = r"twitter|x|facebook|instagram|linkedin|threads|bluesky|tiktok|youtube
 
 #: Headers that introduce a block of related headlines ("Read more", "Mehr zum Thema"), by
 #: what they say, each entry in every language it knows (en, de, fr, es, pt, it, pl, nl,
-#: sv, no, da, ru, tr, id, sw, ja, ko).
+#: sv, no, da, fi, cs, sk, hu, ro, el, ru, uk, tr, ar, hi, id, vi, th, sw, zh, ja, ko).
 TAIL_HEADERS: dict[str, tuple[str, ...]] = {
     # "Read more", "Also read", "Up next": the reader is sent on to other stories
     "read_also": (
@@ -44,6 +44,11 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"(czytaj|zobacz|przeczytaj) (też|także|również|więcej)|lees (ook|meer|verder)|bekijk ook",
         r"läs (också|även|mer)|les (også|mer)|læs (også|mere)|читайте (также|ещё|еще)",
         r"baca (juga|pula)|soma (pia|zaidi)|あわせて読みたい",
+        r"lue (myös|lisää)|čtěte (také|též)|prečítajte si (aj|tiež)|ezt is olvassa el"
+        r"|citește (și|mai mult)|διαβάστε (επίσης|ακόμη)|читайте також",
+        r"[اإ]قر[أا] [أا]يضاً?|[اإ]قر[أا] المزيد|यह भी पढ़ें|ये भी पढ़ें|और पढ़ें",
+        r"xem thêm|đọc thêm|อ่านเพิ่มเติม|อ่านต่อ|延伸(阅读|閱讀)|(阅读|閱讀)更多|推(荐|薦)(阅读|閱讀)",
+        r"合わせて読みたい|こちらもおすすめ|더 ?보기",
     ),
     # "Related", "Mehr zum Thema", "Sur le même sujet": stories on the same subject
     "related": (
@@ -61,6 +66,12 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"(похожие|другие|последние) (новости|статьи|материалы)|(ilgili|benzer) haberler",
         r"berita (terkait|lainnya)|habari (zaidi|zinazohusiana)|関連記事|関連ニュース",
         r"관련 ?기사|관련 ?뉴스",
+        r"aiheesta (lisää|muualla)|související (články|zprávy)|súvisiace články"
+        r"|kapcsolódó (cikkek|hírek)|articole (similare|asemănătoare)|σχετικά (άρθρα|θέματα)"
+        r"|новини за темою|схожі новини",
+        r"(أخبار|مقالات|مواضيع) ذات صلة|संबंधित (खबरें|ख़बरें|समाचार|लेख)"
+        r"|(tin|bài( viết)?) liên quan|ข่าวที่เกี่ยวข้อง|บทความที่เกี่ยวข้อง",
+        r"(相关|相關)(新闻|新聞|阅读|閱讀|文章|报道|報導|链接|連結)|更多(新闻|新聞|文章)",
     ),
     # "More from Sport", a bare "More" label over a list of links, "Headlines"
     "more_from": (
@@ -85,6 +96,10 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"najczęściej (czytane|komentowane)|najpopularniejsze|meest (gelezen|bekeken|gedeeld)",
         r"populair|mest lästa?|mest lest|mest læste|самое (читаемое|популярное)|популярное",
         r"çok okunan(lar)?|terpopuler|人気記事|많이 본 (뉴스|기사)|인기 ?기사",
+        r"luetuimmat|nejčtenější|najčítanejšie|legolvasottabb|cele mai citite|δημοφιλή"
+        r"|найпопулярніше|популярне",
+        r"الأكثر (قراءة|مشاهدة)|सबसे ज्यादा पढ़ी गई|(đọc|xem) nhiều nhất|ยอดนิยม"
+        r"|(热门|熱門)(新闻|新聞|文章|阅读|閱讀)?|(阅读|閱讀)排行|排行榜|アクセスランキング",
     ),
     # "Latest", "Aktuelle Nachrichten", "Dernières actualités"
     "latest": (
@@ -94,6 +109,8 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"(aktuelle|neueste) (nachrichten|artikel|meldungen)",
         r"dernières (actualités|nouvelles|infos)|à la une|últimas noticias|últimas notícias",
         r"ultime notizie|najnowsze|laatste nieuws|net binnen",
+        r"uusimmat|nejnovější|najnovšie|legfrissebb|ultimele știri|τελευταία νέα|останні новини",
+        r"آخر الأخبار|ताज़ा (खबरें|ख़बरें)|tin mới nhất|ข่าวล่าสุด|最新(新闻|新聞|消息|文章)",
     ),
     # "Recommended", "You may also like", "Don't miss", sponsored recommendations
     "recommended": (
@@ -110,6 +127,8 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"polecamy|może (cię|ci się) (zainteresować|spodobać)|aanbevolen|ook interessant",
         r"dit vind je (misschien )?ook interessant|bunlar da ilginizi çekebilir",
         r"おすすめ(記事|ニュース)?|추천 ?기사",
+        r"猜你喜(欢|歡)|(为你|為你)推(荐|薦)|推(荐|薦)(新闻|新聞|文章)|có thể bạn quan tâm"
+        r"|(قد )?يهمك [أا]يضاً?|आपको (यह|ये) भी पसंद आ(एगा|एंगे)|ezek is érdekelhetik",
     ),
 }
 

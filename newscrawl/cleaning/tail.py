@@ -54,6 +54,7 @@ credits among them) are cut in the same loop, as tails come in layers.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
@@ -210,7 +211,8 @@ class _Line:
         `!`), ":" or "other"."""
         text = self.text.rstrip(CLOSERS + " ")
         last = text[-1:]
-        if not last or last.isalnum():
+        # A vowel sign or tone mark ends a word in Hindi, Thai, Arabic...: no punctuation.
+        if not last or last.isalnum() or unicodedata.category(last).startswith("M"):
             return ""
         if _ELLIPSIS.search(text):
             # A teaser cut short ("... how many children do couple have?..."), as a
@@ -458,8 +460,10 @@ def _paywall_tail(lines: list[_Line], content: list[int]) -> int | None:
 
 
 def _headed_tail(lines: list[_Line], content: list[int]) -> int | None:
-    """The first header after which nothing but a headline list follows."""
-    for n, i in enumerate(content):
+    """The first header after which nothing but a headline list follows; never the text's
+    first line: a tail follows an article (a header phrase that opens the text is a
+    subheading or a kicker, and what follows it may be a short article)."""
+    for n, i in enumerate(content[1:], 1):
         if lines[i].header and _is_headline_list([lines[j] for j in content[n + 1 :]]):
             return i
     return None

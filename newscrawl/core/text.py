@@ -41,10 +41,12 @@ _NO_SPACE = re.compile(f"[{NO_SPACE_CHARS}]")
 _WORD = re.compile(r"\w+")
 _NON_WORD = re.compile(r"\W+")
 
-#: Full stops: Latin, ideographic (Chinese, Japanese), full-width and half-width.
-FULL_STOPS = ".。．｡"
-#: Question and exclamation marks, with their full-width forms.
-QUESTION_MARKS = "?!？！"
+#: Full stops: Latin, ideographic (Chinese, Japanese), full-width and half-width, and the
+#: stops of other scripts: the danda of Hindi, Bengali and other Indian scripts (। ॥), the
+#: Urdu full stop (۔), the Ethiopic (።) and the Burmese (။).
+FULL_STOPS = ".。．｡।॥۔።။"
+#: Question and exclamation marks, with their full-width forms and the Arabic question mark.
+QUESTION_MARKS = "?!？！؟"
 #: The ellipsis character ("..." is three full stops).
 ELLIPSIS = "…"
 #: Colons end a lead-in ("What changes on Monday:"), not a sentence.
