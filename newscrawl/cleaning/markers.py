@@ -198,11 +198,17 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
 #: its first paragraph).
 CLOSING_LINES: dict[str, tuple[str, ...]] = {
     "copyright": (
-        r"(©|\(c\)|copyright)\s*.{0,120}",
+        r"(©|ⓒ|\(c\)|copyright|저작권자)\s*.{0,120}",
         r".{0,80}(all rights reserved|alle rechte vorbehalten|tous droits réservés"
         r"|todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati"
-        r"|riproduzione riservata|wszelkie prawa zastrzeżone|alle rechten voorbehouden)"
-        r"\.?.{0,80}",
+        r"|riproduzione riservata|wszelkie prawa zastrzeżone|alle rechten voorbehouden"
+        r"|alla rättigheter förbehållna|alle rettigheter (reservert|forbeholdt)"
+        r"|alle rettigheder forbeholdes|kaikki oikeudet pidätetään|všechna práva vyhrazena"
+        r"|všetky práva vyhradené|minden jog fenntartva|toate drepturile rezervate"
+        r"|tüm hakları saklıdır|все права защищены|всі права захищені"
+        r"|جميع الحقوق محفوظة|सर्वाधिकार सुरक्षित|bản quyền thuộc về|สงวนลิขสิทธิ์"
+        r"|版权所有|版權所有|無断(転載|複製|転用)を?(禁じ(ます|る)|禁止)"
+        r"|무단\s?전재\s?(및|와|·)?\s?(재배포|배포)\s?금지)\.?.{0,80}",
     ),
     "tags": (
         r"(tags?|topics?|filed under|categories|schlagworte|themen|mots-clés|thèmes|etiquetas"
@@ -408,7 +414,7 @@ ARTICLE_NOTE_LINES: dict[str, tuple[str, ...]] = {
     "it": (r"nota della redazione\b.{0,400}",),
 }
 
-_LEADING = r"^[\s•·*>»›\-–—【■▼▶]*"
+_LEADING = r"^[\s•·*<>«»‹›〈《\-–—【■▼▶]*"
 _TRAILING = r"[\s:：>»›.…|\-–—】]*"
 
 
