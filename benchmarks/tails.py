@@ -43,7 +43,9 @@ What counts (lines are compared after collapsing whitespace):
 * **fully removed** = gone and kept, the number the targets are about.
 * negatives (an article ending that looks like a tail, appended to a real body) are
   **intact** when the output holds, in order, every article line the control kept plus
-  every line of the ending (text level: the output equals control + ending exactly).
+  every line of the ending (text level: the control's lines in order, then the ending
+  exactly as written, at the end; a closing line that ends a gold body, such as a
+  copyright line, may stay once an ending follows it).
 * real bodies: each gold body alone, unchanged (text level: output == article; HTML
   level: every article line present, in order), reported apart with what was lost: the
   gold sometimes keeps page furniture (a copyright line, a "Read more: ..." teaser) that
@@ -1168,23 +1170,16 @@ def run_text(
                         output,
                     )
                 )
-            elif case.ending:
-                results.append(
-                    Result(
-                        case,
-                        system,
-                        True,
-                        _lines(output) == _lines(control) + [_norm(e) for e in case.ending],
-                        output,
-                    )
+            else:
+                # Intact: every line the system keeps of the article alone is there, in
+                # order (a closing line a gold body ends with, as entermedia's copyright
+                # line, may stay once an ending follows it), then the ending as written;
+                # a credit may go.
+                got, ending = _lines(output), [_norm(e) for e in case.ending]
+                intact = _subsequence(_lines(control), got) and (
+                    not ending or got[-len(ending) :] == ending
                 )
-            else:  # a credit: the article stays, the credit may go
-                got = _lines(output)
-                results.append(
-                    Result(
-                        case, system, True, got[: len(_lines(control))] == _lines(control), output
-                    )
-                )
+                results.append(Result(case, system, True, intact, output))
     return results
 
 
