@@ -182,3 +182,16 @@ def test_ruby_readings_stay_inside_their_sentence() -> None:
 )
 def test_words_are_counted_in_every_script(text: str, words: int) -> None:
     assert word_count(text) == words
+
+
+def test_a_cascade_text_that_reads_like_script_is_not_taken_for_the_article() -> None:
+    """The prose count takes markup or script that a page keeps in a text node for prose
+    (so it went on fundus-dev's Asahi page with its class names renamed): such a text from
+    the full cascade never takes the article's place, however long."""
+    from newscrawl.extraction import _reads_like_code
+
+    script = 'window.__DATA__ = {"items": [{"id": 1, "title": "Night trains"}]}; ' * 40
+    assert _reads_like_code(script)
+    assert not _reads_like_code(" ".join(PARAGRAPHS))
+    # what prose does carry: a quote, an equation written out, a formula now and then
+    assert not _reads_like_code(" ".join(PARAGRAPHS) + " The fare (in euros) is x = 2y; fine.")
