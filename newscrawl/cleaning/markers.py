@@ -82,13 +82,16 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"mehr (zu(m|r)? .{1,40}|aus .{1,40}|artikel|nachrichten|news|lesen)",
         r"(plus|autres) d'?articles|más (noticias|información|de .{1,40})|otras noticias",
         r"mais (notícias|sobre .{1,40})|altre notizie|meer (over .{1,40}|nieuws)",
+        r"mehr von .{1,40}|mer (från|om) .{1,40}|mer fra .{1,40}|mere fra .{1,40}"
+        r"|meer van .{1,40}|więcej (z|o) .{1,40}",
+        r"fler (nyheter|artiklar)|flere (nyheter|artikler|nyheder)",
     ),
     # "Most read", "Trending", "Top stories", in every language
     "most_read": (
         r"(trending|popular)( now| stories| articles| news| today| on .{1,40})?",
         r"most (popular|read|viewed|shared|watched|emailed|commented|recent)"
         r"( (stories|articles|news|today|this week))?",
-        r"top (stories|news|headlines|articles)",
+        r"top (stories|news|headlines|articles)|top-?(themen|nachrichten|meldungen)",
         r"meist(gelesen|gelesene artikel|geklickt|geteilt)|am meisten gelesen|top-?artikel",
         r"(les |articles )?(les )?plus (lus|partagés|commentés|populaires)|tendances?",
         r"lo más (leído|visto|compartido|popular)|(las )?más (leídas|vistas)|tendencias",
@@ -119,7 +122,7 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"(don'?t|do not) miss( this| these)?|(editors?'?s?|staff) (picks?|choice)",
         r"(from )?around the web|sponsored (stories|content|links)|promoted (stories|content)",
         r"(das|dies) (könnte|dürfte) (sie|dich) auch interessieren",
-        r"auch interessant|ebenfalls interessant|auch lesenswert|empfehlungen?",
+        r"auch interessant|ebenfalls interessant|auch lesenswert|empfehlungen?( der redaktion)?",
         r"nos (recommandations|suggestions)|vous aimerez (aussi|également)|articles? recommandés",
         r"à découvrir|ne manquez pas|(también )?(te|le) (puede|podría) interesar",
         r"te recomendamos|recomendad[oa]s|no te pierdas|(você|voce) (pode|também pode) gostar",
