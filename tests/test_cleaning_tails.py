@@ -432,8 +432,11 @@ def test_teaser_cards_headline_and_summary_go_with_their_header() -> None:
         ["Läs också:", "Nattåg mellan städerna börjar gå i juni"],
         ["İlgili Haberler", "Gece trenleri haziranda sefere başlıyor"],
         ["Baca juga", "Kereta malam mulai beroperasi pada bulan Juni"],
+        ["Mehr vom Kurier", "Nachtzüge fahren ab Juni", "Flughafenausbau erneut verschoben"],
+        ["Fler nyheter", "Nattåg mellan städerna börjar gå i juni"],
+        ["Top-Themen", "Nachtzüge fahren ab Juni", "Neuer Fahrplan für die Fähren"],
     ],
-    ids=["ja", "ko", "ru", "sv", "tr", "id"],
+    ids=["ja", "ko", "ru", "sv", "tr", "id", "de-more-from", "sv-more-news", "de-top"],
 )
 def test_headers_in_more_languages(tail: list[str]) -> None:
     assert _cut(tail) == PARAGRAPH

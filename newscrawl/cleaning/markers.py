@@ -82,7 +82,7 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"mehr (zu(m|r)? .{1,40}|aus .{1,40}|artikel|nachrichten|news|lesen)",
         r"(plus|autres) d'?articles|más (noticias|información|de .{1,40})|otras noticias",
         r"mais (notícias|sobre .{1,40})|altre notizie|meer (over .{1,40}|nieuws)",
-        r"mehr von .{1,40}|mer (från|om) .{1,40}|mer fra .{1,40}|mere fra .{1,40}"
+        r"mehr vo[nm] .{1,40}|mer (från|om) .{1,40}|mer fra .{1,40}|mere fra .{1,40}"
         r"|meer van .{1,40}|więcej (z|o) .{1,40}",
         r"fler (nyheter|artiklar)|flere (nyheter|artikler|nyheder)",
     ),
