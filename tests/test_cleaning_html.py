@@ -196,6 +196,39 @@ def test_headed_teaser_cards_with_summaries_are_removed() -> None:
     assert _kept_paragraphs(tree) == PARAGRAPHS
 
 
+SUMMARY = (
+    "The council approved the plan on Tuesday after a long debate about the cost of the new "
+    "line, the noise at night and the stations it will serve, and work starts in spring."
+)
+
+
+def test_headed_teaser_cards_with_long_summaries_and_no_class_names_are_removed() -> None:
+    # Cards of a linked headline over a summary longer than it, class names saying nothing.
+    cards = "".join(
+        f'<div class="x{n}"><h4><a href="/news/story-{n}">Headline number {n} of the day</a>'
+        f"</h4><p>{SUMMARY}</p></div>"
+        for n in range(3)
+    )
+    tree = _tree(_paragraphs() + f"<h2>Related coverage</h2>{cards}")
+
+    removed = prune_chrome(tree, URL)
+
+    assert "related_lists" in removed
+    assert _kept_paragraphs(tree) == PARAGRAPHS
+
+
+def test_one_linked_subheading_over_a_paragraph_after_a_header_phrase_is_kept() -> None:
+    section = (
+        '<h2>Related developments</h2><div><h3><a href="/news/bridge-report">The bridge '
+        f"report in full</a></h3><p>{SUMMARY}</p></div>"
+    )
+    tree = _tree(_paragraphs() + section + _paragraphs(PARAGRAPHS[:1]))
+
+    prune_chrome(tree, URL)
+
+    assert SUMMARY in _kept_paragraphs(tree)
+
+
 def test_inline_teaser_in_the_body_is_removed() -> None:
     teaser = (
         '<p><strong>Read more:</strong> <a href="/news/ferries">Ferry timetable changes</a></p>'
@@ -480,7 +513,8 @@ def test_sentence_with_a_link_after_a_colon_is_kept() -> None:
 
 
 @pytest.mark.parametrize(
-    "label", ["<p><strong>Top-Themen:</strong></p>", "<h3>Fler nyheter</h3>", "<h4>人気</h4>"]
+    "label",
+    ["<p><strong>Unsere Auswahl:</strong></p>", "<h3>Andra nyheter i dag</h3>", "<h4>人気</h4>"],
 )
 def test_label_left_alone_above_removed_headlines_goes_with_them(label: str) -> None:
     # A header in a language or wording no phrase list has: once the headline links under

@@ -4,10 +4,12 @@ Five shapes, each recognised by structure plus, for the first two, a header phra
 `markers.TAIL_HEADERS`:
 
 - headed lists: a block that only says "Related", "Mehr zum Thema", "À lire aussi", ...
-  followed by sibling blocks made mostly of link text, or by plain headlines (short lines,
-  or an `<ul>` of them, that ask or end without a stop) that run to the end of their
-  container. The header alone proves nothing (a hidden "Read more" button may precede the
-  rest of the article), so it goes only together with the headlines after it.
+  followed by sibling blocks made mostly of link text, by two or more teaser cards (a
+  headline that is all link over a short summary, whatever their class names), or by
+  plain headlines (short lines, or an `<ul>` of them, that ask or end without a stop) that
+  run to the end of their container. The header alone proves nothing (a hidden "Read
+  more" button may precede the rest of the article), so it goes only together with the
+  headlines after it.
 - inline teasers: one short block that is a header phrase plus a link ("Read more:
   <a>headline</a>", "Also on example.com <a>headline</a>").
 - link paragraphs: a paragraph that is nothing but headline-like links to other pages of
@@ -55,6 +57,9 @@ _LIST_LINK_SHARE = 0.5
 #: Teaser cards (headline link plus a summary line) carry less link text, but each has one.
 _MIN_CARDS = 2
 _CARD_LINK_SHARE = 0.3
+#: A card without the class name: a headline all link, then a summary of a few sentences.
+_MIN_CARD_HEADLINE_CHARS = 15
+_MAX_CARD_SUMMARY_WORDS = 60
 #: An inline teaser is short, and its text after the header phrase is mostly its link.
 _MAX_INLINE_TEASER_WORDS = 40
 _INLINE_LINK_SHARE = 0.7
@@ -130,6 +135,7 @@ def headed_list(header: HtmlElement) -> list[HtmlElement]:
     found_links = False
     headlines: list[HtmlElement] = []
     count = 0
+    cards: list[HtmlElement] = []
     for sibling in header.itersiblings():
         if not isinstance(sibling.tag, str):
             continue
@@ -140,7 +146,14 @@ def headed_list(header: HtmlElement) -> list[HtmlElement]:
             block.append(sibling)
             pending = []
             found_links = True
-        elif not found_links and _plain_headlines(sibling):
+        elif not headlines and _is_teaser_card(sibling):
+            # one card may be a linked subheading over a paragraph; two in a row are cards
+            cards.append(sibling)
+            block.extend(pending)
+            block.append(sibling)
+            pending = []
+            found_links = found_links or len(cards) >= _MIN_CARDS
+        elif not found_links and not cards and _plain_headlines(sibling):
             headlines.extend([*pending, sibling])
             pending = []
             count += _plain_headlines(sibling)
@@ -170,6 +183,21 @@ def _is_plain_headline(element: HtmlElement) -> bool:
         and len(text.split()) <= _MAX_TEASER_WORDS
         and not ends_like_a_sentence(text, _NOT_HEADLINE_STOPS)
     )
+
+
+def _is_teaser_card(element: HtmlElement) -> bool:
+    """A block that opens with a headline that is all link (`<h4><a>Headline</a></h4>`) and
+    has at most a short summary under it: a teaser card, whatever its class names say."""
+    if element.tag not in BLOCK_TAGS:
+        return False
+    parts = [c for c in element if isinstance(c.tag, str) and has_text(c)]
+    if not 1 <= len(parts) <= 3 or (element.text or "").strip():
+        return False
+    headline, summary = parts[0], parts[1:]
+    text = text_of(headline)
+    if len(text) < _MIN_CARD_HEADLINE_CHARS or link_text_length(headline) < len(text):
+        return False
+    return sum(len(text_of(part).split()) for part in summary) <= _MAX_CARD_SUMMARY_WORDS
 
 
 def _is_link_list(element: HtmlElement) -> bool:
