@@ -3,6 +3,7 @@
     python benchmarks/tails.py                    # both levels, trafilatura as HTML baseline
     python benchmarks/tails.py --level text       # text level only (a few seconds)
     python benchmarks/tails.py --failures 3       # print up to 3 failed cases per row
+    python benchmarks/tails.py --level html --plain-markup  # class names renamed
 
 Built from the two development sets (`devsets.py`): the article is a real gold body, the
 tail is made of REAL headlines, the titles of OTHER pages of the sets in their own language
@@ -1183,7 +1184,15 @@ def run_text(
     return results
 
 
-def run_html(cases: Sequence[Case], systems: Sequence[str]) -> list[Result]:
+def run_html(cases: Sequence[Case], systems: Sequence[str], *, plain: bool = False) -> list[Result]:
+    """Each case's page through each system; with `plain`, its class and id values renamed
+    first (`plain_markup`), so that only structure and text tell the tail."""
+    from newscrawl.testing.evaluation import plain_markup
+
+    def page_of(case: Case, *, with_tail: bool = True) -> str:
+        page = build_page(case, with_tail=with_tail)
+        return plain_markup(page) if plain else page
+
     results = []
     controls: dict[tuple[str, str, int], list[str]] = {}
     skipped: dict[str, int] = defaultdict(int)
@@ -1191,7 +1200,7 @@ def run_html(cases: Sequence[Case], systems: Sequence[str]) -> list[Result]:
         if sys.stderr.isatty():
             print(f"\rHTML cases: {n}/{len(cases)}", end="", file=sys.stderr, flush=True)
         article_lines = list(case.article.lines)
-        page = build_page(case)
+        page = page_of(case)
         for system in systems:
             extract = HTML_SYSTEMS[system]
             key = (system, case.article.id, case.template)
@@ -1199,7 +1208,7 @@ def run_html(cases: Sequence[Case], systems: Sequence[str]) -> list[Result]:
                 bare = Case(
                     case.level, "tail", "", case.language, case.article, template=case.template
                 )
-                control_out = _lines(extract(build_page(bare, with_tail=False), case.article.url))
+                control_out = _lines(extract(page_of(bare, with_tail=False), case.article.url))
                 controls[key] = [
                     line for line in article_lines if line in control_out and _HAS_WORD.search(line)
                 ]
@@ -1373,6 +1382,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--failures", type=int, default=0, metavar="N", help="show N failures per format"
     )
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument(
+        "--plain-markup",
+        action="store_true",
+        help="HTML level: rename every class and id value first (evaluation.plain_markup): "
+        "what the structural rules do where no class word is known",
+    )
     args = parser.parse_args(argv)
 
     rng = random.Random(args.seed)
@@ -1431,8 +1446,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         cases = html_tail_cases(material, args.html_per_language) + html_negative_cases(
             material, max(1, args.negatives_per_language // 2)
         )
-        results = run_html(cases, systems)
-        print("## HTML level: tails\n")
+        results = run_html(cases, systems, plain=args.plain_markup)
+        print(
+            "## HTML level: tails" + (" (class names renamed)" if args.plain_markup else "") + "\n"
+        )
         print(table(results, systems, "format", "tail"), "\n")
         print(table(results, systems, "language", "tail"), "\n")
         print("## HTML level: negatives\n")
