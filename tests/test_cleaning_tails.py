@@ -695,3 +695,42 @@ def test_a_last_sentence_about_moderating_comments_stays() -> None:
     )
 
     assert clean_text(text) == text
+
+
+@pytest.mark.parametrize(
+    "placeholder",
+    [
+        "Allow Twitter content? This article contains content provided by Twitter. We ask for "
+        "your permission before anything is loaded, as they may be using cookies.",
+        "An dieser Stelle finden Sie einen von unseren Redakteuren ausgewählten, externen "
+        "Inhalt, der den Artikel für Sie mit zusätzlichen Informationen anreichert.",
+        "Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird. Damit können "
+        "personenbezogene Daten an Drittplattformen übermittelt werden. Mehr Informationen dazu "
+        "erhalten Sie in den Datenschutz-Einstellungen. Diese finden Sie ganz unten auf unserer "
+        "Seite im Footer, sodass Sie Ihre Einstellungen jederzeit verwalten können.",
+        "Externer Inhalt nicht verfügbar",
+        "Deine Privatsphäre-Einstellungen verhindern das Laden und Anzeigen aller externen "
+        "Inhalte. Zur Anzeige aktiviere bitte die Einstellungen.",
+    ],
+)
+def test_what_an_embed_shows_until_the_reader_consents_goes(placeholder: str) -> None:
+    """Embedded posts and videos leave their consent prompt in the text, mid-article."""
+    article = ARTICLES["en"][0]
+    text = "\n".join([article[0], placeholder, article[1]])
+
+    assert clean_text(text) == "\n".join(article)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "An dieser Stelle ist ein externer Dienstleister für die Sicherheit zuständig.",
+        "Ich bin damit einverstanden, dass mir der Richter das Urteil erklärt, sagte er.",
+        "Allow me to explain the content of the plan, the mayor said.",
+    ],
+)
+def test_sentences_that_start_like_a_consent_prompt_stay(line: str) -> None:
+    article = ARTICLES["en"][0]
+    text = "\n".join([article[0], line, article[1]])
+
+    assert clean_text(text) == text

@@ -3,8 +3,9 @@
 Lines are matched whole (a sentence that merely mentions a newsletter is never touched):
 
 - chrome lines, anywhere: share prompts, "Advertisement", cookie and newsletter prompts,
-  photo credits, comment counters, and teaser lines ("Read more: <headline>"); and photo
-  captions, by the credit that ends them ("... in Madrid. (Manu Fernandez/AP)");
+  the consent prompts of embedded posts, photo credits, comment counters, and teaser lines
+  ("Read more: <headline>"); and photo captions, by the credit that ends them ("... in
+  Madrid. (Manu Fernandez/AP)");
 - closing lines, only in the trailing block after the last paragraph of prose: copyright,
   contributor credits ("Reporting by ...; Editing by ..."), tag lists, newsletter
   sign-ups, "Follow him on Twitter", lines giving an e-mail address. The same lines
@@ -32,12 +33,15 @@ from newscrawl.cleaning.markers import (
     CJK_DATE_RE,
     CLOSING_LINE_RE,
     DATE_RE,
+    SMALL_PRINT_LINE_RE,
     TEASER_LINE_RE,
     matching_phrases,
 )
 from newscrawl.core.text import STATEMENT_STOPS, comparable, ends_like_a_sentence
 
 _MAX_CHROME_WORDS = 40
+# The small print of a form or a consent prompt: a few sentences.
+_MAX_SMALL_PRINT_WORDS = 80
 # A caption describes a picture in a sentence or two.
 _MAX_CAPTION_WORDS = 80
 # First letters of the caption words that open a line ("Pictured", "Im Bild").
@@ -93,10 +97,13 @@ def remove_boilerplate(text: str, title: str | None = None) -> tuple[str, list[s
 def is_chrome_line(line: str) -> bool:
     """A whole line of page chrome, wherever it sits."""
     stripped = line.strip()
-    if not stripped or len(stripped.split()) > _MAX_CHROME_WORDS:
+    words = len(stripped.split())
+    if not stripped or words > _MAX_SMALL_PRINT_WORDS:
         return False
     if ARTICLE_NOTE_LINE_RE.match(stripped):
         return False
+    if words > _MAX_CHROME_WORDS:
+        return bool(SMALL_PRINT_LINE_RE.match(stripped))
     return bool(CHROME_LINE_RE.match(stripped)) or _is_teaser_line(stripped)
 
 

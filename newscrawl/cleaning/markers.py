@@ -186,6 +186,29 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"(iscrivendoti|cliccando|proseguendo la navigazione).{0,200}\b(accetti|acconsenti)\b"
         r".{0,300}",
     ),
+    # what an embedded post or video says in its place until the reader consents: "Allow
+    # X content?", "An dieser Stelle finden Sie einen externen Inhalt ...", "Ich bin damit
+    # einverstanden, dass mir der externe Inhalt angezeigt wird", "Deine Privatsphäre-
+    # Einstellungen verhindern das Laden ... externer Inhalte"
+    "embed_consent": (
+        r"allow .{1,40} content\??( this (article|page) contains content provided by .{0,300})?",
+        r"this (article|page) contains content provided by .{1,40}\..{0,300}",
+        r"(this|the) content (is not|isn't|cannot be) (available|displayed|shown|loaded) (due to"
+        r"|because of) your (privacy|cookie|consent) (preferences|settings|choices).{0,200}",
+        r"to (view|see|display|load) this content,? (you need to |you must |please )?(accept"
+        r"|allow|enable|update|change|manage) .{0,60}(cookies|consent|privacy).{0,200}",
+        r"an dieser stelle (finden sie|findest du) (einen |ein )?(von .{1,40})?externe[nr]? "
+        r"(inhalt|beitrag)\b.{0,300}",
+        r"(ich bin damit einverstanden|ich willige ein|ich stimme zu),? dass mir (der |die )?"
+        r"externe[nr]? (inhalte?|beiträge|beitrag) angezeigt (wird|werden).{0,400}",
+        r"externe[rn]? (inhalt|beitrag) (nicht verfügbar|blockiert|deaktiviert)",
+        r"(deine|ihre) (privatsphäre|datenschutz|cookie)-?einstellungen verhindern .{0,300}",
+        r"personenbezogene daten können an drittplattformen übermittelt werden.{0,200}",
+        r"(pour (afficher|voir|consulter) ce contenu|ce contenu (n'est pas disponible|est "
+        r"bloqué)).{0,120}(cookies|consentement|accepter|choix).{0,200}",
+        r"para (ver|mostrar|visualizar) este contenido.{0,120}(cookies|consentimiento|aceptar)"
+        r".{0,200}",
+    ),
     # photo and source credits: "Photo: Jane Doe/Reuters", "Foto: dpa", "Getty Images"
     "credit": (
         r"(image|photo|photograph|picture|video|credit|source) ?: .{0,80}",
@@ -439,6 +462,10 @@ def _any_apostrophe(phrase: str) -> str:
 
 TAIL_HEADER_RE = compile_lines(TAIL_HEADERS)
 CHROME_LINE_RE = compile_lines(CHROME_LINES)
+#: The small print of forms and consent prompts runs longer than other chrome lines.
+SMALL_PRINT_LINE_RE = compile_lines(
+    {kind: CHROME_LINES[kind] for kind in ("form_consent", "embed_consent")}
+)
 CLOSING_LINE_RE = compile_lines(CLOSING_LINES)
 PAYWALL_NOTICE_RE = compile_lines({"paywall": PAYWALL_NOTICES})
 COMMENT_HEADER_RE = compile_lines({"comments": COMMENT_HEADERS})
