@@ -234,6 +234,11 @@ def test_unrelated_headlines_in_a_script_without_spaces_go_without_a_header() ->
         ["Il vous reste 62% de cet article à lire. La suite est réservée aux abonnés."],
         ["This article is available to subscribers only."],
         ["Duisburg-Newsletter: Jetzt kostenlos anmelden!"],
+        # a copyright notice with its reuse terms
+        [
+            "Copyright © Valley Courier 2017-2024. Für die kommerzielle Nutzung dieses Inhalts "
+            "ist ein Abonnement erforderlich. Klicken Sie hier für weitere Informationen."
+        ],
         # copyright lines beyond the Latin script
         ["<저작권자(c) 밸리뉴스, 무단 전재-재배포 금지>"],
         ["Copyright © 2024 バレー新聞社 無断転載を禁じます"],

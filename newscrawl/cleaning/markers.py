@@ -224,7 +224,7 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
 #: its first paragraph).
 CLOSING_LINES: dict[str, tuple[str, ...]] = {
     "copyright": (
-        r"(©|ⓒ|\(c\)|copyright|저작권자)\s*.{0,120}",
+        r"(©|ⓒ|\(c\)|copyright|저작권자)\s*.{0,300}",
         r".{0,80}(all rights reserved|alle rechte vorbehalten|tous droits réservés"
         r"|todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati"
         r"|riproduzione riservata|wszelkie prawa zastrzeżone|alle rechten voorbehouden"
