@@ -86,6 +86,7 @@ CREDITS: dict[str, list[str]] = {
         "Lee contributed to this report.",
     ],
     "german credit": ["Mitarbeit: Anna Muster, Jan Beispiel"],
+    "where the reporters were": ["Holm reported from Elmsford and Poe from Riverton."],
 }
 
 
@@ -129,6 +130,12 @@ def test_clean_text_keeps_an_editors_note_above_closing_lines() -> None:
     closing = "Tags: bridges, council\n© 2024 The Valley Courier. All rights reserved."
 
     assert clean_text(f"{article}\n{closing}") == article
+
+
+def test_clean_text_keeps_a_last_sentence_about_what_someone_reported() -> None:
+    article = _article(["The BBC's correspondent reported from Kyiv."])
+
+    assert clean_text(article) == article
 
 
 def test_clean_text_keeps_a_subheading_that_starts_like_a_credit() -> None:

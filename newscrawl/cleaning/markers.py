@@ -260,8 +260,10 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         r"[(\[]?((additional |writing and )?reporting|writing|editing|compiled|research|"
         r"translated|produced|graphics|photos?) by .{2,200}",
         r".{2,300}\bcontributed (reporting )?to (this|the) (report|story|article)\b.{0,120}",
-        # the wire's "Peoples reported from New York and Smith from Washington."
-        r"(\S+ ){0,2}\S+( and (\S+ ){0,2}\S+)? reported (this story )?from .{2,150}",
+        # the wire's "Peoples reported from New York and Smith from Washington.": names
+        r"(?-i:[A-Z][\w\x27’-]+( [A-Z][\w\x27’-]+)?( and [A-Z][\w\x27’-]+( [A-Z][\w\x27’-]+)?)?)"
+        r" reported "
+        r"(this story )?from (?-i:[A-Z])[^.]{1,100}\.?",
         r"[(\[]?(mitarbeit|redaktion|bearbeitung)\s*:.{2,200}",
         r"[(\[]?mit material (von|der) .{2,120}",
         r"[(\[]?(avec|par) (l')?(afp|reuters|ap)\b.{0,120}",
