@@ -460,12 +460,16 @@ def _paywall_tail(lines: list[_Line], content: list[int]) -> int | None:
 
 
 def _headed_tail(lines: list[_Line], content: list[int]) -> int | None:
-    """The first header after which nothing but a headline list follows; never the text's
-    first line: a tail follows an article (a header phrase that opens the text is a
-    subheading or a kicker, and what follows it may be a short article)."""
-    for n, i in enumerate(content[1:], 1):
-        if lines[i].header and _is_headline_list([lines[j] for j in content[n + 1 :]]):
-            return i
+    """The first header after which nothing but a headline list follows. On the text's first
+    line, a header phrase over a line that ends with a full stop is a subheading or kicker
+    over a short article (a CJK news brief is headline-sized), not a tail."""
+    for n, i in enumerate(content):
+        after = [lines[j] for j in content[n + 1 :]]
+        if not lines[i].header or not _is_headline_list(after):
+            continue
+        if n == 0 and any(line.end == "." for line in after):
+            continue
+        return i
     return None
 
 
