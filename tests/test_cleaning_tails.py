@@ -739,3 +739,11 @@ def test_sentences_that_start_like_a_consent_prompt_stay(line: str) -> None:
     text = "\n".join([article[0], line, article[1]])
 
     assert clean_text(text) == text
+
+
+def test_a_text_that_is_nothing_but_a_headed_headline_list_goes_whole() -> None:
+    """What an extractor returns from a page of links: no article above the header."""
+    cleaned, removed = strip_tail("Read more\nAirport expansion delayed\nFerry timetable changes")
+
+    assert cleaned == ""
+    assert removed[0] == "Read more"
