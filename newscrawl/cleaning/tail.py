@@ -464,10 +464,10 @@ def _headed_tail(lines: list[_Line], content: list[int]) -> int | None:
     line, a header phrase over a line that ends with a full stop is a subheading or kicker
     over a short article (a CJK news brief is headline-sized), not a tail."""
     for n, i in enumerate(content):
-        after = [lines[j] for j in content[n + 1 :]]
-        if not lines[i].header or not _is_headline_list(after):
+        if not lines[i].header:
             continue
-        if n == 0 and any(line.end == "." for line in after):
+        after = [lines[j] for j in content[n + 1 :]]
+        if not _is_headline_list(after) or (n == 0 and any(line.end == "." for line in after)):
             continue
         return i
     return None
