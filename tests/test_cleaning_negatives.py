@@ -86,6 +86,7 @@ CREDITS: dict[str, list[str]] = {
         "Lee contributed to this report.",
     ],
     "german credit": ["Mitarbeit: Anna Muster, Jan Beispiel"],
+    "german agency credit": ["mit dpa"],
     "where the reporters were": ["Holm reported from Elmsford and Poe from Riverton."],
 }
 

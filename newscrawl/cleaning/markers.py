@@ -265,7 +265,8 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         r" reported "
         r"(this story )?from (?-i:[A-Z])[^.]{1,100}\.?",
         r"[(\[]?(mitarbeit|redaktion|bearbeitung)\s*:.{2,200}",
-        r"[(\[]?mit material (von|der) .{2,120}",
+        r"[(\[]?mit (material (von|der) .{2,120}|agenturmaterial\b.{0,40}|(dpa|afp|reuters|ap|kna"
+        r"|epd|sid|apa)\b.{0,40})",
         r"[(\[]?(avec|par) (l')?(afp|reuters|ap)\b.{0,120}",
         r"[(\[]?(con información de\s|(redacción|edición)\s*:).{2,200}",
         r"[(\[]?(com informações d[aeo]s?|reportagem de|edição de)\s.{2,200}",
