@@ -400,6 +400,48 @@ def test_link_paragraphs_that_are_not_headlines_are_kept(paragraph: str) -> None
     assert "link_paragraphs" not in prune_chrome(tree, URL)
 
 
+def test_a_list_of_headline_links_between_paragraphs_is_removed() -> None:
+    # Each item a headline link to another page of the site, some behind a bold kicker
+    # that asks rather than ends with a colon.
+    listing = (
+        '<ul><li><strong>Rail:</strong> <a href="/news/ferries">Ferry timetable changes '
+        'this winter</a></li><li><strong>Night buses?</strong> <a href="/news/buses">Two '
+        'new bus lines connect the northern villages</a></li><li><a href="/news/airport">'
+        "Airport expansion delayed again after court ruling</a></li></ul>"
+    )
+    tree = _tree(_paragraphs(PARAGRAPHS[:2]) + listing + _paragraphs(PARAGRAPHS[2:]))
+
+    removed = prune_chrome(tree, URL)
+
+    assert "link_paragraphs" in removed
+    assert tree.find(".//ul") is None
+    assert _kept_paragraphs(tree) == PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        # one item may be the article's own pointer
+        '<ul><li><a href="/news/ferries">Ferry timetable changes this winter</a></li></ul>',
+        # sources on other sites
+        '<ul><li><a href="https://rail.example/report">Night train feasibility report 2024'
+        '</a></li><li><a href="https://bus.example/plan">Regional bus plan for the valley'
+        "</a></li></ul>",
+        # items that say more than a link
+        '<ul><li>The first line opens in June, <a href="/news/june">as announced last '
+        'spring</a></li><li>The second in <a href="/news/sept">September after the works on '
+        "the bridge</a></li></ul>",
+    ],
+    ids=["one item", "other sites", "sentences with links"],
+)
+def test_lists_that_are_not_headline_links_are_kept(listing: str) -> None:
+    tree = _tree(_paragraphs(PARAGRAPHS[:2]) + listing + _paragraphs(PARAGRAPHS[2:]))
+
+    prune_chrome(tree, URL)
+
+    assert tree.find(".//ul") is not None
+
+
 def test_furniture_goes_first_and_is_reported() -> None:
     tree = _tree(
         '<nav><a href="/">Home</a></nav>'

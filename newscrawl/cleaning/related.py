@@ -15,7 +15,8 @@ Five shapes, each recognised by structure plus, for the first two, a header phra
 - link paragraphs: a paragraph that is nothing but headline-like links to other pages of
   the site (one, or several one under the other), or a short label with a colon and one
   such link (a kicker: "Drogen: <a>headline</a>", in any language), dropped between or
-  after the article's paragraphs;
+  after the article's paragraphs; and a list of two or more such lines (its kickers may be
+  any short bold label: "<strong>KI in der Schule?</strong> <a>...</a>");
 - teaser runs, with no header at all, so in any language: three or more consecutive
   sibling blocks, each little more than one link to another page of the same site, that
   end their container. A "Read more" list inside the article body is built exactly like
@@ -81,6 +82,8 @@ _NO_SPACE = re.compile(f"[{NO_SPACE_CHARS}]")
 _MIN_NO_SPACE_CHARS = 8
 _MAX_NO_SPACE_CHARS = 80
 _MIN_PLAIN_HEADLINES = 2
+# A list of headline links: two items or more (one alone may be the article's own link).
+_MIN_LINK_ITEMS = 2
 # A headline may ask or exclaim; a full stop or a colon ends a sentence or a lead-in.
 _NOT_HEADLINE_STOPS = STATEMENT_STOPS + COLONS
 _DOCUMENT_LINK = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|csv|zip)([?#]|$)", re.IGNORECASE)
@@ -241,17 +244,42 @@ def find_link_paragraphs(body: HtmlElement, url: str | None) -> list[HtmlElement
     sentences.
     """
     host = host_of(url)
-    found = []
-    for paragraph in body.iter("p"):
-        links = list(paragraph.iter("a"))
-        if not links or not all(_is_headline_link(link, url, host) for link in links):
-            continue
-        rest = _compact_text(paragraph)
-        for link in links:
-            rest = rest.replace(_compact_text(link), "", 1)
-        if not rest or (len(links) == 1 and _is_kicker(paragraph, links[0])):
-            found.append(paragraph)
+    found = [p for p in body.iter("p") if _is_link_paragraph(p, url, host)]
+    for listing in body.iter("ul", "ol"):
+        # The same lines as list items: "<li><strong>Kicker:</strong> <a>...</a></li>".
+        items = [item for item in listing if isinstance(item.tag, str) and has_text(item)]
+        if len(items) >= _MIN_LINK_ITEMS and all(
+            item.tag == "li" and _is_link_paragraph(item, url, host, bold_kicker=True)
+            for item in items
+        ):
+            found.append(listing)
     return found
+
+
+def _is_link_paragraph(
+    paragraph: HtmlElement, url: str | None, host: str | None, *, bold_kicker: bool = False
+) -> bool:
+    """Nothing but headline links, or a kicker label and one; with `bold_kicker` (a list's
+    items), a label set in bold may end otherwise than with a colon ("KI in der Schule?")."""
+    links = list(paragraph.iter("a"))
+    if not links or not all(_is_headline_link(link, url, host) for link in links):
+        return False
+    rest = _compact_text(paragraph)
+    for link in links:
+        rest = rest.replace(_compact_text(link), "", 1)
+    if not rest:
+        return True
+    return len(links) == 1 and (
+        _is_kicker(paragraph, links[0]) or (bold_kicker and _is_bold_label(paragraph, rest))
+    )
+
+
+def _is_bold_label(paragraph: HtmlElement, rest: str) -> bool:
+    """All the text besides the link is one short bold label ("<strong>Kicker</strong>")."""
+    return any(
+        _compact_text(bold) == rest and len(text_of(bold).split()) <= _MAX_KICKER_WORDS
+        for bold in paragraph.iter("strong", "b")
+    )
 
 
 def _compact(text: str) -> str:
