@@ -125,6 +125,7 @@ def test_tail_header_with_a_colon_and_in_capitals_is_cut(language: str) -> None:
         "À lire aussi : L'extension de l'aéroport encore reportée",
         "Leia também: Ampliação do aeroporto volta a ser adiada",
         "Related: Ferry timetable changes this winter",
+        "FUNDA OLUNYE UDABA LAPHA | Kuvulwe umgwaqo omusha eMgungundlovu",
     ],
 )
 def test_teaser_line_inside_the_article_is_removed(teaser: str) -> None:

@@ -29,7 +29,8 @@ _SOCIAL = r"twitter|x|facebook|instagram|linkedin|threads|bluesky|tiktok|youtube
 
 #: Headers that introduce a block of related headlines ("Read more", "Mehr zum Thema"), by
 #: what they say, each entry in every language it knows (en, de, fr, es, pt, it, pl, nl,
-#: sv, no, da, fi, cs, sk, hu, ro, el, ru, uk, tr, ar, hi, id, vi, th, sw, zh, ja, ko).
+#: sv, no, da, fi, cs, sk, hu, ro, el, ru, uk, tr, ar, hi, id, vi, th, sw, zu, xh, zh, ja,
+#: ko).
 TAIL_HEADERS: dict[str, tuple[str, ...]] = {
     # "Read more", "Also read", "Up next": the reader is sent on to other stories
     "read_also": (
@@ -44,6 +45,7 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"(czytaj|zobacz|przeczytaj) (też|także|również|więcej)|lees (ook|meer|verder)|bekijk ook",
         r"läs (också|även|mer)|les (også|mer)|læs (også|mere)|читайте (также|ещё|еще)",
         r"baca (juga|pula)|soma (pia|zaidi)|あわせて読みたい",
+        r"funda (futhi|nalokhu|nalokho|kabanzi|olunye udaba( lapha)?|okunye)|funda ngakumbi",
         r"lue (myös|lisää)|čtěte (také|též)|prečítajte si (aj|tiež)|ezt is olvassa el"
         r"|citește (și|mai mult)|διαβάστε (επίσης|ακόμη)|читайте також",
         r"[اإ]قر[أا] [أا]يضاً?|[اإ]قر[أا] المزيد|यह भी पढ़ें|ये भी पढ़ें|और पढ़ें",
