@@ -126,6 +126,8 @@ def test_tail_header_with_a_colon_and_in_capitals_is_cut(language: str) -> None:
         "Leia também: Ampliação do aeroporto volta a ser adiada",
         "Related: Ferry timetable changes this winter",
         "FUNDA OLUNYE UDABA LAPHA | Kuvulwe umgwaqo omusha eMgungundlovu",
+        "(Leggi anche su: Ampliamento dell'aeroporto di nuovo rinviato)",
+        "[Read more: Airport expansion delayed again]",
     ],
 )
 def test_teaser_line_inside_the_article_is_removed(teaser: str) -> None:

@@ -489,12 +489,13 @@ DATE_RE = re.compile(
 #: date is no headline, and the tail rules keep to `DATE_RE`.
 CJK_DATE_RE = re.compile(r"\d{4}\s?[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일]")
 
-#: A header phrase, a colon and a headline on one line: "Read more: Headline here".
+#: A header phrase, a colon and a headline on one line: "Read more: Headline here", also in
+#: brackets and with the preposition that named the site: "(Leggi anche su: Headline)".
 _ANY_TAIL_HEADER = "|".join(_any_apostrophe(p) for g in TAIL_HEADERS.values() for p in g)
 TEASER_LINE_RE = re.compile(
-    rf"{_LEADING}(?P<header>{_ANY_TAIL_HEADER})"
+    rf"{_LEADING}[(\[]?(?P<header>{_ANY_TAIL_HEADER})(\s+(on|su|auf|sur|en|em|op|på))?"
     r"\s*[:|»›]\s*"
-    r"(?P<headline>\S.{2,200})$",
+    r"(?P<headline>\S.{2,200}?)[)\]]?$",
     re.IGNORECASE,
 )
 
