@@ -750,3 +750,36 @@ def test_a_text_that_is_nothing_but_a_headed_headline_list_goes_whole() -> None:
 
     assert cleaned == ""
     assert removed[0] == "Read more"
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Updated at 1:23 p.m.",
+        "- Published 18 November 2019",
+        "- Veröffentlicht am 13. Mai 2026 um 15:44",
+        "Published Monday, November 18, 2019 8:22AM EST",
+        "Stand: 28. April 2023, 05:00 Uhr",
+    ],
+)
+def test_a_timestamp_line_goes_wherever_it_sits(stamp: str) -> None:
+    article = ARTICLES["en"][0]
+
+    assert clean_text("\n".join([stamp, article[0], stamp, article[1], stamp])) == "\n".join(
+        article
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Updated figures show 3 million people were affected on 12.03.2024.",
+        "Published in 2019, the report found that most towns were affected by 20:13.",
+        "Stand der Dinge am 12.03.2024 ist, dass niemand zahlt.",
+    ],
+)
+def test_a_sentence_that_opens_like_a_timestamp_stays(line: str) -> None:
+    article = ARTICLES["en"][0]
+    text = "\n".join([article[0], line, article[1]])
+
+    assert clean_text(text) == text

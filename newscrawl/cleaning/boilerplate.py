@@ -3,9 +3,9 @@
 Lines are matched whole (a sentence that merely mentions a newsletter is never touched):
 
 - chrome lines, anywhere: share prompts, "Advertisement", cookie and newsletter prompts,
-  the consent prompts of embedded posts, photo credits, comment counters, and teaser lines
-  ("Read more: <headline>"); and photo captions, by the credit that ends them ("... in
-  Madrid. (Manu Fernandez/AP)");
+  the consent prompts of embedded posts, timestamp lines ("Updated at 1:23 p.m."), photo
+  credits, comment counters, and teaser lines ("Read more: <headline>"); and photo
+  captions, by the credit that ends them ("... in Madrid. (Manu Fernandez/AP)");
 - closing lines, only in the trailing block after the last paragraph of prose: copyright,
   contributor credits ("Reporting by ...; Editing by ..."), tag lists, newsletter
   sign-ups, "Follow him on Twitter", lines giving an e-mail address. The same lines
@@ -23,6 +23,8 @@ and a repeated headline block from its end.
 
 from __future__ import annotations
 
+import re
+
 from newscrawl.cleaning import evidence
 from newscrawl.cleaning.comments import comment_thread_start
 from newscrawl.cleaning.markers import (
@@ -35,6 +37,7 @@ from newscrawl.cleaning.markers import (
     DATE_RE,
     SMALL_PRINT_LINE_RE,
     TEASER_LINE_RE,
+    TIMESTAMP_LABEL_RE,
     matching_phrases,
 )
 from newscrawl.core.text import STATEMENT_STOPS, comparable, ends_like_a_sentence
@@ -42,6 +45,10 @@ from newscrawl.core.text import STATEMENT_STOPS, comparable, ends_like_a_sentenc
 _MAX_CHROME_WORDS = 40
 # The small print of a form or a consent prompt: a few sentences.
 _MAX_SMALL_PRINT_WORDS = 80
+# A timestamp line: its label, a date or time, and a few words ("at", "Monday", "Uhr", "EST").
+_MAX_TIMESTAMP_WORDS = 14
+_MAX_TIMESTAMP_EXTRA_WORDS = 4
+_WORD = re.compile(r"\w+")
 # A caption describes a picture in a sentence or two.
 _MAX_CAPTION_WORDS = 80
 # First letters of the caption words that open a line ("Pictured", "Im Bild").
@@ -104,7 +111,23 @@ def is_chrome_line(line: str) -> bool:
         return False
     if words > _MAX_CHROME_WORDS:
         return bool(SMALL_PRINT_LINE_RE.match(stripped))
-    return bool(CHROME_LINE_RE.match(stripped)) or _is_teaser_line(stripped)
+    return (
+        bool(CHROME_LINE_RE.match(stripped)) or _is_teaser_line(stripped) or _is_timestamp(stripped)
+    )
+
+
+def _is_timestamp(line: str) -> bool:
+    """A label and a date or time, and nothing else: "Updated at 1:23 p.m.", "- Published 18
+    November 2019", "Veröffentlicht am 13. Mai 2026 um 15:44" (a weekday, "um", "Uhr", a
+    time zone may go with them)."""
+    label = TIMESTAMP_LABEL_RE.match(line)
+    if label is None or len(line.split()) > _MAX_TIMESTAMP_WORDS:
+        return False
+    rest = line[label.end() :]
+    dates = DATE_RE.findall(rest)
+    if not dates:
+        return False
+    return len(_WORD.findall(DATE_RE.sub(" ", rest))) <= _MAX_TIMESTAMP_EXTRA_WORDS
 
 
 def is_caption(line: str) -> bool:
@@ -154,6 +177,8 @@ def _report(kind: str, line: str, where: str = "") -> None:
         names = ["teaser_line"]
     elif not names and _is_separator(stripped):
         names = ["separator"]
+    elif not names and _is_timestamp(stripped):
+        names = ["timestamp"]
     prefix = f"text/{where}/" if where else "text/"
     for name in names or ["unnamed"]:
         evidence.fired(prefix + name, stripped)

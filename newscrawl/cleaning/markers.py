@@ -484,6 +484,15 @@ DATE_RE = re.compile(
     rf"|\b({_MONTH})\.?\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}\b",
     re.IGNORECASE,
 )
+#: The label of a timestamp line ("Updated at 1:23 p.m.", "Veröffentlicht am 13. Mai 2026 um
+#: 15:44", "Stand: 28. April 2023"): `boilerplate` checks that a date or time is all the rest.
+TIMESTAMP_LABEL_RE = re.compile(
+    r"^[\s•·*\-–—]*(last |first |zuletzt )?(updated|published|posted|modified|aktualisiert"
+    r"|veröffentlicht|stand|erstellt|uppdaterad|publicerad|oppdatert|publisert|opdateret"
+    r"|mis à jour|publié|actualizado|publicado|atualizado|aggiornato|pubblicato|güncelleme"
+    r"|güncellenme|yayınlanma|bijgewerkt|gepubliceerd|zaktualizowano|opublikowano)\b",
+    re.IGNORECASE,
+)
 #: A date as Chinese, Japanese and Korean pages write it: "2025年1月14日", "2025년 1월 14일".
 #: Only for datelines above the article: in these scripts a paragraph that names a full
 #: date is no headline, and the tail rules keep to `DATE_RE`.
