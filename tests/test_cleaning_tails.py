@@ -760,6 +760,7 @@ def test_a_text_that_is_nothing_but_a_headed_headline_list_goes_whole() -> None:
         "- Veröffentlicht am 13. Mai 2026 um 15:44",
         "Published Monday, November 18, 2019 8:22AM EST",
         "Stand: 28. April 2023, 05:00 Uhr",
+        "Uppdaterad 15.59 | Publicerad 14.14",
     ],
 )
 def test_a_timestamp_line_goes_wherever_it_sits(stamp: str) -> None:

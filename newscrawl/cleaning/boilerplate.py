@@ -49,6 +49,8 @@ _MAX_SMALL_PRINT_WORDS = 80
 _MAX_TIMESTAMP_WORDS = 14
 _MAX_TIMESTAMP_EXTRA_WORDS = 4
 _WORD = re.compile(r"\w+")
+# A clock time as Nordic pages write it: "kl. 15.59".
+_DOTTED_TIME = re.compile(r"\b\d{1,2}\.\d{2}\b")
 # A caption describes a picture in a sentence or two.
 _MAX_CAPTION_WORDS = 80
 # First letters of the caption words that open a line ("Pictured", "Im Bild").
@@ -124,10 +126,10 @@ def _is_timestamp(line: str) -> bool:
     if label is None or len(line.split()) > _MAX_TIMESTAMP_WORDS:
         return False
     rest = line[label.end() :]
-    dates = DATE_RE.findall(rest)
-    if not dates:
+    if not (DATE_RE.search(rest) or _DOTTED_TIME.search(rest)):
         return False
-    return len(_WORD.findall(DATE_RE.sub(" ", rest))) <= _MAX_TIMESTAMP_EXTRA_WORDS
+    rest = _DOTTED_TIME.sub(" ", DATE_RE.sub(" ", rest))
+    return len(_WORD.findall(rest)) <= _MAX_TIMESTAMP_EXTRA_WORDS
 
 
 def is_caption(line: str) -> bool:
