@@ -133,6 +133,12 @@ def test_clean_text_keeps_an_editors_note_above_closing_lines() -> None:
     assert clean_text(f"{article}\n{closing}") == article
 
 
+def test_clean_text_keeps_a_last_sentence_about_copyright() -> None:
+    article = _article(["Copyright law changed in 2019, and publishers can now claim damages."])
+
+    assert clean_text(article) == article
+
+
 def test_clean_text_keeps_a_last_sentence_about_what_someone_reported() -> None:
     article = _article(["The BBC's correspondent reported from Kyiv."])
 

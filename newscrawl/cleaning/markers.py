@@ -226,7 +226,8 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
 #: its first paragraph).
 CLOSING_LINES: dict[str, tuple[str, ...]] = {
     "copyright": (
-        r"(©|ⓒ|\(c\)|copyright|저작권자)\s*.{0,300}",
+        # the sign, or the word with a year or "by" after it ("Copyright law ..." is a sentence)
+        r"(©|ⓒ|\(c\)|저작권자|copyright\s*(©|ⓒ|\(c\)|\d{4}|by\b|:))\s*.{0,300}",
         r".{0,80}(all rights reserved|alle rechte vorbehalten|tous droits réservés"
         r"|todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati"
         r"|riproduzione riservata|wszelkie prawa zastrzeżone|alle rechten voorbehouden"
