@@ -228,6 +228,8 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
     "copyright": (
         # the sign, or the word with a year or "by" after it ("Copyright law ..." is a sentence)
         r"(©|ⓒ|\(c\)|저작권자|copyright\s*(©|ⓒ|\(c\)|\d{4}|by\b|:))\s*.{0,300}",
+        # "copyright Inexhibit 2019 - ISSN: 2283-5474": a name, a year, no more words
+        r"copyright\s+(\S+\s+){0,3}(19|20)\d{2}\b(?-i:[^a-z]{0,80})",
         r".{0,80}(all rights reserved|alle rechte vorbehalten|tous droits réservés"
         r"|todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati"
         r"|riproduzione riservata|wszelkie prawa zastrzeżone|alle rechten voorbehouden"
