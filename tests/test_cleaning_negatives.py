@@ -133,6 +133,21 @@ def test_clean_text_keeps_an_editors_note_above_closing_lines() -> None:
     assert clean_text(f"{article}\n{closing}") == article
 
 
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Research by Harvard University found that the crossing saves twenty minutes.",
+        "Years of neglect contributed to the report's grim findings.",
+        "Con información de la policía, el diario reveló el caso.",
+        "Mit dpa-Daten hat die Polizei den Fall rekonstruiert.",
+    ],
+)
+def test_clean_text_keeps_a_last_sentence_that_opens_like_a_credit(last: str) -> None:
+    article = _article([last])
+
+    assert clean_text(article) == article
+
+
 def test_clean_text_keeps_a_last_sentence_about_copyright() -> None:
     article = _article(["Copyright law changed in 2019, and publishers can now claim damages."])
 

@@ -220,6 +220,17 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Credits: the roles, the names after them (capitalised, with "and", "in", commas between:
+# no sentence goes on after them), and the agencies ("mit dpa und AFP", "Avec AFP").
+_CREDIT_ROLES = (
+    r"((additional |writing and )?reporting|writing|editing|compiled|research|translated"
+    r"|produced|graphics|photos?)"
+)
+_NAME = r"(?-i:[A-Z][\w\x27’.-]*)"
+_NAMES = rf"{_NAME}((,| and| y| e| und| et| in| from| with)? {_NAME})*"
+_AGENCY = r"(dpa|afp|reuters|ap|kna|epd|sid|apa|efe|ansa|sda)"
+_AGENCIES = rf"{_AGENCY}(\s*(,|/|und|and|et|y|e)?\s*{_AGENCY})*"
+
 #: Lines that close a page rather than an article, by what they are: copyright, contributor
 #: credits, tag lists, newsletter sign-ups, what a comment form says about commenting,
 #: contact lines, "follow us" calls. Removed only at the end of the text (and before
@@ -262,20 +273,24 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
     # Who reported, wrote, edited: credits about the article, not its text (the gold of both
     # dev sets leaves them out on 7 sites of 8). Only in the trailing block, like the rest.
     "credits": (
-        r"[(\[]?((additional |writing and )?reporting|writing|editing|compiled|research|"
-        r"translated|produced|graphics|photos?) by .{2,200}",
-        r".{2,300}\bcontributed (reporting )?to (this|the) (report|story|article)\b.{0,120}",
+        # in brackets, or with the ";" between roles: "(Reporting by A; Editing by B)"
+        rf"[(\[].{{0,20}}\b{_CREDIT_ROLES} by .{{2,250}}[)\]]",
+        rf"{_CREDIT_ROLES} by [^;]{{2,150}};.{{2,250}}",
+        # or names alone after the role: "Additional reporting by Joseph Hudak"
+        rf"{_CREDIT_ROLES} by {_NAMES}",
+        # "... contributed to this report", nothing after it but where they were
+        r".{2,300}\bcontributed (reporting )?to (this|the) (report|story|article)"
+        r"( from (?-i:[A-Z]).{0,60})?",
         # the wire's "Peoples reported from New York and Smith from Washington.": names
         r"(?-i:[A-Z][\w\x27’-]+( [A-Z][\w\x27’-]+)?( and [A-Z][\w\x27’-]+( [A-Z][\w\x27’-]+)?)?)"
         r" reported "
         r"(this story )?from (?-i:[A-Z])[^.]{1,100}\.?",
         r"[(\[]?(mitarbeit|redaktion|bearbeitung)\s*:.{2,200}",
-        r"[(\[]?mit (material (von|der) .{2,120}|agenturmaterial\b.{0,40}|(dpa|afp|reuters|ap|kna"
-        r"|epd|sid|apa)\b.{0,40})",
-        r"[(\[]?(avec|par) (l')?(afp|reuters|ap)\b.{0,120}",
-        r"[(\[]?(con información de\s|(redacción|edición)\s*:).{2,200}",
-        r"[(\[]?(com informações d[aeo]s?|reportagem de|edição de)\s.{2,200}",
-        r"[(\[]?(con la collaborazione di|ha collaborato)\s.{2,200}",
+        rf"[(\[]?mit (material (von|der) |agenturmaterial( von)? )?{_AGENCIES}[)\]]?",
+        rf"[(\[]?(avec|par) (l')?{_AGENCIES}[)\]]?",
+        rf"[(\[]?(con información de|com informações d[aeo]s?) {_NAMES}",
+        rf"[(\[]?((redacción|edición)\s*:|reportagem de|edição de|ha collaborato|con la "
+        rf"collaborazione di) {_NAMES}",
     ),
     # What the comment form under the article says about commenting: moderation, house
     # rules, logging in ("Note: we are temporarily moderating all comments", "Du musst dich
