@@ -304,8 +304,10 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         r"(post|leave|add|write) a comment\b.{0,80}",
         r"(du musst|sie müssen) (dich|sich) .{0,30}(einloggen|anmelden|registrieren),? um "
         r".{0,30}kommentar.{0,80}",
+        # a notice about comments that says what the moderator does with them
         r"(atenção|atención|attention|achtung|note)\s*:\s*.{0,40}(comentários|comentarios"
-        r"|commentaires|kommentare|comments)\b.{0,200}",
+        r"|commentaires|kommentare|comments)\b.{0,120}(moderat|aprovad|approv|publicad|publish"
+        r"|freigeschaltet|veröffentlicht|respeito|respect|offens|ofens).{0,120}",
     ),
     # A line that gives an e-mail address: "Write to ... at ...", "Email the author at ...",
     # "Here's our email: ...": contact lines close a page in any language.
