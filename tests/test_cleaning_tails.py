@@ -696,11 +696,16 @@ def test_what_the_comment_form_says_goes_after_the_article(notice: list[str]) ->
     assert clean_text(text) == "\n".join(article)
 
 
-def test_a_last_sentence_about_moderating_comments_stays() -> None:
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Facebook said it was moderating comments on posts about the vote.",
+        "Note: Comments on the proposal can be submitted until May 1.",
+    ],
+)
+def test_a_last_sentence_about_comments_stays(last: str) -> None:
     article = ARTICLES["en"][0]
-    text = "\n".join(
-        [*article, "Facebook said it was moderating comments on posts about the vote."]
-    )
+    text = "\n".join([*article, last])
 
     assert clean_text(text) == text
 
