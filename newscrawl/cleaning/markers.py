@@ -271,7 +271,7 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         r"\b.{0,80}\b(newsletter\w*|boletín|boletim|nieuwsbrief)\b.{0,150}",
     ),
     # Who reported, wrote, edited: credits about the article, not its text (the gold of both
-    # dev sets leaves them out on 7 sites of 8). Only in the trailing block, like the rest.
+    # dev sets leaves them out on 8 sites of 9). Only in the trailing block, like the rest.
     "credits": (
         # in brackets, or with the ";" between roles: "(Reporting by A; Editing by B)"
         rf"[(\[].{{0,20}}\b{_CREDIT_ROLES} by .{{2,250}}[)\]]",
