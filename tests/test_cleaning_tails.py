@@ -242,6 +242,13 @@ def test_unrelated_headlines_in_a_script_without_spaces_go_without_a_header() ->
             "Copyright © Valley Courier 2017-2024. Für die kommerzielle Nutzung dieses Inhalts "
             "ist ein Abonnement erforderlich. Klicken Sie hier für weitere Informationen."
         ],
+        # newsletter and follow promos in more languages
+        ["Prenumerera på vårt nyhetsbrev och få nyheterna varje morgon."],
+        ["Volg ons op Twitter voor het laatste nieuws."],
+        ["Подпишитесь на нашу рассылку, чтобы получать главные новости."],
+        ["ニュースレターを購読する"],
+        ["뉴스레터 구독하기"],
+        ["订阅我们的新闻通讯"],
         # copyright lines beyond the Latin script
         ["<저작권자(c) 밸리뉴스, 무단 전재-재배포 금지>"],
         ["Copyright © 2024 バレー新聞社 無断転載を禁じます"],

@@ -269,6 +269,13 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         rf"{_SENTENCE_START}(inscrivez-vous|abonnez-vous|suscríbete|regístrate|assine|inscreva-se"
         r"|cadastre-se|iscriviti|abbonati|zapisz się|zamów|schrijf je in|meld je aan|abonneer je)"
         r"\b.{0,80}\b(newsletter\w*|boletín|boletim|nieuwsbrief)\b.{0,150}",
+        # the Nordic languages, Finnish, Russian, Turkish, Indonesian, Japanese, Korean, Chinese
+        rf"{_SENTENCE_START}(prenumerera på|abonner(er)? på|tilmeld dig|tilaa|подпишитесь на"
+        r"|berlangganan|daftar)\b.{0,60}(nyhetsbrev|nyhedsbrev|uutiskirje|рассылку|newsletter)"
+        r".{0,150}",
+        r".{0,60}(bültenimize|bültene) abone ol.{0,100}|.{0,40}ニュースレター.{0,10}(購読|登録)"
+        r".{0,80}|.{0,40}뉴스레터.{0,10}(구독|신청).{0,80}|.{0,40}(订阅|訂閱).{0,20}(新闻通讯|电子报"
+        r"|電子報|newsletter).{0,80}",
     ),
     # Who reported, wrote, edited: credits about the article, not its text (the gold of both
     # dev sets leaves them out on 8 sites of 9). Only in the trailing block, like the rest.
@@ -318,6 +325,9 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         rf"{_SENTENCE_START}(folgen sie (uns|ihm|ihr|\S+) (auf|bei)|suivez-(nous|le|la) sur"
         rf"|síguen(os|le|la) en|puedes? seguir a .{{1,80}} en|siga-(nos|o|a) n[oa]"
         rf"|seguici su) ({_SOCIAL})\b.{{0,250}}",
+        rf"{_SENTENCE_START}(följ (oss|\S+) på|følg (oss|os|\S+) på|volg (ons|\S+) op"
+        rf"|ikuti (kami|\S+) di|seuraa (meitä|\S+)|подписывайтесь на (нас в )?)\s*({_SOCIAL})\b"
+        r".{0,250}",
     ),
 }
 
