@@ -1041,17 +1041,18 @@ def _lines(text: str) -> list[str]:
     return [_norm(line) for line in text.split("\n") if line.strip()]
 
 
-def _text_lines(text: str) -> list[str]:
-    """The lines that carry text: a separator line ("___") is neither article nor kept."""
-    return [line for line in _lines(text) if _HAS_WORD.search(line)]
-
-
 _HAS_WORD = re.compile(r"[^\W_]")
 
 
 def _worded(lines: Sequence[str]) -> list[str]:
-    """The lines that hold a word: a separator line ("___", "***") holds no text."""
+    """The lines that hold a word: a separator line ("___", "***") holds no text, so it is
+    neither article nor kept."""
     return [line for line in lines if _HAS_WORD.search(line)]
+
+
+def _text_lines(text: str) -> list[str]:
+    """The lines of `text` that carry text (`_worded`)."""
+    return _worded(_lines(text))
 
 
 def _clean_text(text: str, title: str | None) -> str:
@@ -1209,9 +1210,7 @@ def run_html(cases: Sequence[Case], systems: Sequence[str], *, plain: bool = Fal
                     case.level, "tail", "", case.language, case.article, template=case.template
                 )
                 control_out = _lines(extract(page_of(bare, with_tail=False), case.article.url))
-                controls[key] = [
-                    line for line in article_lines if line in control_out and _HAS_WORD.search(line)
-                ]
+                controls[key] = [line for line in _worded(article_lines) if line in control_out]
             kept_article = controls[key]
             if not kept_article:
                 skipped[system] += 1  # the bare page gives no article: nothing to measure
@@ -1257,7 +1256,7 @@ def run_html(cases: Sequence[Case], systems: Sequence[str], *, plain: bool = Fal
             source,
             template=template,
         )
-        lost = [line for line in source.lines if line not in kept and _HAS_WORD.search(line)]
+        lost = [line for line in _worded(source.lines) if line not in kept]
         results.append(Result(bare, system, True, not lost, "\n".join(lost)))
     return results
 
