@@ -40,7 +40,7 @@ from newscrawl.cleaning.markers import (
     TIMESTAMP_LABEL_RE,
     matching_phrases,
 )
-from newscrawl.core.text import STATEMENT_STOPS, comparable, ends_like_a_sentence
+from newscrawl.core.text import STATEMENT_STOPS, comparable, ends_like_a_sentence, word_count
 
 _MAX_CHROME_WORDS = 40
 # The small print of a form or a consent prompt: a few sentences.
@@ -48,7 +48,6 @@ _MAX_SMALL_PRINT_WORDS = 80
 # A timestamp line: its label, a date or time, and a few words ("at", "Monday", "Uhr", "EST").
 _MAX_TIMESTAMP_WORDS = 14
 _MAX_TIMESTAMP_EXTRA_WORDS = 4
-_WORD = re.compile(r"\w+")
 # A clock time as Nordic pages write it: "kl. 15.59".
 _DOTTED_TIME = re.compile(r"\b\d{1,2}\.\d{2}\b")
 # A caption describes a picture in a sentence or two.
@@ -129,7 +128,7 @@ def _is_timestamp(line: str) -> bool:
     if not (DATE_RE.search(rest) or _DOTTED_TIME.search(rest)):
         return False
     rest = _DOTTED_TIME.sub(" ", DATE_RE.sub(" ", rest))
-    return len(_WORD.findall(rest)) <= _MAX_TIMESTAMP_EXTRA_WORDS
+    return word_count(rest) <= _MAX_TIMESTAMP_EXTRA_WORDS
 
 
 def is_caption(line: str) -> bool:
