@@ -182,34 +182,33 @@ def test_headed_short_lines_followed_by_prose_are_kept() -> None:
     assert "Ferry timetable" in _kept_paragraphs(tree)
 
 
-def test_headed_teaser_cards_with_summaries_are_removed() -> None:
-    cards = "".join(
-        f'<li><h4><a href="/news/{n}">Headline number {n}</a></h4>'
-        f"<p>What happened next, in brief.</p></li>"
-        for n in range(3)
-    )
-    tree = _tree(_paragraphs() + f"<div><span>Our latest stories</span></div><ul>{cards}</ul>")
-
-    removed = prune_chrome(tree, URL)
-
-    assert "related_lists" in removed
-    assert _kept_paragraphs(tree) == PARAGRAPHS
-
-
 SUMMARY = (
     "The council approved the plan on Tuesday after a long debate about the cost of the new "
     "line, the noise at night and the stations it will serve, and work starts in spring."
 )
 
-
-def test_headed_teaser_cards_with_long_summaries_and_no_class_names_are_removed() -> None:
-    # Cards of a linked headline over a summary longer than it, class names saying nothing.
-    cards = "".join(
+#: Teaser cards after a header phrase: a list of them with one-line summaries, and
+#: cards of a linked headline over a summary longer than it, class names saying nothing.
+TEASER_CARDS = {
+    "short summaries": "<div><span>Our latest stories</span></div><ul>"
+    + "".join(
+        f'<li><h4><a href="/news/{n}">Headline number {n}</a></h4>'
+        "<p>What happened next, in brief.</p></li>"
+        for n in range(3)
+    )
+    + "</ul>",
+    "long summaries, no class names": "<h2>Related coverage</h2>"
+    + "".join(
         f'<div class="x{n}"><h4><a href="/news/story-{n}">Headline number {n} of the day</a>'
         f"</h4><p>{SUMMARY}</p></div>"
         for n in range(3)
-    )
-    tree = _tree(_paragraphs() + f"<h2>Related coverage</h2>{cards}")
+    ),
+}
+
+
+@pytest.mark.parametrize("cards", TEASER_CARDS.values(), ids=TEASER_CARDS.keys())
+def test_headed_teaser_cards_are_removed(cards: str) -> None:
+    tree = _tree(_paragraphs() + cards)
 
     removed = prune_chrome(tree, URL)
 
