@@ -197,6 +197,12 @@ def test_clean_text_keeps_a_mid_article_line_that_starts_with_a_one_word_header(
         "Fans can follow the team on Twitter, the club said.",
         "Something went wrong.",
         "Die Stadt bietet einen Newsletter an, den Bürger abonnieren können.",
+        # an address the article names is not a contact line
+        "Residents who want to object can write to the planning office at "
+        "planning@valley-council.example before the end of the month, the council said.",
+        "Anyone with information is asked to call Elmsford police on 101 or email "
+        "appeals@elmsford-police.example.",
+        "The company did not respond to an email sent to press@acme.example on Tuesday.",
     ],
 )
 def test_clean_text_keeps_sentences_that_mention_chrome_words(last_line: str) -> None:

@@ -237,6 +237,12 @@ def test_unrelated_headlines_in_a_script_without_spaces_go_without_a_header() ->
         ["Il vous reste 62% de cet article à lire. La suite est réservée aux abonnés."],
         ["This article is available to subscribers only."],
         ["Duisburg-Newsletter: Jetzt kostenlos anmelden!"],
+        # the address the reader may write to
+        ["Have a tip? Sam Poe may be reached at spoe@courier.example."],
+        ["Write to Sam Poe at sam.poe@courier.example"],
+        ["• Email: spoe@courier.example"],
+        ["Get in touch with our news team by emailing us at news@courier.example."],
+        ["Sie erreichen den Autor unter sam.poe@kurier.example"],
         # a copyright notice with its reuse terms
         [
             "Copyright © Valley Courier 2017-2024. Für die kommerzielle Nutzung dieses Inhalts "

@@ -25,6 +25,7 @@ from functools import lru_cache
 # news, sign up for our newsletters"), where an article's sentence about a newsletter has a
 # subject.
 _SENTENCE_START = r"(?:.{0,300}[.!?:)]\s+|(?:for|to) [^.!?]{1,200},\s+)?"
+_EMAIL = r"[\w.+-]+@[\w-]+(\.[\w-]+)+"
 _SOCIAL = r"twitter|x|facebook|instagram|linkedin|threads|bluesky|tiktok|youtube|google news"
 
 #: Headers that introduce a block of related headlines ("Read more", "Mehr zum Thema"), by
@@ -316,9 +317,20 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         r"|commentaires|kommentare|comments)\b.{0,120}(moderat|aprovad|approv|publicad|publish"
         r"|freigeschaltet|veröffentlicht|respeito|respect|offens|ofens).{0,120}",
     ),
-    # A line that gives an e-mail address: "Write to ... at ...", "Email the author at ...",
-    # "Here's our email: ...": contact lines close a page in any language.
-    "contact": (r".{0,200}[\w.+-]+@[\w-]+(\.[\w-]+)+.{0,200}",),
+    # An e-mail address the page gives the reader: "Write to Al Root at ...", "Have a tip?
+    # ... may be reached at ...", "Email: ...". Not an article's last sentence that names an
+    # address ("Residents can write to the planning office at ...", "Anyone with information
+    # is asked to email ..."): there the address is not what the line is for.
+    "contact": (
+        # little more than the address: "• Email: a@b.example", "Jane Doe, jdoe@b.example"
+        rf"(\S+\s+){{0,5}}\S*{_EMAIL}\S*(\s+\S+){{0,3}}",
+        # a sentence that opens by asking the reader to write
+        rf"{_SENTENCE_START}(e-?mail|write to|contact|reach|send|get in touch|tips?\b|have a"
+        r"|got a|do you have|questions?|kontakt|schreiben sie|schreib uns|hinweise|écrivez"
+        rf"|contactez|escr[ií]b|cont[aá]ct|scrivi|contatta)\b.{{0,200}}{_EMAIL}.{{0,200}}",
+        rf".{{0,300}}\b((may|can|could) be reached|is reachable|erreichen sie|here('s| is) "
+        rf"(our|my) e-?mail|we('d| would) (like|love) to hear)\b.{{0,200}}{_EMAIL}.{{0,200}}",
+    ),
     # "Follow us on Twitter", "Follow him on X @handle", in every language the tables know
     "follow": (
         rf"{_SENTENCE_START}follow (him|her|them|us|me|.{{1,60}}) (on ({_SOCIAL})|@\w+).{{0,200}}",
