@@ -203,6 +203,7 @@ def test_clean_text_keeps_a_mid_article_line_that_starts_with_a_one_word_header(
         "Anyone with information is asked to call Elmsford police on 101 or email "
         "appeals@elmsford-police.example.",
         "The company did not respond to an email sent to press@acme.example on Tuesday.",
+        "If you saw the collision, contact Elmsford police at appeals@elmsford-police.example.",
     ],
 )
 def test_clean_text_keeps_sentences_that_mention_chrome_words(last_line: str) -> None:

@@ -242,6 +242,10 @@ def test_unrelated_headlines_in_a_script_without_spaces_go_without_a_header() ->
         ["Write to Sam Poe at sam.poe@courier.example"],
         ["• Email: spoe@courier.example"],
         ["Get in touch with our news team by emailing us at news@courier.example."],
+        [
+            "Join our forums to talk about the bridge! And if you have a news tip, correction "
+            "or comment, let us know at: community@courier.example."
+        ],
         ["Sie erreichen den Autor unter sam.poe@kurier.example"],
         # a copyright notice with its reuse terms
         [

@@ -324,10 +324,13 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
     "contact": (
         # little more than the address: "• Email: a@b.example", "Jane Doe, jdoe@b.example"
         rf"(\S+\s+){{0,5}}\S*{_EMAIL}\S*(\s+\S+){{0,3}}",
-        # a sentence that opens by asking the reader to write
+        # a sentence that opens by asking the reader to write: "Write to Al Root at ...",
+        # "And if you have a news tip, let us know at: ..."
         rf"{_SENTENCE_START}(e-?mail|write to|contact|reach|send|get in touch|tips?\b|have a"
         r"|got a|do you have|questions?|kontakt|schreiben sie|schreib uns|hinweise|écrivez"
-        rf"|contactez|escr[ií]b|cont[aá]ct|scrivi|contatta)\b.{{0,200}}{_EMAIL}.{{0,200}}",
+        r"|contactez|escr[ií]b|cont[aá]ct|scrivi|contatta|((and|or|so) )?(if you [^.!?]{1,80}, )?"
+        rf"(let|tell|drop|e-?mail|write to|contact|send|reach) us)\b.{{0,200}}{_EMAIL}.{{0,200}}",
+        # "X may be reached at ...", "Here's our email: ..."
         rf".{{0,300}}\b((may|can|could) be reached|is reachable|erreichen sie|here('s| is) "
         rf"(our|my) e-?mail|we('d| would) (like|love) to hear)\b.{{0,200}}{_EMAIL}.{{0,200}}",
     ),
