@@ -29,7 +29,10 @@ compare with the published Zyte table. Per set, per system:
 `--plain-markup` renames every `class` and `id` value to a meaningless token first (the
 same token for the same word across a page): the pages as a site whose markup vocabulary
 no rule knows would give them, the way to see what the class-word rules add and how the
-structural rules do without them.
+structural rules do without them. `--plain-tags` goes further: the sectioning elements
+(`<article>`, `<main>`, `<nav>`, `<aside>`, `<header>`, `<footer>`, `<section>`) become
+`<div>`s too, as on a site of hand-made or old markup, where only text and layout are
+left to go by (for trafilatura as for newscrawl).
 
 Then per language (fundus-dev's gold language) and per script (of the gold text: Latin,
 CJK, ...), newscrawl's gain over trafilatura per set, metadata accuracy on fundus-dev
@@ -65,6 +68,7 @@ from newscrawl.testing.evaluation import (
     harmonic_mean,
     non_space_len,
     plain_markup,
+    plain_tags,
     score_document,
 )
 
@@ -499,6 +503,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         action="store_true",
         help="rename every class and id value to a meaningless token first",
     )
+    parser.add_argument(
+        "--plain-tags",
+        action="store_true",
+        help="as --plain-markup, and write <article>, <main>, <nav>, <aside>, ... as <div>",
+    )
     args = parser.parse_args(argv)
 
     names = [s.strip() for s in args.systems.split(",") if s.strip()]
@@ -515,7 +524,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         pages = load(set_name, args.data, ids)
         if not pages:
             continue
-        if args.plain_markup:
+        if args.plain_tags:
+            pages = [replace(page, html=plain_tags(page.html)) for page in pages]
+        elif args.plain_markup:
             pages = [replace(page, html=plain_markup(page.html)) for page in pages]
         runs = run_systems(extractors, pages, args.repeat)
         print(f"\n## {set_name}: {len(pages)} pages from {len({p.site for p in pages})} sites\n")

@@ -13,7 +13,9 @@ sample of the same pages (`tests/test_quality_floor.py`), so both score alike:
   related headline that quotes the article is junk, not "more article".
 
 `plain_markup` renames a page's class and id values, to score a page as a site whose
-markup vocabulary no rule knows would give it.
+markup vocabulary no rule knows would give it; `plain_tags` also turns its sectioning
+elements (`<article>`, `<main>`, `<nav>`, `<aside>`, ...) into `<div>`s, as an old or
+hand-made site writes them.
 """
 
 from __future__ import annotations
@@ -164,3 +166,14 @@ def plain_markup(html: str) -> str:
         return f'{match.group(1)}"{tokens}"'
 
     return _CLASS_OR_ID.sub(rename, html)
+
+
+_SECTIONING_TAG = re.compile(
+    r"<(/?)(article|main|section|header|footer|nav|aside)(?=[\s>/])", re.IGNORECASE
+)
+
+
+def plain_tags(html: str) -> str:
+    """`plain_markup(html)` with its sectioning elements written as `<div>`s: the page as a
+    site that names nothing, in class names or in tags, would give it."""
+    return _SECTIONING_TAG.sub(r"<\1div", plain_markup(html))
