@@ -107,7 +107,7 @@ def test_a_fast_pass_that_stopped_part_way_hands_over() -> None:
     """trafilatura's fast pass stopped after the first of the article's sections (784 of
     about 5,500 characters on fundus-dev's Politico Europe page); a text much shorter than
     the page's prose is read again, by readability, else by trafilatura's full cascade."""
-    text = _keeps_its_article("be/PoliticoEu_2025_10_23", first=1)  # 0: a standfirst
+    text = _keeps_its_article("be/PoliticoEu_2025_10_23")
     assert len(text) > 4000
 
 
@@ -128,6 +128,82 @@ def test_showing_the_article_root_never_loses_its_prose() -> None:
     India): when the root's prose is missing from the text, the page is read untagged."""
     text = _keeps_its_article("ind/TimesOfIndia_2026_04_16")
     assert "Addressing this crisis" in text
+
+
+# --- the standfirst ---------------------------------------------------------------------
+
+STANDFIRST = (
+    "Night trains return to the valley line after thirty years, with two services a week "
+    "from June and tickets at day-return prices."
+)
+
+
+def _page_with_a_standfirst(
+    header: str, after: str = "", description: str = STANDFIRST, title: str = "Night trains"
+) -> str:
+    return (
+        f"<!doctype html><html lang='en'><head><title>{title}</title>"
+        f"<meta property='og:description' content='{description}'></head><body>"
+        f"<nav><ul>{NAV}</ul></nav><div class='top'><h1>{title}</h1>{header}"
+        f"</div><article>{_paragraphs()}</article>{after}</body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "page_id",
+    [
+        "at/DerStandard_2024_05_03",
+        "de/Stern_2024_11_05",
+        "us/TheIntercept_2023_04_28",
+        "be/PoliticoEu_2025_10_23",
+    ],
+)
+def test_the_standfirst_above_the_body_is_the_first_paragraph(page_id: str) -> None:
+    """The standfirst sits in the article's header, outside the block of the body's
+    paragraphs, and trafilatura left it out (fundus-dev; the gold's first paragraph). The
+    page's description repeats it: the block showing it above the body opens the text."""
+    text = _keeps_its_article(page_id)
+    gold_first = next(line for line in page(page_id).body.splitlines() if line.strip())
+    assert " ".join(text.splitlines()[0].split())[:60] == " ".join(gold_first.split())[:60]
+
+
+def test_a_standfirst_that_repeats_the_description_opens_the_text() -> None:
+    html = _page_with_a_standfirst(f"<p class='x1'>{STANDFIRST}</p>")
+    article = extract_article(html, URL)
+
+    assert article is not None
+    assert article["text"] == "\n".join([STANDFIRST, *PARAGRAPHS])
+
+
+HEADLINE = "Night trains return to the valley line after thirty years"
+
+
+@pytest.mark.parametrize(
+    ("header", "after", "description"),
+    [
+        # a caption that repeats the description, with its credit
+        (f"<div><img src='/t.jpg'><span>{STANDFIRST} © Valley Rail</span></div>", "", STANDFIRST),
+        (
+            f"<figure><img src='/t.jpg'><figcaption>{STANDFIRST}</figcaption></figure>",
+            "",
+            STANDFIRST,
+        ),
+        # the description shown after the article only (a teaser of this page elsewhere)
+        ("", f"<div class='x2'><p>{STANDFIRST}</p></div>", STANDFIRST),
+        # a description the page shows nowhere
+        ("<p class='x1'>By Maren Holt</p>", "", STANDFIRST),
+        # a description that only repeats the headline, shown again as a kicker
+        (f"<p class='x1'>{HEADLINE}</p>", "", HEADLINE),
+    ],
+    ids=["caption with credit", "figure caption", "after the article", "not shown", "headline"],
+)
+def test_no_standfirst_is_made_up(header: str, after: str, description: str) -> None:
+    title = HEADLINE if description == HEADLINE else "Night trains"
+    html = _page_with_a_standfirst(header, after, description, title)
+    article = extract_article(html, URL)
+
+    assert article is not None
+    assert article["text"].splitlines()[0] == PARAGRAPHS[0]
 
 
 def test_text_is_composed_unicode() -> None:

@@ -3,7 +3,9 @@
 `extract_page` parses the page once and reads what it says about itself (JSON-LD,
 OpenGraph, meta tags). That structured data is evidence for the cleaning: the headline it
 names is removed from the top of the text (the standfirst stays: it is the article's first
-paragraph), and the `<article>` carrying the headline is told from other stories. Site
+paragraph, and where trafilatura left it out of the body, `standfirst` finds it by the
+description that repeats it), and the `<article>` carrying the headline is told from
+other stories. Site
 chrome goes at the HTML level (`newscrawl.cleaning.html`), then trafilatura finds the
 body: its fast path, its full cascade when the fast result is evidently wrong, and a
 readability second opinion (`second_opinion`) when the page shows that trafilatura stopped
@@ -33,6 +35,7 @@ from newscrawl.extraction.fields import read_fields
 from newscrawl.extraction.loading import load_html
 from newscrawl.extraction.overrides import read_field_rules
 from newscrawl.extraction.second_opinion import extends, readability_extension
+from newscrawl.extraction.standfirst import find_standfirst
 from newscrawl.extraction.structured import StructuredData, first_text, read_structured_data
 
 if TYPE_CHECKING:
@@ -53,6 +56,8 @@ _MAX_MISSING_PROSE = 1.0
 _MIN_PROSE_GAIN = 3
 _CODE_SIGNS = "<>{}=;\\"
 _MAX_CODE_SHARE = 0.03
+#: Meta tags that give the page's description (which its standfirst often repeats).
+_DESCRIPTION_META = ("og:description", "description", "twitter:description")
 # Separators between a headline and the site name in `<title>` and `og:title`.
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—·:-]{1,2}\s+")
 
@@ -134,7 +139,22 @@ def _article_text(
     text, header_lines = strip_page_header(text, repeats)
     if header_lines:
         removed["headline"] = header_lines
-    return text, removed
+    return _with_standfirst(text, tree, data, repeats), removed
+
+
+def _with_standfirst(
+    text: str, tree: HtmlElement, data: StructuredData, headlines: tuple[str, ...]
+) -> str:
+    """`text`, opened by the standfirst the page shows above the body, where it lacks it."""
+    descriptions = (
+        first_text(data.article.get("description")),
+        *(data.meta.get(name) for name in _DESCRIPTION_META),
+    )
+    standfirst = find_standfirst(tree, descriptions, text, headlines)
+    if not standfirst:
+        return text
+    evidence.fired("extraction/standfirst", standfirst)
+    return f"{unicodedata.normalize('NFC', standfirst)}\n{text}"
 
 
 def _body_text(tree: HtmlElement, url: str | None) -> str:
