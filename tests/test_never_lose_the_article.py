@@ -175,6 +175,20 @@ def test_a_standfirst_that_repeats_the_description_opens_the_text() -> None:
     assert article["text"] == "\n".join([STANDFIRST, *PARAGRAPHS])
 
 
+def test_a_standfirst_edited_after_its_description_is_found_by_its_words() -> None:
+    """The description was written first and the standfirst edited after: most words are
+    the same, the opening is not (fundus-dev, SRF and Stern)."""
+    description = (
+        "After thirty years, night trains return to the valley line, with two services a "
+        "week from June and tickets at day-return prices."
+    )
+    html = _page_with_a_standfirst(f"<p class='x1'>{STANDFIRST}</p>", description=description)
+    article = extract_article(html, URL)
+
+    assert article is not None
+    assert article["text"].splitlines()[0] == STANDFIRST
+
+
 HEADLINE = "Night trains return to the valley line after thirty years"
 
 
@@ -192,10 +206,24 @@ HEADLINE = "Night trains return to the valley line after thirty years"
         ("", f"<div class='x2'><p>{STANDFIRST}</p></div>", STANDFIRST),
         # a description the page shows nowhere
         ("<p class='x1'>By Maren Holt</p>", "", STANDFIRST),
+        # a block above the body that shares a few of its words
+        (
+            "<p class='x1'>Night trains return: what the valley line timetable means for "
+            "commuters, students and the town's theatre-goers this summer</p>",
+            "",
+            STANDFIRST,
+        ),
         # a description that only repeats the headline, shown again as a kicker
         (f"<p class='x1'>{HEADLINE}</p>", "", HEADLINE),
     ],
-    ids=["caption with credit", "figure caption", "after the article", "not shown", "headline"],
+    ids=[
+        "caption with credit",
+        "figure caption",
+        "after the article",
+        "not shown",
+        "a few words shared",
+        "headline",
+    ],
 )
 def test_no_standfirst_is_made_up(header: str, after: str, description: str) -> None:
     title = HEADLINE if description == HEADLINE else "Night trains"

@@ -216,7 +216,7 @@ def _strip_opening_lines(lines: list[str]) -> tuple[list[str], list[str]]:
         stripped = line.strip()
         if not stripped:
             continue
-        if is_article_note(stripped) or not (_is_closing(stripped) or _is_dateline(stripped)):
+        if is_article_note(stripped) or not (_is_closing(stripped) or is_dateline(stripped)):
             break
         if _is_closing(stripped):
             _report("closing_line", stripped, "opening")
@@ -227,7 +227,7 @@ def _strip_opening_lines(lines: list[str]) -> tuple[list[str], list[str]]:
     return lines[start:], removed
 
 
-def _is_dateline(line: str) -> bool:
+def is_dateline(line: str) -> bool:
     """A short line stamped with a date or time, not a sentence, not a list item:
     "14/03/2024 - Posted by ...", "Thursday, 14 March 2024 at 9:40"."""
     return (

@@ -145,16 +145,19 @@ def _article_text(
 def _with_standfirst(
     text: str, tree: HtmlElement, data: StructuredData, headlines: tuple[str, ...]
 ) -> str:
-    """`text`, opened by the standfirst the page shows above the body, where it lacks it."""
+    """`text` with the standfirst the page shows above the body, where it lacks it, as its
+    first paragraph."""
     descriptions = (
         first_text(data.article.get("description")),
         *(data.meta.get(name) for name in _DESCRIPTION_META),
     )
     standfirst = find_standfirst(tree, descriptions, text, headlines)
-    if not standfirst:
+    if standfirst is None:
         return text
-    evidence.fired("extraction/standfirst", standfirst)
-    return f"{unicodedata.normalize('NFC', standfirst)}\n{text}"
+    evidence.fired("extraction/standfirst", standfirst.text)
+    lines = text.splitlines()
+    lines.insert(standfirst.line, unicodedata.normalize("NFC", standfirst.text))
+    return "\n".join(lines)
 
 
 def _body_text(tree: HtmlElement, url: str | None) -> str:

@@ -11,11 +11,10 @@ description is no standfirst, nor is a description that the page shows nowhere.
 
 from __future__ import annotations
 
-import re
 from html import unescape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from newscrawl.cleaning.boilerplate import is_caption
+from newscrawl.cleaning.boilerplate import is_caption, is_dateline
 from newscrawl.cleaning.markers import DATE_RE
 from newscrawl.core.text import comparable
 
@@ -32,9 +31,13 @@ _MIN_KEY_CHARS = 25
 #: edited after the standfirst was written).
 _MAX_EXTRA = 1.5
 _MAX_EXTRA_CHARS = 40
+#: Or the share of its words, both ways, the block must share with a description (of at
+#: least this many words: a script with spaces).
+_SHARED = 0.6
+_MIN_SHARED_WORDS = 8
 #: Characters at the top of the text that may already hold the standfirst.
 _OPENING_CHARS = 2000
-#: Characters of the body's first line that find its block.
+#: Characters of the body's first paragraph that find its block.
 _FIRST_LINE_CHARS = 40
 _NOT_SHOWN = frozenset(
     {"head", "script", "style", "noscript", "template", "textarea", "button", "option"}
@@ -45,7 +48,12 @@ _INLINE = frozenset(
     {"a", "abbr", "b", "br", "cite", "code", "em", "font", "i", "img", "mark", "q", "s"}
     | {"small", "span", "strong", "sub", "sup", "time", "u", "wbr"}
 )
-_WORD_CHAR = re.compile(r"\w")
+
+
+class Standfirst(NamedTuple):
+    text: str
+    #: The text's line it goes above: its first paragraph.
+    line: int
 
 
 def find_standfirst(
@@ -53,9 +61,9 @@ def find_standfirst(
     descriptions: Iterable[str | None],
     text: str,
     headlines: Iterable[str] = (),
-) -> str | None:
-    """The standfirst's text, when `text` (the extracted body) lacks it; else None. A
-    description that only repeats one of the `headlines` names no standfirst."""
+) -> Standfirst | None:
+    """The standfirst, when `text` (the extracted body) lacks it; else None. A description
+    that only repeats one of the `headlines` names no standfirst."""
     body = tree.find("body")
     if body is None or not text.strip():
         return None
@@ -68,12 +76,13 @@ def find_standfirst(
     body_key = comparable(text[:_OPENING_CHARS])
     if not wanted or any(c[:_KEY_CHARS] in body_key for c in wanted):
         return None
-    first_line = comparable(next(line for line in text.splitlines() if line.strip()))
+    lines = text.splitlines()
+    first = _first_paragraph(lines)
+    first_line = comparable(lines[first])
     first_key = first_line[:_FIRST_LINE_CHARS]
     if not first_key:
         return None
     longest = max(_longest(len(d)) for d in (*wanted, first_line))
-    openings = {d[0] for d in (*wanted, first_key)}
     shortest = min(len(d[:_KEY_CHARS]) for d in (*wanted, first_key))
     candidate: HtmlElement | None = None
     for element in body.iter():
@@ -84,9 +93,6 @@ def find_standfirst(
         raw = element.text_content()
         if not shortest <= len(raw) <= 2 * longest:
             continue  # cheaply: too short or too long to open with what is looked for
-        opening = _WORD_CHAR.search(raw)
-        if opening is None or opening.group().casefold() not in openings:
-            continue  # cheaply: opens with another letter than all the texts looked for
         shown = comparable(raw)
         if shown.startswith(first_key) and len(shown) <= _longest(len(first_line)):
             break  # the body's first paragraph: a standfirst comes before it
@@ -96,7 +102,18 @@ def find_standfirst(
         return None  # the body's first paragraph is nowhere: no order to go by
     if candidate is None:
         return None
-    return " ".join(candidate.text_content().split())
+    return Standfirst(" ".join(candidate.text_content().split()), first)
+
+
+def _first_paragraph(lines: list[str]) -> int:
+    """Index of the text's first line that is no dateline ("30. Januar 2024"): the
+    standfirst goes above it, and a dateline stays on top, where the text cleaners look for
+    it."""
+    content = [index for index, line in enumerate(lines) if line.strip()]
+    for index in content:
+        if not is_dateline(lines[index].strip()):
+            return index
+    return content[0]
 
 
 def _longest(length: int) -> float:
@@ -105,10 +122,19 @@ def _longest(length: int) -> float:
 
 
 def _shows(shown: str, descriptions: list[str]) -> bool:
-    """`shown` is one of the descriptions (cut short, or edited a little), and no more."""
-    return any(
-        shown.startswith(d[:_KEY_CHARS]) and len(shown) <= _longest(len(d)) for d in descriptions
-    )
+    """`shown` is one of the descriptions, and no more: the same opening (a description cut
+    short), or mostly the same words both ways (a description edited after the standfirst
+    was written: "Angehörige der drusischen Minderheit [in Syrien] haben ...")."""
+    for description in descriptions:
+        if len(shown) > _longest(len(description)):
+            continue
+        if shown.startswith(description[:_KEY_CHARS]):
+            return True
+        words, said = set(shown.split()), set(description.split())
+        common = len(words & said)
+        if len(said) >= _MIN_SHARED_WORDS and common >= _SHARED * max(len(words), len(said)):
+            return True
+    return False
 
 
 def _is_caption(element: HtmlElement, text: str) -> bool:
