@@ -5,11 +5,10 @@ OpenGraph, meta tags). That structured data is evidence for the cleaning: the he
 names is removed from the top of the text (the standfirst stays: it is the article's first
 paragraph, and where trafilatura left it out of the body, `standfirst` finds it by the
 description that repeats it), and the `<article>` carrying the headline is told from
-other stories. Site
-chrome goes at the HTML level (`newscrawl.cleaning.html`), then trafilatura finds the
-body: its fast path, its full cascade when the fast result is evidently wrong, and a
-readability second opinion (`second_opinion`) when the page shows that trafilatura stopped
-short. The other fields are read by `fields`.
+other stories. Site chrome goes at the HTML level (`newscrawl.cleaning.html`), then
+trafilatura finds the body: its fast path, its full cascade when the fast result is
+evidently wrong, and a readability second opinion (`second_opinion`) when the page shows
+that trafilatura stopped short. The other fields are read by `fields`.
 """
 
 from __future__ import annotations

@@ -51,6 +51,8 @@ _INLINE = frozenset(
 
 
 class Standfirst(NamedTuple):
+    """The standfirst's text, and where in the extracted text it goes."""
+
     text: str
     #: The text's line it goes above: its first paragraph.
     line: int
