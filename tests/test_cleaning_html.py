@@ -455,6 +455,23 @@ def test_furniture_goes_first_and_is_reported() -> None:
     assert tree.find(".//script") is not None  # the page's own metadata stays
 
 
+def test_the_code_in_head_goes_unreported_and_its_metadata_stays() -> None:
+    tree = lxml.html.fromstring(
+        "<html><head><title>Night trains</title><style>p { color: red }</style>"
+        "<script>var pageType = 'article';</script>"
+        '<script type="application/ld+json">{"@type": "NewsArticle"}</script>'
+        "<meta name='description' content='Night trains return'></head>"
+        f"<body>{_paragraphs()}</body></html>"
+    )
+
+    removed = prune_chrome(tree, URL)
+
+    assert removed == {}
+    head = tree.find("head")
+    assert [e.tag for e in head] == ["title", "script", "meta"]
+    assert head.find("script").get("type") == "application/ld+json"
+
+
 def test_hidden_article_text_is_kept() -> None:
     # Sites hide the second half of an article until "Read more" is clicked.
     tree = _tree(

@@ -1,7 +1,8 @@
 """Remove site chrome from the HTML tree before the extractor sees it.
 
 Structure tells chrome from article better than text does. Removed here, each rule under
-its own name in the returned report:
+its own name in the returned report (and first, unreported, the scripts and style sheets
+of `<head>`, JSON-LD aside: nobody reads them, and trafilatura would copy them):
 
 - `furniture`: `<nav>`, `<footer>`, `<aside>`, scripts and the like, which trafilatura
   discards anyway (removed first, so that no later rule spends time on them); except one
@@ -107,6 +108,7 @@ def prune_chrome(
     if body is None:
         body = tree
     removed = _Removed(tree)
+    _drop_head_code(tree)
     furniture = _furniture(body)
     holders = _article_holders(body, furniture)
     for element in furniture:
@@ -208,6 +210,18 @@ def _furniture(body: HtmlElement) -> list[HtmlElement]:
         if element.tag != "script" or element.get("type") != "application/ld+json"
     ]
     return outermost(found)
+
+
+def _drop_head_code(tree: HtmlElement) -> None:
+    """Drop the scripts and style sheets of `<head>` (JSON-LD aside): trafilatura copies the
+    whole tree before it discards them (2-3% of a page's CPU, measured on both dev sets),
+    and nothing after the structured data reads them. Not reported: no reader sees them."""
+    head = tree.find("head")
+    if head is None:
+        return
+    for element in list(head.iter("script", "style")):
+        if element.tag == "style" or element.get("type") != "application/ld+json":
+            drop(element)
 
 
 @lru_cache(maxsize=256)
