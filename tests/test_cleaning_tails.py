@@ -668,21 +668,55 @@ def test_a_line_ending_in_brackets_without_a_photo_credit_stays(line: str) -> No
 
 
 @pytest.mark.parametrize(
-    "small_print",
+    "line",
     [
+        # the small print of a form
         "By submitting this form you agree to the Courier using your data to publish your comment.",
         "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of "
         "Service apply.",
         "Mit meiner Anmeldung zum Newsletter stimme ich der Werbevereinbarung zu.",
         "Mit der Anmeldung willigen Sie der Verarbeitung Ihrer Daten gemäß unserer "
         "Datenschutzerklärung ein.",
+        # what an embedded post or video shows until the reader consents
+        "Allow Twitter content? This article contains content provided by Twitter. We ask for "
+        "your permission before anything is loaded, as they may be using cookies.",
+        "An dieser Stelle finden Sie einen von unseren Redakteuren ausgewählten, externen "
+        "Inhalt, der den Artikel für Sie mit zusätzlichen Informationen anreichert.",
+        "Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird. Damit können "
+        "personenbezogene Daten an Drittplattformen übermittelt werden. Mehr Informationen dazu "
+        "erhalten Sie in den Datenschutz-Einstellungen. Diese finden Sie ganz unten auf unserer "
+        "Seite im Footer, sodass Sie Ihre Einstellungen jederzeit verwalten können.",
+        "Externer Inhalt nicht verfügbar",
+        "Deine Privatsphäre-Einstellungen verhindern das Laden und Anzeigen aller externen "
+        "Inhalte. Zur Anzeige aktiviere bitte die Einstellungen.",
     ],
 )
-def test_the_small_print_of_a_form_goes_wherever_it_sits(small_print: str) -> None:
+def test_a_line_of_chrome_goes_between_paragraphs(line: str) -> None:
+    """Form small print and embed consent prompts are left in the text mid-article."""
     article = ARTICLES["en"][0]
-    text = "\n".join([article[0], small_print, article[1]])
+    text = "\n".join([article[0], line, article[1]])
 
     assert clean_text(text) == "\n".join(article)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # sentences that start like a consent prompt
+        "An dieser Stelle ist ein externer Dienstleister für die Sicherheit zuständig.",
+        "Ich bin damit einverstanden, dass mir der Richter das Urteil erklärt, sagte er.",
+        "Allow me to explain the content of the plan, the mayor said.",
+        # sentences that open like a timestamp
+        "Updated figures show 3 million people were affected on 12.03.2024.",
+        "Published in 2019, the report found that most towns were affected by 20:13.",
+        "Stand der Dinge am 12.03.2024 ist, dass niemand zahlt.",
+    ],
+)
+def test_a_sentence_that_opens_like_a_line_of_chrome_stays(line: str) -> None:
+    article = ARTICLES["en"][0]
+    text = "\n".join([article[0], line, article[1]])
+
+    assert clean_text(text) == text
 
 
 def test_a_sentence_about_an_agreement_stays() -> None:
@@ -727,45 +761,6 @@ def test_a_last_sentence_about_comments_stays(last: str) -> None:
     assert clean_text(text) == text
 
 
-@pytest.mark.parametrize(
-    "placeholder",
-    [
-        "Allow Twitter content? This article contains content provided by Twitter. We ask for "
-        "your permission before anything is loaded, as they may be using cookies.",
-        "An dieser Stelle finden Sie einen von unseren Redakteuren ausgewählten, externen "
-        "Inhalt, der den Artikel für Sie mit zusätzlichen Informationen anreichert.",
-        "Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird. Damit können "
-        "personenbezogene Daten an Drittplattformen übermittelt werden. Mehr Informationen dazu "
-        "erhalten Sie in den Datenschutz-Einstellungen. Diese finden Sie ganz unten auf unserer "
-        "Seite im Footer, sodass Sie Ihre Einstellungen jederzeit verwalten können.",
-        "Externer Inhalt nicht verfügbar",
-        "Deine Privatsphäre-Einstellungen verhindern das Laden und Anzeigen aller externen "
-        "Inhalte. Zur Anzeige aktiviere bitte die Einstellungen.",
-    ],
-)
-def test_what_an_embed_shows_until_the_reader_consents_goes(placeholder: str) -> None:
-    """Embedded posts and videos leave their consent prompt in the text, mid-article."""
-    article = ARTICLES["en"][0]
-    text = "\n".join([article[0], placeholder, article[1]])
-
-    assert clean_text(text) == "\n".join(article)
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "An dieser Stelle ist ein externer Dienstleister für die Sicherheit zuständig.",
-        "Ich bin damit einverstanden, dass mir der Richter das Urteil erklärt, sagte er.",
-        "Allow me to explain the content of the plan, the mayor said.",
-    ],
-)
-def test_sentences_that_start_like_a_consent_prompt_stay(line: str) -> None:
-    article = ARTICLES["en"][0]
-    text = "\n".join([article[0], line, article[1]])
-
-    assert clean_text(text) == text
-
-
 def test_a_text_that_is_nothing_but_a_headed_headline_list_goes_whole() -> None:
     """What an extractor returns from a page of links: no article above the header."""
     cleaned, removed = strip_tail("Read more\nAirport expansion delayed\nFerry timetable changes")
@@ -791,18 +786,3 @@ def test_a_timestamp_line_goes_wherever_it_sits(stamp: str) -> None:
     assert clean_text("\n".join([stamp, article[0], stamp, article[1], stamp])) == "\n".join(
         article
     )
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Updated figures show 3 million people were affected on 12.03.2024.",
-        "Published in 2019, the report found that most towns were affected by 20:13.",
-        "Stand der Dinge am 12.03.2024 ist, dass niemand zahlt.",
-    ],
-)
-def test_a_sentence_that_opens_like_a_timestamp_stays(line: str) -> None:
-    article = ARTICLES["en"][0]
-    text = "\n".join([article[0], line, article[1]])
-
-    assert clean_text(text) == text
