@@ -207,7 +207,7 @@ def _furniture(body: HtmlElement) -> list[HtmlElement]:
     found = [
         element
         for element in body.iter(*_FURNITURE_TAGS)
-        if element.tag != "script" or element.get("type") != "application/ld+json"
+        if element.tag != "script" or not _is_json_ld(element)
     ]
     return outermost(found)
 
@@ -220,8 +220,13 @@ def _drop_head_code(tree: HtmlElement) -> None:
     if head is None:
         return
     for element in list(head.iter("script", "style")):
-        if element.tag == "style" or element.get("type") != "application/ld+json":
+        if element.tag == "style" or not _is_json_ld(element):
             drop(element)
+
+
+def _is_json_ld(script: HtmlElement) -> bool:
+    """The page's own metadata, which stays wherever the scripts around it go."""
+    return script.get("type") == "application/ld+json"
 
 
 @lru_cache(maxsize=256)
