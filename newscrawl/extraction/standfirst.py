@@ -15,6 +15,7 @@ from html import unescape
 from typing import TYPE_CHECKING, NamedTuple
 
 from newscrawl.cleaning.boilerplate import is_caption, is_dateline
+from newscrawl.cleaning.dom import INVISIBLE_TAGS
 from newscrawl.cleaning.markers import DATE_RE
 from newscrawl.core.text import comparable
 
@@ -39,9 +40,8 @@ _MIN_SHARED_WORDS = 8
 _OPENING_CHARS = 2000
 #: Characters of the body's first paragraph that find its block.
 _FIRST_LINE_CHARS = 40
-_NOT_SHOWN = frozenset(
-    {"head", "script", "style", "noscript", "template", "textarea", "button", "option"}
-)
+#: What shows no text of the page's own (and the text of form controls).
+_NOT_SHOWN = INVISIBLE_TAGS | {"textarea", "button", "option"}
 _CAPTIONS = frozenset({"figure", "figcaption", "picture"})
 #: Elements that run inside a block of text: a block holding only these is read whole.
 _INLINE = frozenset(
