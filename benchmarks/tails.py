@@ -42,11 +42,12 @@ What counts (lines are compared after collapsing whitespace):
   report. Cases whose page without the tail gives no article at all are not measured
   (their number is printed).
 * **fully removed** = gone and kept, the number the targets are about.
-* negatives (an article ending that looks like a tail, appended to a real body) are
-  **intact** when the output holds, in order, every article line the control kept plus
-  every line of the ending (text level: the control's lines in order, then the ending
-  exactly as written, at the end; a closing line that ends a gold body, such as a
-  copyright line, may stay once an ending follows it).
+* negatives (an article ending that looks like a tail, appended to a real body after its
+  article: not under the copyright notice or e-mail line a gold body may end with, where
+  no page continues its article) are **intact** when the output holds, in order, every
+  article line the control kept plus every line of the ending (text level: the control's
+  lines in order, then the ending exactly as written, at the end; another closing line
+  that ends a gold body may stay once an ending follows it).
 * real bodies: each gold body alone, unchanged (text level: output == article; HTML
   level: every article line present, in order), reported apart with what was lost: the
   gold sometimes keeps page furniture (a copyright line, a "Read more: ..." teaser) that
@@ -90,7 +91,7 @@ import time
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from devsets import DevPage, load
 
@@ -661,12 +662,32 @@ def _credit(material: Material, article: Source) -> list[str] | None:
     return [material.rng.choice(IMAGE_CREDITS[language]).format(a=material.author())]
 
 
+# A copyright notice or an e-mail address: page furniture some gold bodies keep at their end
+# (entermedia's "columnist address / [photo credit] / ⓒ ... all rights reserved").
+_PAGE_NOTICE = re.compile(r"©|ⓒ|\bcopyright\b|저작권|[\w.+-]+@[\w-]+\.\w", re.IGNORECASE)
+_NOTICE_LINES = 3
+
+
+def _article_part(source: Source) -> Source:
+    """`source` without the page notices among its last lines, to append an ending to.
+
+    A page ends its article, then its furniture: an ending appended under a copyright
+    notice is a page that no site makes, and a cleaner is right to cut what follows the
+    notice (`boilerplate`'s page-closing lines)."""
+    lines = source.lines
+    last = range(max(1, len(lines) - _NOTICE_LINES), len(lines))
+    start = next((i for i in last if _PAGE_NOTICE.search(lines[i])), None)
+    if start is None:
+        return source
+    return replace(source, id=f"{source.id}#article", lines=lines[:start])
+
+
 def text_negative_cases(material: Material, per_language: int) -> list[Case]:
     rng = material.rng
     cases: list[Case] = []
     for language in material.languages():
         for _ in range(per_language):
-            article = material.article(language)
+            article = _article_part(material.article(language))
             for name, ending in _negative_endings(material, article).items():
                 kept = [] if name == TEXT_CREDIT else list(ending)  # a credit may go
                 cases.append(
@@ -916,7 +937,7 @@ def html_negative_cases(material: Material, per_language: int) -> list[Case]:
     cases: list[Case] = []
     for language in material.languages():
         for _ in range(per_language):
-            article = material.article(language)
+            article = _article_part(material.article(language))
             endings = _negative_endings(material, article)
             credit = _credit(material, article)
             if credit:
@@ -1174,9 +1195,8 @@ def run_text(
                 )
             else:
                 # Intact: every line the system keeps of the article alone is there, in
-                # order (a closing line a gold body ends with, as entermedia's copyright
-                # line, may stay once an ending follows it), then the ending as written;
-                # a credit may go.
+                # order (a closing line a gold body ends with may stay once an ending
+                # follows it), then the ending as written; a credit may go.
                 got, ending = _lines(output), [_norm(e) for e in case.ending]
                 intact = _subsequence(_lines(control), got) and (
                     not ending or got[-len(ending) :] == ending

@@ -126,6 +126,51 @@ def test_clean_text_drops_credits_and_keeps_the_article(credit: list[str]) -> No
     assert clean_text("\n".join([article, *credit, closing])) == article
 
 
+@pytest.mark.parametrize(
+    "ending",
+    [
+        # a photo credit between the last paragraphs: a credit, not a copyright notice
+        ["© Valley Pictures", "Nobody voted against."],
+        # "follow us" calls sit between paragraphs too
+        ["Follow the Courier on Twitter for live updates.", "Nobody voted against."],
+        # an editor's note under the closing line belongs to the article
+        [
+            "Reporting by Jane Doe; Editing by John Roe",
+            "Editor's note: An earlier version of this article misstated the day of the vote.",
+        ],
+        # more than a box holds: the article goes on after a mid-article promo
+        [
+            "Sign up for our newsletter to get the valley's news every morning.",
+            "The mayor said the bridge would be named after the ferry that once crossed there.",
+            "A public vote on the name is planned for the spring.",
+            "The ferry stopped running in 1968, when the road bridge opened downstream.",
+            "Its last captain, now 91, has been invited to the opening.",
+            "“I never thought I would see another crossing here,” he said.",
+        ],
+    ],
+)
+def test_clean_text_keeps_what_follows_a_closing_line_that_does_not_end_the_page(
+    ending: list[str],
+) -> None:
+    article = _article(ending)
+
+    assert clean_text(article) == article
+
+
+def test_clean_text_keeps_a_short_article_under_a_bylines_address() -> None:
+    # The author's address above the text is a byline, not the end of the page.
+    article = "\n".join(
+        [
+            "By Jane Doe",
+            "jane.doe@courier.example",
+            "The council voted on Tuesday to build a new pedestrian bridge.",
+            "Construction starts in the autumn.",
+        ]
+    )
+
+    assert "Construction starts in the autumn." in clean_text(article)
+
+
 def test_clean_text_keeps_an_editors_note_above_closing_lines() -> None:
     article = _article(ENDINGS["editor's note"])
     closing = "Tags: bridges, council\n© 2024 The Valley Courier. All rights reserved."

@@ -272,6 +272,61 @@ def test_closing_lines_are_removed(closing: list[str]) -> None:
     assert clean_text("\n".join([*article, *closing])) == "\n".join(article)
 
 
+@pytest.mark.parametrize(
+    "block",
+    [
+        # a copyright notice, then the partner brand's blurb
+        [
+            "© The Harbour Ledger Ltd. 2024",
+            "Ledger Money",
+            "Ledger Money is a partner brand of the Courier. You can read this piece because "
+            "we share selected stories with our subscribers.",
+        ],
+        # the wire's credits, then its standards line
+        [
+            "Reporting by Jane Doe in Elmsford; Editing by John Roe",
+            "Our Standards: The Valley Wire Trust Principles.",
+        ],
+        # the contact line, then the news team's pitch
+        [
+            "Get in touch with our news team by emailing us at news@courier.example.",
+            "For more stories like this, check our news page.",
+            "News Updates",
+            "Stay up to date with the stories everybody is talking about.",
+        ],
+        # a newsletter box: its sign-up line and its pitch
+        [
+            "Elmsford-Newsletter: Jetzt kostenlos anmelden!",
+            "Nachrichten, Service, Reportagen: Jeden Tag wissen, was in der Stadt los ist.",
+        ],
+        # credits with the fact-checker's line and the newsletter's teaser under them
+        [
+            "Redaktion: Jane Doe, John Roe",
+            "Faktencheck: Jane Doe",
+            "Courier im Postfach",
+        ],
+        # a copyright notice, then footer links
+        [
+            "Copyright © 2024 The Valley Courier. All rights reserved.",
+            "- Advertise with us",
+            "- Imprint",
+        ],
+    ],
+)
+def test_a_page_closing_line_goes_with_the_short_lines_under_it(block: list[str]) -> None:
+    # A copyright notice, credits, a contact or newsletter line ends the page: the box
+    # that holds it holds a line or two more that no phrase names.
+    article = [
+        *ARTICLES["en"][0],
+        "The operator expects most passengers to be commuters who now take the first "
+        "morning train and would rather travel the evening before.",
+        "The trains will stop at four stations on the way, and a sleeper carriage is "
+        "planned for the second year if the service proves popular.",
+    ]
+
+    assert clean_text("\n".join([*article, *block])) == "\n".join(article)
+
+
 def test_closing_lines_and_headlines_in_layers_are_all_cut() -> None:
     article = ARTICLES["en"][0]
     tail = [

@@ -8,9 +8,11 @@ Lines are matched whole (a sentence that merely mentions a newsletter is never t
   captions, by the credit that ends them ("... in Madrid. (Manu Fernandez/AP)");
 - closing lines, only in the trailing block after the last paragraph of prose: copyright,
   contributor credits ("Reporting by ...; Editing by ..."), tag lists, newsletter
-  sign-ups, "Follow him on Twitter", lines giving an e-mail address. The same lines
-  before the article's first paragraph are promos too, and go, with date and byline
-  lines ("14/03/2024 - Posted by ...").
+  sign-ups, "Follow him on Twitter", lines giving an e-mail address. One that ends the
+  page (a copyright notice, credits, a contact or newsletter line; not a "follow us"
+  call, which pages also put between paragraphs) takes the few short lines under it
+  along: the rest of its box. The same lines before the article's first paragraph are
+  promos too, and go, with date and byline lines ("14/03/2024 - Posted by ...").
 
 Editor's notes and corrections (`markers.ARTICLE_NOTE_LINES`) belong to the article: they
 are never removed and nothing above them is treated as closing.
@@ -34,7 +36,10 @@ from newscrawl.cleaning.markers import (
     CHROME_LINE_RE,
     CJK_DATE_RE,
     CLOSING_LINE_RE,
+    COPYRIGHT_LINE_RE,
+    COPYRIGHT_NOTICE_RE,
     DATE_RE,
+    PAGE_CLOSING_LINE_RE,
     SMALL_PRINT_LINE_RE,
     TEASER_LINE_RE,
     TIMESTAMP_LABEL_RE,
@@ -56,6 +61,11 @@ _MAX_CAPTION_WORDS = 80
 _CAPTION_OPENERS = "PpIi"
 # Closing lines run longer: reprint notices and promos are small paragraphs.
 _MAX_CLOSING_WORDS = 80
+# Under a page-closing line (copyright notice, credits, contact): at most this many lines,
+# this many characters (a promo box's pitch, footer links), and the text above outweighs them.
+_MAX_UNDER_CLOSING_LINES = 4
+_MAX_UNDER_CLOSING_CHARS = 400
+_MIN_ABOVE_CLOSING_BLOCK = 2
 # A teaser line's headline: short and without the full stop of a sentence.
 _MAX_TEASER_HEADLINE_WORDS = 20
 # A date/byline line above the article is short; list items keep their dates.
@@ -191,14 +201,24 @@ def is_article_note(line: str) -> bool:
 
 
 def strip_closing_lines(lines: list[str]) -> tuple[list[str], list[str]]:
-    """Drop closing lines from the end of the text."""
+    """Drop closing lines from the end of the text, and a page-closing line with the few
+    short lines under it (`_closing_block_start`)."""
     removed: list[str] = []
     end = len(lines)
     while end > 0:
         stripped = lines[end - 1].strip()
         closing = _is_closing(stripped) or _is_separator(stripped)
         if stripped and (is_article_note(stripped) or not closing):
-            break
+            start = _closing_block_start(lines[:end])
+            if start is None:
+                break
+            block = [line.strip() for line in lines[start:end] if line.strip()]
+            _report("closing_line", block[0])
+            for line in block[1:]:
+                evidence.fired("text/under_closing_line", line)
+            removed[:0] = block
+            end = start
+            continue
         if stripped:
             removed.insert(0, stripped)
             _report("closing_line", stripped)
@@ -206,6 +226,41 @@ def strip_closing_lines(lines: list[str]) -> tuple[list[str], list[str]]:
     while end < len(lines) and not lines[end].strip():  # blank lines stay as they were
         end += 1
     return lines[:end], removed
+
+
+def _closing_block_start(lines: list[str]) -> int | None:
+    """Index of a line that closes the page, not just the article, followed only by a few
+    short lines; None when there is none.
+
+    A copyright notice, contributor credits, a contact or newsletter line, a tag list: the
+    page's box that holds one often holds a line or two more (the newsletter's pitch, "For
+    more stories like this ...", a partner brand's blurb, footer links), which no phrase
+    names. Nothing under such a line is the article's, unless it is an editor's note or
+    more than a box holds. The text above it must outweigh the block (a byline's e-mail
+    address over a short article is no end). A bare "© Agency" is a photo credit, which
+    may sit between paragraphs: a copyright line ends the page only as a notice (a year,
+    "All rights reserved").
+    """
+    content = [index for index, line in enumerate(lines) if line.strip()]
+    under = 0
+    for position in range(len(content) - 1, 0, -1):
+        stripped = lines[content[position]].strip()
+        if position < len(content) - 1 and _closes_page(stripped):
+            above = sum(len(lines[index].strip()) for index in content[:position])
+            if above >= _MIN_ABOVE_CLOSING_BLOCK * (under + len(stripped)):
+                return content[position]
+        if is_article_note(stripped):
+            return None
+        under += len(stripped)
+        if len(content) - position > _MAX_UNDER_CLOSING_LINES or under > _MAX_UNDER_CLOSING_CHARS:
+            return None
+    return None
+
+
+def _closes_page(line: str) -> bool:
+    if len(line.split()) > _MAX_CLOSING_WORDS or not PAGE_CLOSING_LINE_RE.match(line):
+        return False
+    return not COPYRIGHT_LINE_RE.match(line) or bool(COPYRIGHT_NOTICE_RE.search(line))
 
 
 def _strip_opening_lines(lines: list[str]) -> tuple[list[str], list[str]]:

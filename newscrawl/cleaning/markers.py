@@ -232,6 +232,21 @@ _NAMES = rf"{_NAME}((,| and| y| e| und| et| in| from| with)? {_NAME})*"
 _AGENCY = r"(dpa|afp|reuters|ap|kna|epd|sid|apa|efe|ansa|sda)"
 _AGENCIES = rf"{_AGENCY}(\s*(,|/|und|and|et|y|e)?\s*{_AGENCY})*"
 
+#: "All rights reserved", in the languages the tables know: what makes a copyright line a
+#: notice.
+_RIGHTS_RESERVED = (
+    r"all rights reserved|alle rechte vorbehalten|tous droits réservés"
+    r"|todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati"
+    r"|riproduzione riservata|wszelkie prawa zastrzeżone|alle rechten voorbehouden"
+    r"|alla rättigheter förbehållna|alle rettigheter (reservert|forbeholdt)"
+    r"|alle rettigheder forbeholdes|kaikki oikeudet pidätetään|všechna práva vyhrazena"
+    r"|všetky práva vyhradené|minden jog fenntartva|toate drepturile rezervate"
+    r"|tüm hakları saklıdır|все права защищены|всі права захищені"
+    r"|جميع الحقوق محفوظة|सर्वाधिकार सुरक्षित|bản quyền thuộc về|สงวนลิขสิทธิ์"
+    r"|版权所有|版權所有|無断(転載|複製|転用)を?(禁じ(ます|る)|禁止)"
+    r"|무단\s?전재\s?(및|와|·)?\s?(재배포|배포)\s?금지"
+)
+
 #: Lines that close a page rather than an article, by what they are: copyright, contributor
 #: credits, tag lists, newsletter sign-ups, what a comment form says about commenting,
 #: contact lines, "follow us" calls. Removed only at the end of the text (and before
@@ -242,16 +257,7 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         r"(©|ⓒ|\(c\)|저작권자|copyright\s*(©|ⓒ|\(c\)|\d{4}|by\b|:))\s*.{0,300}",
         # "copyright Inexhibit 2019 - ISSN: 2283-5474": a name, a year, no more words
         r"copyright\s+(\S+\s+){0,3}(19|20)\d{2}\b(?-i:[^a-z]{0,80})",
-        r".{0,80}(all rights reserved|alle rechte vorbehalten|tous droits réservés"
-        r"|todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati"
-        r"|riproduzione riservata|wszelkie prawa zastrzeżone|alle rechten voorbehouden"
-        r"|alla rättigheter förbehållna|alle rettigheter (reservert|forbeholdt)"
-        r"|alle rettigheder forbeholdes|kaikki oikeudet pidätetään|všechna práva vyhrazena"
-        r"|všetky práva vyhradené|minden jog fenntartva|toate drepturile rezervate"
-        r"|tüm hakları saklıdır|все права защищены|всі права захищені"
-        r"|جميع الحقوق محفوظة|सर्वाधिकार सुरक्षित|bản quyền thuộc về|สงวนลิขสิทธิ์"
-        r"|版权所有|版權所有|無断(転載|複製|転用)を?(禁じ(ます|る)|禁止)"
-        r"|무단\s?전재\s?(및|와|·)?\s?(재배포|배포)\s?금지)\.?.{0,80}",
+        rf".{{0,80}}({_RIGHTS_RESERVED})\.?.{{0,80}}",
     ),
     "tags": (
         r"(tags?|topics?|filed under|categories|schlagworte|themen|mots-clés|thèmes|etiquetas"
@@ -517,6 +523,12 @@ SMALL_PRINT_LINE_RE = compile_lines(
     {kind: CHROME_LINES[kind] for kind in ("form_consent", "embed_consent")}
 )
 CLOSING_LINE_RE = compile_lines(CLOSING_LINES)
+#: Closing lines that end the page, not just the article (`boilerplate`): all but the
+#: "follow us" calls, which pages also put between paragraphs.
+PAGE_CLOSING_LINE_RE = compile_lines({k: v for k, v in CLOSING_LINES.items() if k != "follow"})
+COPYRIGHT_LINE_RE = compile_lines({"copyright": CLOSING_LINES["copyright"]})
+#: What makes a copyright line a notice, not a photo credit: a year, or the reservation.
+COPYRIGHT_NOTICE_RE = re.compile(rf"\b(19|20)\d{{2}}\b|{_RIGHTS_RESERVED}", re.IGNORECASE)
 PAYWALL_NOTICE_RE = compile_lines({"paywall": PAYWALL_NOTICES})
 COMMENT_HEADER_RE = compile_lines({"comments": COMMENT_HEADERS})
 ARTICLE_NOTE_LINE_RE = compile_lines(ARTICLE_NOTE_LINES)
