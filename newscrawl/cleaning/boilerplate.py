@@ -66,6 +66,8 @@ _MAX_CLOSING_WORDS = 80
 _MAX_UNDER_CLOSING_LINES = 4
 _MAX_UNDER_CLOSING_CHARS = 400
 _MIN_ABOVE_CLOSING_BLOCK = 2
+# A page-closing line with a block under it is a box's line, not a paragraph.
+_MAX_PAGE_CLOSING_CHARS = 300
 # A teaser line's headline: short and without the full stop of a sentence.
 _MAX_TEASER_HEADLINE_WORDS = 20
 # A date/byline line above the article is short; list items keep their dates.
@@ -241,24 +243,26 @@ def _closing_block_start(lines: list[str]) -> int | None:
     may sit between paragraphs: a copyright line ends the page only as a notice (a year,
     "All rights reserved").
     """
-    content = [index for index, line in enumerate(lines) if line.strip()]
-    under = 0
-    for position in range(len(content) - 1, 0, -1):
-        stripped = lines[content[position]].strip()
-        if position < len(content) - 1 and _closes_page(stripped):
-            above = sum(len(lines[index].strip()) for index in content[:position])
-            if above >= _MIN_ABOVE_CLOSING_BLOCK * (under + len(stripped)):
-                return content[position]
+    under: list[str] = []  # the lines below the candidate, last first
+    for index in range(len(lines) - 1, 0, -1):
+        stripped = lines[index].strip()
+        if not stripped:
+            continue
         if is_article_note(stripped):
             return None
-        under += len(stripped)
-        if len(content) - position > _MAX_UNDER_CLOSING_LINES or under > _MAX_UNDER_CLOSING_CHARS:
+        if under and _closes_page(stripped):
+            above = sum(len(line.strip()) for line in lines[:index])
+            if above >= _MIN_ABOVE_CLOSING_BLOCK * (sum(map(len, under)) + len(stripped)):
+                return index
+        under.append(stripped)
+        if len(under) > _MAX_UNDER_CLOSING_LINES or sum(map(len, under)) > _MAX_UNDER_CLOSING_CHARS:
             return None
     return None
 
 
 def _closes_page(line: str) -> bool:
-    if len(line.split()) > _MAX_CLOSING_WORDS or not PAGE_CLOSING_LINE_RE.match(line):
+    # The length first: the phrase tables are slow to rule out on a paragraph.
+    if len(line) > _MAX_PAGE_CLOSING_CHARS or not PAGE_CLOSING_LINE_RE.match(line):
         return False
     return not COPYRIGHT_LINE_RE.match(line) or bool(COPYRIGHT_NOTICE_RE.search(line))
 
