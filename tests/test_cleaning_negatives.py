@@ -131,8 +131,12 @@ def test_clean_text_drops_credits_and_keeps_the_article(credit: list[str]) -> No
     [
         # a photo credit between the last paragraphs: a credit, not a copyright notice
         ["© Valley Pictures", "Nobody voted against."],
-        # "follow us" calls sit between paragraphs too
+        # newsletter and "follow us" promos sit between paragraphs too
         ["Follow the Courier on Twitter for live updates.", "Nobody voted against."],
+        [
+            "Sign up for our newsletter to get the valley's news every morning.",
+            "Nobody voted against.",
+        ],
         # an editor's note under the closing line belongs to the article
         [
             "Reporting by Jane Doe; Editing by John Roe",

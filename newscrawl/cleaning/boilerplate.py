@@ -9,8 +9,8 @@ Lines are matched whole (a sentence that merely mentions a newsletter is never t
 - closing lines, only in the trailing block after the last paragraph of prose: copyright,
   contributor credits ("Reporting by ...; Editing by ..."), tag lists, newsletter
   sign-ups, "Follow him on Twitter", lines giving an e-mail address. One that ends the
-  page (a copyright notice, credits, a contact or newsletter line; not a "follow us"
-  call, which pages also put between paragraphs) takes the few short lines under it
+  page (a copyright notice, credits, a contact line, tags; not a newsletter or "follow
+  us" promo, which pages also put between paragraphs) takes the few short lines under it
   along: the rest of its box. The same lines before the article's first paragraph are
   promos too, and go, with date and byline lines ("14/03/2024 - Posted by ...").
 
@@ -234,14 +234,15 @@ def _closing_block_start(lines: list[str]) -> int | None:
     """Index of a line that closes the page, not just the article, followed only by a few
     short lines; None when there is none.
 
-    A copyright notice, contributor credits, a contact or newsletter line, a tag list: the
-    page's box that holds one often holds a line or two more (the newsletter's pitch, "For
-    more stories like this ...", a partner brand's blurb, footer links), which no phrase
-    names. Nothing under such a line is the article's, unless it is an editor's note or
-    more than a box holds. The text above it must outweigh the block (a byline's e-mail
-    address over a short article is no end). A bare "© Agency" is a photo credit, which
-    may sit between paragraphs: a copyright line ends the page only as a notice (a year,
-    "All rights reserved").
+    A copyright notice, contributor credits, a contact line, a tag list: the page's box
+    that holds one often holds a line or two more (a standards line, "For more stories
+    like this ...", a partner brand's blurb, footer links), which no phrase names. Nothing
+    under such a line is the article's, unless it is an editor's note or more than a box
+    holds. The text above it must outweigh the block (a byline's e-mail address over a
+    short article is no end). Not a newsletter or "follow us" promo: pages put those
+    between paragraphs too, above the article's last short paragraph. A bare "© Agency"
+    is a photo credit, which may sit between paragraphs: a copyright line ends the page
+    only as a notice (a year, "All rights reserved").
     """
     under: list[str] = []  # the lines below the candidate, last first
     for index in range(len(lines) - 1, 0, -1):

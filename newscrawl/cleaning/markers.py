@@ -524,8 +524,10 @@ SMALL_PRINT_LINE_RE = compile_lines(
 )
 CLOSING_LINE_RE = compile_lines(CLOSING_LINES)
 #: Closing lines that end the page, not just the article (`boilerplate`): all but the
-#: "follow us" calls, which pages also put between paragraphs.
-PAGE_CLOSING_LINE_RE = compile_lines({k: v for k, v in CLOSING_LINES.items() if k != "follow"})
+#: promos that pages also put between paragraphs, newsletter sign-ups and "follow us" calls.
+PAGE_CLOSING_LINE_RE = compile_lines(
+    {k: v for k, v in CLOSING_LINES.items() if k not in ("newsletter", "follow")}
+)
 COPYRIGHT_LINE_RE = compile_lines({"copyright": CLOSING_LINES["copyright"]})
 #: What makes a copyright line a notice, not a photo credit: a year, or the reservation.
 COPYRIGHT_NOTICE_RE = re.compile(rf"\b(19|20)\d{{2}}\b|{_RIGHTS_RESERVED}", re.IGNORECASE)
