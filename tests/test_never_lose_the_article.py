@@ -189,6 +189,18 @@ def test_a_standfirst_edited_after_its_description_is_found_by_its_words() -> No
     assert article["text"].splitlines()[0] == STANDFIRST
 
 
+def test_a_standfirst_that_is_the_descriptions_first_sentence_opens_the_text() -> None:
+    """The description says more than a short standfirst: the standfirst, then the body's
+    first sentence (fundus-dev, Aftonbladet)."""
+    standfirst = "After thirty years, night trains return to the valley."
+    description = f"{standfirst} The first leaves Elmsford station on a Friday in June, at ten."
+    html = _page_with_a_standfirst(f"<p class='x1'>{standfirst}</p>", description=description)
+    article = extract_article(html, URL)
+
+    assert article is not None
+    assert article["text"].splitlines()[0] == standfirst
+
+
 HEADLINE = "Night trains return to the valley line after thirty years"
 
 
@@ -215,6 +227,12 @@ HEADLINE = "Night trains return to the valley line after thirty years"
         ),
         # a description that only repeats the headline, shown again as a kicker
         (f"<p class='x1'>{HEADLINE}</p>", "", HEADLINE),
+        # a description that opens with a kicker shown above the headline: no sentence
+        (
+            "<p class='x1'>Valley line timetable changes</p>",
+            "",
+            f"Valley line timetable changes: {STANDFIRST}",
+        ),
     ],
     ids=[
         "caption with credit",
@@ -223,6 +241,7 @@ HEADLINE = "Night trains return to the valley line after thirty years"
         "not shown",
         "a few words shared",
         "headline",
+        "a kicker opening the description",
     ],
 )
 def test_no_standfirst_is_made_up(header: str, after: str, description: str) -> None:

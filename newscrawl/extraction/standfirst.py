@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from newscrawl.cleaning.boilerplate import is_caption, is_dateline
 from newscrawl.cleaning.dom import INVISIBLE_TAGS
 from newscrawl.cleaning.markers import DATE_RE
-from newscrawl.core.text import comparable
+from newscrawl.core.text import comparable, ends_like_a_sentence
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -98,7 +98,7 @@ def find_standfirst(
         shown = comparable(raw)
         if shown.startswith(first_key) and len(shown) <= _longest(len(first_line)):
             break  # the body's first paragraph: a standfirst comes before it
-        if _shows(shown, wanted) and not _is_caption(element, raw):
+        if _shows(shown, raw, wanted) and shown not in titles and not _is_caption(element, raw):
             candidate = element  # the last one before the body
     else:
         return None  # the body's first paragraph is nowhere: no order to go by
@@ -123,14 +123,22 @@ def _longest(length: int) -> float:
     return max(length * _MAX_EXTRA, length + _MAX_EXTRA_CHARS)
 
 
-def _shows(shown: str, descriptions: list[str]) -> bool:
-    """`shown` is one of the descriptions, and no more: the same opening (a description cut
-    short), or mostly the same words both ways (a description edited after the standfirst
-    was written: "Angehörige der drusischen Minderheit [in Syrien] haben ...")."""
+def _shows(shown: str, raw: str, descriptions: list[str]) -> bool:
+    """The block (`raw`, `shown` as `comparable`) is one of the descriptions, and no more:
+    the same opening (a description cut short), the description's opening sentence(s) (it
+    says more than the standfirst: "A. B." of "A."), or mostly the same words both ways (a
+    description edited after the standfirst was written: "Angehörige der drusischen
+    Minderheit [in Syrien] haben ...")."""
     for description in descriptions:
         if len(shown) > _longest(len(description)):
             continue
         if shown.startswith(description[:_KEY_CHARS]):
+            return True
+        if (
+            len(shown) >= _MIN_KEY_CHARS
+            and description.startswith(shown)
+            and ends_like_a_sentence(raw.strip())
+        ):
             return True
         words, said = set(shown.split()), set(description.split())
         common = len(words & said)
