@@ -353,6 +353,20 @@ def test_extract_article_drops_a_wire_credit_and_keeps_the_article() -> None:
     assert article["text"] == "\n".join([STANDFIRST, _article([])])
 
 
+def test_extract_article_drops_a_credit_box_and_keeps_the_article() -> None:
+    # The credits and the line under them, in the article's body as unnamed paragraphs.
+    box = _paragraphs(
+        "Reporting by Jane Doe in Elmsford; Editing by John Roe",
+        "Our Standards: The Valley Wire Trust Principles.",
+    )
+    html = _page(_paragraphs(LEDE, MIDDLE, PLAN) + box)
+
+    article = extract_article(html, URL)
+
+    assert article is not None
+    assert article["text"] == "\n".join([STANDFIRST, _article([])])
+
+
 def test_extract_article_keeps_lists_and_links_mid_article() -> None:
     body = (
         _paragraphs(LEDE)

@@ -250,7 +250,8 @@ _RIGHTS_RESERVED = (
 #: Lines that close a page rather than an article, by what they are: copyright, contributor
 #: credits, tag lists, newsletter sign-ups, what a comment form says about commenting,
 #: contact lines, "follow us" calls. Removed only at the end of the text (and before
-#: its first paragraph).
+#: its first paragraph); one that ends the page takes the few short lines under it along
+#: (`PAGE_CLOSING_LINE_RE`).
 CLOSING_LINES: dict[str, tuple[str, ...]] = {
     "copyright": (
         # the sign, or the word with a year or "by" after it ("Copyright law ..." is a sentence)
