@@ -161,6 +161,21 @@ def test_clean_text_keeps_what_follows_a_closing_line_that_does_not_end_the_page
     assert clean_text(article) == article
 
 
+def test_clean_text_keeps_the_last_brief_of_a_round_up_with_credits_after_each() -> None:
+    # Each brief ends with its credits: the last ones go as closing lines, the brief above
+    # them is no page-closing box's.
+    briefs = [
+        LEDE,
+        "(Reporting by Jane Doe; Editing by John Roe)",
+        MIDDLE,
+        "(Reporting by Sam Poe; Editing by John Roe)",
+        "The ferry will run again from Monday.",
+    ]
+    credit = "(Reporting by Ann Lee; Editing by John Roe)"
+
+    assert clean_text("\n".join([*briefs, credit])) == "\n".join(briefs)
+
+
 def test_clean_text_keeps_a_short_article_under_a_bylines_address() -> None:
     # The author's address above the text is a byline, not the end of the page.
     article = "\n".join(

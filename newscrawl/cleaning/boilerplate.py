@@ -35,6 +35,7 @@ from newscrawl.cleaning.markers import (
     CAPTION_WORDS_RE,
     CHROME_LINE_RE,
     CJK_DATE_RE,
+    CLOSING_KIND_RES,
     CLOSING_LINE_RE,
     COPYRIGHT_LINE_RE,
     COPYRIGHT_NOTICE_RE,
@@ -239,10 +240,11 @@ def _closing_block_start(lines: list[str]) -> int | None:
     like this ...", a partner brand's blurb, footer links), which no phrase names. Nothing
     under such a line is the article's, unless it is an editor's note or more than a box
     holds. The text above it must outweigh the block (a byline's e-mail address over a
-    short article is no end). Not a newsletter or "follow us" promo: pages put those
-    between paragraphs too, above the article's last short paragraph. A bare "© Agency"
-    is a photo credit, which may sit between paragraphs: a copyright line ends the page
-    only as a notice (a year, "All rights reserved").
+    short article is no end), and hold no line of its kind (`_kind_repeats`). Not a
+    newsletter or "follow us" promo: pages put those between paragraphs too, above the
+    article's last short paragraph. A bare "© Agency" is a photo credit, which may sit
+    between paragraphs: a copyright line ends the page only as a notice (a year, "All
+    rights reserved").
     """
     under: list[str] = []  # the lines below the candidate, last first
     for index in range(len(lines) - 1, 0, -1):
@@ -253,12 +255,24 @@ def _closing_block_start(lines: list[str]) -> int | None:
             return None
         if under and _closes_page(stripped):
             above = sum(len(line.strip()) for line in lines[:index])
-            if above >= _MIN_ABOVE_CLOSING_BLOCK * (sum(map(len, under)) + len(stripped)):
-                return index
+            if above < _MIN_ABOVE_CLOSING_BLOCK * (sum(map(len, under)) + len(stripped)):
+                return None
+            return None if _kind_repeats(stripped, lines[:index]) else index
         under.append(stripped)
         if len(under) > _MAX_UNDER_CLOSING_LINES or sum(map(len, under)) > _MAX_UNDER_CLOSING_CHARS:
             return None
     return None
+
+
+def _kind_repeats(line: str, above: list[str]) -> bool:
+    """A line of the same kind ("credits", "contact") above `line`: each item of the page
+    ends with one (a round-up of briefs, each with its credits), and the text under the
+    last is the last item, not the page's box."""
+    kinds = [regex for regex in CLOSING_KIND_RES.values() if regex.match(line)]
+    return any(
+        len(other) <= _MAX_PAGE_CLOSING_CHARS and any(regex.match(other) for regex in kinds)
+        for other in (text.strip() for text in above)
+    )
 
 
 def _closes_page(line: str) -> bool:

@@ -530,6 +530,8 @@ PAGE_CLOSING_LINE_RE = compile_lines(
     {k: v for k, v in CLOSING_LINES.items() if k not in ("newsletter", "follow")}
 )
 COPYRIGHT_LINE_RE = compile_lines({"copyright": CLOSING_LINES["copyright"]})
+#: Each kind of closing line on its own, to tell which kind a line is (rarely asked).
+CLOSING_KIND_RES = {kind: compile_lines({kind: phrases}) for kind, phrases in CLOSING_LINES.items()}
 #: What makes a copyright line a notice, not a photo credit: a year, or the reservation.
 COPYRIGHT_NOTICE_RE = re.compile(rf"\b(19|20)\d{{2}}\b|{_RIGHTS_RESERVED}", re.IGNORECASE)
 PAYWALL_NOTICE_RE = compile_lines({"paywall": PAYWALL_NOTICES})
