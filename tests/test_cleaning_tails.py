@@ -322,6 +322,22 @@ def test_a_page_closing_line_goes_with_the_short_lines_under_it(block: list[str]
     assert clean_text("\n".join([*article, *block])) == "\n".join(article)
 
 
+def test_a_photo_credit_above_does_not_keep_a_copyright_notices_box() -> None:
+    # A line of the notice's kind above it keeps a block (a round-up's credits), but a
+    # photo's "© Agency" is no notice.
+    article = [
+        *ARTICLES["en"][0],
+        "© Valley Pictures",
+        "The operator expects most passengers to be commuters who now take the first "
+        "morning train and would rather travel the evening before.",
+    ]
+    box = ["© 2024 The Valley Courier. All rights reserved.", "- Advertise with us", "- Imprint"]
+
+    cleaned = clean_text("\n".join([*article, *box]))
+
+    assert cleaned.endswith(article[-1])
+
+
 def test_closing_lines_and_headlines_in_layers_are_all_cut() -> None:
     article = ARTICLES["en"][0]
     tail = [

@@ -267,11 +267,13 @@ def _closing_block_start(lines: list[str]) -> int | None:
 def _kind_repeats(line: str, above: list[str]) -> bool:
     """A line of the same kind ("credits", "contact") above `line`: each item of the page
     ends with one (a round-up of briefs, each with its credits), and the text under the
-    last is the last item, not the page's box."""
+    last is the last item, not the page's box. (A photo's "© Agency" above a copyright
+    notice is no notice: `_closes_page`.)"""
     kinds = [regex for regex in CLOSING_KIND_RES.values() if regex.match(line)]
     return any(
-        len(other) <= _MAX_PAGE_CLOSING_CHARS and any(regex.match(other) for regex in kinds)
+        any(regex.match(other) for regex in kinds) and _closes_page(other)
         for other in (text.strip() for text in above)
+        if len(other) <= _MAX_PAGE_CLOSING_CHARS
     )
 
 
