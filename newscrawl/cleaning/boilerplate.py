@@ -37,7 +37,6 @@ from newscrawl.cleaning.markers import (
     CJK_DATE_RE,
     CLOSING_KIND_RES,
     CLOSING_LINE_RE,
-    COPYRIGHT_LINE_RE,
     COPYRIGHT_NOTICE_RE,
     DATE_RE,
     PAGE_CLOSING_LINE_RE,
@@ -281,7 +280,7 @@ def _closes_page(line: str) -> bool:
     # The length first: the phrase tables are slow to rule out on a paragraph.
     if len(line) > _MAX_PAGE_CLOSING_CHARS or not PAGE_CLOSING_LINE_RE.match(line):
         return False
-    return not COPYRIGHT_LINE_RE.match(line) or bool(COPYRIGHT_NOTICE_RE.search(line))
+    return not CLOSING_KIND_RES["copyright"].match(line) or bool(COPYRIGHT_NOTICE_RE.search(line))
 
 
 def _strip_opening_lines(lines: list[str]) -> tuple[list[str], list[str]]:

@@ -353,14 +353,13 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         # a sentence that opens by asking the reader to write: "Write to Al Root at ...",
         # "And if you have a news tip, let us know at: ..."
         rf"{_HAS_AT}{_SENTENCE_START}(e-?mail|write to|contact|reach|send|get in touch|tips?\b"
-        r"|have a"
-        r"|got a|do you have|questions?|kontakt|schreiben sie|schreib uns|hinweise|écrivez"
+        r"|have a|got a|do you have|questions?|kontakt|schreiben sie|schreib uns|hinweise|écrivez"
         r"|contactez|escr[ií]b|cont[aá]ct|scrivi|contatta|((and|or|so) )?(if you [^.!?]{1,80}, )?"
         rf"(let|tell|drop|e-?mail|write to|contact|send|reach) us)\b.{{0,200}}{_EMAIL}.{{0,200}}",
         # "X may be reached at ...", "Here's our email: ..."
         rf"{_HAS_AT}.{{0,300}}\b((may|can|could) be reached|is reachable|erreichen sie"
-        r"|here('s| is) "
-        rf"(our|my) e-?mail|we('d| would) (like|love) to hear)\b.{{0,200}}{_EMAIL}.{{0,200}}",
+        rf"|here('s| is) (our|my) e-?mail|we('d| would) (like|love) to hear)\b.{{0,200}}"
+        rf"{_EMAIL}.{{0,200}}",
     ),
     # "Follow us on Twitter", "Follow him on X @handle", in every language the tables know
     "follow": (
@@ -550,8 +549,7 @@ CLOSING_LINE_RE = compile_lines(CLOSING_LINES)
 PAGE_CLOSING_LINE_RE = compile_lines(
     {k: v for k, v in CLOSING_LINES.items() if k not in ("newsletter", "follow")}
 )
-COPYRIGHT_LINE_RE = compile_lines({"copyright": CLOSING_LINES["copyright"]})
-#: Each kind of closing line on its own, to tell which kind a line is (rarely asked).
+#: Each kind of closing line on its own, to tell which kind a line is.
 CLOSING_KIND_RES = {kind: compile_lines({kind: phrases}) for kind, phrases in CLOSING_LINES.items()}
 #: What makes a copyright line a notice, not a photo credit: a year, or the reservation.
 COPYRIGHT_NOTICE_RE = re.compile(rf"\b(19|20)\d{{2}}\b|{_RIGHTS_RESERVED}", re.IGNORECASE)
