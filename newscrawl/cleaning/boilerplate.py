@@ -245,20 +245,21 @@ def _closing_block_start(lines: list[str]) -> int | None:
     between paragraphs: a copyright line ends the page only as a notice (a year, "All
     rights reserved").
     """
-    under: list[str] = []  # the lines below the candidate, last first
+    under_lines = under_chars = 0  # the lines below the candidate, and their characters
     for index in range(len(lines) - 1, 0, -1):
         stripped = lines[index].strip()
         if not stripped:
             continue
         if is_article_note(stripped):
             return None
-        if under and _closes_page(stripped):
+        if under_lines and _closes_page(stripped):
             above = sum(len(line.strip()) for line in lines[:index])
-            if above < _MIN_ABOVE_CLOSING_BLOCK * (sum(map(len, under)) + len(stripped)):
+            if above < _MIN_ABOVE_CLOSING_BLOCK * (under_chars + len(stripped)):
                 return None
             return None if _kind_repeats(stripped, lines[:index]) else index
-        under.append(stripped)
-        if len(under) > _MAX_UNDER_CLOSING_LINES or sum(map(len, under)) > _MAX_UNDER_CLOSING_CHARS:
+        under_lines += 1
+        under_chars += len(stripped)
+        if under_lines > _MAX_UNDER_CLOSING_LINES or under_chars > _MAX_UNDER_CLOSING_CHARS:
             return None
     return None
 
