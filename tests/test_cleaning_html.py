@@ -277,6 +277,55 @@ def test_chrome_class_on_a_block_of_prose_is_kept() -> None:
     assert prune_chrome(tree, URL) == {}
 
 
+FACT_BOX = (
+    "<h3>Night trains in Europe</h3>"
+    "<p>Night trains ran on most long-distance lines in Europe until the 1990s, when cheap "
+    "flights and high-speed rail took their passengers.</p>"
+    "<p>Since 2016, several operators have brought them back, with new sleeping cars on the "
+    "routes between the Alps, the Baltic and the North Sea.</p>"
+)
+
+
+@pytest.mark.parametrize("name", ['class="infobox"', 'class="story-fact-box"', 'id="Infokasten"'])
+def test_fact_box_goes_with_its_prose(name: str) -> None:
+    # Key facts beside the story: prose, but set apart from the article's running text.
+    tree = _tree(
+        f"<article>{_paragraphs(PARAGRAPHS[:2])}<div {name}>{FACT_BOX}</div>"
+        f"{_paragraphs(PARAGRAPHS[2:])}</article>"
+    )
+
+    removed = prune_chrome(tree, URL)
+
+    assert list(removed) == ["fact_boxes"]
+    assert removed["fact_boxes"][0].startswith("Night trains in Europe")
+    assert _kept_paragraphs(tree) == PARAGRAPHS
+
+
+def test_fact_box_after_the_article_leaves_the_extracted_text() -> None:
+    body = _paragraphs() + f'<div class="factbox">{FACT_BOX}</div>'
+    article = extract_article(_page(body), URL)
+
+    assert article is not None
+    assert "Night trains ran on most" not in article["text"]
+    assert article["text"].splitlines()[-1] == PARAGRAPHS[-1]
+
+
+def test_a_fact_box_holding_the_article_is_kept() -> None:
+    # A theme's article wrapper named "info-box": no prose is left outside it.
+    tree = _tree(f'<div class="info-box">{_paragraphs()}</div><p>Share this story</p>')
+
+    assert prune_chrome(tree, URL) == {}
+
+
+def test_a_fact_box_holding_the_headline_is_kept() -> None:
+    tree = _tree(
+        f'<div class="infobox"><h1>Night trains return</h1>{_paragraphs(PARAGRAPHS[:1])}</div>'
+        + _paragraphs(PARAGRAPHS[1:])
+    )
+
+    assert prune_chrome(tree, URL) == {}
+
+
 def test_taxonomy_classes_are_not_chrome_names() -> None:
     # WordPress marks an article tagged "newsletter" with the class `tag-newsletter`.
     tree = _tree(f'<article class="post tag-newsletter category-share">{_paragraphs()}</article>')

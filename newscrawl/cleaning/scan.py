@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 # Class or id values that mention a chrome word (`structure` then checks whole words);
 # matched on the lower-cased value, much faster than an IGNORECASE regex.
 _CHROME_MENTION = re.compile("|".join(sorted(CHROME_CLASS_WORDS)))
+# Class or id values that name an info or fact box ("infobox", "fact-box", "metro-factbox",
+# "Infokasten", "faktaboks"), matched on the lower-cased value (`structure.find_fact_boxes`).
+_BOX_MENTION = re.compile(r"(?:info|facts?|fakten|fakta?)[-_]?(?:box|boks|kasten)")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 _DECORATIVE_TAGS = frozenset({"svg", "i", "span", "img"})
 # The header phrases, matched on lower-cased text (faster than IGNORECASE; the phrases
@@ -35,17 +38,20 @@ class Candidates:
 
     hidden: list[HtmlElement] = field(default_factory=list)
     chrome: list[HtmlElement] = field(default_factory=list)
+    boxes: list[HtmlElement] = field(default_factory=list)
     headers: list[HtmlElement] = field(default_factory=list)
 
 
 def scan(body: HtmlElement) -> Candidates:
-    """Collect hidden elements, chrome-named elements and header-phrase texts under `body`.
+    """Collect hidden elements, chrome-named elements, info boxes and header-phrase texts
+    under `body`.
 
     Class values and short texts repeat on a page (a card's classes, "Share", menu items):
     each distinct one is matched once.
     """
     found = Candidates()
     mentions: dict[str, bool] = {}
+    boxes: dict[str, bool] = {}
     headers: dict[str, bool] = {}
     for element in body.iter():
         tag = element.tag
@@ -53,7 +59,7 @@ def scan(body: HtmlElement) -> Candidates:
             continue  # comments, processing instructions
         attributes = element.items()  # one call for all attributes: cheaper than get()s
         if attributes:
-            chrome = hidden = False
+            chrome = hidden = box = False
             for name, value in attributes:
                 if name == "class" or name == "id":
                     if not chrome:
@@ -61,6 +67,11 @@ def scan(body: HtmlElement) -> Candidates:
                         if known is None:
                             known = mentions[value] = _mentions_chrome(value)
                         chrome = known
+                    if not box:
+                        named = boxes.get(value)
+                        if named is None:
+                            named = boxes[value] = _BOX_MENTION.search(value.lower()) is not None
+                        box = named
                 elif name == "style":
                     hidden = hidden or bool(_HIDDEN_STYLE.search(value.lower()))
                 elif name == "hidden":
@@ -73,6 +84,8 @@ def scan(body: HtmlElement) -> Candidates:
                 found.chrome.append(element)
             if hidden:
                 found.hidden.append(element)
+            if box:
+                found.boxes.append(element)
         own = element.text
         # The header phrase is the element's own text in practice ("<h3>Related</h3>").
         if own and len(own) <= MAX_HEADER_CHARS:
