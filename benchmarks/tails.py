@@ -58,7 +58,8 @@ plain, UPPER CASE or with a colon) or without one; plain lines, bullets, numbers
 seed's "-" separator and trailing " -", dates (in, before or under the headline), " | Site"
 and " - Site" suffixes (the article's site, or each headline's own), one headline,
 headlines ending in "?", "." or "!", teaser cards (headline and the other page's first
-sentence), "Read more: headline" on one line; at the HTML level as `<ul>`/`<ol>` of links,
+sentence), "Read more: headline" on one line, a widget's kicker or rank on a line of its
+own above each headline (`WIDGET_FORMATS`); at the HTML level as `<ul>`/`<ol>` of links,
 `<p>` links, bare `<a>` lists, plain `<p>`/`<li>` headlines, dated `<li>`, inside the
 article's body container or after it inside the `<article>`.
 
@@ -136,6 +137,24 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "tr": ("İlgili Haberler", "Bunlar da ilginizi çekebilir", "Çok Okunanlar", "Benzer Haberler"),
     "id": ("Baca juga", "Berita terkait", "Terpopuler", "Berita Lainnya"),
     "sw": ("Habari zaidi", "Soma pia", "Habari zinazohusiana"),
+}
+
+#: Section names that widgets show as a kicker above each headline, per language.
+SECTIONS: dict[str, tuple[str, ...]] = {
+    "en": ("Politics", "Sport", "Business", "World", "Culture", "Opinion", "Technology"),
+    "de": ("Politik", "Sport", "Wirtschaft", "Kultur", "Panorama", "Ausland"),
+    "fr": ("Politique", "Sport", "Économie", "Culture", "Monde"),
+    "es": ("Política", "Deportes", "Economía", "Cultura", "Internacional"),
+    "it": ("Politica", "Sport", "Economia", "Cultura", "Esteri"),
+    "pt": ("Política", "Esporte", "Economia", "Cultura", "Mundo"),
+    "ru": ("Политика", "Спорт", "Экономика", "Культура", "В мире"),
+    "ja": ("政治", "スポーツ", "経済", "国際", "社会"),
+    "ko": ("정치", "스포츠", "경제", "사회", "국제"),
+    "sv": ("Politik", "Sport", "Ekonomi", "Kultur", "Utrikes"),
+    "no": ("Politikk", "Sport", "Økonomi", "Kultur", "Utenriks"),
+    "tr": ("Politika", "Spor", "Ekonomi", "Kültür", "Dünya"),
+    "id": ("Politik", "Olahraga", "Ekonomi", "Budaya", "Internasional"),
+    "sw": ("Siasa", "Michezo", "Uchumi", "Kimataifa"),
 }
 
 #: Text credits that end wire and agency copy, per language ({a}, {b}: real author names).
@@ -513,6 +532,29 @@ def _cards(rng: random.Random, items: list[Source], a: Source) -> tuple[list[str
     return lines, others
 
 
+def _kickers(rng: random.Random, items: list[Source], a: Source) -> tuple[list[str], list[str]]:
+    upper = rng.random() < 0.5
+    lines: list[str] = []
+    others: list[str] = []
+    for s in items:
+        kicker = rng.choice(SECTIONS.get(s.language or "", SECTIONS["en"]))
+        kicker = kicker.upper() if upper else kicker
+        lines += [kicker, s.title]
+        others.append(kicker)
+    return lines, others
+
+
+def _ranks(rng: random.Random, items: list[Source], a: Source) -> tuple[list[str], list[str]]:
+    style = rng.choice(("{n}", "{n:02d}", "{n}."))
+    lines: list[str] = []
+    others: list[str] = []
+    for n, s in enumerate(items, 1):
+        rank = style.format(n=n)
+        lines += [rank, s.title]
+        others.append(rank)
+    return lines, others
+
+
 TEXT_FORMATS: tuple[Format, ...] = (
     Format("header + plain lines", True, 2, 5, _plain),
     Format("header + bullets", True, 2, 5, _bulleted),
@@ -529,6 +571,15 @@ TEXT_FORMATS: tuple[Format, ...] = (
     Format("no header: dates", False, 3, 5, _dated),
     Format("no header: | Site / - Site", False, 2, 5, _site_suffix),
     Format("no header: plain lines", False, 3, 6, _plain),
+)
+
+
+#: Widgets that extractors flatten into lines of their own: a kicker or a rank above each
+#: headline. Drawn with a random generator of their own (`widget_tail_cases`), so that
+#: adding them left every other case of the benchmark as it was.
+WIDGET_FORMATS: tuple[Format, ...] = (
+    Format("header + kicker above each headline", True, 2, 5, _kickers),
+    Format("header + rank above each headline", True, 2, 5, _ranks),
 )
 
 
@@ -549,10 +600,12 @@ def _inline_teaser(
     )
 
 
-def text_tail_cases(material: Material, per_language: int) -> list[Case]:
+def text_tail_cases(
+    material: Material, per_language: int, formats: Sequence[Format] = TEXT_FORMATS
+) -> list[Case]:
     rng = material.rng
     cases: list[Case] = []
-    for fmt in TEXT_FORMATS:
+    for fmt in formats:
         for language in material.languages():
             if fmt.header and language not in HEADERS:
                 continue
@@ -579,6 +632,8 @@ def text_tail_cases(material: Material, per_language: int) -> list[Case]:
                         others,
                     )
                 )
+    if formats is not TEXT_FORMATS:
+        return cases
     for language in material.languages():
         if language not in HEADERS:
             continue
@@ -1424,6 +1479,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         cases = text_tail_cases(material, args.per_language) + text_negative_cases(
             material, args.negatives_per_language
         )
+        widgets = Material(material.all, random.Random(args.seed + 1))
+        cases += text_tail_cases(widgets, args.per_language, WIDGET_FORMATS)
         results = run_text(cases)
         systems = list(TEXT_SYSTEMS)
         # one verdict per case: both text paths must succeed

@@ -515,6 +515,39 @@ def test_teaser_cards_headline_and_summary_go_with_their_header() -> None:
 
 
 @pytest.mark.parametrize(
+    "widget",
+    [
+        ["POLITICS", OTHER_HEADLINES[0], "Travel", OTHER_HEADLINES[1], "City", OTHER_HEADLINES[2]],
+        ["1", OTHER_HEADLINES[0], "2", OTHER_HEADLINES[1], "3", OTHER_HEADLINES[2]],
+        ["01", "Politik", OTHER_HEADLINES[0], "02", "Verkehr", OTHER_HEADLINES[1]],
+    ],
+    ids=["kickers", "ranks", "ranks-and-kickers"],
+)
+def test_a_widgets_kickers_and_ranks_go_with_its_headlines(widget: list[str]) -> None:
+    # A "Most read" widget flattened to text: a section name or a rank on a line of its
+    # own above each headline.
+    assert _cut(["Most read", *widget]) == PARAGRAPH
+
+
+def test_a_short_label_over_a_sentence_after_a_header_phrase_stays() -> None:
+    # A kicker goes only above a headline: "Latest" as a subheading over a label and the
+    # article's last sentence is the article's.
+    ending = [
+        "Latest",
+        "Update",
+        "The operator said on Friday that the first train would leave at 10 p.m.",
+    ]
+
+    assert _cut(ending) == "\n".join([PARAGRAPH, *ending])
+
+
+def test_headlines_marked_with_a_trailing_chevron_go_without_a_header() -> None:
+    tail = [f"{h} ›" for h in OTHER_HEADLINES]
+
+    assert _cut(tail) == PARAGRAPH
+
+
+@pytest.mark.parametrize(
     "tail",
     [
         ["関連記事", "新しい夜行列車、6月から運行開始へ 運賃は日帰り往復並み"],

@@ -10,7 +10,8 @@ then cut when one of these holds:
 - a header introduces it ("Read more", "Mehr zum Thema", ... see `markers`) and every
   line after the header is headline-sized, with at least as many lines that read as
   headlines (no final stop, or a final `?`/`!`) as lines ending with a full stop, which
-  may only be the one-sentence summary under a headline (teaser cards); or the lines are
+  may only be the one-sentence summary under a headline (teaser cards), a widget's rank or
+  kicker on a line of its own above a headline going with it; or the lines are
   short and all end with a stop but are several stories (`_unrelated`, below). A header
   over short sentences of one story ("UP NEXT" over "Thunder: Host the Lakers on
   Friday." "Lakers: Visit the Thunder on Friday.") is the article's;
@@ -18,8 +19,9 @@ then cut when one of these holds:
   article paragraph has, after a full sentence that does not announce a list (end with
   `:`):
   - a separator line (a lone `-`, `|`, `•`) opens it and at least two headlines follow;
-  - two or more lines end in a marker (`Headline -`, `Headline |`, `Headline [VIDEO]`),
-    or in the same " | Site" / " - Site" part (the site's name, repeated);
+  - two or more lines end in a marker (`Headline -`, `Headline |`, `Headline ›`,
+    `Headline [VIDEO]`), or in the same " | Site" / " - Site" part (the site's name,
+    repeated);
   - two or more lines are numbered 1, 2, 3... (not a table: rows that all end in a
     figure, or share a sign or key) or carry a date;
   - four or more Title Case lines (English-style headlines).
@@ -96,13 +98,15 @@ _MAX_SUMMARY_WORDS = 45
 _SEPARATOR_LINE = re.compile(r"^[\s\-–—|•·*=_~#]{1,6}$")
 # "Headline -", "Headline |", "Headline [VIDEO]": markup a headline list keeps as text.
 # (A leading bullet proves nothing by itself: articles' own lists have them too.)
-_MARKED = re.compile(r"(\s[\-–—|»•]\s*$)|(\s\[[^\W\d_][^\]\[]{1,18}\]\W{0,2}$)")
+_MARKED = re.compile(r"(\s[\-–—|»›→•]\s*$)|(\s\[[^\W\d_][^\]\[]{1,18}\]\W{0,2}$)")
 # "Headline | Site", "Headline - Site": a short name after a spaced separator.
 _SPACED_SEPARATOR = r"\s(?:[|\-–—·•]|::)\s"
 _SUFFIX = re.compile(rf"{_SPACED_SEPARATOR}\s*(?P<name>(?:(?!{_SPACED_SEPARATOR}).){{2,40}})$")
 _MAX_SUFFIX_WORDS = 5
 _BULLET = re.compile(r"^[•·*\-–—»>▪■►▶]\s*")
 _NUMBER = re.compile(r"^(?P<n>\d{1,2})(?:[.)]\s*|\s+)(?=\S)")
+# A rank alone on its line, above its headline ("1", "2."): a "Most read" widget's number.
+_RANK = re.compile(r"^\d{1,2}[.)]?$")
 # Zero-width spaces and joiners, soft hyphens, byte-order marks: in titles, invisible.
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 # "— Jane Doe (@jdoe) November 4, 2019": the byline under an embedded post.
@@ -130,6 +134,8 @@ _MIN_NO_SPACE_QUESTION_CHARS = 20
 _MAX_LABEL_WORDS = 4
 _MAX_LABEL_CHARS = 40
 _MAX_NO_SPACE_LABEL_CHARS = 12
+# A kicker over a headline in a list: "POLITICS", "Middle East".
+_MAX_KICKER_WORDS = 2
 # A paragraph cut short ("... until the paywall..."): long enough to be prose.
 _MIN_PARAGRAPH_WORDS = 12
 _MIN_NO_SPACE_PARAGRAPH_CHARS = 30
@@ -240,6 +246,22 @@ class _Line:
     def number(self) -> int | None:
         match = _NUMBER.match(self.text)
         return int(match["n"]) if match else None
+
+    @cached_property
+    def rank(self) -> bool:
+        return bool(_RANK.match(self.text))
+
+    @cached_property
+    def kicker(self) -> bool:
+        """A kicker or section name: a word or two, no punctuation at the end ("POLITIK",
+        "Middle East")."""
+        if self.no_space:
+            short = len(self.text) <= _MAX_NO_SPACE_LABEL_CHARS
+        else:
+            short = (
+                len(self.text.split()) <= _MAX_KICKER_WORDS and len(self.text) <= _MAX_LABEL_CHARS
+            )
+        return short and self.end == "" and not self.header and not self.rank
 
     @cached_property
     def dated(self) -> bool:
@@ -475,7 +497,8 @@ def _headed_tail(lines: list[_Line], content: list[int]) -> int | None:
 
 def _is_headline_list(after: list[_Line]) -> bool:
     """Lines that can follow a tail header: headlines (some with a full stop), and the
-    one-sentence summaries under them (teaser cards).
+    one-sentence summaries under them (teaser cards); a widget's furniture between them
+    (dates, a rank alone on its line, a kicker right above a headline) is passed over.
 
     Sentences that run on to the end are the article going on after a box of teasers
     ("DON'T MISS" between two paragraphs): two lines with a full stop in a row must have a
@@ -486,12 +509,14 @@ def _is_headline_list(after: list[_Line]) -> bool:
     """
     shapes = ""  # one letter per line: H headline, S a line with a full stop, | separator
     blocks: list[list[_Line]] = [[]]
-    for line in after:
+    for n, line in enumerate(after):
         if line.separator:
             shapes += "|"
             blocks.append([])
-        elif line.header or line.date_only:
+        elif line.header or line.date_only or line.rank:
             continue
+        elif line.kicker and n + 1 < len(after) and after[n + 1].headline:
+            continue  # a kicker over its headline
         elif line.headline:
             shapes += "H"
             blocks[-1].append(line)
