@@ -562,6 +562,21 @@ def test_reader_comments_never_become_the_article_root() -> None:
     assert root is None or root.get("class") == "x1"
 
 
+def test_teaser_summaries_inside_links_do_not_outweigh_the_article_root() -> None:
+    # A sidebar of guides whose cards are links holding a paragraph each (macrumors.com,
+    # class names aside): their prose is not the article's, so it does not count.
+    cards = "".join(
+        f'<li><a href="/guide-{n}"><p>{text} Read the full guide.</p></a></li>'
+        for n, text in enumerate(PARAGRAPHS * 2)
+    )
+    tree = _tree(f'<div class="x1">{_paragraphs()}</div><ul class="x2">{cards}</ul>')
+
+    root = find_article_root(tree.find("body"))
+
+    assert root is not None
+    assert root.get("class") == "x1"
+
+
 # --- mechanisms of issue 9 ("HTML tails"), one test each ---------------------------------
 
 

@@ -195,8 +195,9 @@ def find_article_root(body: HtmlElement) -> HtmlElement | None:
     them guessing paragraph by paragraph, and lists and subheadings get lost. The root is
     the innermost block holding most of the page's prose (long runs of text, in paragraphs
     or between line breaks), reader comments (a long thread can outweigh a short article)
-    left out. Tagged as `<article>`, it shows the extractor where to read; that narrows what
-    it reads, so the caller undoes the tag when the text falls short of the page's prose.
+    and the text of links (a teaser card's summary, inside its link) left out. Tagged as
+    `<article>`, it shows the extractor where to read; that narrows what it reads, so the
+    caller undoes the tag when the text falls short of the page's prose.
     """
     if next(body.iter("article", "main"), None) is not None:
         return None
@@ -209,7 +210,7 @@ def find_article_root(body: HtmlElement) -> HtmlElement | None:
         if container is None:
             continue
         ancestors = [container, *container.iterancestors()]
-        if any(_names_comments(a) for a in ancestors):
+        if any(_names_comments(a) or a.tag == "a" for a in ancestors):
             continue
         size = len(run)
         total += size
