@@ -289,16 +289,14 @@ FACT_BOX = (
 @pytest.mark.parametrize("name", ['class="infobox"', 'class="story-fact-box"', 'id="Infokasten"'])
 def test_fact_box_goes_with_its_prose(name: str) -> None:
     # Key facts beside the story: prose, but set apart from the article's running text.
-    tree = _tree(
-        f"<article>{_paragraphs(PARAGRAPHS[:2])}<div {name}>{FACT_BOX}</div>"
-        f"{_paragraphs(PARAGRAPHS[2:])}</article>"
-    )
+    closing = "The operator expects the first trains to be full in the summer months."
+    tree = _tree(f"<article>{_paragraphs()}<div {name}>{FACT_BOX}</div><p>{closing}</p></article>")
 
     removed = prune_chrome(tree, URL)
 
     assert list(removed) == ["fact_boxes"]
     assert removed["fact_boxes"][0].startswith("Night trains in Europe")
-    assert _kept_paragraphs(tree) == PARAGRAPHS
+    assert _kept_paragraphs(tree) == [*PARAGRAPHS, closing]
 
 
 def test_fact_box_after_the_article_leaves_the_extracted_text() -> None:
@@ -313,6 +311,14 @@ def test_fact_box_after_the_article_leaves_the_extracted_text() -> None:
 def test_a_fact_box_holding_the_article_is_kept() -> None:
     # A theme's article wrapper named "info-box": no prose is left outside it.
     tree = _tree(f'<div class="info-box">{_paragraphs()}</div><p>Share this story</p>')
+
+    assert prune_chrome(tree, URL) == {}
+
+
+def test_a_fact_box_that_opens_the_article_is_kept() -> None:
+    # A "Factbox" story: the box is the article, and teasers with prose follow it.
+    teasers = "".join(f'<div class="teaser"><p>{text}</p></div>' for text in PARAGRAPHS)
+    tree = _tree(f'<h2>Factbox: night trains</h2><div class="factbox">{FACT_BOX}</div>{teasers}')
 
     assert prune_chrome(tree, URL) == {}
 

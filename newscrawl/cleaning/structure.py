@@ -5,7 +5,7 @@
   (newsletter sign-up, share bar, breadcrumb, ...: `markers.CHROME_CLASS_WORDS`), unless
   they hold article-like prose;
 - fact boxes: elements whose class or id names an info or fact box, whatever prose they
-  hold, unless no article prose is left outside them;
+  hold, once the article has begun above them;
 - other articles: when one `<article>` element carries the headline, the other
   `<article>` elements outside it are other stories (teaser cards, "next story");
 - tag lists: the links a blog marks `rel="tag"` (tags, categories), with their label;
@@ -23,7 +23,7 @@ from newscrawl.cleaning.dom import (
     comparable,
     is_link_dominated,
     outermost,
-    prose_chars,
+    prose_runs,
     text_of,
 )
 from newscrawl.cleaning.markers import CHROME_CLASS_WORDS
@@ -48,9 +48,8 @@ _LONG_TEXT_RUNS = XPath(
 )
 _MIN_ROOT_CHUNKS = 3
 _ROOT_TAGS = frozenset({"div", "section", "td"})
-#: Prose a page keeps outside its fact boxes for them to go: a box holding (almost) all of
-#: it holds the article.
-_MIN_PROSE_OUTSIDE_BOXES = 400
+#: Prose above a fact box for it to go: the article began before it.
+_MIN_PROSE_BEFORE_BOXES = 400
 _MAX_TAG_LIST_WORDS = 80
 _TAG_LINKS = XPath(".//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]")
 _TAG_LIST_LINK_SHARE = 0.6
@@ -95,13 +94,14 @@ def find_hidden_blocks(candidates: Iterable[HtmlElement]) -> list[HtmlElement]:
 
 
 def find_fact_boxes(candidates: Iterable[HtmlElement], body: HtmlElement) -> list[HtmlElement]:
-    """Outermost candidates (class or id naming an info or fact box, `scan`) that leave the
-    article outside them: no `<h1>` inside, and a paragraph's worth of prose outside.
+    """Outermost candidates (class or id naming an info or fact box, `scan`) that the
+    article has begun above: no `<h1>` inside, and a paragraph's worth of prose before.
 
     A page sets such a box apart from the article's running text: key facts, background,
     a glossary, a disclaimer, a full transcript. Unlike other chrome, a box holds prose, so
-    prose does not keep it; the check is that the article is elsewhere. (The dev sets'
-    golds leave every such box out: 9 boxes with text, on 7 sites.)
+    prose does not keep it; the check is that the article is elsewhere and started before
+    it (a page whose article is the box, a "Factbox" story, has no prose above it). (The
+    dev sets' golds leave every such box out: 9 boxes with text, on 7 sites.)
     """
     boxes = [
         element
@@ -110,8 +110,14 @@ def find_fact_boxes(candidates: Iterable[HtmlElement], body: HtmlElement) -> lis
     ]
     if not boxes:
         return []
-    page_prose = prose_chars(body)
-    return [b for b in boxes if page_prose - prose_chars(b) >= _MIN_PROSE_OUTSIDE_BOXES]
+    order = {element: n for n, element in enumerate(body.iter())}
+    runs = [(order.get(run.getparent(), -1), len(run)) for run in prose_runs(body)]
+
+    def prose_before(box: HtmlElement) -> int:
+        start = order.get(box, -1)
+        return sum(size for at, size in runs if 0 <= at < start)
+
+    return [box for box in boxes if prose_before(box) >= _MIN_PROSE_BEFORE_BOXES]
 
 
 def _names_chrome(element: HtmlElement) -> bool:
