@@ -130,6 +130,48 @@ def test_showing_the_article_root_never_loses_its_prose() -> None:
     assert "Addressing this crisis" in text
 
 
+GUIDES = [
+    "Night trains are making a comeback across the continent, with new sleeper services "
+    "linking capitals that lost them decades ago. Here is everything you need to know about "
+    "routes, cabins and fares before you book your first overnight journey.",
+    "Rail passes can save money on long trips, but only if you plan your route with care. Our "
+    "guide explains which passes cover night trains, what reservations cost on top, and how "
+    "to avoid the most common mistakes made by first-time travellers.",
+    "Travelling with a bicycle by train is easier than it used to be, yet rules still differ "
+    "from one operator to the next. We list the services that carry bikes, how to reserve a "
+    "place, and what to do when the bike racks are already full.",
+]
+
+
+def test_a_lede_written_in_a_div_is_kept_beside_a_sidebar_of_paragraphs() -> None:
+    """An article written as text and line breaks in a `<div>` under its headline, beside a
+    sidebar of guides with a paragraph each: trafilatura tests the whole page for `<p>` text
+    (`//p//text()`), finds the sidebar's, and then reads no `<div>` text, so the lede before
+    the first line break was lost (Zyte benchmark, macrumors.com). The block under the
+    page's only headline that holds the article's prose is shown to it as the article."""
+    lede = PARAGRAPHS[0].replace("electrified", "<em><a href='/rail'>electrified</a></em>", 1)
+    body = f"{lede}<br><br>{PARAGRAPHS[1]}<br><br>{PARAGRAPHS[2]}"
+    guides = "".join(f"<li><a href='/guide-{n}'><p>{g}</p></a></li>" for n, g in enumerate(GUIDES))
+    footer = (
+        "The Valley Courier is the daily newspaper of the valley towns, read by farmers, "
+        "commuters and students alike, with reporters in six towns and a newsroom that has "
+        "covered the region's railways, schools and councils since 1921."
+    )
+    html = _page(
+        "<div class='wrap'><div class='main'><div class='story'><h1>Night trains return</h1>"
+        "<div class='by'><span>By</span> <a href='/author/jane-holt'>Jane Holt</a></div>"
+        f"<div class='copy'>{body}</div></div>"
+        f"<div class='side'><h3>Guides</h3><ul>{guides}</ul></div></div>"
+        f"<div class='foot'><p>{footer}</p></div></div>"
+    )
+
+    article = extract_article(html, URL)
+
+    assert article is not None
+    assert article["text"].startswith(PARAGRAPHS[0])
+    assert GUIDES[0] not in article["text"]
+
+
 # --- the standfirst ---------------------------------------------------------------------
 
 STANDFIRST = (

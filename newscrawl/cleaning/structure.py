@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from lxml.etree import XPath
 
+from newscrawl.cleaning import evidence
 from newscrawl.cleaning.dom import (
     NEVER_PRUNE,
     comparable,
@@ -43,6 +44,8 @@ _MIN_PROSE_PARAGRAPHS = 2
 # The article root holds this share of the page's prose: text runs of 120+ characters,
 # found by libxml2 (no Python walk over the page; the cheap length test first).
 _ROOT_PROSE_SHARE = 0.8
+#: ... or this share, for the block under the page's only headline (`_headed_root`).
+_HEADED_ROOT_SHARE = 0.6
 _LONG_TEXT_RUNS = XPath(
     ".//text()[string-length(normalize-space(.)) >= 120][not(parent::script or parent::style)]"
 )
@@ -201,9 +204,12 @@ def find_article_root(body: HtmlElement) -> HtmlElement | None:
     them guessing paragraph by paragraph, and lists and subheadings get lost. The root is
     the innermost block holding most of the page's prose (long runs of text, in paragraphs
     or between line breaks), reader comments (a long thread can outweigh a short article)
-    and the text of links (a teaser card's summary, inside its link) left out. Tagged as
-    `<article>`, it shows the extractor where to read; that narrows what it reads, so the
-    caller undoes the tag when the text falls short of the page's prose.
+    and the text of links (a teaser card's summary, inside its link) left out. On a page
+    with one `<h1>`, the block under it that holds a smaller majority of the prose
+    (`_headed_root`) is the root instead, where it lies inside that block or no such block
+    is found. Tagged as `<article>`, the root shows the extractor where to read; that
+    narrows what it reads, so the caller undoes the tag when the text falls short of the
+    page's prose.
     """
     if next(body.iter("article", "main"), None) is not None:
         return None
@@ -226,8 +232,40 @@ def find_article_root(body: HtmlElement) -> HtmlElement | None:
     if chunks < _MIN_ROOT_CHUNKS:
         return None
     roots = [e for e, size in held.items() if size >= _ROOT_PROSE_SHARE * total]
-    root = max(roots, key=lambda e: sum(1 for _ in e.iterancestors()))  # the innermost
+    root = max(roots, key=_depth)  # the innermost
+    headed = _headed_root(body, held, total)
+    if headed is not None and (root.tag not in _ROOT_TAGS or root in headed.iterancestors()):
+        root = headed
+        if evidence.collecting_enabled():
+            evidence.fired("extraction/headed_root", text_of(root))
     return root if root.tag in _ROOT_TAGS else None
+
+
+def _depth(element: HtmlElement) -> int:
+    return sum(1 for _ in element.iterancestors())
+
+
+def _headed_root(body: HtmlElement, held: dict[HtmlElement, int], total: int) -> HtmlElement | None:
+    """The block under the page's only `<h1>` that holds its prose, when the block around
+    that headline holds most of the page's prose: less than `find_article_root` asks of a
+    block without a headline, since a sidebar or footer of prose outweighs a short
+    article's share. trafilatura needs the innermost block: it tests the whole page for
+    `<p>` text, and a page with some (a sidebar's) has it skip the text written straight
+    into a `<div>`, except in the block it is shown as the article."""
+    headlines = list(body.iter("h1"))
+    if len(headlines) != 1:
+        return None
+    around = [
+        a for a in headlines[0].iterancestors() if held.get(a, 0) >= _HEADED_ROOT_SHARE * total
+    ]
+    if not around:
+        return None
+    root = max(around, key=_depth)
+    while True:  # down to the block that holds all of it (the body under headline and byline)
+        inner = [child for child in root if held.get(child) == held[root]]
+        if len(inner) != 1:
+            return root
+        root = inner[0]
 
 
 def _names_comments(element: HtmlElement) -> bool:
