@@ -309,7 +309,7 @@ def test_fact_box_after_the_article_leaves_the_extracted_text() -> None:
 
 
 def test_a_fact_box_holding_the_article_is_kept() -> None:
-    # A theme's article wrapper named "info-box": no prose is left outside it.
+    # A theme's article wrapper named "info-box": no article prose above it.
     tree = _tree(f'<div class="info-box">{_paragraphs()}</div><p>Share this story</p>')
 
     assert prune_chrome(tree, URL) == {}
