@@ -251,17 +251,23 @@ class _Line:
     def rank(self) -> bool:
         return bool(_RANK.match(self.text))
 
+    def label_sized(self, words: int) -> bool:
+        """As short as a label: at most `words` words (and `_MAX_LABEL_CHARS`), or
+        `_MAX_NO_SPACE_LABEL_CHARS` characters in a script without spaces."""
+        if self.no_space:
+            return len(self.text) <= _MAX_NO_SPACE_LABEL_CHARS
+        return len(self.text.split()) <= words and len(self.text) <= _MAX_LABEL_CHARS
+
     @cached_property
     def kicker(self) -> bool:
         """A kicker or section name: a word or two, no punctuation at the end ("POLITIK",
         "Middle East")."""
-        if self.no_space:
-            short = len(self.text) <= _MAX_NO_SPACE_LABEL_CHARS
-        else:
-            short = (
-                len(self.text.split()) <= _MAX_KICKER_WORDS and len(self.text) <= _MAX_LABEL_CHARS
-            )
-        return short and self.end == "" and not self.header and not self.rank
+        return (
+            self.label_sized(_MAX_KICKER_WORDS)
+            and self.end == ""
+            and not self.header
+            and not self.rank
+        )
 
     @cached_property
     def dated(self) -> bool:
@@ -640,14 +646,15 @@ def _with_label(lines: list[_Line], content: list[int], start: int) -> int:
     if position == 0:
         return start
     label = lines[content[position - 1]]
-    short = (
-        len(label.text) <= _MAX_NO_SPACE_LABEL_CHARS
-        if label.no_space
-        else len(label.text.split()) <= _MAX_LABEL_WORDS and len(label.text) <= _MAX_LABEL_CHARS
-    )
     # "Main image credit: Getty", "Tags: rail": a key and its value is no header.
     keyed = any(c in COLONS for c in label.text.rstrip(COLONS + " "))
-    if short and label.sized and label.end in ("", ":") and not keyed and not _structured(label):
+    if (
+        label.label_sized(_MAX_LABEL_WORDS)
+        and label.sized
+        and label.end in ("", ":")
+        and not keyed
+        and not _structured(label)
+    ):
         return content[position - 1]
     return start
 
