@@ -50,8 +50,8 @@ def scan(body: HtmlElement) -> Candidates:
     each distinct one is matched once.
     """
     found = Candidates()
-    mentions: dict[str, bool] = {}
-    boxes: dict[str, bool] = {}
+    # Per class or id value: whether it mentions a chrome word, and whether it names a box.
+    names: dict[str, tuple[bool, bool]] = {}
     headers: dict[str, bool] = {}
     for element in body.iter():
         tag = element.tag
@@ -62,16 +62,11 @@ def scan(body: HtmlElement) -> Candidates:
             chrome = hidden = box = False
             for name, value in attributes:
                 if name == "class" or name == "id":
-                    if not chrome:
-                        known = mentions.get(value)
-                        if known is None:
-                            known = mentions[value] = _mentions_chrome(value)
-                        chrome = known
-                    if not box:
-                        named = boxes.get(value)
-                        if named is None:
-                            named = boxes[value] = _BOX_MENTION.search(value.lower()) is not None
-                        box = named
+                    known = names.get(value)
+                    if known is None:
+                        known = names[value] = _what_it_names(value)
+                    chrome = chrome or known[0]
+                    box = box or known[1]
                 elif name == "style":
                     hidden = hidden or bool(_HIDDEN_STYLE.search(value.lower()))
                 elif name == "hidden":
@@ -98,5 +93,7 @@ def scan(body: HtmlElement) -> Candidates:
     return found
 
 
-def _mentions_chrome(value: str) -> bool:
-    return _CHROME_MENTION.search(value.lower()) is not None
+def _what_it_names(value: str) -> tuple[bool, bool]:
+    """Whether a class or id value mentions a chrome word, and whether it names a box."""
+    lowered = value.lower()
+    return _CHROME_MENTION.search(lowered) is not None, _BOX_MENTION.search(lowered) is not None
