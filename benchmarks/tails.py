@@ -532,27 +532,22 @@ def _cards(rng: random.Random, items: list[Source], a: Source) -> tuple[list[str
     return lines, others
 
 
+def _above_each(items: list[Source], labels: list[str]) -> tuple[list[str], list[str]]:
+    """Each headline with its label on the line above (the labels are no headlines)."""
+    return [
+        line for label, s in zip(labels, items, strict=True) for line in (label, s.title)
+    ], labels
+
+
 def _kickers(rng: random.Random, items: list[Source], a: Source) -> tuple[list[str], list[str]]:
     upper = rng.random() < 0.5
-    lines: list[str] = []
-    others: list[str] = []
-    for s in items:
-        kicker = rng.choice(SECTIONS.get(s.language or "", SECTIONS["en"]))
-        kicker = kicker.upper() if upper else kicker
-        lines += [kicker, s.title]
-        others.append(kicker)
-    return lines, others
+    kickers = [rng.choice(SECTIONS.get(s.language or "", SECTIONS["en"])) for s in items]
+    return _above_each(items, [k.upper() if upper else k for k in kickers])
 
 
 def _ranks(rng: random.Random, items: list[Source], a: Source) -> tuple[list[str], list[str]]:
     style = rng.choice(("{n}", "{n:02d}", "{n}."))
-    lines: list[str] = []
-    others: list[str] = []
-    for n, s in enumerate(items, 1):
-        rank = style.format(n=n)
-        lines += [rank, s.title]
-        others.append(rank)
-    return lines, others
+    return _above_each(items, [style.format(n=n) for n in range(1, len(items) + 1)])
 
 
 TEXT_FORMATS: tuple[Format, ...] = (
