@@ -268,6 +268,12 @@ def test_clean_text_keeps_a_mid_article_line_that_starts_with_a_one_word_header(
         "appeals@elmsford-police.example.",
         "The company did not respond to an email sent to press@acme.example on Tuesday.",
         "If you saw the collision, contact Elmsford police at appeals@elmsford-police.example.",
+        # someone else's appeal or price, not the publisher's to the reader
+        "“We need your support,” the mayor told residents at the meeting.",
+        "Support Ukraine and help end the war, the banners at the rally read.",
+        "The ferry company's season ticket is available for just £99 a year.",
+        "Supporters say the bridge will help. Support for the plan grew over the summer.",
+        "Der Verein bittet: Unterstützen Sie die Aktion mit einer Spende, sagte der Sprecher.",
     ],
 )
 def test_clean_text_keeps_sentences_that_mention_chrome_words(last_line: str) -> None:

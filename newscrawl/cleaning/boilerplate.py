@@ -8,11 +8,13 @@ Lines are matched whole (a sentence that merely mentions a newsletter is never t
   captions, by the credit that ends them ("... in Madrid. (Manu Fernandez/AP)");
 - closing lines, only in the trailing block after the last paragraph of prose: copyright,
   contributor credits ("Reporting by ...; Editing by ..."), tag lists, newsletter
-  sign-ups, "Follow him on Twitter", lines giving an e-mail address. One that ends the
-  page (a copyright notice, credits, a contact line, tags; not a newsletter or "follow
-  us" promo, which pages also put between paragraphs) takes the few short lines under it
-  along: the rest of its box. The same lines before the article's first paragraph are
-  promos too, and go, with date and byline lines ("14/03/2024 - Posted by ...").
+  sign-ups, "Follow him on Twitter", lines giving an e-mail address, the publisher's
+  appeal for money or membership (a paragraph: "If you enjoyed this article, ..."). One
+  that ends the page (a copyright notice, credits, a contact line, tags; not a newsletter,
+  "follow us" or appeal promo, which pages also put between paragraphs) takes the few
+  short lines under it along: the rest of its box. The same lines before the article's
+  first paragraph are promos too, and go, with date and byline lines ("14/03/2024 -
+  Posted by ...").
 
 Editor's notes and corrections (`markers.ARTICLE_NOTE_LINES`) belong to the article: they
 are never removed and nothing above them is treated as closing.
@@ -61,6 +63,7 @@ _MAX_CAPTION_WORDS = 80
 _CAPTION_OPENERS = "PpIi"
 # Closing lines run longer: reprint notices and promos are small paragraphs.
 _MAX_CLOSING_WORDS = 80
+_MAX_APPEAL_WORDS = 200
 # Under a page-closing line (copyright notice, credits, contact): at most this many lines,
 # this many characters (a promo box's pitch, footer links), and the text above outweighs them.
 _MAX_UNDER_CLOSING_LINES = 4
@@ -326,8 +329,10 @@ def _is_separator(line: str) -> bool:
 
 
 def _is_closing(line: str) -> bool:
-    if len(line.split()) > _MAX_CLOSING_WORDS:
-        return False
+    words = len(line.split())
+    if words > _MAX_CLOSING_WORDS:
+        # A publisher's appeal to its readers runs to a paragraph.
+        return words <= _MAX_APPEAL_WORDS and bool(CLOSING_KIND_RES["appeal"].match(line))
     return bool(CLOSING_LINE_RE.match(line) or CHROME_LINE_RE.match(line)) or _is_teaser_line(line)
 
 

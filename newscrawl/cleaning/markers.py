@@ -361,6 +361,23 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         rf"|here('s| is) (our|my) e-?mail|we('d| would) (like|love) to hear)\b.{{0,200}}"
         rf"{_EMAIL}.{{0,200}}",
     ),
+    # The publisher's appeal to its readers, for money or membership: "If you enjoyed this
+    # article, ... Join", "Support Snopes so we ...", "Get ... 12 issues for £11.99", a
+    # German appeal that ends in its button ("... Jetzt unterstützen"). Each asks the
+    # reader: a sentence about someone else's appeal or price ("The plan is available for
+    # just $6.99", "'We need your support,' she said") is not matched.
+    "appeal": (
+        rf"{_SENTENCE_START}if you (enjoyed|liked|value|appreciate|rely on) (this|our|reading"
+        r"|independent)\b.{0,40}\b(article|story|journalism|reporting|work|coverage)\b.{0,600}",
+        rf"{_SENTENCE_START}(please )?support (us|our (journalism|work|reporting|newsroom)"
+        r"|independent journalism|(the )?(?-i:[A-Z])\S*( (?-i:[A-Z])\S*){0,2} (so (that )?we"
+        r"|and make a difference)\b).{0,400}",
+        # a subscription offer and its price ("Get access to ... for as little as Rs 599")
+        rf"{_SENTENCE_START}(get|subscribe|join|sign up|start|try)\b.{{0,200}}(\bfor (as little"
+        r" as|only|just)|\b\d+ issues for)\s*(£|\$|€|rs\.?|₹)?\s*\d.{0,400}",
+        r"(unterstützen sie (uns|unsere[nmrs]?|unabhängigen)\b.{0,600}|.{0,1200}[.!?]\s*jetzt "
+        r"unterstützen)",
+    ),
     # "Follow us on Twitter", "Follow him on X @handle", in every language the tables know
     "follow": (
         rf"{_SENTENCE_START}follow (him|her|them|us|me|.{{1,60}}) (on ({_SOCIAL})|@\w+).{{0,200}}",
@@ -547,7 +564,7 @@ CLOSING_LINE_RE = compile_lines(CLOSING_LINES)
 #: Closing lines that end the page, not just the article (`boilerplate`): all but the
 #: promos that pages also put between paragraphs, newsletter sign-ups and "follow us" calls.
 PAGE_CLOSING_LINE_RE = compile_lines(
-    {k: v for k, v in CLOSING_LINES.items() if k not in ("newsletter", "follow")}
+    {k: v for k, v in CLOSING_LINES.items() if k not in ("newsletter", "follow", "appeal")}
 )
 #: Each kind of closing line on its own, to tell which kind a line is.
 CLOSING_KIND_RES = {kind: compile_lines({kind: phrases}) for kind, phrases in CLOSING_LINES.items()}
