@@ -260,25 +260,21 @@ def test_unrelated_headlines_in_a_script_without_spaces_go_without_a_header() ->
         ["뉴스레터 구독하기"],
         ["订阅我们的新闻通讯"],
         # the publisher's appeal for money or membership (invented wording, in the shapes
-        # of four sites' appeals)
+        # the appeals of four sites take)
         [
-            "If you enjoyed this article, we have an offer for you: join Courier Plus. "
-            "Members read every story without ads, and keep the Courier going."
+            "If you value our reporting, here is a way to keep it going: become a Courier "
+            "member. Members read every story without ads and meet the newsroom twice a year."
         ],
         ["Support the Courier so we can keep reporting on the valley."],
+        ["Subscribe to the printed Courier today: 52 issues for £39, delivered every Friday."],
         [
-            "Get The Valley Courier delivered to your door every week. 12 issues for £9.99. "
-            "Click here for more information."
+            "Get Courier Pro, our premium analysis service, for as little as $5 in the first "
+            "year. Use the code VALLEY."
         ],
         [
-            "Get access to Courier Pro, our premium analysis service, for as little as $5 for "
-            "the first year. Use the code VALLEY."
-        ],
-        [
-            "Guter Journalismus kostet Geld. Gerade jetzt braucht es Recherche vor Ort, und "
-            "die Hälfte aller Einnahmen dieses Monats geht an die Lokalredaktionen. Finden "
-            "Sie auch? Dann machen Sie mit und unterstützen Sie unsere Aktion. Sind Sie "
-            "dabei? Jetzt unterstützen"
+            "Lokaljournalismus kostet Geld. Ein Viertel aller Abos dieses Herbstes geht an "
+            "unsere Lokalredaktionen im Tal, die über Gemeinderat, Schulen und Vereine "
+            "berichten. Helfen Sie mit? Jetzt unterstützen"
         ],
         # copyright lines beyond the Latin script
         ["<저작권자(c) 밸리뉴스, 무단 전재-재배포 금지>"],

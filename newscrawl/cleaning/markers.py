@@ -562,7 +562,8 @@ SMALL_PRINT_LINE_RE = compile_lines(
 )
 CLOSING_LINE_RE = compile_lines(CLOSING_LINES)
 #: Closing lines that end the page, not just the article (`boilerplate`): all but the
-#: promos that pages also put between paragraphs, newsletter sign-ups and "follow us" calls.
+#: promos that pages also put between paragraphs: newsletter sign-ups, "follow us" calls and
+#: appeals for money or membership.
 PAGE_CLOSING_LINE_RE = compile_lines(
     {k: v for k, v in CLOSING_LINES.items() if k not in ("newsletter", "follow", "appeal")}
 )
