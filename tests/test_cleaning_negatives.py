@@ -272,6 +272,8 @@ def test_clean_text_keeps_a_mid_article_line_that_starts_with_a_one_word_header(
         "“We need your support,” the mayor told residents at the meeting.",
         "Support Ukraine and help end the war, the banners at the rally read.",
         "The ferry company's season ticket is available for just £99 a year.",
+        # a deal's buying line ends a shopping article
+        "Get it on Amazon for just $39.99",
         "Supporters say the bridge will help. Support for the plan grew over the summer.",
         "Der Verein bittet: Unterstützen Sie die Aktion mit einer Spende, sagte der Sprecher.",
     ],

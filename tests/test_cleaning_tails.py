@@ -268,8 +268,8 @@ def test_unrelated_headlines_in_a_script_without_spaces_go_without_a_header() ->
         ["Support the Courier so we can keep reporting on the valley."],
         ["Subscribe to the printed Courier today: 52 issues for £39, delivered every Friday."],
         [
-            "Get Courier Pro, our premium analysis service, for as little as $5 in the first "
-            "year. Use the code VALLEY."
+            "Get Courier Pro, the valley's fastest-growing subscription service, for as "
+            "little as $5 in the first year. Use the code VALLEY."
         ],
         [
             "Lokaljournalismus kostet Geld. Ein Viertel aller Abos dieses Herbstes geht an "

@@ -372,9 +372,11 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         rf"{_SENTENCE_START}(please )?support (us|our (journalism|work|reporting|newsroom)"
         r"|independent journalism|(the )?(?-i:[A-Z])\S*( (?-i:[A-Z])\S*){0,2} (so (that )?we"
         r"|and make a difference)\b).{0,400}",
-        # a subscription offer and its price ("Get access to ... for as little as Rs 599")
-        rf"{_SENTENCE_START}(get|subscribe|join|sign up|start|try)\b.{{0,200}}(\bfor (as little"
-        r" as|only|just)|\b\d+ issues for)\s*(£|\$|€|rs\.?|₹)?\s*\d.{0,400}",
+        # a subscription offer and its price ("Get access to ... subscriptions service ...
+        # for as little as Rs 599"; not a deal's "Get it on Amazon for just $39")
+        rf"{_SENTENCE_START}(get|subscribe|join|sign up|start|try)\b.{{0,200}}(\b(subscri\w*"
+        r"|membership|access)\b.{0,150}\bfor (as little as|only|just)|\b\d+ issues for)\s*"
+        r"(£|\$|€|rs\.?|₹)?\s*\d.{0,400}",
         r"(unterstützen sie (uns|unsere[nmrs]?|unabhängigen)\b.{0,600}|.{0,1200}[.!?]\s*jetzt "
         r"unterstützen)",
     ),
