@@ -362,7 +362,7 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         rf"{_EMAIL}.{{0,200}}",
     ),
     # The publisher's appeal to its readers, for money or membership: "If you enjoyed this
-    # article, ... Join", "Support Snopes so we ...", "Get ... 12 issues for £11.99", a
+    # article, ... join", "Support the Courier so we ...", "Get ... 52 issues for £39", a
     # German appeal that ends in its button ("... Jetzt unterstützen"). Each asks the
     # reader: a sentence about someone else's appeal or price ("The plan is available for
     # just $6.99", "'We need your support,' she said") is not matched.
@@ -372,8 +372,8 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         rf"{_SENTENCE_START}(please )?support (us|our (journalism|work|reporting|newsroom)"
         r"|independent journalism|(the )?(?-i:[A-Z])\S*( (?-i:[A-Z])\S*){0,2} (so (that )?we"
         r"|and make a difference)\b).{0,400}",
-        # a subscription offer and its price ("Get access to ... subscriptions service ...
-        # for as little as Rs 599"; not a deal's "Get it on Amazon for just $39")
+        # a subscription offer and its price ("Get access to ... subscription service ...
+        # for as little as $5"; not a deal's "Get it on Amazon for just $39")
         rf"{_SENTENCE_START}(get|subscribe|join|sign up|start|try)\b.{{0,200}}(\b(subscri\w*"
         r"|membership|access)\b.{0,150}\bfor (as little as|only|just)|\b\d+ issues for)\s*"
         r"(£|\$|€|rs\.?|₹)?\s*\d.{0,400}",
