@@ -63,6 +63,8 @@ _MAX_CAPTION_WORDS = 80
 _CAPTION_OPENERS = "PpIi"
 # Closing lines run longer: reprint notices and promos are small paragraphs.
 _MAX_CLOSING_WORDS = 80
+# A publisher's appeal for money or membership is a paragraph (the longest of the dev
+# sets' appeals is 120 words).
 _MAX_APPEAL_WORDS = 200
 # Under a page-closing line (copyright notice, credits, contact): at most this many lines,
 # this many characters (a promo box's pitch, footer links), and the text above outweighs them.
@@ -331,7 +333,6 @@ def _is_separator(line: str) -> bool:
 def _is_closing(line: str) -> bool:
     words = len(line.split())
     if words > _MAX_CLOSING_WORDS:
-        # A publisher's appeal to its readers runs to a paragraph.
         return words <= _MAX_APPEAL_WORDS and bool(CLOSING_KIND_RES["appeal"].match(line))
     return bool(CLOSING_LINE_RE.match(line) or CHROME_LINE_RE.match(line)) or _is_teaser_line(line)
 
