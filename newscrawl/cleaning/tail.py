@@ -38,8 +38,9 @@ then cut when one of these holds:
   nothing ("A loan from the national fund") or continue a sentence in lower case. A
   tail's headlines each name someone or something (a capital after the first word, a
   number), start like a headline, and no two share a word of five letters or more (two
-  non-kana letters in a row, in a script without spaces). Lines that are prose (two
-  sentences in a long line or one that asks after a statement, a link) break the run.
+  non-kana letters in a row, in a script without spaces; each headline's own " | Source"
+  part aside). Lines that are prose (two sentences in a long line or one that asks
+  after a statement, a link) break the run.
   A wrong cut loses the article's last lines, so every one of these must hold; none
   acted on any prefix of the dev sets' gold bodies (an article ending there).
 
@@ -303,6 +304,12 @@ class _Line:
         ):
             return None  # "July 17, 2023 – Austin, TX": a date, not a headline, before it
         return name.casefold()
+
+    @cached_property
+    def without_suffix(self) -> str:
+        """The line without its " | Site" part: what the headline itself says."""
+        match = _SUFFIX.search(self.text) if self.suffix is not None else None
+        return self.text[: match.start()] if match else self.text
 
     @cached_property
     def marked(self) -> bool:
@@ -821,7 +828,9 @@ def _unrelated_run(lines: list[_Line], items: list[int]) -> int | None:
         run.insert(0, i)
     if len(run) < _MIN_UNRELATED_RUN:
         return None
-    shown = [lines[i] for i in run]
+    # Each headline's own source ("... | Daily Courier", "... | Evening Courier") is no
+    # word the stories share.
+    shown = [_Line(lines[i].without_suffix) for i in run]
     if len({line.text[:1] if line.bullet else "" for line in shown}) > 1:
         return None  # two kinds of bullet: not one rendered list
     named = sum(1 for line in shown if _names_something(line) or not _cased(line))
