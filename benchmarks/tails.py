@@ -570,8 +570,8 @@ TEXT_FORMATS: tuple[Format, ...] = (
 
 
 #: Widgets that extractors flatten into lines of their own: a kicker or a rank above each
-#: headline. Drawn with a random generator of their own (`widget_tail_cases`), so that
-#: adding them left every other case of the benchmark as it was.
+#: headline. `main` draws them with a random generator of their own, so that adding them
+#: left every other case of the benchmark as it was.
 WIDGET_FORMATS: tuple[Format, ...] = (
     Format("header + kicker above each headline", True, 2, 5, _kickers),
     Format("header + rank above each headline", True, 2, 5, _ranks),
@@ -596,8 +596,14 @@ def _inline_teaser(
 
 
 def text_tail_cases(
-    material: Material, per_language: int, formats: Sequence[Format] = TEXT_FORMATS
+    material: Material,
+    per_language: int,
+    formats: Sequence[Format] = TEXT_FORMATS,
+    *,
+    inline_teasers: bool = True,
 ) -> list[Case]:
+    """Cases of each format in each language, then (`inline_teasers`) the inline "Read
+    more: headline" cases, all drawn from `material`'s random generator in that order."""
     rng = material.rng
     cases: list[Case] = []
     for fmt in formats:
@@ -627,7 +633,7 @@ def text_tail_cases(
                         others,
                     )
                 )
-    if formats is not TEXT_FORMATS:
+    if not inline_teasers:
         return cases
     for language in material.languages():
         if language not in HEADERS:
@@ -1475,7 +1481,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             material, args.negatives_per_language
         )
         widgets = Material(material.all, random.Random(args.seed + 1))
-        cases += text_tail_cases(widgets, args.per_language, WIDGET_FORMATS)
+        cases += text_tail_cases(widgets, args.per_language, WIDGET_FORMATS, inline_teasers=False)
         results = run_text(cases)
         systems = list(TEXT_SYSTEMS)
         # one verdict per case: both text paths must succeed

@@ -204,28 +204,31 @@ def test_unrelated_headlines_go_when_one_of_three_starts_in_lower_case() -> None
     assert _cut(tail) == PARAGRAPH
 
 
-def test_unrelated_headlines_each_with_its_own_source_go_without_a_header() -> None:
-    # An aggregator's widget: each headline carries its own source, and the sources share
-    # a word ("新聞"); the headlines themselves share none.
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # no full stop, no two sharing two letters in a row (kana aside: "から" is grammar,
+        # not a subject; "、" is a comma)
+        [
+            "- 港の祭りに過去最多の人出、花火は中止",
+            "- 県知事が辞任を表明、住宅計画めぐり",
+            "- 新美術館が秋に開館へ、入場料から決まる",
+        ],
+        # an aggregator's widget: each headline carries its own source, and the sources
+        # share a word ("新聞"); the headlines themselves share none
+        [
+            "港の祭りに過去最多の人出、花火は中止 | 谷地新聞",
+            "県知事が辞任を表明、住宅計画めぐり | 湾岸新聞デジタル",
+            "新美術館が秋に開館へ、入場料から決まる | 北海新聞オンライン",
+        ],
+    ],
+    ids=["plain", "own sources"],
+)
+def test_unrelated_headlines_in_a_script_without_spaces_go_without_a_header(
+    tail: list[str],
+) -> None:
+    # Japanese headlines after the last sentence.
     article = "新しい夜行列車が6月から運行を始める。運賃は日帰り往復並みになる。"
-    tail = [
-        "港の祭りに過去最多の人出、花火は中止 | 谷地新聞",
-        "県知事が辞任を表明、住宅計画めぐり | 湾岸新聞デジタル",
-        "新美術館が秋に開館へ、入場料から決まる | 北海新聞オンライン",
-    ]
-
-    assert clean_text("\n".join([article, *tail])) == article
-
-
-def test_unrelated_headlines_in_a_script_without_spaces_go_without_a_header() -> None:
-    # Japanese headlines after the last sentence: no full stop, no two sharing two letters
-    # in a row (kana aside: "から" is grammar, not a subject; "、" is a comma).
-    article = "新しい夜行列車が6月から運行を始める。運賃は日帰り往復並みになる。"
-    tail = [
-        "- 港の祭りに過去最多の人出、花火は中止",
-        "- 県知事が辞任を表明、住宅計画めぐり",
-        "- 新美術館が秋に開館へ、入場料から決まる",
-    ]
 
     assert clean_text("\n".join([article, *tail])) == article
 

@@ -290,8 +290,8 @@ class _Line:
         return len(_WORD.findall(rest)) <= 1 and not re.search(_SPACED_SEPARATOR, rest)
 
     @cached_property
-    def suffix(self) -> str | None:
-        """The " | Site" part of "Headline | Site", lower-cased."""
+    def _suffix_match(self) -> re.Match[str] | None:
+        """Where the " | Site" part of "Headline | Site" starts, when it is a site's name."""
         match = _SUFFIX.search(self.text)
         if match is None or self.bracketed or len(match["name"].split()) > _MAX_SUFFIX_WORDS:
             return None
@@ -303,12 +303,18 @@ class _Line:
             _MIN_NO_SPACE_HEADLINE_CHARS if self.no_space else _MIN_HEADLINE_WORDS
         ):
             return None  # "July 17, 2023 – Austin, TX": a date, not a headline, before it
-        return name.casefold()
+        return match
+
+    @cached_property
+    def suffix(self) -> str | None:
+        """The " | Site" part of "Headline | Site", lower-cased."""
+        match = self._suffix_match
+        return match["name"].strip().casefold() if match else None
 
     @cached_property
     def without_suffix(self) -> str:
         """The line without its " | Site" part: what the headline itself says."""
-        match = _SUFFIX.search(self.text) if self.suffix is not None else None
+        match = self._suffix_match
         return self.text[: match.start()] if match else self.text
 
     @cached_property
