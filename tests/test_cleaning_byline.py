@@ -139,6 +139,24 @@ ARTICLE = "\n".join(PARAGRAPHS)
             ],
             ["Sidney Wiltgen"],
         ),
+        # the box's heading names the author (the plain text of hashed class names)
+        (
+            [
+                "Über Anna Muster",
+                "Als Redakteurin verantwortet Anna Muster die Verkehrsseiten. Sie kam 2017 "
+                "aus Hamburg ins Team.",
+            ],
+            ["Anna Muster"],
+        ),
+        (
+            [
+                "About Jane Doe",
+                "Jane Doe covers transport for the Courier. She joined in 2019 from the "
+                "Valley Ledger.",
+                "Most read",
+            ],
+            ["Jane Doe"],
+        ),
     ],
 )
 def test_an_author_box_below_the_article_goes_with_what_follows(
@@ -147,6 +165,41 @@ def test_an_author_box_below_the_article_goes_with_what_follows(
     text, removed = strip_author_bio("\n".join([ARTICLE, *box]), authors)
     assert text == ARTICLE
     assert removed == box
+
+
+@pytest.mark.parametrize("authors", [["Jane Doe"], []])
+@pytest.mark.parametrize(
+    "box",
+    [
+        ["About the author", "Senior editor at the Courier."],
+        [
+            "About the Author",
+            "Jane Doe",
+            "@janedoe",
+            "Jane Doe covers transport for the Courier. She joined in 2019.",
+        ],
+        ["À propos de l'auteure", "Journaliste"],
+    ],
+)
+def test_an_author_box_under_its_heading_goes_whoever_wrote(
+    box: list[str], authors: list[str]
+) -> None:
+    text, removed = strip_author_bio("\n".join([ARTICLE, *box]), authors)
+    assert text == ARTICLE
+    assert removed == box
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # more under the heading than a box holds: the article's own section
+        "\n".join([ARTICLE, "About the author", *PARAGRAPHS, *PARAGRAPHS]),
+        # the heading above the article's prose: not below the article
+        "\n".join(["About the author", "Jane Doe covers transport.", *PARAGRAPHS[:2]]),
+    ],
+)
+def test_what_is_not_an_author_box_under_its_heading_stays(text: str) -> None:
+    assert strip_author_bio(text, []) == (text, [])
 
 
 @pytest.mark.parametrize(
@@ -162,6 +215,7 @@ def test_an_author_box_below_the_article_goes_with_what_follows(
         ),
         # the name alone, then a line that does not name her
         "\n".join([ARTICLE, "Jane Doe", "The operator will publish the timetable in May."]),
+        "\n".join([ARTICLE, "About Jane Doe", "The operator will publish the timetable in May."]),
     ],
 )
 def test_what_is_not_an_author_box_stays(text: str) -> None:

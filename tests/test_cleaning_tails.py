@@ -355,6 +355,29 @@ def test_a_page_closing_line_goes_with_the_short_lines_under_it(block: list[str]
     assert clean_text("\n".join([*article, *block])) == "\n".join(article)
 
 
+@pytest.mark.parametrize(
+    "box",
+    [
+        ["About the author", "Senior editor at the Courier."],
+        ["ABOUT THE AUTHOR", "Producer"],
+        ["Über die Autorin", "Redakteurin im Ressort Verkehr"],
+    ],
+)
+def test_an_author_box_under_its_heading_goes(box: list[str]) -> None:
+    # Where class names are hashed ("sc-1ib37xr-0"), the box reaches the text; `clean_text`
+    # knows no authors, but the heading says what the box is. Below three paragraphs.
+    article = [
+        "The regional rail operator will run night trains between the two cities from June, "
+        "with three departures a week in each direction.",
+        "Tickets go on sale next month and will cost about the same as a day return, the "
+        "operator said at a briefing on Monday.",
+        "The operator expects most passengers to be commuters who now take the first "
+        "morning train and would rather travel the evening before.",
+    ]
+
+    assert clean_text("\n".join([*article, *box])) == "\n".join(article)
+
+
 def test_a_photo_credit_above_does_not_keep_a_copyright_notices_box() -> None:
     # A line of the notice's kind above it keeps a block (a round-up's credits), but a
     # photo's "© Agency" is no notice.

@@ -11,6 +11,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from newscrawl.cleaning.boilerplate import remove_boilerplate
+from newscrawl.cleaning.byline import strip_author_bio
 from newscrawl.cleaning.tail import KnownHeadlines, strip_tail
 
 if TYPE_CHECKING:
@@ -52,9 +53,10 @@ def clean_text(
     tail_headers: Sequence[str] = (),
     known: KnownHeadlines | None = None,
 ) -> str:
-    """Apply the text-level cleaners, in crawl order: chrome lines, then the headline tail;
-    `title`, when given, also removes a first line that repeats the headline; `known`, the
-    headlines of a dataset's articles, makes a tail of them go whatever its format.
+    """Apply the text-level cleaners, in crawl order: chrome lines, an author box under its
+    heading ("About the author"), then the headline tail; `title`, when given, also
+    removes a first line that repeats the headline; `known`, the headlines of a dataset's
+    articles, makes a tail of them go whatever its format.
 
     Only removes: every line of the result is a line of `text` (spacing aside). Run again
     on its result it changes nothing. A text over `MAX_TEXT_CHARS`, or one the cleaners
@@ -90,5 +92,6 @@ def _clean_once(
     text: str, title: str | None, tail_headers: Sequence[str], known: KnownHeadlines | None
 ) -> str:
     text, _ = remove_boilerplate(text, title)
+    text, _ = strip_author_bio(text, ())
     text, _ = strip_tail(text, tail_headers, known)
     return text

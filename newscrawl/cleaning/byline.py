@@ -7,8 +7,10 @@ article text. It is recognised by the page's own author names, not by a phrase l
 short line near the top that is those names plus at most a few words around them (a
 "By", a place, a role). The bio is the other end: among the last lines, a sentence that
 opens with an author's full name and a verb ("Jane Doe is a senior fellow at ..."), or
-an author box below the article: the name alone on a line, then a bio that names them;
-the box and everything after it go (what a site puts below its author box is its own).
+an author box below the article: the name alone on a line (or "About Jane Doe"), then a
+bio that names them; the box and everything after it go (what a site puts below its
+author box is its own). A box under its heading ("About the author", "Über die
+Autorin") needs no names: it goes with the few short lines it holds (a name, a role).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import re
 from collections.abc import Sequence
 
 from newscrawl.cleaning import evidence
+from newscrawl.cleaning.markers import AUTHOR_BOX_HEADING_RE
 from newscrawl.core.text import after_prose, ends_like_a_sentence, is_prose
 
 #: A byline sits under the headline and the standfirst: among the first lines of text.
@@ -44,6 +47,11 @@ _DESCRIBED = re.compile(
 _MIN_PARAGRAPHS_ABOVE_BOX = 3
 #: "Journalist", "Senior Reporter": a role line under the name.
 _MAX_ROLE_WORDS = 3
+#: A box under its heading ("About the author") holds a name, a handle, a role, a bio.
+_MAX_LINES_IN_BOX = 4
+_MAX_CHARS_IN_BOX = 600
+#: The box's heading may name the author: "About Jane Doe", "Über Anna Muster".
+_ABOUT = re.compile(r"^(more about|about|über|à propos de|sobre|acerca de|om|over)\s+", re.I)
 
 
 def strip_byline(text: str, authors: Sequence[str]) -> tuple[str, list[str]]:
@@ -81,12 +89,15 @@ def _is_byline(line: str, names: list[str]) -> bool:
 
 def strip_author_bio(text: str, authors: Sequence[str]) -> tuple[str, list[str]]:
     """Return `text` without a closing author bio (and the short lines after it), or
-    without an author box and all that follows it, and the removed lines."""
-    if not authors or not text:
+    without an author box and all that follows it, and the removed lines. Without
+    `authors`, only a box under its heading ("About the author") is known."""
+    if not text:
         return text, []
     lines = text.split("\n")
     filled = [index for index, line in enumerate(lines) if line.strip()]
-    box = _author_box(lines, filled, authors)
+    box = _headed_box(lines, filled)
+    if box is None and authors:
+        box = _author_box(lines, filled, authors)
     if box is not None:
         removed = [lines[i].strip() for i in filled if i >= box]
         for gone in removed:
@@ -109,17 +120,35 @@ def strip_author_bio(text: str, authors: Sequence[str]) -> tuple[str, list[str]]
     return text, []
 
 
+def _headed_box(lines: list[str], filled: list[int]) -> int | None:
+    """Index of an author box's heading ("About the author", "Über die Autorin") below the
+    article, with no more under it than such a box holds (a name, a role, a short bio)."""
+    texts = [lines[index].strip() for index in filled]
+    for position in range(max(len(filled) - _MAX_LINES_IN_BOX - 1, 0), len(filled)):
+        if not AUTHOR_BOX_HEADING_RE.match(texts[position]):
+            continue
+        under = texts[position + 1 :]
+        if (
+            sum(map(len, under)) <= _MAX_CHARS_IN_BOX
+            and after_prose(texts, _MIN_PARAGRAPHS_ABOVE_BOX) <= position
+        ):
+            return filled[position]
+    return None
+
+
 def _author_box(lines: list[str], filled: list[int], authors: Sequence[str]) -> int | None:
-    """Index of an author box below the article: a line that is an author's name alone,
-    then (after at most a short role line: "Journalist") a bio that names them ("Regan is
-    a Connecticut native...", "Hat Geschichte studiert ... Sidney Wiltgen beschäftigt
-    sich ..."). Only below three paragraphs of prose: what follows the box is the page's
-    (related stories, comments), not more article."""
+    """Index of an author box below the article: a line that is an author's name alone
+    (or the box's heading: "About Jane Doe", "Über Anna Muster"), then (after at most a
+    short role line: "Journalist") a bio that names them ("Regan is a Connecticut
+    native...", "Hat Geschichte studiert ... Sidney Wiltgen beschäftigt sich ..."). Only
+    below three paragraphs of prose: what follows the box is the page's (related stories,
+    comments), not more article."""
     wanted = {name.casefold(): name for name in authors if name.strip()}
     longest = max(map(len, wanted), default=0)
     texts = [lines[index].strip() for index in filled]
     for position in range(after_prose(texts, _MIN_PARAGRAPHS_ABOVE_BOX), len(filled)):
         index, line = filled[position], texts[position]
+        line = _ABOUT.sub("", line, count=1)
         if len(line) > longest or line.casefold() not in wanted:
             continue
         name = wanted[line.casefold()]

@@ -571,6 +571,22 @@ PAGE_CLOSING_LINE_RE = compile_lines(
 )
 #: Each kind of closing line on its own, to tell which kind a line is.
 CLOSING_KIND_RES = {kind: compile_lines({kind: phrases}) for kind, phrases in CLOSING_LINES.items()}
+#: The heading of the author box under an article, in the languages the tables know
+#: (`byline`). Not a person's box under an interview ("Zur Person"): that person is the
+#: article's subject.
+AUTHOR_BOX_HEADING_RE = compile_lines(
+    {
+        "author_box": (
+            r"(about|more about) the (authors?|writers?|contributors?)",
+            r"über (den|die) autor(in|en|innen)?|über die autor(\*|:)innen",
+            r"(à|a) propos de l'auteur(e)?",
+            r"sobre (el|la|o|a) autor(a)?|acerca del autor",
+            r"(informazioni )?sull'autore",
+            r"om (forfatteren|skribenten|författaren)|over de (auteur|schrijver)",
+            r"o autorze|об авторе|yazar hakkında",
+        )
+    }
+)
 #: What makes a copyright line a notice, not a photo credit: a year, or the reservation.
 COPYRIGHT_NOTICE_RE = re.compile(rf"\b(19|20)\d{{2}}\b|{_RIGHTS_RESERVED}", re.IGNORECASE)
 PAYWALL_NOTICE_RE = compile_lines({"paywall": PAYWALL_NOTICES})
