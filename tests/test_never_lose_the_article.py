@@ -111,6 +111,35 @@ def test_a_fast_pass_that_stopped_part_way_hands_over() -> None:
     assert len(text) > 4000
 
 
+NOTICE = [
+    "When you visit our website, we store cookies on your browser to collect information "
+    "about you, your preferences or your device, mostly to make the site work as you expect.",
+    "You can choose not to allow some types of cookies, which may affect your experience of "
+    "the site and the services we are able to offer you. Click on the headings to find out more.",
+    "Our customer service centre answers questions by telephone and e-mail from Monday to "
+    "Friday between eight and six, and on Saturdays until noon, except on public holidays.",
+    "Subscribers abroad can reach the centre on the international number, and business "
+    "customers have a line of their own for invoices, deliveries and group subscriptions.",
+]
+
+
+def test_prose_outside_the_pages_only_article_is_no_reason_to_hand_over() -> None:
+    """The fast pass read the page's one `<article>`; a consent notice and a service box
+    outside it, in blocks whose class names say nothing (hashed ones, or renamed), are more
+    prose than the article holds. That is no article that stopped part-way: the full
+    cascade would add them (fundus-dev's Reuters page, read with its class names renamed,
+    went from 1,642 to 7,592 characters)."""
+    body = (
+        f'<div class="x8f2a"><article><h1>Night trains return</h1>{_paragraphs()}</article>'
+        f'</div><div class="q1c9e">{_paragraphs(NOTICE)}</div>'
+    )
+
+    article = extract_article(_page(body), URL)
+
+    assert article is not None
+    assert article["text"] == "\n".join(PARAGRAPHS)
+
+
 def test_a_fast_pass_that_read_a_comment_hands_over_to_the_block_with_the_prose() -> None:
     """With its class names saying nothing, a blog post's page gave trafilatura's fast pass
     a reader's comment (766 characters) as the article; the full cascade found the post

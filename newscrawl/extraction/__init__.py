@@ -54,6 +54,8 @@ _MAX_MENU_SHARE = 0.5
 _MIN_PROSE_PARAGRAPHS = 3
 # ...and when more of the page's prose is missing from the text than it holds.
 _MAX_MISSING_PROSE = 1.0
+#: The fast text came from the page's one `<article>` when it holds this share of its prose.
+_MIN_HELD_SHARE = 0.5
 #: A text from another block replaces the fast one when it holds this many times the prose.
 _MIN_PROSE_GAIN = 3
 _CODE_SIGNS = "<>{}=;\\"
@@ -262,8 +264,22 @@ def _stopped_part_way(tree: HtmlElement, text: str) -> bool:
     wanted = _MAX_MISSING_PROSE * len(text)
     if len(tree.text_content()) < len(text) + wanted:
         return False
-    runs = prose_runs(tree)
-    return sum(map(len, runs)) >= wanted and missing_prose(tree, text, runs) >= wanted
+    scope = _article_holding(tree, text)
+    runs = prose_runs(scope)
+    return sum(map(len, runs)) >= wanted and missing_prose(scope, text, runs) >= wanted
+
+
+def _article_holding(tree: HtmlElement, text: str) -> HtmlElement:
+    """The page's one `<article>` element when `text` came from it, else `tree`: prose
+    the page holds outside its only article (a footer's contact box, a consent notice
+    the class names did not mark) is not the article's."""
+    articles = tree.findall(".//article")
+    if len(articles) != 1:
+        return tree
+    article = articles[0]
+    runs = prose_runs(article)
+    held = sum(map(len, runs)) - missing_prose(article, text, runs)
+    return article if held >= _MIN_HELD_SHARE * len(text) else tree
 
 
 def _holds_more_prose(tree: HtmlElement, candidate: str, text: str) -> bool:
