@@ -81,6 +81,20 @@ def test_hidden_paragraphs_of_the_article_are_kept() -> None:
     assert article["text"] == "\n".join(PARAGRAPHS)
 
 
+@pytest.mark.parametrize("plain", [False, True])
+def test_every_hidden_paragraph_of_a_paywalled_article_is_kept(plain: bool) -> None:
+    """TechRadar's paywall marks its paragraphs `aria-hidden="true"`; trafilatura drops
+    such paragraphs where class names give it no article block, so the ones that stay are
+    shown to it (with class names renamed, two of its 17 paragraphs were lost)."""
+    sample = page("uk/TechRadar_2026_05_21")
+    article = extract_article(plain_markup(sample.html) if plain else sample.html, sample.url)
+
+    assert article is not None
+    flat = " ".join(article["text"].split())
+    for paragraph in sample.body.splitlines():
+        assert " ".join(paragraph.split())[:60] in flat
+
+
 def test_when_pruning_leaves_no_article_the_page_is_read_unpruned() -> None:
     """An article of short paragraphs in a block whose class names chrome ("promo") is
     pruned whole; the pruned page gives only its menu, so the page is read unpruned."""

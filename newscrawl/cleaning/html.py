@@ -11,7 +11,8 @@ of `<head>`, JSON-LD aside: nobody reads them, and trafilatura would copy them):
   into a plain block instead;
 - `hidden`: hidden elements (`hidden`, `aria-hidden="true"`, inline `display:none`), which
   readers never see but extractors happily return, unless they hold the article's prose
-  (pages that reveal the article, or its second half, by script);
+  (pages that reveal the article, or its second half, by script); a hidden paragraph of
+  prose that stays is shown (its hiding attributes dropped), as trafilatura drops it;
 - `site_rules`: a site's own chrome selectors (`SiteRules.drop`);
 - `chrome_blocks`: elements whose class or id names newsletter boxes, share bars,
   breadcrumbs and the like (`markers.CHROME_CLASS_WORDS`);
@@ -38,7 +39,7 @@ from lxml.cssselect import CSSSelector
 from newscrawl.cleaning import evidence, related, structure
 from newscrawl.cleaning.dom import NEVER_PRUNE, drop, outermost, prose_chars, text_of
 from newscrawl.cleaning.markers import matching_phrases
-from newscrawl.cleaning.scan import scan
+from newscrawl.cleaning.scan import HIDDEN_STYLE, scan
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -120,8 +121,10 @@ def prune_chrome(
         else:
             removed.add("furniture", element, attached=True, detail=element.tag)
     candidates = scan(body)
-    for element in structure.find_hidden_blocks(candidates.hidden):
+    hidden = structure.find_hidden_blocks(candidates.hidden)
+    for element in hidden:
         removed.add("hidden", element)
+    _show_hidden_paragraphs(set(candidates.hidden) - set(hidden))
     for selector in rules.drop if rules else ():
         for element in _css(selector)(tree):
             if element.tag not in NEVER_PRUNE:
@@ -139,6 +142,22 @@ def prune_chrome(
             removed.add("other_articles", element)
     _remove_related(body, url, candidates.headers, removed)
     return removed.by_stage
+
+
+def _show_hidden_paragraphs(kept: set[HtmlElement]) -> None:
+    """Show the hidden paragraphs of prose that stay (a paywall hides the article's
+    paragraphs one by one, `<p aria-hidden="true">`, until a script shows them): as they
+    are, trafilatura drops them on pages whose class names give it no article block."""
+    for element in kept:
+        if element.tag != "p":
+            continue
+        element.attrib.pop("hidden", None)
+        if (element.get("aria-hidden") or "").lower() == "true":
+            del element.attrib["aria-hidden"]
+        style = element.get("style")
+        if style and HIDDEN_STYLE.search(style.lower()):
+            element.set("style", HIDDEN_STYLE.sub("", style.lower()))
+        evidence.fired("html/hidden_kept", text_of(element))
 
 
 def _remove_related(

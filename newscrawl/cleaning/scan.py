@@ -23,7 +23,7 @@ _CHROME_MENTION = re.compile("|".join(sorted(CHROME_CLASS_WORDS)))
 # Class or id values that name an info or fact box ("infobox", "fact-box", "metro-factbox",
 # "Infokasten", "faktaboks"), matched on the lower-cased value (`structure.find_fact_boxes`).
 _BOX_MENTION = re.compile(r"(?:info|facts?|fakten|fakta?)[-_]?(?:box|boks|kasten)")
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 _DECORATIVE_TAGS = frozenset({"svg", "i", "span", "img"})
 # The header phrases, matched on lower-cased text (faster than IGNORECASE; the phrases
 # are written in lower case).
@@ -68,7 +68,7 @@ def scan(body: HtmlElement) -> Candidates:
                     chrome = chrome or known[0]
                     box = box or known[1]
                 elif name == "style":
-                    hidden = hidden or bool(_HIDDEN_STYLE.search(value.lower()))
+                    hidden = hidden or bool(HIDDEN_STYLE.search(value.lower()))
                 elif name == "hidden":
                     hidden = True
                 elif name == "aria-hidden":
