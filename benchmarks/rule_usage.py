@@ -54,7 +54,13 @@ MIN_SITES = 3
 #: every table says, per entry, what its lines are, in every language.)
 _BY_PHRASE: set[str] = set()
 #: Rules that keep or recover text rather than remove it ("wrong" does not apply).
-_KEEPING = ("extraction/", "html/furniture_kept", "html/hidden_kept", "html/ruby_inline")
+_KEEPING = (
+    "extraction/",
+    "html/furniture_kept",
+    "html/hidden_kept",
+    "html/embedded_post_kept",
+    "html/ruby_inline",
+)
 
 
 @dataclass

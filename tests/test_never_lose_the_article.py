@@ -95,6 +95,40 @@ def test_every_hidden_paragraph_of_a_paywalled_article_is_kept(plain: bool) -> N
         assert " ".join(paragraph.split())[:60] in flat
 
 
+TWEET = (
+    "<blockquote class='twitter-tweet'><p lang='en'>Yes, the night train is real and the "
+    "first tickets sold out in an hour</p>&mdash; Jane Doe (@janedoe) "
+    "<a href='https://twitter.com/janedoe/status/1'>November 18, 2026</a></blockquote>"
+)
+
+
+@pytest.mark.parametrize(
+    "wrapper",
+    [
+        '<div class="social-media-embed">{}</div>',
+        '<div class="article-widget"><div class="article-widget__inner">{}</div></div>',
+        '<figure class="embed">{}<script src="https://platform.twitter.com/w.js"></script></figure>',
+    ],
+)
+def test_an_embedded_post_the_article_quotes_is_kept(wrapper: str) -> None:
+    """A quoted tweet, in its platform's embed markup, sits in a wrapper the site names
+    "social-media-embed" or "article-widget": words for which trafilatura drops a block
+    (Zyte benchmark: nj.com lost 3 of its 4 tweets, Sky News both of its own). The post
+    takes the wrapper's place."""
+    body = (
+        f"<article><h1>Night trains return</h1><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>"
+        f"{wrapper.format(TWEET)}<p>{PARAGRAPHS[2]}</p></article>"
+    )
+
+    article = extract_article(_page(body), URL)
+
+    assert article is not None
+    text = article["text"]
+    assert "first tickets sold out in an hour" in text
+    assert "(@janedoe)" in text
+    assert text.startswith(PARAGRAPHS[0]) and text.endswith(PARAGRAPHS[2])
+
+
 def test_when_pruning_leaves_no_article_the_page_is_read_unpruned() -> None:
     """An article of short paragraphs in a block whose class names chrome ("promo") is
     pruned whole; the pruned page gives only its menu, so the page is read unpruned."""

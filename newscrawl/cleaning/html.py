@@ -13,6 +13,9 @@ of `<head>`, JSON-LD aside: nobody reads them, and trafilatura would copy them):
   readers never see but extractors happily return, unless they hold the article's prose
   (pages that reveal the article, or its second half, by script); a hidden paragraph of
   prose that stays is shown (its hiding attributes dropped), as trafilatura drops it;
+- (kept) an embedded post (a tweet, in its platform's embed markup) takes the place of
+  wrappers that hold nothing else, which trafilatura drops for their class names
+  ("social-media-embed", "article-widget");
 - `site_rules`: a site's own chrome selectors (`SiteRules.drop`);
 - `chrome_blocks`: elements whose class or id names newsletter boxes, share bars,
   breadcrumbs and the like (`markers.CHROME_CLASS_WORDS`);
@@ -35,6 +38,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lxml.cssselect import CSSSelector
+from lxml.etree import XPath
 
 from newscrawl.cleaning import evidence, related, structure
 from newscrawl.cleaning.dom import NEVER_PRUNE, drop, outermost, prose_chars, text_of
@@ -43,6 +47,14 @@ from newscrawl.cleaning.scan import HIDDEN_STYLE, scan
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
+
+
+#: The platforms' own embed markup for a post quoted in an article.
+_EMBEDDED_POSTS = XPath(
+    "descendant::blockquote[contains(concat(' ', normalize-space(@class), ' '), ' twitter-tweet ')"
+    " or contains(@class, 'instagram-media') or contains(@class, 'tiktok-embed')"
+    " or contains(@class, 'bluesky-embed') or contains(@class, 'text-post-media')]"
+)
 
 
 # Elements trafilatura always discards (a subset of its MANUALLY_CLEANED list).
@@ -120,6 +132,7 @@ def prune_chrome(
             element.tag = "div"  # trafilatura would discard it whole
         else:
             removed.add("furniture", element, attached=True, detail=element.tag)
+    _lift_embedded_posts(body)
     candidates = scan(body)
     hidden = structure.find_hidden_blocks(candidates.hidden)
     for element in hidden:
@@ -142,6 +155,24 @@ def prune_chrome(
             removed.add("other_articles", element)
     _remove_related(body, url, candidates.headers, removed)
     return removed.by_stage
+
+
+def _lift_embedded_posts(body: HtmlElement) -> None:
+    """Put each embedded post (a tweet, an Instagram or TikTok post, as the platform's
+    embed code writes it) in the place of the wrappers that hold nothing else: a site
+    names them "social-media-embed" or "article-widget", words for which trafilatura
+    drops a block, and the quoted post is the article's."""
+    for post in _EMBEDDED_POSTS(body):
+        text = text_of(post)
+        outer = post
+        for ancestor in post.iterancestors():
+            if ancestor.tag in (*NEVER_PRUNE, "article") or text_of(ancestor) != text:
+                break
+            outer = ancestor
+        if outer is not post:
+            post.tail = outer.tail
+            outer.getparent().replace(outer, post)
+            evidence.fired("html/embedded_post_kept", text)
 
 
 def _show_hidden_paragraphs(kept: set[HtmlElement]) -> None:
