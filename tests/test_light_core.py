@@ -22,6 +22,7 @@ from newscrawl.core.text import (
     ends_like_a_sentence,
     is_prose,
     prose_paragraphs,
+    tidy_lines,
 )
 
 PACKAGE = Path(__file__).parents[1] / "newscrawl"
@@ -142,6 +143,19 @@ def test_a_paragraph_of_prose() -> None:
     assert not is_prose("Too short.")
     assert is_prose("フェリー" * 5 + "。")  # each character a word in a script without spaces
     assert prose_paragraphs(f"Title\n{sentence} this winter.\n\n{sentence} too, in 2026.") == 2
+
+
+def test_tidy_lines_drops_the_sources_whitespace_and_keeps_a_code_samples() -> None:
+    prose = (
+        "The operator said the two late boats carried an average of eleven people each "
+        "night over the past two winters."
+    )
+    code = "def sailings(day):\n    if day == 'Sunday':\n        return 2\n    return 5"
+    japanese = "\u3000" + "フェリー" * 5 + "。"  # a full-width space opens the paragraph
+
+    text = f"\t\t\n\t\t{prose}  \n\u00a0\n{code}\n\t{japanese}\n  "
+
+    assert tidy_lines(text) == f"{prose}\n\n{code}\n{japanese}"
 
 
 def test_one_definition_of_a_sentence_end() -> None:

@@ -106,6 +106,19 @@ def is_prose(line: str, min_words: int = PROSE_WORDS, *, needs_stop: bool = True
     return (not needs_stop or ends_like_a_sentence(line)) and word_count(line) >= min_words
 
 
+def tidy_lines(text: str) -> str:
+    """`text` without the whitespace extractors carry over from the page's source: at the
+    ends of lines, in lines of whitespace alone (left empty), in empty lines around the
+    text, and the source's indentation before a line of prose. Indentation before other
+    lines stays (a code sample's); so does a full-width space opening a Japanese or
+    Chinese paragraph."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    return "\n".join(
+        line.lstrip(" \t") if line.startswith((" ", "\t")) and is_prose(line) else line
+        for line in lines
+    ).strip("\n")
+
+
 def prose_paragraphs(text: str, enough: int | None = None) -> int:
     """How many lines of `text` are paragraphs of running prose (`is_prose`); counted up to
     `enough` when given (the number a caller compares with: most articles reach it early)."""

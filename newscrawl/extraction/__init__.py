@@ -29,7 +29,7 @@ from newscrawl.cleaning.boilerplate import strip_page_header
 from newscrawl.cleaning.dom import comparable, flatten_ruby, missing_prose, prose_runs
 from newscrawl.cleaning.html import PageClues, SiteRules, prune_chrome
 from newscrawl.cleaning.structure import find_article_root
-from newscrawl.core.text import prose_paragraphs
+from newscrawl.core.text import prose_paragraphs, tidy_lines
 from newscrawl.extraction.fallback import PageHeuristics
 from newscrawl.extraction.fields import read_fields
 from newscrawl.extraction.loading import load_html
@@ -139,7 +139,7 @@ def _article_text(
             text, removed = unpruned, {}
     # Composed characters: pages written in decomposed form ("u" + combining diaeresis)
     # would otherwise export text that neither reads nor searches like the same words.
-    text = unicodedata.normalize("NFC", text)
+    text = tidy_lines(unicodedata.normalize("NFC", text))
     text, header_lines = strip_page_header(text, repeats)
     if header_lines:
         removed["headline"] = header_lines
