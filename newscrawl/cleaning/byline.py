@@ -95,9 +95,10 @@ def strip_author_bio(text: str, authors: Sequence[str]) -> tuple[str, list[str]]
         return text, []
     lines = text.split("\n")
     filled = [index for index, line in enumerate(lines) if line.strip()]
-    box = _headed_box(lines, filled)
+    texts = [lines[index].strip() for index in filled]
+    box = _headed_box(texts, filled)
     if box is None and authors:
-        box = _author_box(lines, filled, authors)
+        box = _author_box(texts, filled, authors)
     if box is not None:
         removed = [lines[i].strip() for i in filled if i >= box]
         for gone in removed:
@@ -120,10 +121,10 @@ def strip_author_bio(text: str, authors: Sequence[str]) -> tuple[str, list[str]]
     return text, []
 
 
-def _headed_box(lines: list[str], filled: list[int]) -> int | None:
+def _headed_box(texts: list[str], filled: list[int]) -> int | None:
     """Index of an author box's heading ("About the author", "Über die Autorin") below the
-    article, with no more under it than such a box holds (a name, a role, a short bio)."""
-    texts = [lines[index].strip() for index in filled]
+    article, with no more under it than such a box holds (a name, a role, a short bio).
+    `texts` are the text's non-empty lines, stripped; `filled`, their indexes."""
     for position in range(max(len(filled) - _MAX_LINES_IN_BOX - 1, 0), len(filled)):
         if not AUTHOR_BOX_HEADING_RE.match(texts[position]):
             continue
@@ -136,7 +137,7 @@ def _headed_box(lines: list[str], filled: list[int]) -> int | None:
     return None
 
 
-def _author_box(lines: list[str], filled: list[int], authors: Sequence[str]) -> int | None:
+def _author_box(texts: list[str], filled: list[int], authors: Sequence[str]) -> int | None:
     """Index of an author box below the article: a line that is an author's name alone
     (or the box's heading: "About Jane Doe", "Über Anna Muster"), then (after at most a
     short role line: "Journalist") a bio that names them ("Regan is a Connecticut
@@ -145,7 +146,6 @@ def _author_box(lines: list[str], filled: list[int], authors: Sequence[str]) -> 
     comments), not more article."""
     wanted = {name.casefold(): name for name in authors if name.strip()}
     longest = max(map(len, wanted), default=0)
-    texts = [lines[index].strip() for index in filled]
     for position in range(after_prose(texts, _MIN_PARAGRAPHS_ABOVE_BOX), len(filled)):
         index, line = filled[position], texts[position]
         line = _ABOUT.sub("", line, count=1)

@@ -264,22 +264,21 @@ def _stopped_part_way(tree: HtmlElement, text: str) -> bool:
     wanted = _MAX_MISSING_PROSE * len(text)
     if len(tree.text_content()) < len(text) + wanted:
         return False
-    scope = _article_holding(tree, text)
-    runs = prose_runs(scope)
+    scope, runs = _article_holding(tree, text)
     return sum(map(len, runs)) >= wanted and missing_prose(scope, text, runs) >= wanted
 
 
-def _article_holding(tree: HtmlElement, text: str) -> HtmlElement:
-    """The page's one `<article>` element when `text` came from it, else `tree`: prose
-    the page holds outside its only article (a footer's contact box, a consent notice
-    the class names did not mark) is not the article's."""
+def _article_holding(tree: HtmlElement, text: str) -> tuple[HtmlElement, list[Any]]:
+    """The page's one `<article>` element when `text` came from it, else `tree`, with its
+    prose runs: prose the page holds outside its only article (a footer's contact box, a
+    consent notice the class names did not mark) is not the article's."""
     articles = tree.findall(".//article")
-    if len(articles) != 1:
-        return tree
-    article = articles[0]
-    runs = prose_runs(article)
-    held = sum(map(len, runs)) - missing_prose(article, text, runs)
-    return article if held >= _MIN_HELD_SHARE * len(text) else tree
+    if len(articles) == 1:
+        runs = prose_runs(articles[0])
+        held = sum(map(len, runs)) - missing_prose(articles[0], text, runs)
+        if held >= _MIN_HELD_SHARE * len(text):
+            return articles[0], runs
+    return tree, prose_runs(tree)
 
 
 def _holds_more_prose(tree: HtmlElement, candidate: str, text: str) -> bool:
