@@ -129,6 +129,30 @@ def test_an_embedded_post_the_article_quotes_is_kept(wrapper: str) -> None:
     assert text.startswith(PARAGRAPHS[0]) and text.endswith(PARAGRAPHS[2])
 
 
+@pytest.mark.parametrize(
+    "broken",
+    [
+        # unclosed: the parser closes it at the article's end
+        "<div class='embed'><blockquote class='twitter-tweet'><p>Unclosed tweet text</p>",
+        # a post inside a post
+        "<div class='embed'><blockquote class='twitter-tweet'><blockquote class='twitter-tweet'>"
+        "<p>Inner tweet text</p></blockquote></blockquote></div>",
+        # an embed whose script never filled it
+        "<div class='embed'><blockquote class='twitter-tweet'></blockquote></div>",
+        # hidden paragraphs without text, or hidden in capitals
+        "<p hidden></p><p aria-hidden='TRUE' style='DISPLAY:NONE'></p>",
+    ],
+)
+def test_broken_embed_or_hidden_markup_never_costs_the_article(broken: str) -> None:
+    body = f"<article><h1>Night trains return</h1>{_paragraphs()}{broken}</article>"
+
+    article = extract_article(_page(body), URL)
+
+    assert article is not None
+    flat = " ".join(article["text"].split())
+    assert all(paragraph in flat for paragraph in PARAGRAPHS)
+
+
 def test_when_pruning_leaves_no_article_the_page_is_read_unpruned() -> None:
     """An article of short paragraphs in a block whose class names chrome ("promo") is
     pruned whole; the pruned page gives only its menu, so the page is read unpruned."""
