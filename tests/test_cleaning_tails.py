@@ -159,7 +159,7 @@ def test_title_case_headlines_after_the_last_sentence_are_cut() -> None:
     assert clean_text("\n".join([*article, *tail])) == "\n".join(article)
 
 
-@pytest.mark.parametrize("bullet", ["", "- ", "• ", "» "])
+@pytest.mark.parametrize("bullet", ["", "- ", "• ", "» ", "› ", "→ ", "● ", "▸ "])
 @pytest.mark.parametrize(
     "headlines",
     [
@@ -620,6 +620,44 @@ def test_headlines_marked_with_a_trailing_chevron_go_without_a_header() -> None:
 )
 def test_headers_in_more_languages(tail: list[str]) -> None:
     assert _cut(tail) == PARAGRAPH
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        *("Read these next", "Must reads", "Other stories", "People also read", "ICYMI"),
+        *("Meist gelesen", "Passend zum Thema", "Das könnte Sie interessieren", "Im Trend"),
+        *("Les articles les plus lus", "Recommandé pour vous", "Autres articles"),
+        *("Lo último", "Noticias más leídas", "Quizás te interese", "Recomendado para ti"),
+        *("Potrebbe interessarti anche", "Vedi anche", "Le notizie più lette"),
+        *("Recomendado para você", "Gerelateerd", "Senaste nyheterna", "Anbefalt"),
+        *("Смотрите также", "Материалы по теме", "Son Dakika", "Önerilen Haberler"),
+        *("Berita Terkini", "Pilihan Editor", "Habari nyingine", "Zilizosomwa zaidi"),
+        *("注目記事", "最新記事", "よく読まれている記事", "최신 기사", "이 시각 주요뉴스"),
+    ],
+)
+def test_header_phrases_sites_word_differently(header: str) -> None:
+    # Each of these headers, written as one site or another words it, over related
+    # headlines: the phrase lists hold a header's kind in its common wordings.
+    assert _cut([header, *OTHER_HEADLINES]) == PARAGRAPH
+    assert _cut([header.upper() + ":", *OTHER_HEADLINES]) == PARAGRAPH
+
+
+@pytest.mark.parametrize(
+    "stamp", ["2 hours ago", "Updated 3 days ago", "vor 2 Stunden", "il y a 5 heures"]
+)
+def test_headlines_with_a_relative_time_under_each_go_without_a_header(stamp: str) -> None:
+    # A widget's time under each headline, as "Latest" lists write it: dated headlines.
+    tail = [line for headline in OTHER_HEADLINES for line in (headline, stamp)]
+
+    assert _cut(tail) == PARAGRAPH
+
+
+def test_a_relative_time_under_the_last_paragraph_is_no_tail() -> None:
+    # One stamp under a headline-sized last line is no list of dated headlines.
+    article = [PARAGRAPH, "Service starts in June", "2 hours ago"]
+
+    assert clean_text("\n".join(article)).split("\n")[:2] == article[:2]
 
 
 #: language -> (the article's last paragraph, a tail header, headlines), in scripts and

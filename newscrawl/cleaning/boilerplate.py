@@ -163,9 +163,15 @@ def is_caption(line: str) -> bool:
     return CAPTION_WORDS_RE.search(stripped) is not None
 
 
-#: Header words that also start an article's own lines ("Latest: ...", "More: ..."): as
-#: teaser headers only in capitals.
-_PLAIN_WORD_HEADERS = frozenset({"more", "latest"})
+#: Header words that also start an article's own lines ("Latest: ...", "More: ...",
+#: "Recomendado: ..."): as teaser headers only in capitals.
+_PLAIN_WORD_HEADERS = frozenset(
+    {
+        *("more", "latest", "beliebt", "populer", "terbaru", "tendenze", "schlagzeilen"),
+        *("rekomendasi", "recomendado", "recomendada", "uitgelicht", "anbefalt", "anbefalet"),
+        *("рекомендуем", "gerelateerd", "em alta", "en continu"),
+    }
+)
 
 
 def _is_teaser_line(line: str) -> bool:

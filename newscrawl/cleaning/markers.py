@@ -39,8 +39,11 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
     "read_also": (
         r"(read|see|watch) (more|also|next)( (stories|articles|news|on this( story| topic)?))?",
         r"also (read|see|on \S+)",
-        r"further reading|what to read next|up next|keep reading|continue reading",
-        r"next (article|story)|previous (article|story)",
+        r"further reading|what to read next|read (these|this) next|up next|keep reading"
+        r"|continue reading",
+        r"next (article|story)|previous (article|story)|次の記事|前の記事",
+        r"auch lesen|leer también|vedi anche|leggi altro|per approfondire|смотрите также"
+        r"|bunları da okuyun|okumaya devam et|baca selengkapnya|もっと読む",
         r"lesen sie (auch|mehr|weiter|hier)|weiterlesen",
         r"(à )?lire (aussi|également|la suite)|(à )?voir aussi|voir également",
         r"(vea|véase|lea|lee|mira|ver) (también|además|más)|sigue leyendo",
@@ -61,15 +64,16 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"|reading|video))?",
         r"in (other|case you missed it|related) news|in case you missed it",
         r"(weitere|verwandte|ähnliche|passende) (artikel|themen|nachrichten|beiträge|meldungen)",
-        r"(mehr )?zum thema",
+        r"(mehr )?zum thema|passend (dazu|zum thema)|similar (articles|stories)",
+        r"(материалы|ещё|еще) по теме|ilgili konular|関連リンク",
         r"sur le même (sujet|thème)|dans la même rubrique|articles? (similaires|liés)",
         r"(noticias|artículos|temas|contenidos) relacionad[oa]s|relacionad[oa]s?",
         r"(notícias|matérias|artigos|tópicos) relacionad[oa]s|(articoli|notizie) correlat[ie]",
         r"correlat[ie]|(powiązane|podobne|inne) (artykuły|teksty|wiadomości)",
-        r"gerelateerde? (artikelen|berichten|nieuws)?|relaterat|relaterade artiklar",
+        r"gerelateerde?( (artikelen|berichten|nieuws))?|relaterat|relaterade artiklar",
         r"relaterte saker|flere saker|relaterede artikler|по теме|новости по теме",
         r"(похожие|другие|последние) (новости|статьи|материалы)|(ilgili|benzer) haberler",
-        r"berita (terkait|lainnya)|habari (zaidi|zinazohusiana)|関連記事|関連ニュース",
+        r"(berita|artikel) (terkait|lainnya)|habari (zaidi|zinazohusiana)|関連記事|関連ニュース",
         r"관련 ?기사|관련 ?뉴스",
         r"aiheesta (lisää|muualla)|související (články|zprávy)|súvisiace články"
         r"|kapcsolódó (cikkek|hírek)|articole (similare|asemănătoare)|σχετικά (άρθρα|θέματα)"
@@ -86,10 +90,13 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"(more )?headlines",
         r"mehr (zu(m|r)? .{1,40}|aus .{1,40}|artikel|nachrichten|news|lesen)",
         r"(plus|autres) d'?articles|más (noticias|información|de .{1,40})|otras noticias",
-        r"mais (notícias|sobre .{1,40})|altre notizie|meer (over .{1,40}|nieuws)",
+        r"mais (notícias|sobre .{1,40}|de .{1,40})|altre notizie|meer (over .{1,40}|nieuws)",
+        r"other (stories|news|articles)|more (to read|for you)|autres articles"
+        r"|andere artikelen|otras noticias de interés",
         r"mehr vo[nm] .{1,40}|mer (från|om) .{1,40}|mer fra .{1,40}|mere fra .{1,40}"
         r"|meer van .{1,40}|więcej (z|o) .{1,40}",
-        r"fler (nyheter|artiklar)|flere (nyheter|artikler|nyheder)",
+        r"fler (nyheter|artiklar)|flere (nyheter|artikler|nyheder)|mer om|diğer haberler"
+        r"|habari nyingine",
     ),
     # "Most read", "Trending", "Top stories", in every language
     "most_read": (
@@ -98,12 +105,22 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"( (stories|articles|news|today|this week))?",
         r"top (stories|news|headlines|articles)|top-?(themen|nachrichten|meldungen)",
         r"meist(gelesen|gelesene artikel|geklickt|geteilt)|am meisten gelesen|top-?artikel",
+        r"meist gelesen|meistgelesene (nachrichten|artikel)|im trend|derzeit beliebt",
+        r"popular posts|what others are reading|(readers|people) also read|hot topics",
+        r"(les articles )?les plus lus|le plus lu|más leídos|(le )?notizie più lette"
+        r"|(gli )?articoli più letti|tendenze|em alta|ook gelezen|mest delade|mest lest nå"
+        r"|en çok okunanlar|berita populer|populer|zilizosomwa zaidi",
+        r"人気ニュース|よく読まれている記事|話題の記事|ランキング|랭킹 ?뉴스|인기 ?뉴스"
+        r"|실시간 인기|热点(新闻|推荐)",
         r"(les |articles )?(les )?plus (lus|partagés|commentés|populaires)|tendances?",
         r"lo más (leído|visto|compartido|popular)|(las )?más (leídas|vistas)|tendencias",
         r"(as )?mais (lidas|lidos|vistas|vistos)|(i |le )?più (letti|lette|visti|viste|condivisi)",
         r"najczęściej (czytane|komentowane)|najpopularniejsze|meest (gelezen|bekeken|gedeeld)",
         r"populair|mest lästa?|mest lest|mest læste|самое (читаемое|популярное)|популярное",
-        r"çok okunan(lar)?|terpopuler|人気記事|많이 본 (뉴스|기사)|인기 ?기사",
+        r"beliebt(e|este)?( (artikel|nachrichten|themen|beiträge|videos))?|en ce moment",
+        r"(noticias|artículos) más (leíd|vist)[oa]s",
+        r"çok okunan(lar)?|terpopuler|人気記事|注目の?(記事|ニュース)|많이 본 (뉴스|기사)"
+        r"|인기 ?기사|(주요|오늘의) ?뉴스|이 시각 (주요 ?)?뉴스",
         r"luetuimmat|nejčtenější|najčítanejšie|legolvasottabb|cele mai citite|δημοφιλή"
         r"|найпопулярніше|популярне",
         r"الأكثر (قراءة|مشاهدة)|सबसे ज्यादा पढ़ी गई|(đọc|xem) nhiều nhất|ยอดนิยม"
@@ -116,7 +133,16 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"(news|stories|headlines|articles|posts|videos)",
         r"(aktuelle|neueste) (nachrichten|artikel|meldungen)",
         r"dernières (actualités|nouvelles|infos)|à la une|últimas noticias|últimas notícias",
-        r"ultime notizie|najnowsze|laatste nieuws|net binnen",
+        r"recent posts|ultimi articoli|articoli recenti|ultime news|ultim'ora|letzte meldungen"
+        r"|(les )?dernières actualités|en continu|le fil info|senaste nyheterna|siste nyheter"
+        r"|seneste nyt|najnowsze wiadomości|лента новостей|son haberler|terbaru|habari mpya"
+        r"|neu im ressort|nachrichten aus der region",
+        r"today'?s top stories|die wichtigsten nachrichten|главные новости|habari kuu"
+        r"|主要ニュース|schlagzeilen|noticias destacadas|(günün )?öne çıkanlar(ı)?|featured stories"
+        r"|must reads?|icymi|top picks|uitgelicht",
+        r"ultime notizie|najnowsze|laatste nieuws|net binnen|lo último|(nos )?derniers articles"
+        r"|siste nytt|senaste nytt|son dakika|berita terkini|(最新|新着)(記事|ニュース)"
+        r"|최신 ?(기사|뉴스)",
         r"uusimmat|nejnovější|najnovšie|legfrissebb|ultimele știri|τελευταία νέα|останні новини",
         r"آخر الأخبار|ताज़ा (खबरें|ख़बरें)|tin mới nhất|ข่าวล่าสุด|最新(新闻|新聞|消息|文章)",
     ),
@@ -127,13 +153,25 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"(don'?t|do not) miss( this| these)?|(editors?'?s?|staff) (picks?|choice)",
         r"(from )?around the web|sponsored (stories|content|links)|promoted (stories|content)",
         r"(das|dies) (könnte|dürfte) (sie|dich) auch interessieren",
+        r"(das|dies) (könnte|dürfte) (sie|dich) interessieren|auch spannend|lesenswert",
         r"auch interessant|ebenfalls interessant|auch lesenswert|empfehlungen?( der redaktion)?",
         r"nos (recommandations|suggestions)|vous aimerez (aussi|également)|articles? recommandés",
         r"à découvrir|ne manquez pas|(también )?(te|le) (puede|podría) interesar",
-        r"te recomendamos|recomendad[oa]s|no te pierdas|(você|voce) (pode|também pode) gostar",
-        r"(ti )?potrebbe(ro)? interessar(ti|e)|consigliati|da non perdere|in evidenza",
+        r"te recomendamos|recomendad[oa]s?( para (ti|você|usted))?|no te pierdas"
+        r"|(você|voce) (pode|também pode) gostar",
+        r"stories you may like|you may have missed|from our partners|empfohlene artikel"
+        r"|unsere empfehlungen|redaktionsempfehlungen|recommandé pour vous|à découvrir aussi"
+        r"|ailleurs sur le web|contenido patrocinado|conteúdo patrocinado|quizás te interese"
+        r"|puede interesarte|te sugerimos|lectura recomendada|articoli consigliati"
+        r"|potrebbe piacerti anche|ti potrebbe piacere|anbefal(t|te artikler|et)|рекомендуем"
+        r"|выбор редакции|вам может быть интересно|ilginizi çekebilir|editörün seçtikleri"
+        r"|rekomendasi|pilihan editor",
+        r"(こちらの|この)記事もおすすめ|함께 보면 좋은 기사|오늘의 추천|추천 ?뉴스|핫이슈"
+        r"|당신이 좋아할 만한 기사|精彩推荐|你可能也喜歡|(編輯|编辑)推(薦|荐)",
+        r"(ti )?potrebbe(ro)? interessar(ti|e)( anche)?|consigliati|da non perdere|in evidenza",
         r"polecamy|może (cię|ci się) (zainteresować|spodobać)|aanbevolen|ook interessant",
-        r"dit vind je (misschien )?ook interessant|bunlar da ilginizi çekebilir",
+        r"dit vind je (misschien )?ook interessant|bunlar da ilginizi çekebilir"
+        r"|önerilen haberler",
         r"おすすめ(記事|ニュース)?|추천 ?기사",
         r"猜你喜(欢|歡)|(为你|為你)推(荐|薦)|推(荐|薦)(新闻|新聞|文章)|có thể bạn quan tâm"
         r"|(قد )?يهمك [أا]يضاً?|आपको (यह|ये) भी पसंद आ(एगा|एंगे)|ezek is érdekelhetik",
@@ -159,7 +197,7 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
     ),
     "reading_time": (
         r"(estimated )?reading time:? .{1,20}|\d+[ -]min(ute)?s? read",
-        r"lesezeit:? .{1,20}|\d+ min(uten)? lesezeit|temps de lecture:? .{1,20}",
+        r"lesezeit:? .{1,20}|\d+ min(\.|uten)? lesezeit|temps de lecture:? .{1,20}",
         r"lecture\s*:?\s*\d+ min(utes)?|tiempo (estimado )?de lectura:? .{1,20}",
         r"tempo (estimado )?de leitura:? .{1,20}|tempo di lettura:? .{1,20}",
         r"lettura:? \d+ min(uti)?|czas (czytania|lektury):? .{1,20}|leestijd:? .{1,20}",

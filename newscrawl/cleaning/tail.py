@@ -68,6 +68,7 @@ from newscrawl.cleaning.boilerplate import is_article_note, is_closing_line, str
 from newscrawl.cleaning.markers import (
     DATE_RE,
     PAYWALL_NOTICE_RE,
+    RELATIVE_TIME_RE,
     TAIL_HEADER_RE,
     compile_lines,
     matching_phrases,
@@ -104,7 +105,7 @@ _MARKED = re.compile(r"(\s[\-–—|»›→•]\s*$)|(\s\[[^\W\d_][^\]\[]{1,18}
 _SPACED_SEPARATOR = r"\s(?:[|\-–—·•]|::)\s"
 _SUFFIX = re.compile(rf"{_SPACED_SEPARATOR}\s*(?P<name>(?:(?!{_SPACED_SEPARATOR}).){{2,40}})$")
 _MAX_SUFFIX_WORDS = 5
-_BULLET = re.compile(r"^[•·*\-–—»>▪■►▶]\s*")
+_BULLET = re.compile(r"^[•·*\-–—»>▪■►▶▸›→➔➤●◦○◆♦‣⁃]\s*")
 _NUMBER = re.compile(r"^(?P<n>\d{1,2})(?:[.)]\s*|\s+)(?=\S)")
 # A rank alone on its line, above its headline ("1", "2."): a "Most read" widget's number.
 _RANK = re.compile(r"^\d{1,2}[.)]?$")
@@ -281,11 +282,11 @@ class _Line:
 
     @cached_property
     def date_only(self) -> bool:
-        """Just a date (under a headline): "14 March 2024", "2024-03-14 10:02"."""
-        match = DATE_RE.search(self.text)
-        if match is None:
+        """Just a date (under a headline): "14 March 2024", "2024-03-14 10:02", or the
+        time a widget gives as relative ("2 hours ago", "vor 3 Tagen")."""
+        if DATE_RE.search(self.text) is None and RELATIVE_TIME_RE.search(self.text) is None:
             return False
-        rest = DATE_RE.sub(" ", self.text)
+        rest = RELATIVE_TIME_RE.sub(" ", DATE_RE.sub(" ", self.text))
         # "Thursday, 14 March 2024" is a date; "14.03.2024 – Lyon" is a schedule's line.
         return len(_WORD.findall(rest)) <= 1 and not re.search(_SPACED_SEPARATOR, rest)
 
