@@ -882,10 +882,32 @@ def test_a_line_ending_in_brackets_without_a_photo_credit_stays(line: str) -> No
         "Externer Inhalt nicht verfügbar",
         "Deine Privatsphäre-Einstellungen verhindern das Laden und Anzeigen aller externen "
         "Inhalte. Zur Anzeige aktiviere bitte die Einstellungen.",
+        # a cookie notice, a form's field
+        "We use cookies to improve your experience on our site.",
+        "Wir verwenden Cookies, um unser Angebot für Sie zu verbessern.",
+        "Accept all cookies",
+        "Enter your email address",
+        # the article's toolbar
+        *("Share via Email", "Copy link", "Save article", "Gift this article"),
+        *("Listen to this article", "Artikel vorlesen", "Link kopieren", "Copier le lien"),
+        *("Écouter cet article", "Escuchar artículo", "Ascolta l'articolo", "Deel dit artikel"),
+        # ad labels, navigation, calls to click
+        *("Skip Advertisement", "Continue Reading Below", "Back to top", "Click to enlarge"),
+        *("Bild vergrößern", "Hier klicken"),
+        # a promo's call
+        *("Sign up for our newsletter", "Get our daily newsletter", "Newsletter abonnieren"),
+        *("Abonnez-vous à notre newsletter", "Suscríbete a nuestro boletín"),
+        *("Get the latest news delivered to your inbox", "Download our app", "Get the app"),
+        *("Laden Sie unsere App herunter", "Follow us on Twitter", "Suivez-nous sur Instagram"),
+        *("Already a subscriber? Log in", "Sie sind bereits Abonnent? Hier anmelden"),
+        *("Become a member", "Support our journalism"),
+        # a photo credit
+        *("Photo credit: Jane Doe", "Crédit photo : Reuters", "AP Photo/Jane Doe"),
     ],
 )
 def test_a_line_of_chrome_goes_between_paragraphs(line: str) -> None:
-    """Form small print and embed consent prompts are left in the text mid-article."""
+    """Form small print, consent prompts and the article's toolbar, promos and credits are
+    left in the text mid-article, as sites word them."""
     article = ARTICLES["en"][0]
     text = "\n".join([article[0], line, article[1]])
 
@@ -903,6 +925,11 @@ def test_a_line_of_chrome_goes_between_paragraphs(line: str) -> None:
         "Updated figures show 3 million people were affected on 12.03.2024.",
         "Published in 2019, the report found that most towns were affected by 20:13.",
         "Stand der Dinge am 12.03.2024 ist, dass niemand zahlt.",
+        # sentences that start like a promo or a cookie notice
+        "Follow us on a tour of the new harbour museum, which opens to visitors in June.",
+        "Sign up for the night trains opened on Tuesday and sold out within hours.",
+        "Download the app and the council will send reminders before each collection day.",
+        "We use cookies sparingly, the bakery's owner joked about her shop's website.",
     ],
 )
 def test_a_sentence_that_opens_like_a_line_of_chrome_stays(line: str) -> None:

@@ -179,8 +179,10 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
 }
 
 #: Whole lines that are site chrome, whatever their position, by what they are (each entry
-#: holds every language's words for it): share prompts, ad labels, reading times, comment
-#: prompts, "click here" calls, and photo credits.
+#: holds every language's words for it): the article's toolbar (share, save, print, listen),
+#: ad labels, reading times, comment prompts, "click here" calls and page navigation, the
+#: small print of forms and cookie notices, promos (newsletter, app, "follow us"), and photo
+#: credits.
 CHROME_LINES: dict[str, tuple[str, ...]] = {
     "share_prompt": (
         r"(share|tweet|email|print|save|copy link|pin)( (this|the) (article|story|page))?",
@@ -189,10 +191,23 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"(artikel )?teilen|(jetzt )?(auf \S+ )?teilen|partager( (cet article|sur \S+))?",
         r"compartir( (este artículo|en \S+))?|compartilh(ar|e)( (este artigo|no \S+))?|partilhar",
         r"condividi( (questo articolo|su \S+))?|udostępnij( (artykuł|na \S+))?|del(en|en via \S+)",
+        # the rest of the toolbar: send, copy the link, save, gift, print, listen, open in app
+        r"(share|send) (via|by|per) \S+|click to (share|email|print)\b.{0,60}|share full article"
+        r"|cop(y|ied) (the )?link|link copied|copied to clipboard|gift (this )?(article|story)"
+        r"|(save|bookmark) (this )?(article|story|for later)|(open|read|continue) in (the )?app"
+        r"|listen to (this )?(article|story)",
+        r"per \S+ teilen|teilen sie diesen artikel|link kopieren|artikel (merken|speichern"
+        r"|vorlesen|anhören)|merken|drucken|copier le lien|imprimer|lire plus tard"
+        r"|ajouter à (mes|vos) favoris|écouter (cet )?article|copiar (el |o )?(enlace|link)"
+        r"|imprimir|escuchar (el |este )?artículo|copia (il )?link|stampa|ascolta (l'|questo )"
+        r"?articolo|ouça (este|o) (artigo|texto)|kopieer (de )?link|deel dit artikel"
+        r"|delen op \S+",
     ),
     "ad_label": (
         r"advertisement|advertising|sponsored|ad",
         r"story continues (below|after) (this )?advertisement",
+        r"skip (advertisement|ad)|continue reading (the main story|below)"
+        r"|(advertisement\s*-\s*)?scroll to continue( with content)?",
         r"anzeige|werbung|publicité|publicidad|publicidade|pubblicità|reklama|advertentie",
     ),
     "reading_time": (
@@ -210,7 +225,15 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"kommentar (schreiben|verfassen|abgeben)|laisser un commentaire|(deja|escribe) (un|tu) "
         r"comentario|deixe (um|seu) comentário|lascia un commento",
     ),
-    "click_here": (r"click here to .{0,80}|tap here to .{0,60}",),
+    # calls to click, and the page's own navigation: "Click to enlarge", "Back to top"
+    "click_here": (
+        r"click here to .{0,80}|tap here to .{0,60}",
+        r"click here|hier klicken|cliquez ici|ha(z|ga) clic aquí|clicca qui|clique aqui|klik hier",
+        r"(click|tap) to (enlarge|expand|zoom)|view (the )?(full )?(gallery|slideshow|photos)"
+        r"|(bild|foto) vergrößern|(weitere )?bilder anzeigen|zur bildergalerie",
+        r"skip to (main )?content|back to top|(zurück )?nach oben|zur startseite"
+        r"|retour en haut|volver arriba|jump to comments",
+    ),
     # the small print of a sign-up or comment form: "By submitting this form you agree
     # to ...", "This site is protected by reCAPTCHA ...", "Mit meiner Anmeldung ... stimme
     # ich ... zu"
@@ -228,6 +251,37 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"ao (se inscrever|se cadastrar|clicar).{0,200}\b(aceita|concorda)\b.{0,300}",
         r"(iscrivendoti|cliccando|proseguendo la navigazione).{0,200}\b(accetti|acconsenti)\b"
         r".{0,300}",
+        # a sign-up form's field, and a cookie notice
+        r"enter your e-?mail( address)?|your e-?mail address|e-mail-adresse eingeben",
+        r"(we|this (site|website)) uses? cookies( and (similar|other) \w+)? (to|so that|for)\b"
+        r".{0,300}|(accept|allow|reject|decline) (all )?cookies|(manage|customi[sz]e) (cookie )?"
+        r"(preferences|settings|consent)|cookie (settings|preferences)",
+        r"wir (verwenden|nutzen) cookies,? (um|damit|für)\b.{0,300}|(alle )?cookies (akzeptieren"
+        r"|zulassen|ablehnen)|cookie-einstellungen|nous utilisons des cookies (pour|afin)\b"
+        r".{0,300}|(utilizamos|usamos) cookies( propias y de terceros)? (para|con)\b.{0,300}"
+        r"|utilizziamo (i )?cookie( tecnici)? (per|e)\b.{0,300}",
+    ),
+    # a promo's call, short: the newsletter, the app, "follow us", subscribing, donating
+    # (the longer promo paragraphs are closing lines, at the end only)
+    "promo": (
+        r"(sign up|subscribe|register) (now |today |here )?(to|for) (our|my) .{0,40}newsletters?"
+        r"|get our .{0,30}newsletters?|our newsletters?|(jetzt )?newsletter abonnieren"
+        r"|(inscrivez|abonnez)-vous à (notre|la) newsletter|suscríbete a (nuestro|nuestra|la) "
+        r"(newsletter|boletín)|recibe (nuestro|el) boletín|iscriviti alla (nostra )?newsletter"
+        r"|assine (a )?(nossa )?newsletter|schrijf je in voor (onze|de) nieuwsbrief",
+        r"get .{0,40}delivered (straight |directly )?to your inbox.{0,60}",
+        r"download (our|the) (free )?(\S+ )?app.{0,60}|get the (\S+ )?app|laden sie (sich )?"
+        r"(unsere|die) .{0,20}app.{0,40}|téléchargez (notre|l') ?application.{0,40}"
+        r"|descarga (nuestra|la) app.{0,40}|scarica (la nostra|l') ?app.{0,40}"
+        r"|baixe (nosso|o) app.{0,40}|download onze app.{0,40}",
+        r"follow us( on .{1,40})?|like us on facebook|folgen sie uns( auf .{1,40})?"
+        r"|suivez-nous( sur .{1,40})?|síguenos( en .{1,40})?|seguici( su .{1,40})?"
+        r"|siga-nos( n[oa] .{1,40})?|volg ons( op .{1,40})?",
+        r"already a subscriber\?.{0,40}|(sie sind |du bist )?bereits abonnent(in)?\?.{0,60}"
+        r"|déjà abonné\s?\?.{0,40}|¿ya eres suscriptor\?.{0,40}|já é assinante\?.{0,40}"
+        r"|sei già abbonato\?.{0,40}|jetzt abonnieren|zum abo|s'abonner|abonnez-vous"
+        r"|suscríbete|abbonati|become a (member|subscriber|supporter)|donate now"
+        r"|support our journalism|subscribe (now|today) for .{1,60}",
     ),
     # what an embedded post or video says in its place until the reader consents: "Allow
     # X content?", "An dieser Stelle finden Sie einen externen Inhalt ...", "Ich bin damit
@@ -258,6 +312,8 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"(foto|bild|quelle|crédit|fotografía|crédito|fuente|fonte|credito|beeld|bron) ?: .{0,80}",
         r"(fot|źródło)\.? ?: .{0,80}",
         r"(getty images|reuters|afp|ap photo|shutterstock|alamy)( via getty images)?",
+        r"(photo|image|picture) credits? ?: .{0,80}|(crédit|credito) (photo|foto) ?: .{0,80}"
+        r"|ap photo/.{1,60}",
     ),
 }
 
