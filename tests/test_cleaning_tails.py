@@ -240,6 +240,11 @@ def test_unrelated_headlines_in_a_script_without_spaces_go_without_a_header(
         ["Get the latest headlines every morning. Sign up for our newsletter."],
         ["Get the top stories in your inbox every morning by subscribing to our newsletter."],
         ["© 2024 The Valley Courier. All rights reserved.", "Tags: rail, night trains"],
+        # a tag list in the words other sites use, its tags on lines of their own
+        ["Etiketler :", "- Haberler -", "- Spor"],
+        ["Stichworte: Bahn, Nachtzug"],
+        ["Теги: транспорт, поезда"],
+        ["タグ：鉄道"],
         ["Folgen Sie uns auf Twitter und Facebook."],
         ["Abonnez-vous à notre newsletter pour recevoir l'essentiel de l'actualité."],
         ["Todos los derechos reservados."],

@@ -374,8 +374,11 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         rf".{{0,80}}(?={_first_letters(_RIGHTS_RESERVED)})({_RIGHTS_RESERVED})\.?.{{0,80}}",
     ),
     "tags": (
-        r"(tags?|topics?|filed under|categories|schlagworte|themen|mots-clés|thèmes|etiquetas"
-        r"|temas|tópicos|argomenti|tagi|tematy|onderwerpen) ?:.{0,200}",
+        r"(tags?|topics?|keywords|filed under|categories|schlagworte|schlagwörter|stichworte"
+        r"|stichwörter|themen|mots-clés|thèmes|etiquetas|temas|tópicos|palavras-chave"
+        r"|argomenti|parole chiave|tagi|tematy|onderwerpen|trefwoorden|taggar|nyckelord"
+        r"|emneord|stikkord|avainsanat|štítky|címkék|etichete|etiketler|etiket|метки|теги"
+        r"|тэги|ετικέτες|タグ|태그|标签|標籤) ?[:：].{0,200}",
     ),
     # "Sign up for our newsletter", also as the second sentence of a promo paragraph
     "newsletter": (
