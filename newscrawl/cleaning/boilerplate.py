@@ -2,10 +2,12 @@
 
 Lines are matched whole (a sentence that merely mentions a newsletter is never touched):
 
-- chrome lines, anywhere: share prompts, "Advertisement", cookie and newsletter prompts,
-  the consent prompts of embedded posts, timestamp lines ("Updated at 1:23 p.m."), photo
-  credits, comment counters, and teaser lines ("Read more: <headline>"); and photo
-  captions, by the credit that ends them ("... in Madrid. (Manu Fernandez/AP)");
+- chrome lines, anywhere: the article's toolbar ("Share", "Copy link", "Listen to this
+  article"), "Advertisement", cookie notices, the consent prompts of embedded posts,
+  timestamp lines ("Updated at 1:23 p.m."), photo credits, comment counters, the page's
+  navigation ("Back to top"), a promo's short call ("Sign up for our newsletter",
+  "Download our app", "Follow us on Twitter"), and teaser lines ("Read more: <headline>");
+  and photo captions, by the credit that ends them ("... in Madrid. (Manu Fernandez/AP)");
 - closing lines, only in the trailing block after the last paragraph of prose: copyright,
   contributor credits ("Reporting by ...; Editing by ..."), tag lists, newsletter
   sign-ups, "Follow him on Twitter", lines giving an e-mail address, the publisher's
@@ -42,6 +44,7 @@ from newscrawl.cleaning.markers import (
     COPYRIGHT_NOTICE_RE,
     DATE_RE,
     PAGE_CLOSING_LINE_RE,
+    PROMO_CALL_RE,
     SMALL_PRINT_LINE_RE,
     TEASER_LINE_RE,
     TIMESTAMP_LABEL_RE,
@@ -103,7 +106,8 @@ def remove_boilerplate(text: str, title: str | None = None) -> tuple[str, list[s
     for line in lines:
         if is_chrome_line(line):
             removed.append(line.strip())
-            _report("chrome_line", line)
+            # a promo's call is a closing kind's line, wherever it sits
+            _report("closing_line" if PROMO_CALL_RE.match(line.strip()) else "chrome_line", line)
         elif is_caption(line):
             removed.append(line.strip())
             evidence.fired("text/caption", line.strip())
@@ -130,7 +134,9 @@ def is_chrome_line(line: str) -> bool:
     if words > _MAX_CHROME_WORDS:
         return bool(SMALL_PRINT_LINE_RE.match(stripped))
     return (
-        bool(CHROME_LINE_RE.match(stripped)) or _is_teaser_line(stripped) or _is_timestamp(stripped)
+        bool(CHROME_LINE_RE.match(stripped) or PROMO_CALL_RE.match(stripped))
+        or _is_teaser_line(stripped)
+        or _is_timestamp(stripped)
     )
 
 

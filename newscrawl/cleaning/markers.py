@@ -181,8 +181,7 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
 #: Whole lines that are site chrome, whatever their position, by what they are (each entry
 #: holds every language's words for it): the article's toolbar (share, save, print, listen),
 #: ad labels, reading times, comment prompts, "click here" calls and page navigation, the
-#: small print of forms and cookie notices, promos (newsletter, app, "follow us"), and photo
-#: credits.
+#: small print of forms and cookie notices, and photo credits. (Promo calls: `PROMO_CALLS`.)
 CHROME_LINES: dict[str, tuple[str, ...]] = {
     "share_prompt": (
         r"(share|tweet|email|print|save|copy link|pin)( (this|the) (article|story|page))?",
@@ -261,28 +260,6 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r".{0,300}|(utilizamos|usamos) cookies( propias y de terceros)? (para|con)\b.{0,300}"
         r"|utilizziamo (i )?cookie( tecnici)? (per|e)\b.{0,300}",
     ),
-    # a promo's call, short: the newsletter, the app, "follow us", subscribing, donating
-    # (the longer promo paragraphs are closing lines, at the end only)
-    "promo": (
-        r"(sign up|subscribe|register) (now |today |here )?(to|for) (our|my) .{0,40}newsletters?"
-        r"|get our .{0,30}newsletters?|our newsletters?|(jetzt )?newsletter abonnieren"
-        r"|(inscrivez|abonnez)-vous à (notre|la) newsletter|suscríbete a (nuestro|nuestra|la) "
-        r"(newsletter|boletín)|recibe (nuestro|el) boletín|iscriviti alla (nostra )?newsletter"
-        r"|assine (a )?(nossa )?newsletter|schrijf je in voor (onze|de) nieuwsbrief",
-        r"get .{0,40}delivered (straight |directly )?to your inbox.{0,60}",
-        r"download (our|the) (free )?(\S+ )?app.{0,60}|get the (\S+ )?app|laden sie (sich )?"
-        r"(unsere|die) .{0,20}app.{0,40}|téléchargez (notre|l') ?application.{0,40}"
-        r"|descarga (nuestra|la) app.{0,40}|scarica (la nostra|l') ?app.{0,40}"
-        r"|baixe (nosso|o) app.{0,40}|download onze app.{0,40}",
-        r"follow us( on .{1,40})?|like us on facebook|folgen sie uns( auf .{1,40})?"
-        r"|suivez-nous( sur .{1,40})?|síguenos( en .{1,40})?|seguici( su .{1,40})?"
-        r"|siga-nos( n[oa] .{1,40})?|volg ons( op .{1,40})?",
-        r"already a subscriber\?.{0,40}|(sie sind |du bist )?bereits abonnent(in)?\?.{0,60}"
-        r"|déjà abonné\s?\?.{0,40}|¿ya eres suscriptor\?.{0,40}|já é assinante\?.{0,40}"
-        r"|sei già abbonato\?.{0,40}|jetzt abonnieren|zum abo|s'abonner|abonnez-vous"
-        r"|suscríbete|abbonati|become a (member|subscriber|supporter)|donate now"
-        r"|support our journalism|subscribe (now|today) for .{1,60}",
-    ),
     # what an embedded post or video says in its place until the reader consents: "Allow
     # X content?", "An dieser Stelle finden Sie einen externen Inhalt ...", "Ich bin damit
     # einverstanden, dass mir der externe Inhalt angezeigt wird", "Deine Privatsphäre-
@@ -360,6 +337,39 @@ def _first_letters(alternation: str) -> str:
     return f"[{''.join(sorted(letters))}]"
 
 
+#: A promo's call on a line of its own, short ("Sign up for our newsletter", "Download our
+#: app", "Follow us on Twitter", "Become a member"): the closing kinds' lines that pages also
+#: put between paragraphs, removed wherever they sit (`boilerplate`). The longer promo
+#: paragraphs are closing lines only, at the end.
+PROMO_CALLS: dict[str, tuple[str, ...]] = {
+    "newsletter": (
+        r"(sign up|subscribe|register) (now |today |here )?(to|for) (our|my) .{0,40}newsletters?"
+        r"|get our .{0,30}newsletters?|our newsletters?|(jetzt )?newsletter abonnieren"
+        r"|(inscrivez|abonnez)-vous à (notre|la) newsletter|suscríbete a (nuestro|nuestra|la) "
+        r"(newsletter|boletín)|recibe (nuestro|el) boletín|iscriviti alla (nostra )?newsletter"
+        r"|assine (a )?(nossa )?newsletter|schrijf je in voor (onze|de) nieuwsbrief",
+        r"get .{0,40}delivered (straight |directly )?to your inbox.{0,60}",
+    ),
+    # the publisher elsewhere: its social accounts, its app
+    "follow": (
+        r"follow us( on .{1,40})?|like us on facebook|folgen sie uns( auf .{1,40})?"
+        r"|suivez-nous( sur .{1,40})?|síguenos( en .{1,40})?|seguici( su .{1,40})?"
+        r"|siga-nos( n[oa] .{1,40})?|volg ons( op .{1,40})?",
+        r"download (our|the) (free )?(\S+ )?app.{0,60}|get the (\S+ )?app|laden sie (sich )?"
+        r"(unsere|die) .{0,20}app.{0,40}|téléchargez (notre|l') ?application.{0,40}"
+        r"|descarga (nuestra|la) app.{0,40}|scarica (la nostra|l') ?app.{0,40}"
+        r"|baixe (nosso|o) app.{0,40}|download onze app.{0,40}",
+    ),
+    # a subscription's or membership's offer
+    "appeal": (
+        r"already a subscriber\?.{0,40}|(sie sind |du bist )?bereits abonnent(in)?\?.{0,60}"
+        r"|déjà abonné\s?\?.{0,40}|¿ya eres suscriptor\?.{0,40}|já é assinante\?.{0,40}"
+        r"|sei già abbonato\?.{0,40}|jetzt abonnieren|zum abo|s'abonner|abonnez-vous"
+        r"|suscríbete|abbonati|become a (member|subscriber|supporter)|donate now"
+        r"|support our journalism|subscribe (now|today) for .{1,60}",
+    ),
+}
+
 #: Lines that close a page rather than an article, by what they are: copyright, contributor
 #: credits, tag lists, newsletter sign-ups, what a comment form says about commenting,
 #: contact lines, "follow us" calls. Removed only at the end of the text (and before
@@ -400,6 +410,7 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         r".{0,60}(bültenimize|bültene) abone ol.{0,100}|.{0,40}ニュースレター.{0,10}(購読|登録)"
         r".{0,80}|.{0,40}뉴스레터.{0,10}(구독|신청).{0,80}|.{0,40}(订阅|訂閱).{0,20}(新闻通讯|电子报"
         r"|電子報|newsletter).{0,80}",
+        *PROMO_CALLS["newsletter"],
     ),
     # Who reported, wrote, edited: credits about the article, not its text (the gold of both
     # dev sets leaves them out on 8 sites of 9). Only in the trailing block, like the rest.
@@ -476,6 +487,7 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         r"(£|\$|€|rs\.?|₹)?\s*\d.{0,400}",
         r"(unterstützen sie (uns|unsere[nmrs]?|unabhängigen)\b.{0,600}|.{0,1200}[.!?]\s*jetzt "
         r"unterstützen)",
+        *PROMO_CALLS["appeal"],
     ),
     # "Follow us on Twitter", "Follow him on X @handle", in every language the tables know
     "follow": (
@@ -486,6 +498,7 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         rf"{_SENTENCE_START}(följ (oss|\S+) på|følg (oss|os|\S+) på|volg (ons|\S+) op"
         rf"|ikuti (kami|\S+) di|seuraa (meitä|\S+)|подписывайтесь на (нас в )?)\s*({_SOCIAL})\b"
         r".{0,250}",
+        *PROMO_CALLS["follow"],
     ),
 }
 
@@ -660,6 +673,7 @@ SMALL_PRINT_LINE_RE = compile_lines(
     {kind: CHROME_LINES[kind] for kind in ("form_consent", "embed_consent")}
 )
 CLOSING_LINE_RE = compile_lines(CLOSING_LINES)
+PROMO_CALL_RE = compile_lines(PROMO_CALLS)
 #: Closing lines that end the page, not just the article (`boilerplate`): all but the
 #: promos that pages also put between paragraphs: newsletter sign-ups, "follow us" calls and
 #: appeals for money or membership.
