@@ -649,6 +649,29 @@ def test_header_phrases_sites_word_differently(header: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "header",
+    [
+        *("► Read more", "[Read more]", "READ MORE ⟶", "📌 Read more", "👉 Also read:"),
+        *("Read more ↓", "*** Related ***", "## Related", "= Related ="),
+        *("Latest from The Courier", "Also on The Courier", "Top stories from The Courier"),
+        "Recommended by Outbrain",
+    ],
+)
+def test_a_decorated_or_site_named_header_goes_with_its_headlines(header: str) -> None:
+    assert _cut([header, *OTHER_HEADLINES]) == PARAGRAPH
+
+
+@pytest.mark.parametrize("subheading", ["Also on the agenda:", "Recommended by the panel:"])
+def test_a_subheading_like_a_site_named_header_keeps_its_list(subheading: str) -> None:
+    # "Also on <name>", "Recommended by <name>" name a site; over a list in lower case
+    # words, they head the article's own list.
+    items = ["A new bus route for the northern estates", "Longer opening hours at the pool"]
+    text = "\n".join([PARAGRAPH, subheading, *items])
+
+    assert clean_text(text) == text
+
+
+@pytest.mark.parametrize(
     "stamp", ["2 hours ago", "Updated 3 days ago", "vor 2 Stunden", "il y a 5 heures"]
 )
 def test_headlines_with_a_relative_time_under_each_go_without_a_header(stamp: str) -> None:

@@ -38,7 +38,7 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
     # "Read more", "Also read", "Up next": the reader is sent on to other stories
     "read_also": (
         r"(read|see|watch) (more|also|next)( (stories|articles|news|on this( story| topic)?))?",
-        r"also (read|see|on \S+)",
+        r"also (read|see|on \S+|on (?-i:[A-Z]).{1,40})",
         r"further reading|what to read next|read (these|this) next|up next|keep reading"
         r"|continue reading",
         r"next (article|story)|previous (article|story)|次の記事|前の記事",
@@ -103,7 +103,8 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"(trending|popular)( now| stories| articles| news| today| on .{1,40})?",
         r"most (popular|read|viewed|shared|watched|emailed|commented|recent)"
         r"( (stories|articles|news|today|this week))?",
-        r"top (stories|news|headlines|articles)|top-?(themen|nachrichten|meldungen)",
+        r"top (stories|news|headlines|articles)( (from|on|in) .{1,40})?"
+        r"|top-?(themen|nachrichten|meldungen)",
         r"meist(gelesen|gelesene artikel|geklickt|geteilt)|am meisten gelesen|top-?artikel",
         r"meist gelesen|meistgelesene (nachrichten|artikel)|im trend|derzeit beliebt",
         r"popular posts|what others are reading|(readers|people) also read|hot topics",
@@ -128,7 +129,7 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
     ),
     # "Latest", "Aktuelle Nachrichten", "Dernières actualités"
     "latest": (
-        r"latest( (news|stories|headlines|articles|videos?|updates))?",
+        r"latest( (news|stories|headlines|articles|videos?|updates))?( (from|on|in) .{1,40})?",
         r"our (latest|top|best|most (popular|read)|recent) "
         r"(news|stories|headlines|articles|posts|videos)",
         r"(aktuelle|neueste) (nachrichten|artikel|meldungen)",
@@ -148,7 +149,7 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
     ),
     # "Recommended", "You may also like", "Don't miss", sponsored recommendations
     "recommended": (
-        r"recommended( (for you|stories|articles|reading|videos?))?",
+        r"recommended( (for you|stories|articles|reading|videos?))?( by (?-i:[A-Z]).{1,40})?",
         r"you (may|might) (also )?(like|enjoy|be interested in)",
         r"(don'?t|do not) miss( this| these)?|(editors?'?s?|staff) (picks?|choice)",
         r"(from )?around the web|sponsored (stories|content|links)|promoted (stories|content)",
@@ -646,8 +647,16 @@ ARTICLE_NOTE_LINES: dict[str, tuple[str, ...]] = {
     "it": (r"nota della redazione\b.{0,400}",),
 }
 
-_LEADING = r"^[\s•·*<>«»‹›〈《\-–—【■▼▶]*"
-_TRAILING = r"[\s:：>»›.…|\-–—】]*"
+# Decoration around a line's words: bullets, arrows, brackets, a markdown heading's "#",
+# the geometric shapes, dingbats and emoji pages put before a header ("► Read more",
+# "📌 Also read:", "[Read more]", "*** Related ***").
+_DECORATION = (
+    "•·*<>«»‹›〈〉《》【】■▼▶►▸→⟶➤➔●◆♦✓✔#=~"
+    r"\[\]"
+    "\u2190-\u21ff\u25a0-\u25ff\u2700-\u27bf\U0001f300-\U0001faff"
+)
+_LEADING = rf"^[\s\-–—(\[{_DECORATION}]*"
+_TRAILING = rf"[\s:：.…|\-–—)\]{_DECORATION}]*"
 
 
 def compile_lines(
