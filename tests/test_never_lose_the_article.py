@@ -273,6 +273,66 @@ def test_a_lede_written_in_a_div_is_kept_beside_a_sidebar_of_paragraphs() -> Non
     assert GUIDES[0] not in article["text"]
 
 
+#: A short Japanese brief (one paragraph, written for this test).
+BRIEF_JA = (
+    "１３日午後、市内の踏切で列車と乗用車が衝突する事故があった。乗用車の男性が軽いけがをした。"
+    "警察が事故の原因を調べている。列車の乗客にけがはなかった。"
+)
+
+
+def _table_layout_page(paragraphs: list[str], cell: str) -> str:
+    """An old table-layout page: a menu table in the left column, the article in the right
+    one (its paragraphs as `cell` writes them), a table of other stories and the copyright
+    under both."""
+    menu = "".join(f'<tr><td><a href="/s{n}.html">Section {n}</a></td></tr>' for n in range(8))
+    others = "".join(
+        f'<tr><td><a href="/story{n}.html">Other story number {n} on another subject</a></td></tr>'
+        for n in range(5)
+    )
+    body = {
+        "br": "<font size='2'><b>Night trains return</b><br><br>"
+        + "<br><br>".join(paragraphs)
+        + "</font>",
+        "p": "<h1>Night trains return</h1>" + "".join(f"<p>{t}</p>" for t in paragraphs),
+        "nested": "<table><tr><td><b>Night trains return</b></td></tr><tr><td>"
+        + "".join(f"<p>{t}</p>" for t in paragraphs)
+        + "</td></tr></table>",
+    }[cell]
+    return (
+        "<html><head><title>Night trains return - The Gazette</title></head><body>"
+        "<table width='760'><tr><td colspan='2'><img src='/logo.gif' alt='The Gazette'></td></tr>"
+        f"<tr><td width='150' valign='top'><table>{menu}</table></td><td valign='top'>{body}</td>"
+        f"</tr><tr><td colspan='2'><b>More stories</b><table>{others}</table></td></tr>"
+        "<tr><td colspan='2'>Copyright 2006 The Gazette</td></tr></table></body></html>"
+    )
+
+
+@pytest.mark.parametrize("cell", ["br", "p", "nested"])
+@pytest.mark.parametrize("paragraphs", [PARAGRAPHS, [BRIEF_JA]], ids=["en", "ja-brief"])
+def test_an_old_table_layout_page_gives_its_paragraphs(cell: str, paragraphs: list[str]) -> None:
+    # trafilatura renders a layout table as a table: the menu's cells as rows, the article's
+    # paragraphs glued into one cell ("|  | Night trains return The regional ... |"); a short
+    # brief came out as menu rows only and was rejected.
+    article = extract_article(_table_layout_page(paragraphs, cell), URL)
+
+    assert article is not None
+    lines = article["text"].splitlines()
+    assert lines[-len(paragraphs) :] == paragraphs
+    assert not [line for line in lines if "|" in line or "Section" in line or "Other story" in line]
+
+
+def test_a_data_table_in_an_article_stays_a_table() -> None:
+    table = (
+        "<table><tr><th>Route</th><th>First train</th><th>Last train</th></tr>"
+        "<tr><td>Valley line</td><td>05:10</td><td>01:40</td></tr>"
+        "<tr><td>Harbour line</td><td>05:25</td><td>00:55</td></tr></table>"
+    )
+    article = extract_article(_page(f"<article>{_paragraphs()}{table}</article>"), URL)
+
+    assert article is not None
+    assert "| Valley line | 05:10 | 01:40 |" in article["text"]
+
+
 # --- the standfirst ---------------------------------------------------------------------
 
 STANDFIRST = (

@@ -320,7 +320,13 @@ class _Line:
 
     @cached_property
     def marked(self) -> bool:
-        return bool(_MARKED.search(self.text))
+        return bool(_MARKED.search(self.text)) and not self.table_row
+
+    @cached_property
+    def table_row(self) -> bool:
+        """A row of a data table, as extractors write it ("| Valley line | 05:10 |"): the
+        article's, however it ends."""
+        return self.text.startswith("|") and self.text.endswith("|") and len(self.text) > 1
 
     @cached_property
     def headline(self) -> bool:
@@ -687,7 +693,7 @@ def _trailing_run(lines: list[_Line], content: list[int]) -> list[int]:
 def _structured(line: _Line) -> bool:
     """A headline-sized line with a list item's marker: a trailing separator, a number, a
     date or a site name. (A numbered or dated line with a full stop is a sentence.)"""
-    if not line.sized or line.header:
+    if not line.sized or line.header or line.table_row:
         return False
     if line.marked or line.known:
         return True

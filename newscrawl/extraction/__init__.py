@@ -22,14 +22,23 @@ from html import unescape
 from typing import TYPE_CHECKING, Any
 
 import trafilatura
+from lxml.etree import XPath
 from trafilatura.settings import Document
 
 from newscrawl.cleaning import evidence
 from newscrawl.cleaning.boilerplate import strip_page_header
-from newscrawl.cleaning.dom import comparable, flatten_ruby, missing_prose, prose_runs
+from newscrawl.cleaning.dom import (
+    comparable,
+    drop,
+    flatten_ruby,
+    is_link_dominated,
+    missing_prose,
+    prose_runs,
+    text_of,
+)
 from newscrawl.cleaning.html import PageClues, SiteRules, prune_chrome
 from newscrawl.cleaning.structure import find_article_root
-from newscrawl.core.text import prose_paragraphs, tidy_lines
+from newscrawl.core.text import prose_paragraphs, tidy_lines, word_count
 from newscrawl.extraction.fallback import PageHeuristics
 from newscrawl.extraction.fields import read_fields
 from newscrawl.extraction.loading import load_html
@@ -62,6 +71,23 @@ _CODE_SIGNS = "<>{}=;\\"
 _MAX_CODE_SHARE = 0.03
 #: Meta tags that give the page's description (which its standfirst often repeats).
 _DESCRIPTION_META = ("og:description", "description", "twitter:description")
+#: A table holds the page's layout, not data, when a cell of it holds a table, the
+#: headline, or paragraphs (`<p>`s, or text parted by `<br>`s)...
+_LAYOUT_TABLE = XPath(
+    "boolean(//table[.//table or .//h1 or .//h2 or .//td[count(.//p) >= 2 or count(.//br) >= 2]])"
+)
+#: The tables of links on such a page (menus, a list of other stories): innermost tables
+#: with three links or more, whose text is links.
+_MENU_TABLES = XPath("//table[not(.//table)][count(.//a) >= 3]")
+_MIN_MENU_LINK_SHARE = 0.9
+#: ...and trafilatura's text is mostly table rows (not an article with a table in it),
+#: one with a cell of a paragraph's words (a data table's cells are short). The text read
+#: without tables replaces it when it keeps this share of the cell, and as many paragraphs.
+_MIN_LAYOUT_CELL_WORDS = 40
+_MIN_LAYOUT_ROWS_SHARE = 0.5
+_MIN_LAYOUT_CELL_KEPT = 0.8
+# Cells of a table row as trafilatura writes it (a "|" in a cell is escaped: "\\|").
+_CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
 # Separators between a headline and the site name in `<title>` and `og:title`.
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—·:-]{1,2}\s+")
 
@@ -221,6 +247,33 @@ def _text_with_root_shown(tree: HtmlElement, url: str | None, root: HtmlElement)
 
 
 def _trafilatura_text(tree: HtmlElement, url: str | None, *, fast: bool) -> str:
+    """trafilatura's text of `tree`, tables included (an article's data tables are its
+    text); read again without tables when a table of the page was its layout."""
+    text = _trafilatura_pass(tree, url, fast=fast, tables=True)
+    rows = _table_rows(text)
+    cell = max((c for row in rows for c in _cells(row)), key=len, default="")
+    if (
+        word_count(cell) >= _MIN_LAYOUT_CELL_WORDS
+        and sum(map(len, rows)) >= _MIN_LAYOUT_ROWS_SHARE * len(text)
+        and _LAYOUT_TABLE(tree)
+    ):
+        # An old table-layout page: trafilatura renders the page's table as one, menu
+        # cells and all, with the article's paragraphs glued into one of its rows. Read
+        # without tables, the page's menus (tables of links) would come in as lines.
+        for menu in _MENU_TABLES(tree):
+            if is_link_dominated(menu, _MIN_MENU_LINK_SHARE):
+                evidence.fired("extraction/layout_table/menu", text_of(menu))
+                drop(menu)
+        untabled = _trafilatura_pass(tree, url, fast=fast, tables=False)
+        if len(untabled) >= _MIN_LAYOUT_CELL_KEPT * len(cell) and prose_paragraphs(
+            untabled
+        ) >= prose_paragraphs(text):
+            evidence.fired("extraction/layout_table", untabled)
+            return untabled
+    return text
+
+
+def _trafilatura_pass(tree: HtmlElement, url: str | None, *, fast: bool, tables: bool) -> str:
     with _head_set_aside(tree) if fast else nullcontext():
         document = trafilatura.bare_extraction(
             tree,  # copied by trafilatura: `tree` stays as pruned
@@ -229,11 +282,26 @@ def _trafilatura_text(tree: HtmlElement, url: str | None, *, fast: bool) -> str:
             # trafilatura's metadata heuristics run lazily, where structured data is silent.
             with_metadata=False,
             include_comments=False,
-            include_tables=True,
+            include_tables=tables,
             deduplicate=False,
         )
     # A Document, or None when trafilatura found nothing (a dict only with as_dict=True).
     return (document.text if isinstance(document, Document) else None) or ""
+
+
+def _table_rows(text: str) -> list[str]:
+    """The lines of `text` that are table rows as trafilatura writes them ("| a | b |")."""
+    if "|" not in text:
+        return []
+    return [
+        line.strip()
+        for line in text.split("\n")
+        if line.startswith("|") and line.rstrip().endswith("|")
+    ]
+
+
+def _cells(row: str) -> list[str]:
+    return [cell.strip() for cell in _CELL_SEPARATOR.split(row[1:-1])]
 
 
 @contextmanager
