@@ -34,6 +34,7 @@ import re
 from newscrawl.cleaning import evidence
 from newscrawl.cleaning.comments import comment_thread_start
 from newscrawl.cleaning.markers import (
+    ANYWHERE_LINE_RE,
     ARTICLE_NOTE_LINE_RE,
     CAPTION_CREDIT_RE,
     CAPTION_WORDS_RE,
@@ -134,7 +135,7 @@ def is_chrome_line(line: str) -> bool:
     if words > _MAX_CHROME_WORDS:
         return bool(SMALL_PRINT_LINE_RE.match(stripped))
     return (
-        bool(CHROME_LINE_RE.match(stripped) or PROMO_CALL_RE.match(stripped))
+        bool(ANYWHERE_LINE_RE.match(stripped))
         or _is_teaser_line(stripped)
         or _is_timestamp(stripped)
     )

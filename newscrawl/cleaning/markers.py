@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from newscrawl.cleaning.linematch import PHRASES, LineMatcher
+
 # Promos speak to the reader: their verb opens the line, a sentence ("... today. Sign up
 # for our newsletter") or the clause after a "For ..." or "To ..." phrase ("For the latest
 # news, sign up for our newsletters"), where an article's sentence about a newsletter has a
@@ -659,16 +661,15 @@ _LEADING = rf"^[\s\-–—(\[{_DECORATION}]*"
 _TRAILING = rf"[\s:：.…|\-–—)\]{_DECORATION}]*"
 
 
-def compile_lines(
-    table: dict[str, tuple[str, ...]], extra: tuple[str, ...] = ()
-) -> re.Pattern[str]:
-    """One regex matching a whole line against every phrase of every language in `table`.
+def compile_lines(table: dict[str, tuple[str, ...]], extra: tuple[str, ...] = ()) -> LineMatcher:
+    """A matcher of a whole line against every phrase of every language in `table`
+    (`LineMatcher`: the phrases a line's first letter can start, tried at once).
 
     A straight apostrophe in a phrase also matches the typographic one (’).
     """
     phrases = [_any_apostrophe(p) for group in table.values() for p in group]
     phrases += [re.escape(e) for e in extra]
-    return re.compile(rf"{_LEADING}(?:{'|'.join(phrases)}){_TRAILING}$", re.IGNORECASE)
+    return LineMatcher(phrases, _LEADING, rf"{_LEADING}(?:{PHRASES}){_TRAILING}$")
 
 
 def _any_apostrophe(phrase: str) -> str:
@@ -677,6 +678,8 @@ def _any_apostrophe(phrase: str) -> str:
 
 TAIL_HEADER_RE = compile_lines(TAIL_HEADERS)
 CHROME_LINE_RE = compile_lines(CHROME_LINES)
+#: Lines removed wherever they sit: chrome lines and promo calls, in one matcher.
+ANYWHERE_LINE_RE = compile_lines({**CHROME_LINES, **PROMO_CALLS})
 #: The small print of forms and consent prompts runs longer than other chrome lines.
 SMALL_PRINT_LINE_RE = compile_lines(
     {kind: CHROME_LINES[kind] for kind in ("form_consent", "embed_consent")}
@@ -737,12 +740,11 @@ CJK_DATE_RE = re.compile(r"\d{4}\s?[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2}\s?[�
 
 #: A header phrase, a colon and a headline on one line: "Read more: Headline here", also in
 #: brackets and with the preposition that named the site: "(Leggi anche su: Headline)".
-_ANY_TAIL_HEADER = "|".join(_any_apostrophe(p) for g in TAIL_HEADERS.values() for p in g)
-TEASER_LINE_RE = re.compile(
-    rf"{_LEADING}[(\[]?(?P<header>{_ANY_TAIL_HEADER})(\s+(on|su|auf|sur|en|em|op|på))?"
-    r"\s*[:|»›]\s*"
+TEASER_LINE_RE = LineMatcher(
+    [_any_apostrophe(p) for g in TAIL_HEADERS.values() for p in g],
+    _LEADING,
+    rf"{_LEADING}[(\[]?(?P<header>{PHRASES})(\s+(on|su|auf|sur|en|em|op|på))?\s*[:|»›]\s*"
     r"(?P<headline>\S.{2,200}?)[)\]]?$",
-    re.IGNORECASE,
 )
 
 
@@ -768,7 +770,7 @@ def matching_phrases(table: str, line: str) -> list[str]:
 
 
 @lru_cache(maxsize=8)
-def _phrase_patterns(table: str) -> list[tuple[str, int, re.Pattern[str]]]:
+def _phrase_patterns(table: str) -> list[tuple[str, int, LineMatcher]]:
     return [
         (language, index, compile_lines({language: (phrase,)}))
         for language, phrases in TABLES[table].items()

@@ -25,9 +25,8 @@ _CHROME_MENTION = re.compile("|".join(sorted(CHROME_CLASS_WORDS)))
 _BOX_MENTION = re.compile(r"(?:info|facts?|fakten|fakta?)[-_]?(?:box|boks|kasten)")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 _DECORATIVE_TAGS = frozenset({"svg", "i", "span", "img"})
-# The header phrases, matched on lower-cased text (faster than IGNORECASE; the phrases
-# are written in lower case).
-_HEADER = re.compile(TAIL_HEADER_RE.pattern)
+# The header phrases (`TAIL_HEADER_RE` tries only those a text's first letter can start).
+_HEADER = TAIL_HEADER_RE
 #: Longest header line, in characters ("You may also be interested in" fits).
 MAX_HEADER_CHARS = 60
 

@@ -86,6 +86,8 @@ from newscrawl.core.text import (
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
+    from newscrawl.cleaning.linematch import LineMatcher
+
 _MAX_HEADLINE_WORDS = 25
 _MAX_HEADLINE_CHARS = 220
 # Scripts without spaces: a headline is a few dozen characters.
@@ -406,7 +408,7 @@ def strip_tail(
 
 
 def _describe(
-    line: str, extra_header_re: re.Pattern[str] | None, known: KnownHeadlines | None
+    line: str, extra_header_re: LineMatcher | None, known: KnownHeadlines | None
 ) -> _Line:
     stripped = " ".join(_INVISIBLE.sub("", line).split())
     header = bool(stripped) and (
