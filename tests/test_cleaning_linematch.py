@@ -23,9 +23,7 @@ LINES = [
     *("ſee also", "\u212aommentare", "Ⅰ"),
 ]
 
-MATCHERS = {
-    name: value for name, value in vars(markers).items() if isinstance(value, LineMatcher)
-}
+MATCHERS = {name: value for name, value in vars(markers).items() if isinstance(value, LineMatcher)}
 
 
 @pytest.mark.parametrize("name", sorted(MATCHERS))
