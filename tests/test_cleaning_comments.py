@@ -51,12 +51,71 @@ THREADS = {
         "Gary M on September 17, 2018 at 8:50 pm said:",
         "They should, the airport is on the line.",
     ],
+    # the count after the label, each comment opening with its commenter's name (Daily
+    # Maverick's thread with its class names renamed)
+    "counted after the label, comments on the commenter's line": [
+        "All Comments 4",
+        "-",
+        "kanu sukha says: When the trains run at night, who is going to staff the stations?",
+        "Ann Lee says: Will there be sleeper cars on the longer route?",
+    ],
+    "compact relative stamps": [
+        "Join the conversation",
+        "Jane Doe",
+        "About time, the students will love it.",
+        "2h ago",
+        "Sam Poe",
+        "Who is going to ride a train at three in the morning?",
+        "5h ago",
+    ],
+}
+
+#: The comment form blog software puts under an article, in the languages it ships in.
+COMMENT_FORMS = {
+    "en": [
+        "Leave a Reply Cancel reply",
+        "Your email address will not be published. Required fields are marked *",
+        *("Comment *", "Name *", "Email *", "Website"),
+        "Save my name, email, and website in this browser for the next time I comment.",
+        "Post Comment",
+    ],
+    "de": [
+        "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert",
+        "Kommentar abschicken",
+    ],
+    "fr": [
+        "Laisser un commentaire Annuler la réponse",
+        "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *",
+    ],
+    "es": [
+        "Deja una respuesta Cancelar la respuesta",
+        "Tu dirección de correo electrónico no será publicada. Los campos obligatorios están "
+        "marcados con *",
+        "Publicar el comentario",
+    ],
+    "disqus": ["Please enable JavaScript to view the comments powered by Disqus."],
 }
 
 
 @pytest.mark.parametrize("thread", THREADS.values(), ids=THREADS.keys())
 def test_a_comment_thread_after_the_article_goes(thread: list[str]) -> None:
     assert clean_text("\n".join([ARTICLE, *thread])) == ARTICLE
+
+
+@pytest.mark.parametrize("form", COMMENT_FORMS.values(), ids=COMMENT_FORMS.keys())
+def test_the_comment_form_under_the_article_goes(form: list[str]) -> None:
+    assert clean_text("\n".join([ARTICLE, *form])) == ARTICLE
+
+
+def test_people_the_article_quotes_on_their_own_lines_are_no_thread() -> None:
+    # No comment header above them: an article's quotes, written as a tabloid writes them.
+    quotes = [
+        "Jane Doe says: “The night trains will change how students get home.”",
+        "Sam Poe says: “We have asked for this for ten years.”",
+    ]
+    text = "\n".join([ARTICLE, *quotes])
+
+    assert clean_text(text) == text
 
 
 def test_a_comment_thread_goes_through_the_whole_pipeline() -> None:

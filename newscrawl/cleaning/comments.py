@@ -6,9 +6,10 @@ the rules hand the thread over as text, glued to the article. It is recognised h
 its shape, in any site's words:
 
 - a header that counts comments or asks for one ("[ 167 comments ]", "12 Kommentare",
-  "Leave a reply") with at least two comment stamps in the lines under it: short lines
-  giving a time as comment systems write it, relative ("2 days ago at 07:47 am",
-  "GuterMensch vor 3 Stunden") or as a date;
+  "All Comments 4", "Leave a reply") with at least two comment stamps in the lines under
+  it: short lines giving a time as comment systems write it, relative ("2 days ago at
+  07:47 am", "GuterMensch vor 3 Stunden", "2h ago") or as a date, or a comment opening
+  with its commenter's name ("kanu sukha says: When ...");
 - WordPress's header that names the article ("34 responses to “Title”");
 - two WordPress stamps ("Alex on September 17, 2018 at 6:34 am said:"), no header needed.
 
@@ -22,6 +23,7 @@ import re
 
 from newscrawl.cleaning.markers import (
     COMMENT_HEADER_RE,
+    COMMENT_SAID_INLINE_RE,
     COMMENT_SAID_RE,
     DATE_RE,
     RELATIVE_TIME_RE,
@@ -74,7 +76,10 @@ def _is_said(line: str) -> bool:
 
 
 def _is_stamp(line: str) -> bool:
-    """A comment's byline: short, not a sentence, with a time in it."""
+    """A comment's byline: short, not a sentence, with a time in it; or the commenter's
+    name and "says:" opening the comment ("kanu sukha says: When the ...")."""
+    if COMMENT_SAID_INLINE_RE.match(line):
+        return True
     if word_count(line) > _MAX_STAMP_WORDS or ends_like_a_sentence(line):
         return False
     return bool(RELATIVE_TIME_RE.search(line) or DATE_RE.search(line))

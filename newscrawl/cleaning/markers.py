@@ -453,6 +453,24 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         r"(atenção|atención|attention|achtung|note)\s*:\s*.{0,40}(comentários|comentarios"
         r"|commentaires|kommentare|comments)\b.{0,120}(moderat|aprovad|approv|publicad|publish"
         r"|freigeschaltet|veröffentlicht|respeito|respect|offens|ofens).{0,120}",
+        # the comment form WordPress and other blog software put under an article: its
+        # small print, its fields and its button ("Your email address will not be
+        # published. Required fields are marked *", "Name *", "Post Comment")
+        r"(your )?e-?mail( address)? will not be published\.?( required fields are marked"
+        r" \*\.?)?|required fields are marked \*\.?|save my name, e-?mail,? and website in "
+        r"this browser for the next time i comment\.?|(comment|name|e-?mail|website)( \*)?"
+        r"|post comment|(leave a (reply|comment) )?cancel reply|comments powered by disqus\.?"
+        r"|please enable javascript to view the comments powered by disqus\.?",
+        r"(deine|ihre) e-mail-adresse wird nicht veröffentlicht\.?( erforderliche felder sind"
+        r" mit \* markiert\.?)?|kommentar abschicken|antworten abbrechen"
+        r"|votre adresse (e-?mail|de messagerie) ne sera pas publiée\.?( les champs "
+        r"obligatoires sont indiqués avec \*\.?)?|(laisser un commentaire )?annuler la réponse"
+        r"|tu dirección de correo electrónico no será publicada\.?( los campos obligatorios "
+        r"están marcados con \*\.?)?|(deja una respuesta )?cancelar la respuesta"
+        r"|publicar (el )?comentario|il tuo indirizzo e-?mail non sarà pubblicato\.?( i campi "
+        r"obbligatori sono contrassegnati \*\.?)?|annulla risposta|invia commento"
+        r"|o seu endereço de e-?mail não será publicado\.?( campos obrigatórios são marcados "
+        r"com \*\.?)?|publicar comentário",
     ),
     # An e-mail address the page gives the reader: "Write to Al Root at ...", "Have a tip?
     # ... may be reached at ...", "Email: ...". Not an article's last sentence that names an
@@ -563,8 +581,8 @@ COMMENT_HEADERS: tuple[str, ...] = (
     r"[\[(]?\s*\d+\s+(comments?|responses?|replies|thoughts|reactions|kommentare?|kommentarer"
     r"|leserkommentare|commentaires?|comentarios?|comentários?|commenti|komentarze|reacties"
     r"|yorum(lar)?)( (to|on|zu|sur|a|em|su|op) .{1,200})?\s*[\])]?",
-    r"(comments?|kommentare|leserkommentare|commentaires|comentarios|comentários|commenti"
-    r"|komentarze|reacties|kommentarer|yorumlar)( \(\d+\))?",
+    r"(all |reader |readers' )?(comments?|kommentare|leserkommentare|commentaires|comentarios"
+    r"|comentários|commenti|komentarze|reacties|kommentarer|yorumlar)( \(\d+\)| \d+)?",
     r"(leave|post|add|write) a (comment|reply)|join the (discussion|conversation)"
     r"|diskutieren sie mit|kommentar (schreiben|verfassen|abgeben)|laisser un commentaire"
     r"|(deja|escribe) (un|tu) comentario|deixe (um|seu) comentário|lascia un commento",
@@ -573,7 +591,7 @@ COMMENT_HEADERS: tuple[str, ...] = (
 #: "il y a 2 heures", "hace 5 horas", "há 2 dias", "3 ore fa", "2 uur geleden").
 RELATIVE_TIME_RE = re.compile(
     r"\b(\d+|an?|one)\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)"
-    r"\s+ago\b|\bvor\s+(\d+|einer?)\s+(sekunden?|minuten?|stunden?|tag(en)?|wochen?"
+    r"\s+ago\b|\b\d+\s?(s|m|h|d|w|y|min|hr|mo)\s+ago\b|\bvor\s+(\d+|einer?)\s+(sekunden?|minuten?|stunden?|tag(en)?|wochen?"
     r"|monat(en)?|jahr(en)?)\b|\bil y a\s+\d+\s+(secondes?|minutes?|heures?|jours?"
     r"|semaines?|mois|ans?)\b|\bhace\s+\d+\s+(segundos?|minutos?|horas?|días?|semanas?"
     r"|meses|años?)\b|\bhá\s+\d+\s+(segundos?|minutos?|horas?|dias?|semanas?|meses"
@@ -584,6 +602,14 @@ RELATIVE_TIME_RE = re.compile(
 #: A WordPress-style comment stamp: "Alex on September 17, 2018 at 6:34 am said:".
 COMMENT_SAID_RE = re.compile(
     r"^.{1,80}\s(said|says|wrote|schrieb|sagt|a écrit|dijo|escribió|disse|ha scritto)\s*:$",
+    re.IGNORECASE,
+)
+#: A comment written on its commenter's line: "kanu sukha says: When the most ...", a name
+#: of a few words (or a handle) and the verb. Only a stamp under a comment header: an
+#: article quotes people so too ("Jane Doe said: “...”").
+COMMENT_SAID_INLINE_RE = re.compile(
+    r"^[\w@.'’-]+( [\w@.'’-]+){0,3} (said|says|wrote|schrieb|schreibt|sagt|a écrit|écrit"
+    r"|dijo|dice|escribió|disse|ha scritto|scrive):\s+\S",
     re.IGNORECASE,
 )
 
