@@ -40,8 +40,10 @@ NEWSCRAWL_SETTINGS: dict[str, Any] = {
     "NEWSCRAWL_WORKER_MAX_TASKS": 1000,
     # Seconds one page may take in a worker before it is dropped as `timeout` (0 = no limit).
     "NEWSCRAWL_TASK_TIMEOUT": 60,
-    # Bodies shorter than this many words are dropped as `too_short`.
-    "NEWSCRAWL_MIN_WORDS": 50,
+    # Bodies shorter than this many words are dropped as `too_short`: a news brief of two
+    # or three sentences is an article (each character counts as a word in Chinese and
+    # Japanese); a stub page ("Live: updates soon.") is not.
+    "NEWSCRAWL_MIN_WORDS": 25,
     # Skip sitemap and feed entries older than this ("2d", "12h", an ISO date); spider
     # argument `-a max_age=...` overrides it. Empty: no limit.
     "NEWSCRAWL_MAX_AGE": "",

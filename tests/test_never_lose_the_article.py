@@ -475,6 +475,24 @@ def test_text_is_composed_unicode() -> None:
 # --- short texts in every script ----------------------------------------------------------
 
 
+def test_a_news_brief_of_two_sentences_is_an_article() -> None:
+    brief = (
+        "The valley line will run night trains from June, the operator said on Tuesday. "
+        "Tickets go on sale next month at the price of a day return."
+    )
+    page = (
+        "<html><head><title>Night trains from June</title>"
+        "<meta property='og:type' content='article'></head><body><nav><ul>"
+        f"{NAV}</ul></nav><main><article><h1>Night trains from June</h1><p>{brief}</p>"
+        "</article></main><footer><p>© 2026 The Valley Courier</p></footer></body></html>"
+    )
+    article = extract_article(page, URL)
+
+    assert article is not None
+    assert article["text"] == brief
+    assert word_count(brief) < 30
+
+
 @pytest.mark.parametrize(
     "page_id", ["jp/YomiuriShimbun_2024_12_03", "jp/ChunichiShimbun_2025_01_13"]
 )

@@ -2,7 +2,7 @@
 
 Scrapy logs a dropped item as "Dropped: <reason>" and, on a second line, the item. A
 newscrawl drop already names its reason, URL and detail in one line ("Dropped:
-too_short: URL (31 words, fewer than 50)"), like the drops the spider logs itself (a
+too_short: URL (12 words, fewer than 25)"), like the drops the spider logs itself (a
 404, a download error), so the second line is only noise: a log read with `grep` or
 mailed by cron has one line per drop. Drops by other pipelines keep a short, one-line
 description of their item.
