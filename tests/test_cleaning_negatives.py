@@ -70,6 +70,17 @@ ENDINGS: dict[str, list[str]] = {
         "2. Willow Bank 388",
         "3. Station Quarter 301",
     ],
+    # times and fractions are no list numbers ("1:00", "1/2")
+    "a day's programme by the hour": [
+        "1:00 Opening of the new footbridge",
+        "2:00 Guided walk along the eastern bank",
+        "3:00 Concert by the Elmsford Brass Band",
+    ],
+    "a recipe's quantities": [
+        "1/2 cup of sugar for the bridge-opening cake",
+        "1/4 cup of butter, softened",
+        "2/3 cup of flour from the Elmsford mill",
+    ],
 }
 
 

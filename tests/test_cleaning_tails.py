@@ -763,9 +763,26 @@ def test_a_label_above_headlines_with_the_site_name_goes_with_them() -> None:
     assert _cut(tail) == PARAGRAPH
 
 
-@pytest.mark.parametrize("style", ["{n}. ", "{n}) ", "{n} "])
+@pytest.mark.parametrize(
+    "style", ["{n}. ", "{n}) ", "{n} ", "#{n} ", "({n}) ", "{n} - ", "{n}: ", "{n}/ ", "0{n}. "]
+)
 def test_numbered_headlines_go_without_a_header(style: str) -> None:
     tail = [style.format(n=n) + h for n, h in enumerate(OTHER_HEADLINES, 1)]
+
+    assert _cut(tail) == PARAGRAPH
+
+
+def test_headlines_numbered_in_circles_go_without_a_header() -> None:
+    tail = [f"{mark} {h}" for mark, h in zip("①②③", OTHER_HEADLINES, strict=True)]
+
+    assert _cut(tail) == PARAGRAPH
+
+
+@pytest.mark.parametrize(
+    "stamp", ["Nov 20", "Mon, 20 Nov", "20. November, 14:30", "Yesterday", "Heute, 14:30 Uhr"]
+)
+def test_headlines_with_a_date_without_its_year_under_each_go(stamp: str) -> None:
+    tail = [line for headline in OTHER_HEADLINES for line in (headline, stamp)]
 
     assert _cut(tail) == PARAGRAPH
 
@@ -776,8 +793,10 @@ def test_numbered_headlines_go_without_a_header(style: str) -> None:
         [f"{h} (14.03.2024)" for h in OTHER_HEADLINES],
         [f"2024-03-{n:02d} | {h}" for n, h in enumerate(OTHER_HEADLINES, 10)],
         [OTHER_HEADLINES[0], "March 14, 2024", OTHER_HEADLINES[1], "March 12, 2024"],
+        # a ticker of the latest news, newest first (a day's programme counts up: kept)
+        [f"{t} {h}" for t, h in zip(("14:32", "13:05", "11:40"), OTHER_HEADLINES, strict=True)],
     ],
-    ids=["date after", "date before", "date below"],
+    ids=["date after", "date before", "date below", "ticker times"],
 )
 def test_dated_headlines_go_without_a_header(tail: list[str]) -> None:
     assert _cut(tail) == PARAGRAPH

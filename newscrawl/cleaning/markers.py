@@ -750,6 +750,16 @@ DATE_RE = re.compile(
     rf"|\b({_MONTH})\.?\s+\d{{1,2}}(st|nd|rd|th)?,?\s+\d{{4}}\b",
     re.IGNORECASE,
 )
+#: A date as a widget gives it under a headline, on a line of its own, without its year:
+#: "Nov 20", "Mon, 20 Nov", "20. November, 14:30", "Yesterday", "Heute, 14:30".
+SHORT_DATE_LINE_RE = re.compile(
+    r"^((mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\.?,?\s+)?"
+    rf"(\d{{1,2}}\.?\s+({_MONTH})\.?|({_MONTH})\.?\s+\d{{1,2}}(st|nd|rd|th)?"
+    r"|yesterday|today|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi|ontem|hoje|gisteren"
+    r"|vandaag|i går|i dag|igår|idag|вчера|сегодня|dün|bugün)"
+    r"(,?\s+(at |um |à |a las |alle |às |om )?\d{1,2}[:.]\d{2}( uhr| h)?)?$",
+    re.IGNORECASE,
+)
 #: The label of a timestamp line ("Updated at 1:23 p.m.", "Veröffentlicht am 13. Mai 2026 um
 #: 15:44", "Stand: 28. April 2023"): `boilerplate` checks that a date or time is all the rest.
 TIMESTAMP_LABEL_RE = re.compile(

@@ -69,6 +69,7 @@ from newscrawl.cleaning.markers import (
     DATE_RE,
     PAYWALL_NOTICE_RE,
     RELATIVE_TIME_RE,
+    SHORT_DATE_LINE_RE,
     TAIL_HEADER_RE,
     compile_lines,
     matching_phrases,
@@ -108,7 +109,12 @@ _SPACED_SEPARATOR = r"\s(?:[|\-–—·•]|::)\s"
 _SUFFIX = re.compile(rf"{_SPACED_SEPARATOR}\s*(?P<name>(?:(?!{_SPACED_SEPARATOR}).){{2,40}})$")
 _MAX_SUFFIX_WORDS = 5
 _BULLET = re.compile(r"^[•·*\-–—»>▪■►▶▸›→➔➤●◦○◆♦‣⁃]\s*")
-_NUMBER = re.compile(r"^(?P<n>\d{1,2})(?:[.)]\s*|\s+)(?=\S)")
+# "1. ", "1) ", "1 ", "#1 ", "(1) ", "1 - ", "1: ", "1/ ", "01. ", "① ": a list's number (not a
+# time, "10:30", or a fraction, "1/2").
+_NUMBER = re.compile(
+    r"^(?:[#(]?(?P<n>\d{1,2})(?:[.)]\s*|:(?!\d)\s*|/(?!\d)\s*|\s+[-–—]\s+|\s+)"
+    r"|(?P<circled>[\u2460-\u2473])\s*)(?=\S)"
+)
 # A rank alone on its line, above its headline ("1", "2."): a "Most read" widget's number.
 _RANK = re.compile(r"^\d{1,2}[.)]?$")
 # Zero-width spaces and joiners, soft hyphens, byte-order marks: in titles, invisible.
@@ -119,6 +125,8 @@ _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
 _ELLIPSIS = re.compile(r"(\.\.\.|…)$")
 _NO_SPACE = re.compile(f"[{NO_SPACE_CHARS}]")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+# A line that starts with a time of day: "1:00 Opening", "14.30 Uhr: ...".
+_LEADING_TIME = re.compile(r"^(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\b")
 # A line that starts with a date: "June 9 – ...", "14.03.2024 | ...", "2024-03-14 ...".
 _LEADING_DATE = re.compile(r"^(\d{1,4}[./-]\d{1,2}|[^\W\d_]{3,9}\.?\s+\d{1,2}\b)")
 # Lower-case words that Title Case headlines leave small.
@@ -249,7 +257,9 @@ class _Line:
     @cached_property
     def number(self) -> int | None:
         match = _NUMBER.match(self.text)
-        return int(match["n"]) if match else None
+        if match is None:
+            return None
+        return int(match["n"]) if match["n"] else ord(match["circled"]) - 0x245F
 
     @cached_property
     def rank(self) -> bool:
@@ -284,8 +294,11 @@ class _Line:
 
     @cached_property
     def date_only(self) -> bool:
-        """Just a date (under a headline): "14 March 2024", "2024-03-14 10:02", or the
-        time a widget gives as relative ("2 hours ago", "vor 3 Tagen")."""
+        """Just a date (under a headline): "14 March 2024", "2024-03-14 10:02", or as a
+        widget gives it, without its year or relative ("Nov 20", "Yesterday", "2 hours
+        ago", "vor 3 Tagen")."""
+        if SHORT_DATE_LINE_RE.match(self.text):
+            return True
         if DATE_RE.search(self.text) is None and RELATIVE_TIME_RE.search(self.text) is None:
             return False
         rest = RELATIVE_TIME_RE.sub(" ", DATE_RE.sub(" ", self.text))
@@ -973,8 +986,14 @@ def _after_sentence(
 
 def _subheaded_schedule(lines: list[_Line], content: list[int], start: int) -> bool:
     """Lines that all start with a date, under a title of their own ("Tour Dates"), are
-    the article's schedule: the title is the line above them, and it has no date."""
+    the article's schedule: the title is the line above them, and it has no date. So are
+    lines that start with times of day, later down the list ("1:00 Opening", "2:00 Guided
+    walk"): a day's programme; a ticker of the latest news lists its times the other way."""
     items = [i for i in content if i >= start and not lines[i].separator]
+    times = [_LEADING_TIME.match(lines[i].body) for i in items]
+    if len(items) >= 2 and all(times):
+        minutes = [int(t["h"]) * 60 + int(t["m"]) for t in times if t]
+        return all(a < b for a, b in pairwise(minutes))
     if not items or not all(_LEADING_DATE.match(lines[i].body) for i in items[1:]):
         return False
     return len(items) > 2 and not _LEADING_DATE.match(lines[items[0]].body)
