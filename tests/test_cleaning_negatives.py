@@ -287,6 +287,8 @@ def test_clean_text_keeps_a_mid_article_line_that_starts_with_a_one_word_header(
         "Get it on Amazon for just $39.99",
         "Supporters say the bridge will help. Support for the plan grew over the summer.",
         "Der Verein bittet: Unterstützen Sie die Aktion mit einer Spende, sagte der Sprecher.",
+        # sentences that open like a promo's call
+        "Want to know more? The council has published the plans on its website.",
     ],
 )
 def test_clean_text_keeps_sentences_that_mention_chrome_words(last_line: str) -> None:

@@ -948,6 +948,11 @@ def test_a_line_ending_in_brackets_without_a_photo_credit_stays(line: str) -> No
         *("Laden Sie unsere App herunter", "Follow us on Twitter", "Suivez-nous sur Instagram"),
         *("Already a subscriber? Log in", "Sie sind bereits Abonnent? Hier anmelden"),
         *("Become a member", "Support our journalism"),
+        "Sign up for the Morning Briefing, delivered to your inbox every day.",
+        *("Want the latest news? Sign up for our newsletter.", "Subscribe for unlimited access."),
+        *("You have reached your limit of free articles.", "Already have an account? Sign in"),
+        "Jetzt den Newsletter abonnieren und nichts mehr verpassen!",
+        "Inscrivez-vous à notre newsletter pour recevoir l'essentiel de l'actualité.",
         # a photo credit
         *("Photo credit: Jane Doe", "Crédit photo : Reuters", "AP Photo/Jane Doe"),
     ],
@@ -977,6 +982,8 @@ def test_a_line_of_chrome_goes_between_paragraphs(line: str) -> None:
         "Sign up for the night trains opened on Tuesday and sold out within hours.",
         "Download the app and the council will send reminders before each collection day.",
         "We use cookies sparingly, the bakery's owner joked about her shop's website.",
+        "Subscribe to the council's newsletter for updates on the works, residents were told.",
+        "Support independent journalism, the union's leader told the rally on Saturday.",
     ],
 )
 def test_a_sentence_that_opens_like_a_line_of_chrome_stays(line: str) -> None:

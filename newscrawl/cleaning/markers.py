@@ -352,6 +352,16 @@ PROMO_CALLS: dict[str, tuple[str, ...]] = {
         r"(newsletter|boletín)|recibe (nuestro|el) boletín|iscriviti alla (nostra )?newsletter"
         r"|assine (a )?(nossa )?newsletter|schrijf je in voor (onze|de) nieuwsbrief",
         r"get .{0,40}delivered (straight |directly )?to your inbox.{0,60}",
+        r"(sign up|subscribe|register)( now| today| here)? (for|to) .{1,60}(delivered|sent|straight"
+        r"|direct) (straight |directly )?to your inbox.{0,60}",
+        r"(sign up|subscribe|register)( now| today| here)? (to|for) .{1,60}newsletters?( here| now"
+        r"| today)?|(want|like|love|need) .{1,40}\? (sign up|subscribe)( here| now| today)?"
+        r"( (to|for) .{1,60})?|(this|the) (article|story) is (part of|from|featured in) our "
+        r".{1,60}newsletter\..{0,40}",
+        r"jetzt (den |unseren )?(kostenlosen )?newsletter abonnieren.{0,60}|melden sie sich "
+        r"(jetzt )?(kostenlos )?für unseren .{0,30}newsletter an\.?|mit unserem newsletter .{0,80}"
+        r"|(inscrivez|abonnez)-vous à (notre|la) newsletter.{0,80}|suscríbete a (nuestra|nuestro"
+        r"|la) (newsletter|boletín).{0,80}",
     ),
     # the publisher elsewhere: its social accounts, its app
     "follow": (
@@ -370,6 +380,19 @@ PROMO_CALLS: dict[str, tuple[str, ...]] = {
         r"|sei già abbonato\?.{0,40}|jetzt abonnieren|zum abo|s'abonner|abonnez-vous"
         r"|suscríbete|abbonati|become a (member|subscriber|supporter)|donate now"
         r"|support our journalism|subscribe (now|today) for .{1,60}",
+        r"(subscribe|sign up)( now| today)? (for|to get) (unlimited|full|complete|digital) "
+        r"(digital )?access\b.{0,60}|(get|enjoy) unlimited (digital )?access\b.{0,60}",
+        r"(enjoying|enjoyed|like|liked|love|loved) (this|the|our) (article|story|journalism)\? "
+        r".{0,80}\b(subscribe|sign up|support|donate|become a (member|subscriber))\b.{0,60}"
+        r"|support (independent|local|quality) journalism\.? (subscribe|donate|become a "
+        r"(member|subscriber))( today| now)?\.?|become a subscriber (for|from) .{1,40}"
+        r"|subscribe to (continue reading|read (more|on|the full (article|story))).{0,40}",
+        # the paywall's offer: an account, a limit of free articles
+        r"already have an account\? (sign|log) in.{0,20}|create a free account to (continue "
+        r"reading|read (more|on)).{0,40}|you('ve| have) reached your (limit|maximum) of free "
+        r"(articles|stories).{0,60}|(sie haben|du hast) bereits ein abo\?.{0,40}"
+        r"|jetzt weiterlesen mit .{1,20}|abonnez-vous pour (lire|continuer).{0,40}"
+        r"|¿ya tienes (una )?cuenta\?.{0,40}|suscríbete para (seguir leyendo|leer).{0,40}",
     ),
 }
 
