@@ -240,6 +240,9 @@ def test_unrelated_headlines_in_a_script_without_spaces_go_without_a_header(
         ["Get the latest headlines every morning. Sign up for our newsletter."],
         ["Get the top stories in your inbox every morning by subscribing to our newsletter."],
         ["© 2024 The Valley Courier. All rights reserved.", "Tags: rail, night trains"],
+        # blog software's line under a post
+        ["This entry was posted in News and tagged Budget, Council. Bookmark the permalink."],
+        ["This Article is related to: Awards and tagged Rail, Night trains"],
         # a tag list in the words other sites use, its tags on lines of their own
         ["Etiketler :", "- Haberler -", "- Spor"],
         ["Stichworte: Bahn, Nachtzug"],
@@ -929,6 +932,8 @@ def test_a_line_ending_in_brackets_without_a_photo_credit_stays(line: str) -> No
         "Externer Inhalt nicht verfügbar",
         "Deine Privatsphäre-Einstellungen verhindern das Laden und Anzeigen aller externen "
         "Inhalte. Zur Anzeige aktiviere bitte die Einstellungen.",
+        # what stands in for a slideshow or a video
+        *("This slideshow requires JavaScript.", "Your browser does not support the video tag."),
         # a cookie notice, a form's field
         "We use cookies to improve your experience on our site.",
         "Wir verwenden Cookies, um unser Angebot für Sie zu verbessern.",

@@ -268,6 +268,11 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
     # einverstanden, dass mir der externe Inhalt angezeigt wird", "Deine Privatsphäre-
     # Einstellungen verhindern das Laden ... externer Inhalte"
     "embed_consent": (
+        # what stands in for a slideshow or video the browser cannot show
+        r"this slideshow requires javascript\.?|(please )?enable javascript to (view|see|watch"
+        r"|play) (this|the) (video|slideshow|gallery|content)\.?|your browser does not support "
+        r"(the )?(video|audio)( tag| element)?\.?|(sorry, )?this video (is not|isn't) available"
+        r".{0,60}",
         r"allow .{1,40} content\??( this (article|page) contains content provided by .{0,300})?",
         r"this (article|page) contains content provided by .{1,40}\..{0,300}",
         r"(this|the) content (is not|isn't|cannot be) (available|displayed|shown|loaded) (due to"
@@ -415,6 +420,11 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         r"|argomenti|parole chiave|tagi|tematy|onderwerpen|trefwoorden|taggar|nyckelord"
         r"|emneord|stikkord|avainsanat|štítky|címkék|etichete|etiketler|etiket|метки|теги"
         r"|тэги|ετικέτες|タグ|태그|标签|標籤) ?[:：].{0,200}",
+        # blog software's line under a post: "This entry was posted in News and tagged
+        # Budget, Council. Bookmark the permalink."
+        r"this (entry|post|article) ((was posted|is filed|was filed|is listed) (in|under)"
+        r"|is related to):? .{1,200}|posted in .{1,100} (and )?tagged .{1,200}"
+        r"|bookmark the permalink\.?",
     ),
     # "Sign up for our newsletter", also as the second sentence of a promo paragraph
     "newsletter": (
