@@ -51,7 +51,8 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"(vea|véase|lea|lee|mira|ver) (también|además|más)|sigue leyendo",
         r"(leia|veja|confira) (também|mais)|saiba mais|leggi (anche|di più)",
         r"(czytaj|zobacz|przeczytaj) (też|także|również|więcej)|lees (ook|meer|verder)|bekijk ook",
-        r"läs (också|även|mer)|les (også|mer)|læs (også|mere)|читайте (также|ещё|еще)",
+        r"läs (också|även|mer)( detta| dessa)?|les (også|mer)( dette| denne| disse)?"
+        r"|læs (også|mere)( dette| denne| disse)?|читайте (также|ещё|еще)",
         r"baca (juga|pula)|soma (pia|zaidi)|あわせて読みたい",
         r"funda (futhi|nalokhu|nalokho|kabanzi|olunye udaba( lapha)?|okunye)|funda ngakumbi",
         r"lue (myös|lisää)|čtěte (také|též)|prečítajte si (aj|tiež)|ezt is olvassa el"
