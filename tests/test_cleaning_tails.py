@@ -945,7 +945,7 @@ def test_a_line_ending_in_brackets_without_a_photo_credit_stays(line: str) -> No
         *("Écouter cet article", "Escuchar artículo", "Ascolta l'articolo", "Deel dit artikel"),
         # ad labels, navigation, calls to click
         *("Skip Advertisement", "Continue Reading Below", "Back to top", "Click to enlarge"),
-        *("Bild vergrößern", "Hier klicken"),
+        *("Bild vergrößern", "Hier klicken", "Fehler gefunden?Jetzt melden.", "Report an error"),
         # a promo's call
         *("Sign up for our newsletter", "Get our daily newsletter", "Newsletter abonnieren"),
         *("Abonnez-vous à notre newsletter", "Suscríbete a nuestro boletín"),

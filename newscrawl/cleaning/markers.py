@@ -236,6 +236,11 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"|(bild|foto) vergrößern|(weitere )?bilder anzeigen|zur bildergalerie",
         r"skip to (main )?content|back to top|(zurück )?nach oben|zur startseite"
         r"|retour en haut|volver arriba|jump to comments",
+        # the call to report a mistake: "Fehler gefunden? Jetzt melden.", "Report an error"
+        r"(fehler gefunden|found an error|spotted an error|found a typo|spotted a typo)\?\s*"
+        r"(jetzt melden|report it|let us know|tell us)\.?|report an error|report a (typo"
+        r"|correction)|suggest a correction|submit a correction|fehler melden"
+        r"|signaler une erreur|segnala(re)? un errore|reportar un error",
     ),
     # the small print of a sign-up or comment form: "By submitting this form you agree
     # to ...", "This site is protected by reCAPTCHA ...", "Mit meiner Anmeldung ... stimme
