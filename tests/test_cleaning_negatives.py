@@ -99,6 +99,7 @@ CREDITS: dict[str, list[str]] = {
     "german credit": ["Mitarbeit: Anna Muster, Jan Beispiel"],
     "german agency credit": ["mit dpa"],
     "where the reporters were": ["Holm reported from Elmsford and Poe from Riverton."],
+    "canadian wire credit": ["With files from The Canadian Press and Lena Holm"],
 }
 
 

@@ -460,6 +460,8 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         # in brackets, or with the ";" between roles: "(Reporting by A; Editing by B)"
         rf"[(\[].{{0,20}}\b{_CREDIT_ROLES} by .{{2,250}}[)\]]",
         rf"{_CREDIT_ROLES} by [^;]{{2,150}};.{{2,250}}",
+        # the Canadian wire credit: "With files from The Canadian Press and Jane Doe"
+        r"[(\[]?with files from (?-i:[A-Z]).{1,150}",
         # or names alone after the role: "Additional reporting by Joseph Hudak"
         rf"{_CREDIT_ROLES} by {_NAMES}",
         # "... contributed to this report", nothing after it but where they were
