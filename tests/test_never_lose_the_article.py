@@ -153,6 +153,35 @@ def test_broken_embed_or_hidden_markup_never_costs_the_article(broken: str) -> N
     assert all(paragraph in flat for paragraph in PARAGRAPHS)
 
 
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        "".join(f"<div>{t}</div>" for t in PARAGRAPHS),
+        "<div>" + "<br><br>".join(PARAGRAPHS) + "</div>",
+    ],
+    ids=["divs", "br"],
+)
+def test_a_chrome_named_block_holding_paragraphs_without_p_tags_is_kept(paragraphs: str) -> None:
+    # A page that writes no <p>, whose article wrapper has a chrome word in its class
+    # ("story modal-enabled", as a site that opens the story's images in a modal names
+    # it): its paragraphs are <div>s or text parted by <br>s, the article's prose all
+    # the same, and the wrapper stays (it went, and the text was the widget beside it).
+    widget = "".join(
+        f"<div>Celebrity discovers that a distant relative was in story number {n}</div>"
+        for n in range(8)
+    )
+    body = (
+        "<div class='story modal-enabled'><h1>Night trains return</h1>"
+        "<div class='share-bar'><a href='https://facebook.com/sharer'>Share</a></div>"
+        f"{paragraphs}</div><div class='widget'><h3>Now on Page Six</h3>{widget}</div>"
+    )
+    article = extract_article(_page(body), URL)
+
+    assert article is not None
+    flat = " ".join(article["text"].split())
+    assert all(" ".join(t.split()) in flat for t in PARAGRAPHS)
+
+
 def test_when_pruning_leaves_no_article_the_page_is_read_unpruned() -> None:
     """An article of short paragraphs in a block whose class names chrome ("promo") is
     pruned whole; the pruned page gives only its menu, so the page is read unpruned."""

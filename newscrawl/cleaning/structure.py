@@ -140,15 +140,26 @@ def chrome_word(element: HtmlElement) -> str:
 
 
 def _holds_prose(element: HtmlElement, paragraphs: int) -> bool:
-    """At least `paragraphs` paragraphs (`<p>`) of prose below `element`: the markup says
-    paragraph, so their words alone decide (`is_prose` without a stop; whitespace does not
-    change a word count, so the text is not collapsed). Stops counting there."""
+    """At least `paragraphs` paragraphs of prose below `element`. A `<p>`: the markup says
+    paragraph, so its words alone decide (`is_prose` without a stop; whitespace does not
+    change a word count, so the text is not collapsed). Pages that write no `<p>` (a
+    `<div>` a paragraph, or text parted by `<br>`s) hold their paragraphs as runs of prose
+    outside any `<p>` (`prose_runs`): each counts too. Stops counting there."""
     count = 0
     for p in element.iter("p"):
         if is_prose(p.text_content(), needs_stop=False):
             count += 1
             if count >= paragraphs:
                 return True
+    for run in prose_runs(element):
+        holder = run.getparent()
+        if holder is not None and run.is_tail:
+            holder = holder.getparent()
+        if holder is None or holder.tag == "p" or any(a.tag == "p" for a in holder.iterancestors()):
+            continue  # counted with its <p>
+        count += 1
+        if count >= paragraphs:
+            return True
     return False
 
 
