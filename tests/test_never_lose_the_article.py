@@ -350,6 +350,28 @@ def test_an_old_table_layout_page_gives_its_paragraphs(cell: str, paragraphs: li
     assert not [line for line in lines if "|" in line or "Section" in line or "Other story" in line]
 
 
+def test_a_page_laid_out_in_one_table_cell_is_not_read_as_one_row() -> None:
+    # The whole page, menus, widgets and article, in one cell of a layout table: the full
+    # cascade renders it as one row of a table; the article's paragraphs stay paragraphs.
+    menu = "".join(f"<li><a href='/s{n}'>Section {n}</a></li>" for n in range(8))
+    teasers = "".join(
+        f"<div class='c{n}'><p>Another story, number {n}, about the council's plans for the "
+        "harbour, the ferries and the night buses, told at length in a teaser that runs on "
+        "and on.</p></div>"
+        for n in range(12)
+    )
+    page = (
+        "<html><head><title>Night trains return</title></head><body><table><tr><td>"
+        f"<ul>{menu}</ul><h1>Night trains return</h1>{_paragraphs()}{teasers}"
+        "</td></tr></table></body></html>"
+    )
+    article = extract_article(page, URL)
+
+    assert article is not None
+    assert not [line for line in article["text"].splitlines() if line.startswith("|")]
+    assert all(p in article["text"].splitlines() for p in PARAGRAPHS)
+
+
 def test_a_data_table_in_an_article_stays_a_table() -> None:
     table = (
         "<table><tr><th>Route</th><th>First train</th><th>Last train</th></tr>"

@@ -217,6 +217,8 @@ def _body_text(tree: HtmlElement, url: str | None) -> str:
             evidence.fired("extraction/handover/readability", longer)
             return longer
         longer = _trafilatura_text(tree, url, fast=False)
+        if _glued_cell(longer):
+            return text  # the cascade glued a layout table's paragraphs into one row
         if extends(longer, text):
             evidence.fired("extraction/handover/full_cascade", longer)
             return longer
@@ -250,13 +252,8 @@ def _trafilatura_text(tree: HtmlElement, url: str | None, *, fast: bool) -> str:
     """trafilatura's text of `tree`, tables included (an article's data tables are its
     text); read again without tables when a table of the page was its layout."""
     text = _trafilatura_pass(tree, url, fast=fast, tables=True)
-    rows = _table_rows(text)
-    cell = max((c for row in rows for c in _cells(row)), key=len, default="")
-    if (
-        word_count(cell) >= _MIN_LAYOUT_CELL_WORDS
-        and sum(map(len, rows)) >= _MIN_LAYOUT_ROWS_SHARE * len(text)
-        and _LAYOUT_TABLE(tree)
-    ):
+    cell = _glued_cell(text)
+    if cell and _LAYOUT_TABLE(tree):
         # An old table-layout page: trafilatura renders the page's table as one, menu
         # cells and all, with the article's paragraphs glued into one of its rows. Read
         # without tables, the page's menus (tables of links) would come in as lines.
@@ -287,6 +284,16 @@ def _trafilatura_pass(tree: HtmlElement, url: str | None, *, fast: bool, tables:
         )
     # A Document, or None when trafilatura found nothing (a dict only with as_dict=True).
     return (document.text if isinstance(document, Document) else None) or ""
+
+
+def _glued_cell(text: str) -> str:
+    """The cell of a paragraph's words in `text`, when `text` is mostly table rows: the
+    paragraphs of a page's layout table glued into one of its rows ("" otherwise)."""
+    rows = _table_rows(text)
+    if sum(map(len, rows)) < _MIN_LAYOUT_ROWS_SHARE * len(text):
+        return ""
+    cell = max((c for row in rows for c in _cells(row)), key=len, default="")
+    return cell if word_count(cell) >= _MIN_LAYOUT_CELL_WORDS else ""
 
 
 def _table_rows(text: str) -> list[str]:
