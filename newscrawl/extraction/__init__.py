@@ -76,16 +76,16 @@ _DESCRIPTION_META = ("og:description", "description", "twitter:description")
 _LAYOUT_TABLE = XPath(
     "boolean(//table[.//table or .//h1 or .//h2 or .//td[count(.//p) >= 2 or count(.//br) >= 2]])"
 )
-#: The tables of links on such a page (menus, a list of other stories): innermost tables
-#: with three links or more, whose text is links.
-_MENU_TABLES = XPath("//table[not(.//table)][count(.//a) >= 3]")
-_MIN_MENU_LINK_SHARE = 0.9
 #: ...and trafilatura's text is mostly table rows (not an article with a table in it),
 #: one with a cell of a paragraph's words (a data table's cells are short). The text read
 #: without tables replaces it when it keeps this share of the cell, and as many paragraphs.
 _MIN_LAYOUT_CELL_WORDS = 40
 _MIN_LAYOUT_ROWS_SHARE = 0.5
 _MIN_LAYOUT_CELL_KEPT = 0.8
+#: The tables of links on such a page (menus, a list of other stories): innermost tables
+#: with three links or more, whose text is links.
+_MENU_TABLES = XPath("//table[not(.//table)][count(.//a) >= 3]")
+_MIN_MENU_LINK_SHARE = 0.9
 # Cells of a table row as trafilatura writes it (a "|" in a cell is escaped: "\\|").
 _CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
 # Separators between a headline and the site name in `<title>` and `og:title`.
