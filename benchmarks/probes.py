@@ -1,7 +1,7 @@
 """Probes: wordings and page shapes the other benchmarks do not generate.
 
-    python benchmarks/probes.py               # sections 1-6 (12 s)
-    python benchmarks/probes.py --perturbed   # and section 7
+    python benchmarks/probes.py               # sections 1-7 (15 s)
+    python benchmarks/probes.py --perturbed   # and section 8
 
 The tails benchmark draws its header phrases and formats from lists of its own; a cleaner
 tuned until it passes them may still miss the next site's wording. These probes are
@@ -28,7 +28,9 @@ read a miss before "fixing" it.
 6. Chrome between an article's paragraphs (10 kinds of box, in class names no rule
    knows, with the names as written and renamed; the page names its author, Jane Doe, in
    its structured data): pages where each box's text is left.
-7. (`--perturbed`, a few minutes) The dev pages changed as other sites build them: without
+7. News briefs: one-paragraph briefs of 25-60 words (the first paragraphs of dev bodies)
+   on a page with a menu and a footer: how many each system keeps.
+8. (`--perturbed`, a few minutes) The dev pages changed as other sites build them: without
    their structured data (JSON-LD, OpenGraph, description), with every `<p>` written as
    `<div>`, and inside one layout table: body F1 (the benchmark's), newscrawl and
    trafilatura.
@@ -48,9 +50,13 @@ from devsets import DevPage, load
 
 from newscrawl import clean_text, extract_article
 from newscrawl.cleaning.markers import TAIL_HEADER_RE
+from newscrawl.core.text import word_count
 from newscrawl.testing.evaluation import DocScore, plain_markup, score_document, tokenize
 
 SEED = 20261202
+#: A news brief (section 8): two or three sentences.
+_MIN_BRIEF_WORDS = 25
+_MAX_BRIEF_WORDS = 60
 ARTICLE = [
     "The regional rail operator will run night trains between the two cities from June, "
     "the first regular service at night since the line was electrified.",
@@ -647,6 +653,41 @@ def boxes(pages: list[DevPage]) -> None:
         print()
 
 
+def briefs(pages: list[DevPage]) -> None:
+    import trafilatura
+
+    print("## 7. News briefs\n")
+    kept = {"newscrawl": 0, "trafilatura": 0}
+    count = 0
+    for n, page in enumerate(pages):
+        brief = ""
+        for line in (line.strip() for line in page.truth.splitlines() if line.strip()):
+            if word_count(f"{brief} {line}") > _MAX_BRIEF_WORDS:
+                break
+            brief = f"{brief} {line}".strip()
+        if word_count(brief) < _MIN_BRIEF_WORDS:
+            continue
+        count += 1
+        html = (
+            "<html><head><title>News in brief</title></head><body><nav><ul>"
+            + "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(8))
+            + f"</ul></nav><main><article><h1>News in brief</h1><p>{html_lib.escape(brief)}"
+            "</p></article></main><footer><p>© 2026 The Courier</p></footer></body></html>"
+        )
+        url = f"https://www.courier.example/news/brief-{n}"
+        outputs = {
+            "newscrawl": (extract_article(html, url) or {}).get("text") or "",
+            "trafilatura": trafilatura.extract(html) or "",
+        }
+        for system, output in outputs.items():
+            kept[system] += brief[:40] in output
+    print(
+        f"{count} one-paragraph briefs of {_MIN_BRIEF_WORDS}-{_MAX_BRIEF_WORDS} words (the "
+        f"first paragraphs of dev bodies): kept by newscrawl {kept['newscrawl']}, by "
+        f"trafilatura {kept['trafilatura']}\n"
+    )
+
+
 def _no_structured_data(page: str) -> str:
     page = re.sub(
         r"<script[^>]*application/ld\+json[^>]*>.*?</script>", "", page, flags=re.S | re.I
@@ -679,7 +720,7 @@ PERTURBATIONS: dict[str, Callable[[str], str]] = {
 def perturbed() -> None:
     import trafilatura
 
-    print("## 7. Dev pages built otherwise (body F1)\n")
+    print("## 8. Dev pages built otherwise (body F1)\n")
     print("| set | change | newscrawl | trafilatura | newscrawl empty |\n|---|---|---|---|---|")
     for name in ("zyte", "fundus"):
         pages = load(name)
@@ -719,6 +760,7 @@ def main() -> int:
     random.Random(SEED).shuffle(shuffled)
     table_layouts(shuffled)
     boxes(shuffled)
+    briefs(pages)
     if "--perturbed" in sys.argv[1:]:
         perturbed()
     return 0
