@@ -38,7 +38,6 @@ from newscrawl.cleaning.markers import (
     ARTICLE_NOTE_LINE_RE,
     CAPTION_CREDIT_RE,
     CAPTION_WORDS_RE,
-    CHROME_LINE_RE,
     CJK_DATE_RE,
     CLOSING_KIND_RES,
     CLOSING_LINE_RE,
@@ -347,7 +346,10 @@ def _is_closing(line: str) -> bool:
     words = len(line.split())
     if words > _MAX_CLOSING_WORDS:
         return words <= _MAX_APPEAL_WORDS and bool(CLOSING_KIND_RES["appeal"].match(line))
-    return bool(CLOSING_LINE_RE.match(line) or CHROME_LINE_RE.match(line)) or _is_teaser_line(line)
+    # Chrome lines too (promo calls, the rest of ANYWHERE_LINE_RE, are closing lines).
+    if CLOSING_LINE_RE.match(line) or ANYWHERE_LINE_RE.match(line):
+        return True
+    return _is_teaser_line(line)
 
 
 def _strip_title(lines: list[str], title: str) -> tuple[list[str], list[str]]:

@@ -15,6 +15,7 @@ class like `\\d`, a dot, a character the lead may take) is tried on every line.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Any
 
 try:  # CPython's regex parser: used only to read which letters a phrase starts with
@@ -39,19 +40,38 @@ _MIN_PHRASES_TO_FILE = 12
 
 class LineMatcher:
     """`pattern` (with `PHRASES` where the alternation of `phrases` goes, after `lead`, the
-    decoration a line may open with), matched at a line's start, ignoring case."""
+    decoration a line may open with), matched at a line's start, ignoring case.
+
+    Nothing is compiled until a line is matched, and each letter's regex only when a line
+    opens with that letter: the tables hold hundreds of phrases, and compiling every
+    letter's alternation at import cost each process most of a second."""
 
     def __init__(self, phrases: list[str], lead: str, pattern: str) -> None:
         self.pattern = pattern.replace(PHRASES, "|".join(phrases))
-        self.regex = re.compile(self.pattern, re.IGNORECASE)
-        self._lead = re.compile(lead, re.IGNORECASE)
-        self._by_char: dict[str, re.Pattern[str]] = {}
-        self._anyhow: re.Pattern[str] | None = self.regex
-        if len(phrases) < _MIN_PHRASES_TO_FILE:
-            return
+        self._phrases = phrases
+        self._lead_pattern = lead
+        self._template = pattern
+        #: Each letter's regex, compiled on first use ("" for a line no letter files).
+        self._compiled: dict[str, re.Pattern[str] | None] = {}
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        """The one alternation of all phrases."""
+        return re.compile(self.pattern, re.IGNORECASE)
+
+    @cached_property
+    def _lead(self) -> re.Pattern[str]:
+        return re.compile(self._lead_pattern, re.IGNORECASE)
+
+    @cached_property
+    def _filed(self) -> tuple[dict[str, list[str]], list[str]] | None:
+        """The phrases by the letters they can start with, and those that can start
+        anyhow; None when there are too few phrases to file."""
+        if len(self._phrases) < _MIN_PHRASES_TO_FILE:
+            return None
         by_char: dict[str, list[str]] = {}
         anyhow: list[str] = []
-        for phrase in phrases:
+        for phrase in self._phrases:
             chars = _first_chars(phrase)
             # a phrase that may start with a character the lead takes ("(c) 2024 ...")
             if chars is None or any(self._takes(char) for char in chars):
@@ -59,30 +79,37 @@ class LineMatcher:
                 continue
             for char in chars:
                 by_char.setdefault(char, []).append(phrase)
-        compiled = {
-            char: re.compile(pattern.replace(PHRASES, "|".join([*listed, *anyhow])), re.I)
-            for char, listed in by_char.items()
-        }
-        self._by_char = compiled
-        self._anyhow = (
-            re.compile(pattern.replace(PHRASES, "|".join(anyhow)), re.IGNORECASE)
-            if anyhow
-            else None
-        )
+        return (by_char, anyhow) if by_char else None
 
     def _takes(self, char: str) -> bool:
         """Whether the lead may take `char` (a bracket, a bullet)."""
         taken = self._lead.match(char)
         return taken is not None and taken.end() > 0
 
+    def _regex_for(
+        self, char: str, filed: tuple[dict[str, list[str]], list[str]]
+    ) -> re.Pattern[str] | None:
+        """The regex of the phrases `char` can start (with those that start anyhow)."""
+        if char in self._compiled:
+            return self._compiled[char]
+        by_char, anyhow = filed
+        phrases = [*by_char.get(char, ()), *anyhow]
+        regex = (
+            re.compile(self._template.replace(PHRASES, "|".join(phrases)), re.IGNORECASE)
+            if phrases
+            else None
+        )
+        self._compiled[char] = regex
+        return regex
+
     def match(self, line: str) -> re.Match[str] | None:
-        if not self._by_char:
+        filed = self._filed
+        if filed is None:
             return self.regex.match(line)
         start = self._lead.match(line)
         position = start.end() if start else 0
-        regex = self._anyhow
-        if position < len(line):
-            regex = self._by_char.get(_fold(line[position]), self._anyhow)
+        char = _fold(line[position]) if position < len(line) else ""
+        regex = self._regex_for(char if char in filed[0] else "", filed)
         return regex.match(line) if regex is not None else None
 
 

@@ -744,7 +744,6 @@ def _any_apostrophe(phrase: str) -> str:
 
 
 TAIL_HEADER_RE = compile_lines(TAIL_HEADERS)
-CHROME_LINE_RE = compile_lines(CHROME_LINES)
 #: Lines removed wherever they sit: chrome lines and promo calls, in one matcher.
 ANYWHERE_LINE_RE = compile_lines({**CHROME_LINES, **PROMO_CALLS})
 #: The small print of forms and consent prompts runs longer than other chrome lines.
