@@ -350,6 +350,37 @@ def test_an_old_table_layout_page_gives_its_paragraphs(cell: str, paragraphs: li
     assert not [line for line in lines if "|" in line or "Section" in line or "Other story" in line]
 
 
+@pytest.mark.parametrize("broken", ["truncated", "pipes in the text", "bytes not text"])
+def test_a_broken_table_layout_page_still_gives_its_paragraphs(broken: str) -> None:
+    # The layout-table reading meets what old pages serve: a page cut off after its
+    # article (no closing tags), paragraphs holding the "|" a table row is written with,
+    # bytes with invalid UTF-8 and control characters in the menu.
+    paragraphs = list(PARAGRAPHS)
+    if broken == "pipes in the text":
+        paragraphs[1] = paragraphs[1].replace(", the", " | the", 1)
+    page: str | bytes = _table_layout_page(paragraphs, "p")
+    if broken == "truncated":
+        page = page[: page.index("<b>More stories</b>")]
+    elif broken == "bytes not text":
+        page = page.encode().replace(b"Section 3", b"Section \xff\xfe\x00\x07 3")
+
+    article = extract_article(page, URL)
+
+    assert article is not None
+    assert article["text"].splitlines()[-len(paragraphs) :] == paragraphs
+
+
+def test_a_table_layout_page_without_an_article_is_no_article() -> None:
+    empty = "<td></td>" * 40
+    page = (
+        "<html><head><title>Gazette</title></head><body><table><tr><td><table>"
+        + "".join(f'<tr><td><a href="/s{n}.html">Section {n}</a></td></tr>' for n in range(12))
+        + f"</table></td>{empty}</tr></table></body></html>"
+    )
+
+    assert extract_article(page, URL) is None
+
+
 def test_a_page_laid_out_in_one_table_cell_is_not_read_as_one_row() -> None:
     # The whole page, menus, widgets and article, in one cell of a layout table: the full
     # cascade renders it as one row of a table; the article's paragraphs stay paragraphs.
