@@ -734,9 +734,13 @@ def compile_lines(table: dict[str, tuple[str, ...]], extra: tuple[str, ...] = ()
 
     A straight apostrophe in a phrase also matches the typographic one (’).
     """
-    phrases = [_any_apostrophe(p) for group in table.values() for p in group]
-    phrases += [re.escape(e) for e in extra]
+    phrases = [*_table_phrases(table), *(re.escape(e) for e in extra)]
     return LineMatcher(phrases, _LEADING, rf"{_LEADING}(?:{PHRASES}){_TRAILING}$")
+
+
+def _table_phrases(table: dict[str, tuple[str, ...]]) -> list[str]:
+    """Every phrase of every kind in `table`, a straight apostrophe matching ’ too."""
+    return [_any_apostrophe(p) for group in table.values() for p in group]
 
 
 def _any_apostrophe(phrase: str) -> str:
@@ -817,7 +821,7 @@ CJK_DATE_RE = re.compile(r"\d{4}\s?[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2}\s?[�
 #: A header phrase, a colon and a headline on one line: "Read more: Headline here", also in
 #: brackets and with the preposition that named the site: "(Leggi anche su: Headline)".
 TEASER_LINE_RE = LineMatcher(
-    [_any_apostrophe(p) for g in TAIL_HEADERS.values() for p in g],
+    _table_phrases(TAIL_HEADERS),
     _LEADING,
     rf"{_LEADING}[(\[]?(?P<header>{PHRASES})(\s+(on|su|auf|sur|en|em|op|på))?\s*[:|»›]\s*"
     r"(?P<headline>\S.{2,200}?)[)\]]?$",
