@@ -29,7 +29,9 @@ read a miss before "fixing" it.
    knows, with the names as written and renamed; the page names its author, Jane Doe, in
    its structured data): pages where each box's text is left.
 7. News briefs: one-paragraph briefs of 25-60 words (the first paragraphs of dev bodies)
-   on a page with a menu and a footer: how many each system keeps.
+   on a page with a menu and a footer, at a story's URL, with no `og:type` and with
+   Open Graph's default "website" (what sites that type no page say): how many each
+   system keeps.
 8. (`--perturbed`, a few minutes) The dev pages changed as other sites build them: without
    their structured data (JSON-LD, OpenGraph, description), with every `<p>` written as
    `<div>`, and inside one layout table: body F1 (the benchmark's), newscrawl and
@@ -657,7 +659,9 @@ def briefs(pages: list[DevPage]) -> None:
     import trafilatura
 
     print("## 7. News briefs\n")
-    kept = {"newscrawl": 0, "trafilatura": 0}
+    print("| page | newscrawl | trafilatura |\n|---|---|---|")
+    kinds = ("as served", "og:type website")
+    kept = {(kind, system): 0 for kind in kinds for system in ("newscrawl", "trafilatura")}
     count = 0
     for n, page in enumerate(pages):
         brief = ""
@@ -668,23 +672,27 @@ def briefs(pages: list[DevPage]) -> None:
         if word_count(brief) < _MIN_BRIEF_WORDS:
             continue
         count += 1
-        html = (
-            "<html><head><title>News in brief</title></head><body><nav><ul>"
-            + "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(8))
-            + f"</ul></nav><main><article><h1>News in brief</h1><p>{html_lib.escape(brief)}"
-            "</p></article></main><footer><p>© 2026 The Courier</p></footer></body></html>"
-        )
-        url = f"https://www.courier.example/news/brief-{n}"
-        outputs = {
-            "newscrawl": (extract_article(html, url) or {}).get("text") or "",
-            "trafilatura": trafilatura.extract(html) or "",
-        }
-        for system, output in outputs.items():
-            kept[system] += brief[:40] in output
+        for kind in kinds:
+            # A site that sets no type per page says Open Graph's default of all of them.
+            head = "<meta property='og:type' content='website'>" if kind != "as served" else ""
+            html = (
+                f"<html><head><title>News in brief</title>{head}</head><body><nav><ul>"
+                + "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(8))
+                + f"</ul></nav><main><article><h1>News in brief</h1><p>{html_lib.escape(brief)}"
+                "</p></article></main><footer><p>© 2026 The Courier</p></footer></body></html>"
+            )
+            url = f"https://www.courier.example/news/2026/11/03/night-trains-return-{n}"
+            outputs = {
+                "newscrawl": (extract_article(html, url) or {}).get("text") or "",
+                "trafilatura": trafilatura.extract(html) or "",
+            }
+            for system, output in outputs.items():
+                kept[kind, system] += brief[:40] in output
+    for kind in kinds:
+        print(f"| {kind} | {kept[kind, 'newscrawl']} | {kept[kind, 'trafilatura']} |")
     print(
-        f"{count} one-paragraph briefs of {_MIN_BRIEF_WORDS}-{_MAX_BRIEF_WORDS} words (the "
-        f"first paragraphs of dev bodies): kept by newscrawl {kept['newscrawl']}, by "
-        f"trafilatura {kept['trafilatura']}\n"
+        f"\nof {count} one-paragraph briefs of {_MIN_BRIEF_WORDS}-{_MAX_BRIEF_WORDS} words (the "
+        "first paragraphs of dev bodies)\n"
     )
 
 

@@ -557,22 +557,71 @@ def test_text_is_composed_unicode() -> None:
 # --- short texts in every script ----------------------------------------------------------
 
 
-def test_a_news_brief_of_two_sentences_is_an_article() -> None:
-    brief = (
-        "The valley line will run night trains from June, the operator said on Tuesday. "
-        "Tickets go on sale next month at the price of a day return."
-    )
-    page = (
-        "<html><head><title>Night trains from June</title>"
-        "<meta property='og:type' content='article'></head><body><nav><ul>"
-        f"{NAV}</ul></nav><main><article><h1>Night trains from June</h1><p>{brief}</p>"
+BRIEF = (
+    "The valley line will run night trains from June, the operator said on Tuesday. "
+    "Tickets go on sale next month at the price of a day return."
+)
+_WEBSITE = "<meta property='og:type' content='website'>"
+
+
+def _brief_page(head: str) -> str:
+    return (
+        f"<html><head><title>Night trains from June</title>{head}</head><body><nav><ul>"
+        f"{NAV}</ul></nav><main><article><h1>Night trains from June</h1><p>{BRIEF}</p>"
         "</article></main><footer><p>© 2026 The Valley Courier</p></footer></body></html>"
     )
-    article = extract_article(page, URL)
+
+
+def test_a_news_brief_of_two_sentences_is_an_article() -> None:
+    article = extract_article(_brief_page("<meta property='og:type' content='article'>"), URL)
 
     assert article is not None
-    assert article["text"] == brief
-    assert word_count(brief) < 30
+    assert article["text"] == BRIEF
+    assert word_count(BRIEF) < 30
+
+
+@pytest.mark.parametrize(
+    ("url", "head"),
+    [
+        ("https://courier.example/news/2026/11/03/night-trains.html", _WEBSITE),
+        ("https://courier.example/news/night-trains-from-june-tickets-on-sale", _WEBSITE),
+        ("https://courier.example/news/story-48213377", _WEBSITE),
+        # No URL: the page's canonical one.
+        (None, f"{_WEBSITE}<link rel='canonical' href='https://courier.example/2026/11/03/x'>"),
+    ],
+)
+def test_a_brief_on_a_site_that_types_every_page_website_is_an_article(
+    url: str | None, head: str
+) -> None:
+    """`og:type` "website" is Open Graph's default: sites that type no page say it of
+    their articles too. At a story's address, a one-paragraph brief is kept."""
+    article = extract_article(_brief_page(head), url)
+
+    assert article is not None and article["text"] == BRIEF
+
+
+@pytest.mark.parametrize(
+    ("url", "head"),
+    [
+        ("https://courier.example/news/", _WEBSITE),  # a section front
+        ("https://courier.example/tag/night-trains/", _WEBSITE),  # a tag page
+        ("https://courier.example/2026/11/", _WEBSITE),  # a month's archive
+        (None, _WEBSITE),  # no address at all
+        # A listing's own type decides, whatever the address.
+        (
+            "https://courier.example/news/2026/11/03/night-trains.html",
+            _WEBSITE + '<script type="application/ld+json">{"@type": "CollectionPage"}</script>',
+        ),
+        (
+            "https://courier.example/news/2026/11/03/night-trains.html",
+            "<meta property='og:type' content='profile'>",
+        ),
+    ],
+)
+def test_a_short_page_that_declares_a_listing_is_no_article(url: str | None, head: str) -> None:
+    """Open Graph's default type away from a story's address (or without one), or a
+    listing's or profile's own type anywhere."""
+    assert extract_article(_brief_page(head), url) is None
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,8 @@ sorts the query and removes tracking parameters (`utm_*`, `fbclid`, `gclid`, `mc
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit, urlunsplit
+import re
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 #: Longer URLs are not requested: no news site needs them, and servers refuse them.
 MAX_URL_LENGTH = 8192
@@ -31,6 +32,33 @@ def canonicalize(url: str) -> str:
         parts = parts._replace(netloc=f"{userinfo}@{parts.netloc.rpartition('@')[2]}")
         normalized = urlunsplit(parts)
     return urlunsplit(parts._replace(fragment="")) if parts.fragment else normalized
+
+
+#: A date in a URL's path (/2026/11/03/, /2026-11-03/, /20261103/, /2026/11/slug) or a long
+#: numeric id (-12345678, /123456/): how sites address one story. A month's archive
+#: (/2026/11/) is not one.
+_STORY_PATH = re.compile(
+    r"/(?:19|20)\d\d(?:([/-]?)\d\d\1\d\d|/\d\d/[^/]+)(?:\D|$)|[/_-]\d{6,}(?:\D|$)"
+)
+_SLUG_SEPARATOR = re.compile(r"[-_+]+")
+#: Words of a slug that names one story ("ferry-timetable-cut-as-fuel-costs-bite"); a
+#: section's or a tag's name has one to three.
+_MIN_SLUG_WORDS = 5
+
+
+def is_story_url(url: str | None) -> bool:
+    """Whether `url`'s path has the shape of one story's address: a date, a long numeric
+    id, or a last segment of five or more words. Section fronts and tag pages ("/city/",
+    "/tag/harbour-strike/") have none of these."""
+    try:
+        path = unquote(urlsplit(url).path) if url else ""
+    except ValueError:
+        return False
+    if _STORY_PATH.search(path):
+        return True
+    last = path.rstrip("/").rpartition("/")[2]
+    last = last.rpartition(".")[0] or last  # without ".html"
+    return len([w for w in _SLUG_SEPARATOR.split(last) if w]) >= _MIN_SLUG_WORDS
 
 
 def host_of(url: str | None) -> str | None:

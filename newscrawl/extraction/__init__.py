@@ -39,13 +39,19 @@ from newscrawl.cleaning.dom import (
 from newscrawl.cleaning.html import PageClues, SiteRules, prune_chrome
 from newscrawl.cleaning.structure import find_article_root
 from newscrawl.core.text import prose_paragraphs, tidy_lines, word_count
+from newscrawl.core.urls import is_story_url
 from newscrawl.extraction.fallback import PageHeuristics
 from newscrawl.extraction.fields import read_fields
 from newscrawl.extraction.loading import load_html
 from newscrawl.extraction.overrides import read_field_rules
 from newscrawl.extraction.second_opinion import extends, readability_extension
 from newscrawl.extraction.standfirst import find_standfirst
-from newscrawl.extraction.structured import StructuredData, first_text, read_structured_data
+from newscrawl.extraction.structured import (
+    NON_ARTICLE_TYPES,
+    StructuredData,
+    first_text,
+    read_structured_data,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -124,7 +130,7 @@ def extract_page(
     text, removed = _article_text(html, tree, url, data, rules)
     fields = read_fields(data, PageHeuristics(tree, url), url, hints, text)
     fields.update(site_fields, text=text)
-    reason, detail = _classify(data, text)
+    reason, detail = _classify(data, text, url)
     if not reason:
         reason, detail = _link_list(html, tree, text)
     return Extraction(
@@ -423,7 +429,7 @@ def _without_site_name(title: str) -> list[str]:
     return [p for p in parts if len(parts) > 1 and len(p.split()) >= 3]
 
 
-def _classify(data: StructuredData, text: str) -> tuple[str, str]:
+def _classify(data: StructuredData, text: str, url: str | None) -> tuple[str, str]:
     """Why the page is not an article ("" when it is), and a detail for the log. Structured
     data decides when it speaks; a page that declares itself a listing or profile is an
     article only if its body reads like one."""
@@ -434,10 +440,21 @@ def _classify(data: StructuredData, text: str) -> tuple[str, str]:
     if (
         data.declares_non_article
         and prose_paragraphs(text, _MIN_PROSE_PARAGRAPHS) < _MIN_PROSE_PARAGRAPHS
+        and not _default_type_on_a_story(data, url)
     ):
         kind = data.meta.get("og:type") or ",".join(sorted(data.types))
         return "not_article", f"declares {kind}, {prose_paragraphs(text)} prose paragraphs"
     return "", ""
+
+
+def _default_type_on_a_story(data: StructuredData, url: str | None) -> bool:
+    """The page's one claim is `og:type` "website", Open Graph's default type (what a site
+    that sets no type per page says of all its pages), and its address is a story's (a
+    date, an id or a long slug, `is_story_url`): a short article, not a section front or a
+    tag page. A page without a URL is judged by its canonical one."""
+    if data.types & NON_ARTICLE_TYPES or data.meta.get("og:type") != "website":
+        return False
+    return is_story_url(url or data.canonical or data.meta.get("og:url"))
 
 
 def _link_list(html: str | bytes, tree: HtmlElement, text: str) -> tuple[str, str]:
