@@ -12,6 +12,7 @@ import time
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+import pytest
 from conftest import CRAWL_ENV, crawl_command, read_jsonl
 
 from newscrawl.dedup import MemoryDuplicateIndex
@@ -305,6 +306,7 @@ def test_a_worker_that_loses_redis_stops_with_exit_code_1(
     assert "(redis_unavailable)" in log  # Scrapy's "Closing spider (...)"
 
 
+@pytest.mark.usefixtures("demo_port")  # the demo spider opens its port before Redis is tried
 def test_a_worker_that_cannot_reach_redis_says_so_in_one_line(tmp_path: Path) -> None:
     from newscrawl.testing.services import free_port
 

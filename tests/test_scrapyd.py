@@ -27,6 +27,7 @@ def _api(url: str, data: dict[str, str] | None = None) -> dict[str, object]:
     return answer
 
 
+@pytest.mark.usefixtures("demo_port")  # scrapyd's job serves the demo site on its port
 def test_scrapyd_deploy_and_run_the_demo(tmp_path: Path, scrapyd_url: str) -> None:
     deploy = shutil.which("scrapyd-deploy")
     if deploy is None:
