@@ -273,6 +273,27 @@ GUIDES = [
 ]
 
 
+@pytest.mark.parametrize("entry", ["entry", "post"])
+def test_a_live_blogs_short_first_entry_stays_below_its_headline(entry: str) -> None:
+    """trafilatura writes the first block its body rules match (a live blog's entries,
+    classed "entry" or "post") ahead of the page's headline, and the header stripping took
+    what precedes the headline for the page header: a first entry of twelve words or
+    fewer was lost (written for the article-shapes probe, `benchmarks/probes.py`)."""
+    first = "The council voted to keep the night trains running until May."
+    entries = [first, *PARAGRAPHS[1:4]]
+    posts = "".join(
+        f"<div class='{entry}'><time>{20 - n}:00</time><p>{text}</p></div>"
+        for n, text in enumerate(entries)
+    )
+    html = _page(f"<main><article><h1>Night trains: the vote</h1>{posts}</article></main>")
+
+    article = extract_article(html, URL)
+
+    assert article is not None
+    assert article["text"].splitlines()[0] == first
+    assert article["text"].count(first) == 1
+
+
 def test_a_lede_written_in_a_div_is_kept_beside_a_sidebar_of_paragraphs() -> None:
     """An article written as text and line breaks in a `<div>` under its headline, beside a
     sidebar of guides with a paragraph each: trafilatura tests the whole page for `<p>` text

@@ -90,6 +90,10 @@ _MIN_LAYOUT_ROWS_SHARE = 0.5
 _MIN_LAYOUT_CELL_KEPT = 0.8
 #: The tables of links on such a page (menus, a list of other stories): innermost tables
 #: with three links or more, whose text is links.
+#: How far down the text the extractor may have moved the page's headline, in lines.
+_MAX_HEADING_LINE = 6
+#: The page's text after and before an element, in document order.
+_TEXTS = {"after": XPath("following::text()"), "before": XPath("preceding::text()")}
 _MENU_TABLES = XPath("//table[not(.//table)][count(.//a) >= 3]")
 _MIN_MENU_LINK_SHARE = 0.9
 # Cells of a table row as trafilatura writes it (a "|" in a cell is escaped: "\\|").
@@ -172,6 +176,7 @@ def _article_text(
     # Composed characters: pages written in decomposed form ("u" + combining diaeresis)
     # would otherwise export text that neither reads nor searches like the same words.
     text = tidy_lines(unicodedata.normalize("NFC", text))
+    text = _heading_first(text, tree)
     text, header_lines = strip_page_header(text, repeats)
     if header_lines:
         removed["headline"] = header_lines
@@ -421,6 +426,45 @@ def _page_heading(tree: HtmlElement) -> tuple[str, ...]:
     which may differ from the metadata's (shortened, or edited after publication)."""
     headings = tree.findall(".//body//h1")
     return (" ".join(headings[0].text_content().split()),) if len(headings) == 1 else ()
+
+
+def _heading_first(text: str, tree: HtmlElement) -> str:
+    """`text` with the page's headline above the lines that the extractor wrote before it
+    but the page shows after it.
+
+    trafilatura writes the first block it takes for the body first, ahead of the
+    headline, when that block comes after the `<h1>` (a live blog's first entry, classed
+    "entry"). The header stripping takes what precedes the headline for the page header,
+    so such a short first paragraph of the article was lost with it. A line the page also
+    shows before the headline stays where it is."""
+    heading = _page_heading(tree)
+    if not heading:
+        return text
+    lines = text.split("\n")
+    key = comparable(heading[0])
+    index = next(
+        (i for i, line in enumerate(lines[:_MAX_HEADING_LINE]) if comparable(line) == key), 0
+    )
+    if not index:
+        return text
+    h1 = next(tree.iter("h1"))
+    after, before = (_flat("".join(_TEXTS[side](h1))) for side in ("after", "before"))
+    displaced = {
+        n
+        for n in range(index)
+        if (line := _flat(lines[n])) and line in after and line not in before
+    }
+    if not displaced:
+        return text
+    evidence.fired("extraction/heading_first", "\n".join(lines[n] for n in sorted(displaced)))
+    above = [lines[n] for n in range(index) if n not in displaced]
+    below = [lines[n] for n in sorted(displaced)]
+    return "\n".join([*above, lines[index], *below, *lines[index + 1 :]])
+
+
+def _flat(text: str) -> str:
+    """`text` as composed characters with one space between words."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def _without_site_name(title: str) -> list[str]:
