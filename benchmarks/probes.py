@@ -1,7 +1,7 @@
 """Probes: wordings and page shapes the other benchmarks do not generate.
 
-    python benchmarks/probes.py               # sections 1-7 (15 s)
-    python benchmarks/probes.py --perturbed   # and section 8
+    python benchmarks/probes.py               # sections 1-8 (30 s)
+    python benchmarks/probes.py --perturbed   # and section 9 (2 minutes)
 
 The tails benchmark draws its header phrases and formats from lists of its own; a cleaner
 tuned until it passes them may still miss the next site's wording. These probes are
@@ -32,10 +32,18 @@ read a miss before "fixing" it.
    on a page with a menu and a footer, at a story's URL, with no `og:type` and with
    Open Graph's default "website" (what sites that type no page say): how many each
    system keeps.
-8. (`--perturbed`, a few minutes) The dev pages changed as other sites build them: without
+8. Article shapes whose lines look like what the tail and chrome rules remove: a live
+   blog (a time, a heading, a paragraph per entry, newest first; and without headings),
+   an interview (a question line over each answer), subheadings every two paragraphs,
+   built from dev bodies and other pages' headlines: paragraphs kept at the text level
+   (`clean_text`) and on a page (newscrawl and trafilatura).
+9. (`--perturbed`, a few minutes) The dev pages changed as other sites build them: without
    their structured data (JSON-LD, OpenGraph, description), with every `<p>` written as
    `<div>`, and inside one layout table: body F1 (the benchmark's), newscrawl and
-   trafilatura.
+   trafilatura. Then as other tools hand pages over: without a URL (a corpus of files),
+   and as bytes in a legacy encoding the page declares (windows-1252, ISO-8859-1,
+   Shift_JIS, EUC-KR, by the gold language): pages whose text differs from the page as
+   served.
 """
 
 from __future__ import annotations
@@ -56,7 +64,7 @@ from newscrawl.core.text import word_count
 from newscrawl.testing.evaluation import DocScore, plain_markup, score_document, tokenize
 
 SEED = 20261202
-#: A news brief (section 8): two or three sentences.
+#: A news brief (section 7): two or three sentences.
 _MIN_BRIEF_WORDS = 25
 _MAX_BRIEF_WORDS = 60
 ARTICLE = [
@@ -696,6 +704,94 @@ def briefs(pages: list[DevPage]) -> None:
     )
 
 
+def _entry_time(n: int) -> str:
+    """Clock times counting down, as a live blog stamps its entries (newest first)."""
+    minutes = 20 * 60 - 23 * n
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def _shape_lines(shape: str, paragraphs: list[str], headings: list[str]) -> list[str]:
+    """The article's lines in one of `SHAPES`, as an extractor would give them."""
+    lines: list[str] = []
+    for n, paragraph in enumerate(paragraphs):
+        heading = headings[n % len(headings)]
+        if shape == "live blog":
+            lines += [_entry_time(n), heading, paragraph]
+        elif shape == "live blog, no headings":
+            lines += [_entry_time(n), paragraph]
+        elif shape == "interview":
+            lines += [heading.rstrip(".!?") + "?", paragraph]
+        else:  # subheadings
+            lines += ([heading] if n and n % 2 == 0 else []) + [paragraph]
+    return lines
+
+
+def _shape_page(shape: str, paragraphs: list[str], headings: list[str]) -> str:
+    esc = html_lib.escape
+    parts = []
+    for n, paragraph in enumerate(paragraphs):
+        heading = esc(headings[n % len(headings)])
+        if shape.startswith("live blog"):
+            title = "" if shape.endswith("no headings") else f"<h3>{heading}</h3>"
+            stamp = f"<time>{_entry_time(n)}</time>"
+            parts.append(f"<div class='entry'>{stamp}{title}<p>{esc(paragraph)}</p></div>")
+        elif shape == "interview":
+            question = esc(headings[n % len(headings)].rstrip(".!?") + "?")
+            parts.append(f"<p><strong>{question}</strong></p><p>{esc(paragraph)}</p>")
+        else:
+            parts.append(
+                (f"<h2>{heading}</h2>" if n and n % 2 == 0 else "") + f"<p>{esc(paragraph)}</p>"
+            )
+    return (
+        "<html><head><title>The day's events</title></head><body><nav>"
+        + "".join(f"<a href='/s{i}'>Section {i}</a> " for i in range(8))
+        + f"</nav><main><article><h1>The day's events</h1>{''.join(parts)}</article></main>"
+        "<footer><p>© 2026 The Courier</p></footer></body></html>"
+    )
+
+
+def _flat(text: str) -> str:
+    """`text` as a match sees it: one space between words, soft hyphens gone (the
+    extraction drops them)."""
+    return " ".join(text.replace("\u00ad", "").split())
+
+
+#: Article shapes whose lines look like what the tail and chrome rules remove (section 8).
+SHAPES = ("live blog", "live blog, no headings", "interview", "subheadings")
+
+
+def shapes(pages: list[DevPage], material: tails.Material) -> None:
+    import trafilatura
+
+    print("## 8. Article shapes: paragraphs kept\n")
+    bodies = [[ln.strip() for ln in p.truth.splitlines() if len(ln.strip()) > 60] for p in pages]
+    bodies = [b for b in bodies if len(b) >= 6][:40]
+    headings = [s.title for s in material.all]
+    print("| shape | paragraphs | text (clean_text) | page: newscrawl | page: trafilatura |")
+    print("|---|---|---|---|---|")
+    for shape in SHAPES:
+        kept = Counter[str]()
+        total = 0
+        for n, paragraphs in enumerate(bodies):
+            own = headings[n * 7 % len(headings) :][:6] or headings[:6]
+            text = clean_text("\n".join(_shape_lines(shape, paragraphs, own)), "The day's events")
+            page = _shape_page(shape, paragraphs, own)
+            article = extract_article(page, f"https://www.courier.example/live/2026/11/03/{n}")
+            outputs = {
+                "text": text,
+                "newscrawl": (article or {}).get("text") or "",
+                "trafilatura": trafilatura.extract(page) or "",
+            }
+            total += len(paragraphs)
+            for system, output in outputs.items():
+                flat = _flat(output)
+                kept[system] += sum(_flat(p)[:50] in flat for p in paragraphs)
+        print(
+            f"| {shape} | {total} | {kept['text']} | {kept['newscrawl']} | {kept['trafilatura']} |"
+        )
+    print()
+
+
 def _no_structured_data(page: str) -> str:
     page = re.sub(
         r"<script[^>]*application/ld\+json[^>]*>.*?</script>", "", page, flags=re.S | re.I
@@ -725,10 +821,26 @@ PERTURBATIONS: dict[str, Callable[[str], str]] = {
 }
 
 
+#: Legacy encodings a page in a language may be served in (section 9), by language.
+LEGACY_ENCODINGS = {"de": "windows-1252", "fr": "iso-8859-1", "ja": "shift_jis", "ko": "euc-kr"}
+
+
+def _in_legacy_encoding(page: DevPage) -> bytes | None:
+    """The page's bytes in its language's legacy encoding, declared in its `<meta>`;
+    None for a language without one here."""
+    encoding = LEGACY_ENCODINGS.get(page.language or "")
+    if encoding is None:
+        return None
+    html = re.sub(r"charset=[\"']?[\w-]+", f"charset={encoding}", page.html, flags=re.I)
+    if "charset=" not in html[:5000].lower():
+        html = re.sub(r"<head>", f'<head><meta charset="{encoding}">', html, count=1, flags=re.I)
+    return html.encode(encoding, errors="xmlcharrefreplace")
+
+
 def perturbed() -> None:
     import trafilatura
 
-    print("## 8. Dev pages built otherwise (body F1)\n")
+    print("## 9. Dev pages built otherwise (body F1)\n")
     print("| set | change | newscrawl | trafilatura | newscrawl empty |\n|---|---|---|---|---|")
     for name in ("zyte", "fundus"):
         pages = load(name)
@@ -746,6 +858,32 @@ def perturbed() -> None:
             print(
                 f"| {name} | {change} | {_mean_f1(ours):.3f} | {_mean_f1(theirs):.3f} | {empty} |"
             )
+    print()
+    delivered_otherwise()
+
+
+def delivered_otherwise() -> None:
+    """The dev pages as other tools hand them over: no URL (a corpus of files), or bytes
+    in a legacy encoding the page declares."""
+    print("Delivered otherwise: pages whose text differs from the page as served\n")
+    print("| set | delivery | pages | text differs | newscrawl empty |\n|---|---|---|---|---|")
+    for name in ("zyte", "fundus"):
+        pages = load(name)
+        served = {p.id: (extract_article(p.html, p.url) or {}).get("text") or "" for p in pages}
+        deliveries: dict[str, list[tuple[str, str | bytes | None, str | None]]] = {
+            "without a URL": [(p.id, p.html, None) for p in pages],
+            "bytes, legacy encoding": [(p.id, _in_legacy_encoding(p), p.url) for p in pages],
+        }
+        for delivery, inputs in deliveries.items():
+            read = [(pid, html, url) for pid, html, url in inputs if html is not None]
+            if not read:
+                continue  # no gold language on the set: no legacy encoding to choose
+            texts = {
+                pid: (extract_article(html, url) or {}).get("text") or "" for pid, html, url in read
+            }
+            differs = sum(texts[pid] != served[pid] for pid in texts)
+            empty = sum(not text for text in texts.values())
+            print(f"| {name} | {delivery} | {len(read)} | {differs} | {empty} |")
     print()
 
 
@@ -769,6 +907,7 @@ def main() -> int:
     table_layouts(shuffled)
     boxes(shuffled)
     briefs(pages)
+    shapes(shuffled, material)
     if "--perturbed" in sys.argv[1:]:
         perturbed()
     return 0

@@ -90,14 +90,14 @@ _MIN_LAYOUT_ROWS_SHARE = 0.5
 _MIN_LAYOUT_CELL_KEPT = 0.8
 #: The tables of links on such a page (menus, a list of other stories): innermost tables
 #: with three links or more, whose text is links.
-#: How far down the text the extractor may have moved the page's headline, in lines.
-_MAX_HEADING_LINE = 6
-#: The page's text after and before an element, in document order.
-_TEXTS = {"after": XPath("following::text()"), "before": XPath("preceding::text()")}
 _MENU_TABLES = XPath("//table[not(.//table)][count(.//a) >= 3]")
 _MIN_MENU_LINK_SHARE = 0.9
 # Cells of a table row as trafilatura writes it (a "|" in a cell is escaped: "\\|").
 _CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
+#: How far down the text the extractor may have moved the page's headline, in lines.
+_MAX_HEADING_LINE = 6
+#: The page's text after and before an element, in document order.
+_TEXTS = {"after": XPath("following::text()"), "before": XPath("preceding::text()")}
 # Separators between a headline and the site name in `<title>` and `og:title`.
 _TITLE_SEPARATOR = re.compile(r"\s+[|–—·:-]{1,2}\s+")
 
@@ -447,7 +447,9 @@ def _heading_first(text: str, tree: HtmlElement) -> str:
     )
     if not index:
         return text
-    h1 = next(tree.iter("h1"))
+    h1 = tree.find(".//body//h1")
+    if h1 is None:
+        return text
     after, before = (_flat("".join(_TEXTS[side](h1))) for side in ("after", "before"))
     displaced = {
         n
