@@ -201,6 +201,43 @@ def test_when_pruning_leaves_no_article_the_page_is_read_unpruned() -> None:
     assert article["text"].splitlines()[-len(short) :] == short
 
 
+@pytest.mark.parametrize(
+    "names", ["class='comment-article'", "id='comment-body'", "class='comments-open entry'"]
+)
+def test_an_article_body_named_like_a_comment_section_is_kept(names: str) -> None:
+    """trafilatura discards a block whose class or id starts with "comment" whole (an
+    opinion section's "comment-article" too), and the page gave no article: the block that
+    holds the page's prose in paragraphs of its own is read again, named plainly."""
+    body = f"<main><article><h1>Night trains</h1><div {names}>{_paragraphs()}</div></article>"
+
+    article = extract_article(_page(body + "</main>"), URL)
+
+    assert article is not None
+    assert article["text"].splitlines()[-len(PARAGRAPHS) :] == PARAGRAPHS
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "<div class='comment-item'><span class='comment-author'>{name}</span><p>{text}</p></div>",
+        "<div class='c7'><b>{name}</b><p>{text}</p></div>",
+        "<li><b>{name}</b><p>{text}</p></li>",
+    ],
+)
+def test_a_comment_thread_under_a_video_stays_no_article(item: str) -> None:
+    """The page's prose is a comment thread (the only prose of a video page): its items
+    hold the comments, and the thread is not read as the article."""
+    thread = "".join(
+        item.format(name=f"Reader {n}", text=text) for n, text in enumerate(PARAGRAPHS)
+    )
+    body = (
+        "<main><h1>Watch: night trains</h1><video src='/v.mp4'></video>"
+        f"<p>The first night train left the station.</p><div id='comments'>{thread}</div></main>"
+    )
+
+    assert extract_article(_page(body), URL) is None
+
+
 # --- reading the body ---------------------------------------------------------------------
 
 

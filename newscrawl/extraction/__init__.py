@@ -33,6 +33,7 @@ from newscrawl.cleaning.dom import (
     flatten_ruby,
     is_link_dominated,
     missing_prose,
+    prose_chars,
     prose_runs,
     text_of,
 )
@@ -94,6 +95,24 @@ _MENU_TABLES = XPath("//table[not(.//table)][count(.//a) >= 3]")
 _MIN_MENU_LINK_SHARE = 0.9
 # Cells of a table row as trafilatura writes it (a "|" in a cell is escaped: "\\|").
 _CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
+#: trafilatura's comment sections (`REMOVE_COMMENTS_XPATH`, which it discards whole): a
+#: class that starts with "comment" (not "commentary") or names an article's or post's
+#: comments, an id that starts with "comment".
+_COMMENT_NAMED = XPath(
+    ".//*[self::div or self::section][re:test(@class, '^[Cc]omment(?!ary)|(?:article|post)"
+    "-comments') or re:test(@id, '^[Cc]omment(?!ary)')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
+#: The items of a comment thread, named as comments too.
+_COMMENT_ITEMS = XPath(
+    ".//*[contains(translate(@class, 'C', 'c'), 'comment')"
+    " or contains(translate(@id, 'C', 'c'), 'comment')]"
+)
+#: Share of the page's prose such a block holds for it to be the article, and how it
+#: holds it: in this many paragraphs of its own, with this share of its prose.
+_MIN_NAMED_SHARE = 0.5
+_MIN_OWN_PARAGRAPHS = 3
+_MIN_OWN_PROSE_SHARE = 0.8
 #: How far down the text the extractor may have moved the page's headline, in lines.
 _MAX_HEADING_LINE = 6
 #: The page's text after and before an element, in document order.
@@ -219,7 +238,10 @@ def _body_text(tree: HtmlElement, url: str | None) -> str:
         text = _text_with_root_shown(tree, url, root)
     if _evidently_wrong(text):
         evidence.fired("extraction/full_cascade/evidently_wrong", text)
-        return _trafilatura_text(tree, url, fast=False) or text
+        text = _trafilatura_text(tree, url, fast=False) or text
+        if _evidently_wrong(text):
+            return _comment_named_article(tree, url) or text
+        return text
     if _stopped_part_way(tree, text):
         # Stopped part-way (an article split into sibling blocks): readability reads such
         # pages whole more often than trafilatura's own cascade, so it is asked first.
@@ -239,6 +261,36 @@ def _body_text(tree: HtmlElement, url: str | None) -> str:
             evidence.fired("extraction/handover/full_cascade_other_block", longer)
             return longer
     return text
+
+
+def _comment_named_article(tree: HtmlElement, url: str | None) -> str:
+    """trafilatura's text with the block that holds the page's prose named plainly, when
+    that block is named as a comment section is ("comment-article", an opinion section's
+    name, or an id "comment-body"): trafilatura discards such a block whole, and the page
+    gave no article. Only a block written as an article body is: its prose in paragraphs
+    of its own (`<p>` children). A comment thread holds each comment in an item of its
+    own (and often names them as comments too: "comment-author"), and is left alone: a
+    video page with a thread under it stays no article. "" when there is no such block."""
+    body = tree.find("body")
+    page_prose = prose_chars(body if body is not None else tree)
+    for block in _COMMENT_NAMED(tree):
+        held = prose_chars(block)
+        if held < _MIN_NAMED_SHARE * page_prose or _COMMENT_ITEMS(block):
+            continue
+        own = [prose_chars(child) for child in block.iterchildren("p")]
+        if sum(1 for chars in own if chars) < _MIN_OWN_PARAGRAPHS or sum(own) < (
+            _MIN_OWN_PROSE_SHARE * held
+        ):
+            continue
+        names = {name: block.attrib.pop(name) for name in ("class", "id") if name in block.attrib}
+        try:
+            text = _trafilatura_text(tree, url, fast=True)
+        finally:
+            block.attrib.update(names)
+        if not _evidently_wrong(text):
+            evidence.fired("extraction/comment_named_article", text)
+            return text
+    return ""
 
 
 def _text_with_root_shown(tree: HtmlElement, url: str | None, root: HtmlElement) -> str:
