@@ -1,7 +1,7 @@
 """Probes: wordings and page shapes the other benchmarks do not generate.
 
     python benchmarks/probes.py               # sections 1-8 (30 s)
-    python benchmarks/probes.py --perturbed   # and section 9 (2 minutes)
+    python benchmarks/probes.py --perturbed   # and sections 9-10 (3 minutes)
 
 The tails benchmark draws its header phrases and formats from lists of its own; a cleaner
 tuned until it passes them may still miss the next site's wording. These probes are
@@ -37,13 +37,18 @@ read a miss before "fixing" it.
    an interview (a question line over each answer), subheadings every two paragraphs,
    built from dev bodies and other pages' headlines: paragraphs kept at the text level
    (`clean_text`) and on a page (newscrawl and trafilatura).
-9. (`--perturbed`, a few minutes) The dev pages changed as other sites build them: without
+9. (`--perturbed`) The dev pages changed as other sites build them: without
    their structured data (JSON-LD, OpenGraph, description), with every `<p>` written as
    `<div>`, and inside one layout table: body F1 (the benchmark's), newscrawl and
    trafilatura. Then as other tools hand pages over: without a URL (a corpus of files),
    and as bytes in a legacy encoding the page declares (windows-1252, ISO-8859-1,
    Shift_JIS, EUC-KR, by the gold language): pages whose text differs from the page as
    served.
+10. (`--perturbed`) Article bodies in a block named with a chrome word (each of the
+   cleaner's `CHROME_CLASS_WORDS`, as "article-share body", "share-article" and the id
+   "share"): a site's names that the chrome rules, or trafilatura's own (a block whose
+   name starts with "comment" goes whole), take for chrome. Body F1, newscrawl and
+   trafilatura (without comments, as the quality benchmark calls it).
 """
 
 from __future__ import annotations
@@ -59,7 +64,7 @@ import tails
 from devsets import DevPage, load
 
 from newscrawl import clean_text, extract_article
-from newscrawl.cleaning.markers import TAIL_HEADER_RE
+from newscrawl.cleaning.markers import CHROME_CLASS_WORDS, TAIL_HEADER_RE
 from newscrawl.core.text import word_count
 from newscrawl.testing.evaluation import DocScore, plain_markup, score_document, tokenize
 
@@ -792,6 +797,48 @@ def shapes(pages: list[DevPage], material: tails.Material) -> None:
     print()
 
 
+def chrome_named_bodies(pages: list[DevPage]) -> None:
+    import trafilatura
+
+    print("## 10. Article bodies in blocks named with a chrome word (body F1)\n")
+    bodies = [[line.strip() for line in p.truth.splitlines() if line.strip()] for p in pages]
+    bodies = [b for b in bodies if len(b) >= 3][:15]
+    rows = []
+    for word in sorted(CHROME_CLASS_WORDS):
+        for names in (f"class='article-{word} body'", f"class='{word}-article'", f"id='{word}'"):
+            ours: list[DocScore] = []
+            theirs: list[DocScore] = []
+            for n, paragraphs in enumerate(bodies):
+                text = "".join(f"<p>{html_lib.escape(p)}</p>" for p in paragraphs)
+                page = (
+                    "<html><head><title>Night trains return</title>"
+                    "<meta property='og:type' content='article'></head><body><nav>"
+                    + "".join(f"<a href='/s{i}'>Section {i}</a> " for i in range(8))
+                    + f"</nav><main><article><h1>Night trains return</h1><div {names}>{text}"
+                    "</div></article></main><footer><p>© 2026 The Courier</p></footer>"
+                    "</body></html>"
+                )
+                gold = "\n".join(paragraphs)
+                url = f"https://www.courier.example/news/2026/11/03/night-trains-{n}"
+                ours.append(
+                    score_document(gold, (extract_article(page, url) or {}).get("text") or "")
+                )
+                baseline = trafilatura.extract(page, include_comments=False) or ""
+                theirs.append(score_document(gold, baseline))
+            rows.append((names, _mean_f1(ours), _mean_f1(theirs)))
+    print(
+        f"{len(rows)} namings ({len(CHROME_CLASS_WORDS)} chrome words, 3 ways), {len(bodies)} "
+        f"bodies each: F1 of at least 0.99 for newscrawl on "
+        f"{sum(ours >= 0.99 for _, ours, _ in rows)}, for trafilatura on "
+        f"{sum(theirs >= 0.99 for _, _, theirs in rows)}; below that:\n"
+    )
+    print("| naming | newscrawl | trafilatura |\n|---|---|---|")
+    for names, ours, theirs in rows:
+        if min(ours, theirs) < 0.99:
+            print(f"| `{names}` | {ours:.3f} | {theirs:.3f} |")
+    print()
+
+
 def _no_structured_data(page: str) -> str:
     page = re.sub(
         r"<script[^>]*application/ld\+json[^>]*>.*?</script>", "", page, flags=re.S | re.I
@@ -910,6 +957,7 @@ def main() -> int:
     shapes(shuffled, material)
     if "--perturbed" in sys.argv[1:]:
         perturbed()
+        chrome_named_bodies(shuffled)
     return 0
 
 
