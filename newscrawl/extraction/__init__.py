@@ -263,21 +263,28 @@ def _body_text(tree: HtmlElement, url: str | None) -> str:
     return text
 
 
+def _paragraph(element: HtmlElement) -> bool:
+    """A `<p>`, or a `<div>` written as one: text with no block inside (a comment's item
+    holds its commenter's name and its text in elements of their own)."""
+    return element.tag == "p" or not any(isinstance(child.tag, str) for child in element)
+
+
 def _comment_named_article(tree: HtmlElement, url: str | None) -> str:
     """trafilatura's text with the block that holds the page's prose named plainly, when
     that block is named as a comment section is ("comment-article", an opinion section's
     name, or an id "comment-body"): trafilatura discards such a block whole, and the page
     gave no article. Only a block written as an article body is: its prose in paragraphs
-    of its own (`<p>` children). A comment thread holds each comment in an item of its
-    own (and often names them as comments too: "comment-author"), and is left alone: a
-    video page with a thread under it stays no article. "" when there is no such block."""
+    of its own (`<p>` children, or `<div>`s of plain text). A comment thread holds each
+    comment in an item of its own (and often names them as comments too:
+    "comment-author"), and is left alone: a video page with a thread under it stays no
+    article. "" when there is no such block."""
     body = tree.find("body")
     page_prose = prose_chars(body if body is not None else tree)
     for block in _COMMENT_NAMED(tree):
         held = prose_chars(block)
         if held < _MIN_NAMED_SHARE * page_prose or _COMMENT_ITEMS(block):
             continue
-        own = [prose_chars(child) for child in block.iterchildren("p")]
+        own = [prose_chars(child) for child in block.iterchildren("p", "div") if _paragraph(child)]
         if sum(1 for chars in own if chars) < _MIN_OWN_PARAGRAPHS or sum(own) < (
             _MIN_OWN_PROSE_SHARE * held
         ):
