@@ -587,10 +587,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     if gains:
         print("\n## newscrawl's F1 gain over trafilatura\n")
         for set_name, gain in gains.items():
-            print(f"- {set_name}: {gain:+.3f}")
+            print(f"- {set_name}: {gain:+.4f}")
         if len(gains) == 2:
             a, b = gains.values()
-            print(f"- difference between the sets: {abs(a - b):.3f} (target ≤ 0.010)")
+            print(f"- difference between the sets: {abs(a - b):.4f} (target ≤ 0.010)")
 
 
 if __name__ == "__main__":

@@ -143,8 +143,7 @@ def test_clean_text_drops_credits_and_keeps_the_article(credit: list[str]) -> No
     [
         # a photo credit between the last paragraphs: a credit, not a copyright notice
         ["© Valley Pictures", "Nobody voted against."],
-        # newsletter and "follow us" promos sit between paragraphs too
-        ["Follow the Courier on Twitter for live updates.", "Nobody voted against."],
+        # newsletter promos sit between paragraphs too
         [
             "Sign up for our newsletter to get the valley's news every morning.",
             "Nobody voted against.",
@@ -169,6 +168,39 @@ def test_clean_text_keeps_what_follows_a_closing_line_that_does_not_end_the_page
     ending: list[str],
 ) -> None:
     article = _article(ending)
+
+    assert clean_text(article) == article
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "Follow the Courier on Twitter for live updates.",
+        "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.",
+        "Follow Metro.co.uk on Twitter and Facebook for the latest news updates.",
+    ],
+)
+def test_a_follow_call_between_paragraphs_goes_and_the_paragraph_after_it_stays(
+    call: str,
+) -> None:
+    """A call to follow the publisher (by its name, or a show's) is no line of the
+    article wherever it sits (nytimes.com, bbc.com, metro.co.uk and techradar.com on the
+    dev sets write it so); what follows it is."""
+    assert clean_text(_article([call, "Nobody voted against."])) == _article(
+        ["Nobody voted against."]
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Follow-up studies on Facebook users showed a rise in anxiety among teenagers.",
+        "Follow the money, he said, and you will find the answer on Twitter somewhere.",
+        "He urged voters to follow him on Twitter.",
+    ],
+)
+def test_a_sentence_about_following_someone_on_social_media_stays(line: str) -> None:
+    article = _article([line, "Nobody voted against."])
 
     assert clean_text(article) == article
 

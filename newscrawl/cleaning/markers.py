@@ -376,6 +376,11 @@ PROMO_CALLS: dict[str, tuple[str, ...]] = {
     ),
     # the publisher elsewhere: its social accounts, its app
     "follow": (
+        # The publisher, a section or a show by name: "Follow Newsbeat on Instagram, Facebook,
+        # Twitter and YouTube.", "Follow TechRadar on Google News and add us as a preferred
+        # source ...", "Folgen Sie der Redaktion auf Instagram".
+        rf"(follow|folgen sie|suivez|sigue a|segui|siga|volg) [^\s,;:!?][^,;:!?]{{0,49}}? "
+        rf"(on|auf|sur|en|su|no|na|op) ({_SOCIAL})\b.{{0,160}}",
         r"follow us( on .{1,40})?|like us on facebook|folgen sie uns( auf .{1,40})?"
         r"|suivez-nous( sur .{1,40})?|síguenos( en .{1,40})?|seguici( su .{1,40})?"
         r"|siga-nos( n[oa] .{1,40})?|volg ons( op .{1,40})?",
