@@ -178,6 +178,7 @@ def test_clean_text_keeps_what_follows_a_closing_line_that_does_not_end_the_page
         "Follow the Courier on Twitter for live updates.",
         "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.",
         "Follow Metro.co.uk on Twitter and Facebook for the latest news updates.",
+        "Subscribe to the Courier on YouTube for all the latest videos:",
     ],
 )
 def test_a_follow_call_between_paragraphs_goes_and_the_paragraph_after_it_stays(
@@ -197,6 +198,7 @@ def test_a_follow_call_between_paragraphs_goes_and_the_paragraph_after_it_stays(
         "Follow-up studies on Facebook users showed a rise in anxiety among teenagers.",
         "Follow the money, he said, and you will find the answer on Twitter somewhere.",
         "He urged voters to follow him on Twitter.",
+        "Subscribers to the service on Facebook rose by a third last year.",
     ],
 )
 def test_a_sentence_about_following_someone_on_social_media_stays(line: str) -> None:

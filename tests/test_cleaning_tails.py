@@ -634,6 +634,7 @@ def test_headers_in_more_languages(tail: list[str]) -> None:
     "header",
     [
         *("Read these next", "Must reads", "Other stories", "People also read", "ICYMI"),
+        *("Most read in World News", "Most popular in Sport", "Explore further"),
         *("Meist gelesen", "Passend zum Thema", "Das könnte Sie interessieren", "Im Trend"),
         *("Les articles les plus lus", "Recommandé pour vous", "Autres articles"),
         *("Lo último", "Noticias más leídas", "Quizás te interese", "Recomendado para ti"),

@@ -41,7 +41,8 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
     "read_also": (
         r"(read|see|watch) (more|also|next)( (stories|articles|news|on this( story| topic)?))?",
         r"also (read|see|on \S+|on (?-i:[A-Z]).{1,40})",
-        r"further reading|what to read next|read (these|this) next|up next|keep reading"
+        r"further reading|explore further|what to read next|read (these|this) next|up next"
+        r"|keep reading"
         r"|continue reading",
         r"next (article|story)|previous (article|story)|次の記事|前の記事",
         r"auch lesen|leer también|vedi anche|leggi altro|per approfondire|смотрите также"
@@ -105,7 +106,7 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
     "most_read": (
         r"(trending|popular)( now| stories| articles| news| today| on .{1,40})?",
         r"most (popular|read|viewed|shared|watched|emailed|commented|recent)"
-        r"( (stories|articles|news|today|this week))?",
+        r"( (stories|articles|news|today|this week))?( (in|on|from) .{1,40})?",
         r"top (stories|news|headlines|articles)( (from|on|in) .{1,40})?"
         r"|top-?(themen|nachrichten|meldungen)",
         r"meist(gelesen|gelesene artikel|geklickt|geteilt)|am meisten gelesen|top-?artikel",
@@ -381,6 +382,8 @@ PROMO_CALLS: dict[str, tuple[str, ...]] = {
         # source ...", "Folgen Sie der Redaktion auf Instagram".
         rf"(follow|folgen sie|suivez|sigue a|segui|siga|volg) [^\s,;:!?][^,;:!?]{{0,49}}? "
         rf"(on|auf|sur|en|su|no|na|op) ({_SOCIAL})\b.{{0,160}}",
+        # "Subscribe to 9to5Mac on YouTube for more Apple news:", "... YouTube Channel"
+        rf"subscribe to [^\s,;:!?][^,;:!?]{{0,49}}?( on)? ({_SOCIAL})( channel)?\b.{{0,160}}",
         r"follow us( on .{1,40})?|like us on facebook|folgen sie uns( auf .{1,40})?"
         r"|suivez-nous( sur .{1,40})?|síguenos( en .{1,40})?|seguici( su .{1,40})?"
         r"|siga-nos( n[oa] .{1,40})?|volg ons( op .{1,40})?",
