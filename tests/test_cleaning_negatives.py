@@ -306,6 +306,10 @@ def test_clean_text_keeps_a_mid_article_line_that_starts_with_a_one_word_header(
         "The mayor promised that new bins would be delivered to your door by May.",
         "Fans can follow the team on Twitter, the club said.",
         "Something went wrong.",
+        # lines that open like a photo viewer's buttons or a paywall's call
+        "Close to the border, the town waited for news of the ferry.",
+        "Updated figures show a rise in passengers on the night trains.",
+        "Readers who subscribe to read the paper online pay less than those who buy it.",
         "Die Stadt bietet einen Newsletter an, den Bürger abonnieren können.",
         # an address the article names is not a contact line
         "Residents who want to object can write to the planning office at "

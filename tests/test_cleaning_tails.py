@@ -947,6 +947,8 @@ def test_a_line_ending_in_brackets_without_a_photo_credit_stays(line: str) -> No
         # ad labels, navigation, calls to click
         *("Skip Advertisement", "Continue Reading Below", "Back to top", "Click to enlarge"),
         *("Bild vergrößern", "Hier klicken", "Fehler gefunden?Jetzt melden.", "Report an error"),
+        # a photo viewer's buttons and labels
+        *("Caption", "Close", "Updated", "toggle caption", "Enlarge this image"),
         # a promo's call
         *("Sign up for our newsletter", "Get our daily newsletter", "Newsletter abonnieren"),
         *("Abonnez-vous à notre newsletter", "Suscríbete a nuestro boletín"),
@@ -957,6 +959,8 @@ def test_a_line_ending_in_brackets_without_a_photo_credit_stays(line: str) -> No
         "Sign up for the Morning Briefing, delivered to your inbox every day.",
         *("Want the latest news? Sign up for our newsletter.", "Subscribe for unlimited access."),
         *("You have reached your limit of free articles.", "Already have an account? Sign in"),
+        "Subscribe now to read the latest news in your city and across Canada.",
+        "Create an account or sign in to continue with your reading experience.",
         "Jetzt den Newsletter abonnieren und nichts mehr verpassen!",
         "Inscrivez-vous à notre newsletter pour recevoir l'essentiel de l'actualité.",
         # a photo credit

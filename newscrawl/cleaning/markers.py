@@ -237,6 +237,10 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"|(bild|foto) vergrößern|(weitere )?bilder anzeigen|zur bildergalerie",
         r"skip to (main )?content|back to top|(zurück )?nach oben|zur startseite"
         r"|retour en haut|volver arriba|jump to comments",
+        # a photo viewer's buttons and labels, left alone on a line: "Caption", "Close",
+        # "Updated" (Hearst's papers: chron.com, sfgate.com, timesunion.com, ...), "toggle
+        # caption", "Enlarge this image"
+        r"caption|close|updated|(hide|show|toggle) caption|enlarge this image",
         # the call to report a mistake: "Fehler gefunden? Jetzt melden.", "Report an error"
         r"(fehler gefunden|found an error|spotted an error|found a typo|spotted a typo)\?\s*"
         r"(jetzt melden|report it|let us know|tell us)\.?|report an error|report a (typo"
@@ -405,7 +409,12 @@ PROMO_CALLS: dict[str, tuple[str, ...]] = {
         r".{0,80}\b(subscribe|sign up|support|donate|become a (member|subscriber))\b.{0,60}"
         r"|support (independent|local|quality) journalism\.? (subscribe|donate|become a "
         r"(member|subscriber))( today| now)?\.?|become a subscriber (for|from) .{1,40}"
-        r"|subscribe to (continue reading|read (more|on|the full (article|story))).{0,40}",
+        r"|subscribe( now| today)? to (continue reading|keep reading|read)\b.{0,80}",
+        # "Create an account or sign in to continue with your reading experience."
+        r"(create (a free |an )?account|register|sign in|log in)( or (create (a free |an )?"
+        r"account|register|sign in|log in))? to (continue|keep) reading\b.{0,60}"
+        r"|(create (a free |an )?account|register|sign in|log in)( or (create (a free |an )?"
+        r"account|register|sign in|log in))? to continue with your reading( experience)?\.?",
         # the paywall's offer: an account, a limit of free articles
         r"already have an account\? (sign|log) in.{0,20}|create a free account to (continue "
         r"reading|read (more|on)).{0,40}|you('ve| have) reached your (limit|maximum) of free "
