@@ -710,6 +710,11 @@ def test_ruby_readings_stay_inside_their_sentence() -> None:
         ("서울 시내 버스 노선이 바뀐다.", 5),  # Hangul is written with spaces
         ("รถไฟกลางคืนกลับมา", 17),
         ("Tokyo 東京 2024", 4),
+        # vowel signs and viramas are inside a word of the Indian scripts, not between two
+        ("नई दिल्ली भारत की राजधानी है।", 6),
+        ("কলকাতা পশ্চিমবঙ্গের রাজধানী", 3),
+        ("சென்னை தமிழ்நாட்டின் தலைநகரம்", 3),
+        ("Cafe\u0301 au lait", 3),  # an accent written as a combining mark
         ("", 0),
     ],
 )

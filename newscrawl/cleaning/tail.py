@@ -81,6 +81,7 @@ from newscrawl.core.text import (
     NO_SPACE_CHARS,
     QUESTION_MARKS,
     SEMICOLON,
+    WORD_CHARS,
     comparable,
 )
 
@@ -124,7 +125,7 @@ _ATTRIBUTION = re.compile(r"^[—–-]\s*.{1,80}\(@\w+\)")
 _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
 _ELLIPSIS = re.compile(r"(\.\.\.|…)$")
 _NO_SPACE = re.compile(f"[{NO_SPACE_CHARS}]")
-_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_WORD = re.compile(rf"[^\W\d_][{WORD_CHARS}'’\-]*")
 # A line that starts with a time of day: "1:00 Opening", "14.30 Uhr: ...".
 _LEADING_TIME = re.compile(r"^(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)\b")
 # A line that starts with a date: "June 9 – ...", "14.03.2024 | ...", "2024-03-14 ...".

@@ -38,7 +38,17 @@ NO_SPACE_CHARS = (
     "\U00020000-\U0002fa1f"  # Han extensions B-F, compatibility supplement
 )
 _NO_SPACE = re.compile(f"[{NO_SPACE_CHARS}]")
-_WORD = re.compile(r"\w+")
+#: The characters of a word: `\w`, and the combining marks that `\w` leaves out, which
+#: would split a word in two: the vowel signs and viramas of Devanagari, Bengali, Tamil
+#: and the other Indian scripts ("राजधानी" is one word, not three), Arabic's vowel marks,
+#: Latin's combining accents (of text written decomposed).
+WORD_CHARS = (
+    r"\w"
+    "̀-ͯ"  # combining diacritical marks
+    "ؐ-ًؚ-ٰٟ"  # Arabic marks
+    "ऀ-ॣ०-෿"  # Indian scripts, their dandas (। ॥) aside
+)
+_WORD = re.compile(f"[{WORD_CHARS}]+")
 _NON_WORD = re.compile(r"\W+")
 
 #: Full stops: Latin, ideographic (Chinese, Japanese), full-width and half-width, and the
