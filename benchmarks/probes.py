@@ -561,6 +561,11 @@ def comments() -> None:
     print(f"\n{removed} of {len(COMMENTS)} removed\n")
 
 
+def _paragraphs(page: DevPage) -> list[str]:
+    """The lines of a dev page's gold body: its paragraphs, for the probes to build on."""
+    return [line.strip() for line in page.truth.splitlines() if line.strip()]
+
+
 def _f1(output: str, gold: str) -> float:
     got, want = Counter(tokenize(output)), Counter(tokenize(gold))
     common = sum((got & want).values())
@@ -605,7 +610,7 @@ def table_layouts(pages: list[DevPage]) -> None:
 
     print("## 5. Old table-layout pages (body F1)\n")
     print("| layout | bodies | newscrawl | trafilatura |\n|---|---|---|---|")
-    bodies = [[line.strip() for line in p.truth.splitlines() if line.strip()] for p in pages]
+    bodies = [_paragraphs(page) for page in pages]
     long = [b for b in bodies if 8 <= len(b) <= 30][:30]
     short = [b for b in bodies if len("\n".join(b)) < 1500][:30]
     for layout in ("text parted by <br>", "<p>s in a cell", "a table in the cell", "a centred div"):
@@ -628,7 +633,7 @@ def boxes(pages: list[DevPage]) -> None:
     import trafilatura
 
     print("## 6. Chrome between paragraphs (pages whose output keeps the box's text)\n")
-    bodies = [[line.strip() for line in p.truth.splitlines() if line.strip()] for p in pages]
+    bodies = [_paragraphs(page) for page in pages]
     bodies = [b for b in bodies if len(b) >= 4][:40]
     for plain in (False, True):
         left: dict[str, Counter[str]] = {"newscrawl": Counter(), "trafilatura": Counter()}
@@ -769,7 +774,7 @@ def shapes(pages: list[DevPage], material: tails.Material) -> None:
     import trafilatura
 
     print("## 8. Article shapes: paragraphs kept\n")
-    bodies = [[ln.strip() for ln in p.truth.splitlines() if len(ln.strip()) > 60] for p in pages]
+    bodies = [[p for p in _paragraphs(page) if len(p) > 60] for page in pages]
     bodies = [b for b in bodies if len(b) >= 6][:40]
     headings = [s.title for s in material.all]
     print("| shape | paragraphs | text (clean_text) | page: newscrawl | page: trafilatura |")
@@ -801,7 +806,7 @@ def chrome_named_bodies(pages: list[DevPage]) -> None:
     import trafilatura
 
     print("## 10. Article bodies in blocks named with a chrome word (body F1)\n")
-    bodies = [[line.strip() for line in p.truth.splitlines() if line.strip()] for p in pages]
+    bodies = [_paragraphs(page) for page in pages]
     bodies = [b for b in bodies if len(b) >= 3][:15]
     rows = []
     for word in sorted(CHROME_CLASS_WORDS):
