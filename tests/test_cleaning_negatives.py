@@ -100,6 +100,8 @@ CREDITS: dict[str, list[str]] = {
     "german agency credit": ["mit dpa"],
     "where the reporters were": ["Holm reported from Elmsford and Poe from Riverton."],
     "canadian wire credit": ["With files from The Canadian Press and Lena Holm"],
+    "gannett credit": ["Contributing: Lena Holm, USA TODAY"],
+    "contributed reporting": ["Lena Holm contributed reporting from Elmsford."],
 }
 
 
@@ -252,6 +254,13 @@ def test_clean_text_keeps_an_editors_note_above_closing_lines() -> None:
         "Mit dpa-Daten hat die Polizei den Fall rekonstruiert.",
         "The BBC's correspondent reported from Kyiv.",
         "Copyright law changed in 2019, and publishers can now claim damages.",
+        "Contributing factors: poor weather and a late start",
+        "He contributed reporting skills to the team for years, colleagues said.",
+        # two long quotes that end with the same speaker's name are no list of headlines
+        "“We have waited thirty years for a train at night and now that it is finally coming "
+        "I am not sure any of us will still be awake to take it home” - Jane Doe, Elmsford\n"
+        "“I have driven this road every night for thirty years and I would give anything to "
+        "sit on a train and read a book instead of staring at the tarmac” - Jane Doe, Elmsford",
     ],
 )
 def test_clean_text_keeps_a_last_sentence_that_opens_like_a_credit_or_copyright(

@@ -611,6 +611,20 @@ def test_headlines_marked_with_a_trailing_chevron_go_without_a_header() -> None:
     assert _cut(tail) == PARAGRAPH
 
 
+def test_a_long_headline_in_a_bulleted_list_with_the_sites_name_goes_with_it() -> None:
+    """Some sites write headlines of thirty words and more; in a list whose bullets and
+    site name mark each item, a long one does not end the run (and hold the rest)."""
+    tail = [
+        "- Night trains return to the valley line in June - Courier",
+        "- 'This new timetable does not mean that you will only get trains at night': the "
+        "operator's timetable makeover adds more services, but it promises to leave room "
+        "for the morning commuters - Courier",
+        "- Ferry fares rise again for the winter - Courier",
+    ]
+    assert _cut(tail) == PARAGRAPH
+    assert _cut(["Contributing: Lena Holm, USA TODAY", *tail[:2]]) == PARAGRAPH
+
+
 @pytest.mark.parametrize(
     "tail",
     [

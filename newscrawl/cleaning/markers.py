@@ -481,9 +481,12 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         r"[(\[]?with files from (?-i:[A-Z]).{1,150}",
         # or names alone after the role: "Additional reporting by Joseph Hudak"
         rf"{_CREDIT_ROLES} by {_NAMES}",
-        # "... contributed to this report", nothing after it but where they were
+        # "... contributed to this report", nothing after it but where they were; "Keith
+        # Bradsher contributed reporting from Hong Kong."
         r".{2,300}\bcontributed (reporting )?to (this|the) (report|story|article)"
-        r"( from (?-i:[A-Z]).{0,60})?",
+        r"( from (?-i:[A-Z]).{0,60})?|.{2,300}\bcontributed reporting( from (?-i:[A-Z]).{0,60})?",
+        # Gannett's papers: "Contributing: Kristine Phillips, USA TODAY"
+        rf"contribut(ing|ors?):\s*{_NAMES}.{{0,80}}",
         # the wire's "Peoples reported from New York and Smith from Washington.": names
         r"(?-i:[A-Z][\w\x27’-]+( [A-Z][\w\x27’-]+)?( and [A-Z][\w\x27’-]+( [A-Z][\w\x27’-]+)?)?)"
         r" reported "

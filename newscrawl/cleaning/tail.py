@@ -91,6 +91,8 @@ if TYPE_CHECKING:
     from newscrawl.cleaning.linematch import LineMatcher
 
 _MAX_HEADLINE_WORDS = 25
+#: ... or, as a bulleted or numbered item of a list whose markers say it is one, this many.
+_MAX_LISTED_HEADLINE_WORDS = 40
 _MAX_HEADLINE_CHARS = 220
 # Scripts without spaces: a headline is a few dozen characters.
 _MAX_NO_SPACE_HEADLINE_CHARS = 80
@@ -223,6 +225,21 @@ class _Line:
                 and len(self.text.split()) <= _MAX_HEADLINE_WORDS
             )
         return short and not is_article_note(self.text) and not _URL.search(self.text)
+
+    @cached_property
+    def listed_size(self) -> bool:
+        """Short enough to be a headline in a list whose markers say it is one: a longer
+        line counts when it opens as a list item does, with a bullet or a number (two
+        long quotes that end with the same speaker's name are no list)."""
+        if self.no_space or len(self.text.split()) <= _MAX_HEADLINE_WORDS:
+            return self.sized
+        return (
+            (self.bullet or self.number is not None)
+            and len(self.text) <= _MAX_HEADLINE_CHARS
+            and len(self.text.split()) <= _MAX_LISTED_HEADLINE_WORDS
+            and not is_article_note(self.text)
+            and not _URL.search(self.text)
+        )
 
     @cached_property
     def end(self) -> str:
@@ -708,8 +725,12 @@ def _trailing_run(lines: list[_Line], content: list[int]) -> list[int]:
 
 def _structured(line: _Line) -> bool:
     """A headline-sized line with a list item's marker: a trailing separator, a number, a
-    date or a site name. (A numbered or dated line with a full stop is a sentence.)"""
-    if not line.sized or line.header or line.table_row:
+    date or a site name. (A numbered or dated line with a full stop is a sentence.) The
+    markers vouch for a long headline too, a bulleted or numbered one: up to
+    `_MAX_LISTED_HEADLINE_WORDS` words (within the headline's characters), as some sites
+    write them ("'This new search box does not mean ...': Google's Search makeover
+    incorporates yet more AI, but ...")."""
+    if not line.listed_size or line.header or line.table_row:
         return False
     if line.marked or line.known:
         return True
