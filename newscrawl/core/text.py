@@ -44,9 +44,9 @@ _NO_SPACE = re.compile(f"[{NO_SPACE_CHARS}]")
 #: Latin's combining accents (of text written decomposed).
 WORD_CHARS = (
     r"\w"
-    "̀-ͯ"  # combining diacritical marks
-    "ؐ-ًؚ-ٰٟ"  # Arabic marks
-    "ऀ-ॣ०-෿"  # Indian scripts, their dandas (। ॥) aside
+    "\u0300-\u036f"  # combining diacritical marks
+    "\u0610-\u061a\u064b-\u065f\u0670"  # Arabic marks
+    "\u0900-\u0963\u0966-\u0dff"  # Indian scripts, their dandas (\u0964 \u0965) aside
 )
 _WORD = re.compile(f"[{WORD_CHARS}]+")
 _NON_WORD = re.compile(r"\W+")
