@@ -664,6 +664,7 @@ def test_a_brief_on_a_site_that_types_every_page_website_is_an_article(
         ("https://courier.example/news/", _WEBSITE),  # a section front
         ("https://courier.example/tag/night-trains/", _WEBSITE),  # a tag page
         ("https://courier.example/2026/11/", _WEBSITE),  # a month's archive
+        ("https://courier.example/news/2026/11/03/", _WEBSITE),  # a day's
         (None, _WEBSITE),  # no address at all
         # A listing's own type decides, whatever the address.
         (

@@ -40,6 +40,9 @@ def canonicalize(url: str) -> str:
 _STORY_PATH = re.compile(
     r"/(?:19|20)\d\d(?:([/-]?)\d\d\1\d\d|/\d\d/[^/]+)(?:\D|$)|[/_-]\d{6,}(?:\D|$)"
 )
+#: A path that ends with a date or a part of one is a day's, month's or year's archive
+#: ("/2026/11/03/", "/news/2026-11-03/", "/20261103/").
+_ARCHIVE_END = re.compile(r"/(?:19|20)\d\d(?:[/-]\d\d){0,2}/?$|/(?:19|20)\d{6}/?$")
 _SLUG_SEPARATOR = re.compile(r"[-_+]+")
 #: Words of a slug that names one story ("ferry-timetable-cut-as-fuel-costs-bite"); a
 #: section's or a tag's name has one to three.
@@ -49,10 +52,12 @@ _MIN_SLUG_WORDS = 5
 def is_story_url(url: str | None) -> bool:
     """Whether `url`'s path has the shape of one story's address: a date, a long numeric
     id, or a last segment of five or more words. Section fronts and tag pages ("/city/",
-    "/tag/harbour-strike/") have none of these."""
+    "/tag/harbour-strike/") have none of these; an archive's path ends with its date."""
     try:
         path = unquote(urlsplit(url).path) if url else ""
     except ValueError:
+        return False
+    if _ARCHIVE_END.search(path):
         return False
     if _STORY_PATH.search(path):
         return True
