@@ -102,6 +102,9 @@ CREDITS: dict[str, list[str]] = {
     "canadian wire credit": ["With files from The Canadian Press and Lena Holm"],
     "gannett credit": ["Contributing: Lena Holm, USA TODAY"],
     "contributed reporting": ["Lena Holm contributed reporting from Elmsford."],
+    "broadcast note": [
+        "Dieses Thema im Programm: Über dieses Thema berichtete DLF am 24. März 2023 um 05:20 Uhr."
+    ],
 }
 
 
@@ -255,6 +258,7 @@ def test_clean_text_keeps_an_editors_note_above_closing_lines() -> None:
         "The BBC's correspondent reported from Kyiv.",
         "Copyright law changed in 2019, and publishers can now claim damages.",
         "Contributing factors: poor weather and a late start",
+        "Über dieses Thema wird im Gemeinderat seit Jahren gestritten.",
         "He contributed reporting skills to the team for years, colleagues said.",
         # two long quotes that end with the same speaker's name are no list of headlines
         "“We have waited thirty years for a train at night and now that it is finally coming "

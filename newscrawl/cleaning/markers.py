@@ -487,6 +487,10 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         r"( from (?-i:[A-Z]).{0,60})?|.{2,300}\bcontributed reporting( from (?-i:[A-Z]).{0,60})?",
         # Gannett's papers: "Contributing: Kristine Phillips, USA TODAY"
         rf"contribut(ing|ors?):\s*{_NAMES}.{{0,80}}",
+        # a broadcaster's note of where the story ran: "Dieses Thema im Programm: MDR
+        # THÜRINGEN - Das Radio | Nachrichten | 28. April 2023 | 10:00 Uhr", "Über dieses
+        # Thema berichtete DLF am 24. März 2023 um 05:20 Uhr."
+        r"dieses thema im programm:.{0,200}|über dieses thema berichtete(n)? .{1,150}",
         # the wire's "Peoples reported from New York and Smith from Washington.": names
         r"(?-i:[A-Z][\w\x27’-]+( [A-Z][\w\x27’-]+)?( and [A-Z][\w\x27’-]+( [A-Z][\w\x27’-]+)?)?)"
         r" reported "
