@@ -412,9 +412,8 @@ PROMO_CALLS: dict[str, tuple[str, ...]] = {
         r"|subscribe( now| today)? to (continue reading|keep reading|read)\b.{0,80}",
         # "Create an account or sign in to continue with your reading experience."
         r"(create (a free |an )?account|register|sign in|log in)( or (create (a free |an )?"
-        r"account|register|sign in|log in))? to (continue|keep) reading\b.{0,60}"
-        r"|(create (a free |an )?account|register|sign in|log in)( or (create (a free |an )?"
-        r"account|register|sign in|log in))? to continue with your reading( experience)?\.?",
+        r"account|register|sign in|log in))? to ((continue|keep) reading\b.{0,60}"
+        r"|continue with your reading( experience)?\.?)",
         # the paywall's offer: an account, a limit of free articles
         r"already have an account\? (sign|log) in.{0,20}|create a free account to (continue "
         r"reading|read (more|on)).{0,40}|you('ve| have) reached your (limit|maximum) of free "
@@ -483,8 +482,8 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         rf"{_CREDIT_ROLES} by {_NAMES}",
         # "... contributed to this report", nothing after it but where they were; "Keith
         # Bradsher contributed reporting from Hong Kong."
-        r".{2,300}\bcontributed (reporting )?to (this|the) (report|story|article)"
-        r"( from (?-i:[A-Z]).{0,60})?|.{2,300}\bcontributed reporting( from (?-i:[A-Z]).{0,60})?",
+        r".{2,300}\bcontributed (reporting|(reporting )?to (this|the) (report|story|article))"
+        r"( from (?-i:[A-Z]).{0,60})?",
         # Gannett's papers: "Contributing: Kristine Phillips, USA TODAY"
         rf"contribut(ing|ors?):\s*{_NAMES}.{{0,80}}",
         # a broadcaster's note of where the story ran: "Dieses Thema im Programm: MDR

@@ -224,7 +224,7 @@ class _Line:
                 len(self.text) <= _MAX_HEADLINE_CHARS
                 and len(self.text.split()) <= _MAX_HEADLINE_WORDS
             )
-        return short and not is_article_note(self.text) and not _URL.search(self.text)
+        return short and self.no_note_or_link
 
     @cached_property
     def listed_size(self) -> bool:
@@ -237,9 +237,13 @@ class _Line:
             (self.bullet or self.number is not None)
             and len(self.text) <= _MAX_HEADLINE_CHARS
             and len(self.text.split()) <= _MAX_LISTED_HEADLINE_WORDS
-            and not is_article_note(self.text)
-            and not _URL.search(self.text)
+            and self.no_note_or_link
         )
+
+    @cached_property
+    def no_note_or_link(self) -> bool:
+        """No editor's note and no link: what a headline of any size is not."""
+        return not is_article_note(self.text) and not _URL.search(self.text)
 
     @cached_property
     def end(self) -> str:

@@ -483,8 +483,14 @@ def _clues(data: StructuredData, tree: HtmlElement) -> PageClues:
 def _page_heading(tree: HtmlElement) -> tuple[str, ...]:
     """The text of the page's `<h1>` when it has exactly one: its headline as displayed,
     which may differ from the metadata's (shortened, or edited after publication)."""
+    heading = _only_heading(tree)
+    return (" ".join(heading.text_content().split()),) if heading is not None else ()
+
+
+def _only_heading(tree: HtmlElement) -> HtmlElement | None:
+    """The page's `<h1>` when it has exactly one."""
     headings = tree.findall(".//body//h1")
-    return (" ".join(headings[0].text_content().split()),) if len(headings) == 1 else ()
+    return headings[0] if len(headings) == 1 else None
 
 
 def _heading_first(text: str, tree: HtmlElement) -> str:
@@ -496,18 +502,15 @@ def _heading_first(text: str, tree: HtmlElement) -> str:
     "entry"). The header stripping takes what precedes the headline for the page header,
     so such a short first paragraph of the article was lost with it. A line the page also
     shows before the headline stays where it is."""
-    heading = _page_heading(tree)
-    if not heading:
+    h1 = _only_heading(tree)
+    if h1 is None:
         return text
     lines = text.split("\n")
-    key = comparable(heading[0])
+    key = comparable(h1.text_content())
     index = next(
         (i for i, line in enumerate(lines[:_MAX_HEADING_LINE]) if comparable(line) == key), 0
     )
     if not index:
-        return text
-    h1 = tree.find(".//body//h1")
-    if h1 is None:
         return text
     after, before = (_flat("".join(_TEXTS[side](h1))) for side in ("after", "before"))
     displaced = {
