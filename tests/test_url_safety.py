@@ -10,7 +10,7 @@ from conftest import run_crawl
 from scrapy.http import TextResponse
 from scrapy.utils.test import get_crawler
 
-from newscrawl.core.urls import canonicalize, http_url_problem
+from newscrawl.core.urls import canonicalize, http_url_problem, is_story_url
 from newscrawl.spiders.base import NewsSpider
 from newscrawl.spiders.sites.guardian import GuardianSpider
 
@@ -117,3 +117,21 @@ def test_a_url_list_with_malformed_and_non_utf8_lines_is_crawled_to_its_end(
     # The last line was requested: the crawl went on past every bad one.
     assert result.stat("newscrawl/dropped/http_404") == 1
     assert "Traceback" not in result.log
+
+
+@pytest.mark.parametrize(
+    ("url", "story"),
+    [
+        (None, False),
+        ("", False),
+        ("http://[::1/2026/11/03/night-trains-return-to-the-valley", False),  # unclosed "["
+        ("not a url at all", False),
+        ("\x00\xff\x01 binary", False),
+        ("https://courier.example/%ZZ%E0%A4/", False),  # broken percent-escapes
+        ("https://courier.example/" + "a-" * 10_000, True),  # huge: a slug of many words
+    ],
+)
+def test_a_broken_url_is_read_without_an_exception(url: str | None, story: bool) -> None:
+    """`is_story_url` reads the URLs that callers and pages give (`extract_article`'s
+    `url`, the canonical link): a broken one is no story's address, never an exception."""
+    assert is_story_url(url) is story
