@@ -60,15 +60,18 @@ and " - Site" suffixes (the article's site, or each headline's own), one headlin
 headlines ending in "?", "." or "!", teaser cards (headline and the other page's first
 sentence), "Read more: headline" on one line, a widget's kicker or rank on a line of its
 own above each headline (`WIDGET_FORMATS`); at the HTML level as `<ul>`/`<ol>` of links,
-`<p>` links, bare `<a>` lists, plain `<p>`/`<li>` headlines, dated `<li>`, inside the
-article's body container or after it inside the `<article>`.
+`<p>` links, bare `<a>` lists, plain `<p>`/`<li>` headlines, dated `<li>`, and cards
+whose dek is cut off ("... who said t…", an image and the headline linking to the story;
+`CARD_FORMATS`), inside the article's body container or after it inside the `<article>`.
 
 Negatives (`_negative_endings`): a real short last sentence and a real quote (from other
 bodies of the language), a real announced list ("...:" and its items, from the gold
 bodies), the same items straight after a paragraph, bulleted, as extractors render an
 `<ul>`, and under a subheading, a text credit, an editor's note, an embedded post with its
 "— Name (@handle) date" line, a schedule ("Tour dates:" and "date – City" lines), a
-subheading that happens to be a header phrase over a paragraph, and an image credit.
+subheading that happens to be a header phrase over a paragraph, and an image credit; at
+the HTML level also a roundup (linked headlines with a sentence each, a briefing's items:
+`roundup_negative_cases`).
 
 Credit lines, decided here. A *text credit* (who reported, wrote, edited: "Reporting by
 ...", "... contributed to this report", "Mitarbeit: ...") is about the article, not its
@@ -849,6 +852,29 @@ def _h_cards(rng: random.Random, items: list[Source], a: Source) -> tuple[str, l
     return "".join(out), [s for s in summaries if s]
 
 
+def _cut(text: str, words: int) -> str:
+    """`text` cut off after `words` words, as a teaser card's dek is ("... who said t…")."""
+    kept = text.split()[:words]
+    return " ".join(kept).rstrip(".,;:!?") + random.Random(text).choice(("…", "...", " …"))
+
+
+def _h_cut_cards(rng: random.Random, items: list[Source], a: Source) -> tuple[str, list[str]]:
+    """Cards as card widgets render them: an image and the headline, both linking to the
+    story, over its dek cut off after a dozen words or so."""
+    out = []
+    deks = []
+    for s in items:
+        href = html_lib.escape(_href(rng, a, s.title))
+        dek = _cut(_summary(s) or s.lines[0], rng.randint(8, 20))
+        deks.append(dek)
+        out.append(
+            f'<div><a href="{href}"><img src="/img/{rng.randint(100, 999)}.jpg" alt=""></a>'
+            f'<h3><a href="{href}">{html_lib.escape(s.title)}</a></h3>'
+            f"<p>{html_lib.escape(dek)}</p></div>"
+        )
+    return "".join(out), deks
+
+
 @dataclass(frozen=True)
 class HtmlFormat:
     name: str
@@ -875,12 +901,22 @@ HTML_FORMATS: tuple[HtmlFormat, ...] = (
     HtmlFormat("no header: dated <li>", False, 2, 4, _h_dated),
     HtmlFormat("no header: <li> + | Site", False, 2, 4, _h_site_suffix),
 )
+#: Drawn from a material of their own (`--seed` + 2), so that the cases above stay the same.
+CARD_FORMATS: tuple[HtmlFormat, ...] = (
+    HtmlFormat("no header: cards, dek cut off", False, 2, 4, _h_cut_cards),
+)
 
 
-def html_tail_cases(material: Material, per_language: int) -> list[Case]:
+def html_tail_cases(
+    material: Material,
+    per_language: int,
+    formats: Sequence[HtmlFormat] = HTML_FORMATS,
+    *,
+    inline_teasers: bool = True,
+) -> list[Case]:
     rng = material.rng
     cases: list[Case] = []
-    for fmt in HTML_FORMATS:
+    for fmt in formats:
         for language in material.languages():
             if fmt.header and language not in HEADERS:
                 continue
@@ -912,7 +948,9 @@ def html_tail_cases(material: Material, per_language: int) -> list[Case]:
                         template=rng.randrange(len(TEMPLATES)),
                     )
                 )
-        # an inline "Read more: <a>headline</a>" paragraph
+    if not inline_teasers:
+        return cases
+    # an inline "Read more: <a>headline</a>" paragraph
     for language in material.languages():
         if language not in HEADERS:
             continue
@@ -1014,6 +1052,53 @@ def html_negative_cases(material: Material, per_language: int) -> list[Case]:
                         template=rng.randrange(len(TEMPLATES)),
                     )
                 )
+    return cases
+
+
+def roundup_negative_cases(material: Material, per_language: int) -> list[Case]:
+    """An article that ends with a roundup of the site's stories, each a linked headline
+    and a sentence of its own (a briefing, a "what else happened" digest): the
+    article's, although each item looks like a teaser card with its dek. Drawn from a
+    material of their own, like `CARD_FORMATS`."""
+    rng = material.rng
+    cases: list[Case] = []
+    for language in material.languages():
+        for _ in range(per_language):
+            article = _article_part(material.article(language))
+            items = [
+                (s.title, summary)
+                for s in material.headlines(language, article, rng.randint(3, 4))
+                if (summary := _summary(s))
+            ]
+            if len(items) < 3:
+                continue
+            esc = html_lib.escape
+            if rng.random() < 0.5:
+                markup = "".join(
+                    f"<h3>{_link(rng, article, title)}</h3><p>{esc(summary)}</p>"
+                    for title, summary in items
+                )
+                ending = [line for item in items for line in item]
+            else:
+                markup = "".join(
+                    f"<p><strong>{_link(rng, article, title)}</strong> {esc(summary)}</p>"
+                    for title, summary in items
+                )
+                ending = [f"{title} {summary}" for title, summary in items]
+            cases.append(
+                Case(
+                    "html",
+                    "negative",
+                    "roundup: linked headline + sentence",
+                    language,
+                    article,
+                    [],
+                    ending=ending,
+                    markup=markup,
+                    inside=True,
+                    template=rng.randrange(len(TEMPLATES)),
+                )
+            )
     return cases
 
 
@@ -1523,6 +1608,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         cases = html_tail_cases(material, args.html_per_language) + html_negative_cases(
             material, max(1, args.negatives_per_language // 2)
         )
+        cards = Material(material.all, random.Random(args.seed + 2))
+        cases += html_tail_cases(cards, args.html_per_language, CARD_FORMATS, inline_teasers=False)
+        cases += roundup_negative_cases(cards, max(1, args.negatives_per_language // 2))
         results = run_html(cases, systems, plain=args.plain_markup)
         print(
             "## HTML level: tails" + (" (class names renamed)" if args.plain_markup else "") + "\n"

@@ -120,6 +120,84 @@ def test_links_to_other_sites_are_no_teaser_run() -> None:
     assert "teaser_links" not in prune_chrome(tree, URL)
 
 
+def _card(slug: str, headline: str, dek: str) -> str:
+    """A card as widgets render it: an image and the headline, both linking to the story,
+    over its dek."""
+    href = f"/nyheter/{slug}"
+    return (
+        f'<div><a href="{href}"><img src="/img/{slug}.jpg" alt=""></a>'
+        f'<h3><a href="{href}">{headline}</a></h3><p>{dek}</p></div>'
+    )
+
+
+CARDS = [
+    ("flygplats", "Flygplatsens utbyggnad skjuts upp igen", "Beslutet om den nya terminalen"),
+    ("farjor", "Nya tidtabeller för färjorna i vinter", "Rederiet glesar ut turerna till"),
+    ("cykel", "Kommunen satsar på fler cykelbanor", "Tre nya stråk ska byggas under"),
+]
+
+
+@pytest.mark.parametrize("cut", ["…", "...", " …"])
+def test_two_cards_whose_deks_are_cut_off_are_removed(cut: str) -> None:
+    cards = "".join(_card(slug, headline, dek + cut) for slug, headline, dek in CARDS[:2])
+    html = _page(_paragraphs(SWEDISH) + f"<div>{cards}</div>", lang="sv")
+
+    article = extract_article(html, "https://www.valley-courier.example/nyheter/nattag")
+
+    assert article is not None
+    assert article["text"] == "\n".join([STANDFIRST, *SWEDISH])
+
+
+def test_three_cards_whose_deks_end_without_a_stop_are_removed() -> None:
+    cards = "".join(_card(slug, headline, dek) for slug, headline, dek in CARDS)
+    tree = _tree(_paragraphs() + f"<div>{cards}</div>")
+
+    removed = prune_chrome(tree, URL)
+
+    headlines = [
+        entry[: len(headline)]
+        for entry, (_, headline, _) in zip(removed["teaser_links"], CARDS, strict=True)
+    ]
+    assert headlines == [headline for _, headline, _ in CARDS]
+    assert _kept_paragraphs(tree) == PARAGRAPHS
+
+
+def test_two_cards_whose_deks_end_without_a_stop_are_kept() -> None:
+    """Two linked lines with a few words each are no evidence without a header: the deks
+    may be the article's notes to two links."""
+    cards = "".join(_card(slug, headline, dek) for slug, headline, dek in CARDS[:2])
+    tree = _tree(_paragraphs() + f"<div>{cards}</div>")
+
+    assert "teaser_links" not in prune_chrome(tree, URL)
+
+
+ROUNDUP = [
+    "The terminal decision moves to the spring session of the council.",
+    "The ferry company cuts winter crossings to four a day.",
+    "Three new routes will be built over the next two years.",
+]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        '<h3><a href="/nyheter/{slug}">{headline}</a></h3><p>{sentence}</p>',
+        '<p><strong><a href="/nyheter/{slug}">{headline}</a></strong> {sentence}</p>',
+    ],
+)
+def test_a_roundup_of_linked_headlines_with_a_sentence_each_is_kept(item: str) -> None:
+    """A briefing's items (a linked headline and a sentence of its own) are the article,
+    although each looks like a card with its dek."""
+    items = "".join(
+        item.format(slug=slug, headline=headline, sentence=sentence)
+        for (slug, headline, _), sentence in zip(CARDS, ROUNDUP, strict=True)
+    )
+    tree = _tree(_paragraphs() + f"<div>{items}</div>")
+
+    assert "teaser_links" not in prune_chrome(tree, URL)
+    assert all(sentence in text_of(tree) for sentence in ROUNDUP)
+
+
 # --- header phrases ---------------------------------------------------------------------
 
 

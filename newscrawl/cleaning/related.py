@@ -18,9 +18,14 @@ Five shapes, each recognised by structure plus, for the first two, a header phra
   after the article's paragraphs; and a list of two or more such lines (its kickers may be
   any short bold label: "<strong>KI in der Schule?</strong> <a>...</a>");
 - teaser runs, with no header at all, so in any language: three or more consecutive
-  sibling blocks, each little more than one link to another page of the same site, that
-  end their container. A "Read more" list inside the article body is built exactly like
-  that; a real paragraph is not; a list the article announces ("The reports:") is kept.
+  sibling blocks, each little more than one link to another page of the same site (an
+  image and a headline linking to the same story are one link), that end their
+  container. A "Read more" list inside the article body is built exactly like that; a
+  real paragraph is not; a list the article announces ("The reports:") is kept. A card
+  (that link's headline, then a dek that ends without a stop) is such a block, and two
+  are a run when their deks are cut off ("... who said t…"): no paragraph opens with a
+  link to another story and breaks off. A briefing's items, a linked headline and a
+  sentence each, are the article's.
 - orphaned labels: once link paragraphs or a teaser run go, the short label left alone
   above them at the end of their container ("Top-Themen"), when it is set as a header
   (a heading, bold) or shares a box with them alone: their header, in any language.
@@ -45,7 +50,13 @@ from newscrawl.cleaning.dom import (
 )
 from newscrawl.cleaning.markers import TAIL_HEADER_RE
 from newscrawl.cleaning.scan import MAX_HEADER_CHARS
-from newscrawl.core.text import COLONS, NO_SPACE_CHARS, STATEMENT_STOPS, ends_like_a_sentence
+from newscrawl.core.text import (
+    COLONS,
+    NO_SPACE_CHARS,
+    SENTENCE_STOPS,
+    STATEMENT_STOPS,
+    ends_like_a_sentence,
+)
 from newscrawl.core.urls import host_of
 
 if TYPE_CHECKING:
@@ -68,6 +79,10 @@ _INLINE_LINK_SHARE = 0.7
 _MIN_TEASER_RUN = 3
 _MAX_TEASER_WORDS = 30
 _TEASER_LINK_SHARE = 0.7
+#: Cards whose dek is cut off ("... who said t…"), in a run of this many: no article
+#: paragraph opens with a link to another story and breaks off.
+_MIN_CUT_CARD_RUN = 2
+_CUT_OFF = ("...", "…")
 # A headline: a few words, no full stop. Links to documents are sources, not stories.
 _MIN_HEADLINE_WORDS = 4
 # A kicker or header label: a few words.
@@ -86,6 +101,8 @@ _MIN_PLAIN_HEADLINES = 2
 _MIN_LINK_ITEMS = 2
 # A headline may ask or exclaim; a full stop or a colon ends a sentence or a lead-in.
 _NOT_HEADLINE_STOPS = STATEMENT_STOPS + COLONS
+#: A dek that ends like a sentence (a question too) is one.
+_ANY_STOP = SENTENCE_STOPS + COLONS
 _DOCUMENT_LINK = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|csv|zip)([?#]|$)", re.IGNORECASE)
 # How far up from a run to look for the text that introduces it (li -> ul -> div).
 _ANNOUNCEMENT_LEVELS = 3
@@ -426,22 +443,24 @@ def _is_headline_link(link: HtmlElement, url: str | None, host: str | None) -> b
 
 
 def find_teaser_runs(body: HtmlElement, url: str | None) -> list[list[HtmlElement]]:
-    """Trailing runs of sibling blocks that are each one link to another page of the site."""
+    """Trailing runs of sibling blocks that are each one link to another page of the site
+    (three or more), or a card of one (two or more, when every dek is cut off)."""
     host = host_of(url)
     sizes = _Sizes()
-    teasers_by_parent: dict[HtmlElement, set[HtmlElement]] = {}
+    teasers_by_parent: dict[HtmlElement, dict[HtmlElement, bool]] = {}
     for link in body.iter("a"):
         if not is_internal_link(link.get("href", ""), url, host):
             continue
-        block = _teaser_block(link, sizes)
-        parent = block.getparent() if block is not None else None
-        if block is not None and parent is not None:
-            teasers_by_parent.setdefault(parent, set()).add(block)
+        found = _teaser_block(link, sizes)
+        parent = found[0].getparent() if found is not None else None
+        if found is not None and parent is not None:
+            teasers_by_parent.setdefault(parent, {})[found[0]] = found[1]
     runs = []
     for parent, teasers in teasers_by_parent.items():
-        if len(teasers) >= _MIN_TEASER_RUN:
-            run = _trailing_run(parent, teasers)
-            if len(run) >= _MIN_TEASER_RUN and not _announced(run[0]):
+        if len(teasers) >= _MIN_CUT_CARD_RUN:
+            run = _trailing_run(parent, set(teasers))
+            least = _MIN_CUT_CARD_RUN if all(teasers[b] for b in run) else _MIN_TEASER_RUN
+            if len(run) >= least and not _announced(run[0]):
                 runs.append(run)
     return runs
 
@@ -478,16 +497,18 @@ class _Sizes:
         return size
 
     def links(self, element: HtmlElement) -> int:
+        """How many pages the element links to (a card's image and headline link one)."""
         count = self._links.get(element)
         if count is None:
-            count = self._links[element] = sum(1 for _ in element.iter("a"))
+            count = self._links[element] = len({a.get("href") for a in element.iter("a")})
         return count
 
 
-def _teaser_block(link: HtmlElement, sizes: _Sizes) -> HtmlElement | None:
-    """The largest block around `link` that is still little more than that one link."""
+def _teaser_block(link: HtmlElement, sizes: _Sizes) -> tuple[HtmlElement, bool] | None:
+    """The largest block around `link` that is still little more than that one link, or
+    a card of it (`_card_dek`); and whether that is a card whose dek is cut off."""
     link_chars = 0
-    block = None
+    found = None
     for ancestor in link.iterancestors():
         # Cheapest test first: containers of several links fail it without measuring text
         # (the link's own text too: most links sit beside others).
@@ -498,11 +519,32 @@ def _teaser_block(link: HtmlElement, sizes: _Sizes) -> HtmlElement | None:
             if link_chars <= 0:
                 return None
         chars, words = sizes.text(ancestor)
-        if words > _MAX_TEASER_WORDS or link_chars < _TEASER_LINK_SHARE * chars:
+        if words > _MAX_TEASER_WORDS + _MAX_CARD_SUMMARY_WORDS:
             break
-        if ancestor.tag in _TEASER_BLOCK_TAGS:
-            block = ancestor
-    return block
+        if ancestor.tag not in _TEASER_BLOCK_TAGS:
+            continue
+        if words <= _MAX_TEASER_WORDS and link_chars >= _TEASER_LINK_SHARE * chars:
+            found = (ancestor, False)
+        elif (dek := _card_dek(ancestor, link)) is not None:
+            found = (ancestor, dek.endswith(_CUT_OFF))
+    return found
+
+
+def _card_dek(block: HtmlElement, link: HtmlElement) -> str | None:
+    """The dek of a card: a block that opens with `link`, a headline, and goes on with a
+    few words that are cut off ("... who said t…") or end without a stop (a dek, not a
+    sentence). None for anything else: a digest's linked headline followed by a sentence
+    of its own is the article's ("<a>Council votes</a> The vote was close.")."""
+    headline = text_of(link)
+    text = text_of(block)
+    if not _headline_sized(headline) or not text.startswith(headline):
+        return None
+    dek = text[len(headline) :].strip()
+    if len(dek.split()) > _MAX_CARD_SUMMARY_WORDS:
+        return None
+    if dek.endswith(_CUT_OFF) or not ends_like_a_sentence(dek, _ANY_STOP):
+        return dek
+    return None
 
 
 def _trailing_run(parent: HtmlElement, teasers: set[HtmlElement]) -> list[HtmlElement]:
