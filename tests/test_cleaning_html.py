@@ -427,6 +427,65 @@ def test_tag_list_is_removed() -> None:
     assert prune_chrome(tree, URL) == {"tag_lists": ["Tags: rail, night trains"]}
 
 
+# --- sign-up boxes: the lines around an e-mail field, whatever the class names ----------
+
+SIGNUP_BOX = (
+    '<section class="c-7f3a"><h3>Valley Courier newsletter: sign up for free!</h3>'
+    "<p>News, service and stories from the valley, every morning.</p>"
+    '<form action="/subscribe" method="post"><input type="{kind}" name="{name}"'
+    ' placeholder="Your e-mail address"><button>Sign up</button></form>'
+    "<p>By signing up you agree to our privacy policy.</p></section>"
+)
+
+
+@pytest.mark.parametrize(("kind", "name"), [("email", "address"), ("text", "EMAIL")])
+def test_a_signup_box_with_unknown_class_names_is_removed(kind: str, name: str) -> None:
+    box = SIGNUP_BOX.format(kind=kind, name=name)
+    tree = _tree(f'<div class="x-91">{_paragraphs()}{box}</div>')
+
+    removed = prune_chrome(tree, URL)
+
+    assert removed["signup_boxes"][0].startswith("Valley Courier newsletter")
+    assert _kept_paragraphs(tree) == PARAGRAPHS
+
+
+def test_a_comment_form_goes_with_its_notice() -> None:
+    form = (
+        '<div class="k2"><h3>Leave a reply</h3><form action="/comments">'
+        "<p>Your email address will not be published.</p>"
+        '<textarea name="comment"></textarea><input name="author">'
+        '<input type="email" name="email"><button>Post comment</button></form></div>'
+    )
+    html = _page(_paragraphs() + form)
+
+    article = extract_article(html, URL)
+
+    assert article is not None
+    assert article["text"] == "\n".join([STANDFIRST, *PARAGRAPHS])
+
+
+def test_a_brief_in_the_block_of_a_signup_box_is_kept() -> None:
+    """A short article shares its block with the box: the block is a few lines, but it
+    holds the page's prose, so only the box goes."""
+    brief = [PARAGRAPHS[0]]
+    box = SIGNUP_BOX.format(kind="email", name="address")
+    tree = _tree(f'<div class="x-91">{_paragraphs(brief)}{box}</div>')
+
+    prune_chrome(tree, URL)
+
+    assert _kept_paragraphs(tree) == brief
+
+
+def test_an_email_field_inside_the_article_block_takes_no_paragraph() -> None:
+    """The field sits straight in the article's block: nothing around it is a few lines."""
+    field = '<input type="email" name="email">'
+    tree = _tree(f'<div class="x-91">{_paragraphs()}{field}</div>')
+
+    prune_chrome(tree, URL)
+
+    assert _kept_paragraphs(tree) == PARAGRAPHS
+
+
 def test_hidden_elements_are_removed_but_not_decorative_icons() -> None:
     tree = _tree(
         '<div style="display: none">Hidden promo</div>'

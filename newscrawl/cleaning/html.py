@@ -19,6 +19,8 @@ of `<head>`, JSON-LD aside: nobody reads them, and trafilatura would copy them):
 - `site_rules`: a site's own chrome selectors (`SiteRules.drop`);
 - `chrome_blocks`: elements whose class or id names newsletter boxes, share bars,
   breadcrumbs and the like (`markers.CHROME_CLASS_WORDS`);
+- `signup_boxes`: the few lines around an e-mail field (newsletter and log-in boxes,
+  comment forms), whatever their class names;
 - `fact_boxes`: info and fact boxes (class or id "infobox", "fact-box", ...), side content
   whatever prose they hold, unless the article is in one;
 - `tag_lists`: tag and category link lists (`rel="tag"`);
@@ -146,6 +148,8 @@ def prune_chrome(
     for element in structure.find_chrome_blocks(candidates.chrome):
         word = structure.chrome_word(element) if naming else ""
         removed.add("chrome_blocks", element, detail=word)
+    for element in structure.find_signup_boxes(body):
+        removed.add("signup_boxes", element)
     for element in structure.find_fact_boxes(candidates.boxes, body):
         removed.add("fact_boxes", element)
     for element in structure.find_tag_lists(body):
