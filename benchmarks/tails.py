@@ -861,11 +861,23 @@ def _cut(text: str, words: int) -> str:
 def _h_cut_cards(rng: random.Random, items: list[Source], a: Source) -> tuple[str, list[str]]:
     """Cards as card widgets render them: an image and the headline, both linking to the
     story, over its dek cut off after a dozen words or so."""
+    return _image_cards(rng, items, a, cut=True)
+
+
+def _h_image_cards(rng: random.Random, items: list[Source], a: Source) -> tuple[str, list[str]]:
+    """As `_h_cut_cards`, the dek a whole sentence (the story's description)."""
+    return _image_cards(rng, items, a, cut=False)
+
+
+def _image_cards(
+    rng: random.Random, items: list[Source], a: Source, *, cut: bool
+) -> tuple[str, list[str]]:
     out = []
     deks = []
     for s in items:
         href = html_lib.escape(_href(rng, a, s.title))
-        dek = _cut(_summary(s) or s.lines[0], rng.randint(8, 20))
+        dek = _summary(s) or s.lines[0]
+        dek = _cut(dek, rng.randint(8, 20)) if cut else dek
         deks.append(dek)
         out.append(
             f'<div><a href="{href}"><img src="/img/{rng.randint(100, 999)}.jpg" alt=""></a>'
@@ -904,6 +916,7 @@ HTML_FORMATS: tuple[HtmlFormat, ...] = (
 #: Drawn from a material of their own (`--seed` + 2), so that the cases above stay the same.
 CARD_FORMATS: tuple[HtmlFormat, ...] = (
     HtmlFormat("no header: cards, dek cut off", False, 2, 4, _h_cut_cards),
+    HtmlFormat("no header: cards, dek a sentence", False, 2, 4, _h_image_cards),
 )
 
 

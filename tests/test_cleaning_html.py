@@ -120,20 +120,25 @@ def test_links_to_other_sites_are_no_teaser_run() -> None:
     assert "teaser_links" not in prune_chrome(tree, URL)
 
 
-def _card(slug: str, headline: str, dek: str) -> str:
+def _card(slug: str, headline: str, dek: str, *, picture: bool = True) -> str:
     """A card as widgets render it: an image and the headline, both linking to the story,
-    over its dek."""
+    over its dek; or the headline and dek alone."""
     href = f"/nyheter/{slug}"
-    return (
-        f'<div><a href="{href}"><img src="/img/{slug}.jpg" alt=""></a>'
-        f'<h3><a href="{href}">{headline}</a></h3><p>{dek}</p></div>'
-    )
+    image = f'<a href="{href}"><img src="/img/{slug}.jpg" alt=""></a>' if picture else ""
+    return f'<div>{image}<h3><a href="{href}">{headline}</a></h3><p>{dek}</p></div>'
 
 
 CARDS = [
     ("flygplats", "Flygplatsens utbyggnad skjuts upp igen", "Beslutet om den nya terminalen"),
     ("farjor", "Nya tidtabeller för färjorna i vinter", "Rederiet glesar ut turerna till"),
     ("cykel", "Kommunen satsar på fler cykelbanor", "Tre nya stråk ska byggas under"),
+]
+
+
+ROUNDUP = [
+    "The terminal decision moves to the spring session of the council.",
+    "The ferry company cuts winter crossings to four a day.",
+    "Three new routes will be built over the next two years.",
 ]
 
 
@@ -148,8 +153,23 @@ def test_two_cards_whose_deks_are_cut_off_are_removed(cut: str) -> None:
     assert article["text"] == "\n".join([STANDFIRST, *SWEDISH])
 
 
+def test_two_cards_with_the_story_picture_are_removed_whatever_their_dek() -> None:
+    """A picture linking to the same story as the headline: the dek under it is that
+    story's description, a sentence or not."""
+    cards = "".join(
+        _card(slug, headline, sentence)
+        for (slug, headline, _), sentence in zip(CARDS[:2], ROUNDUP, strict=False)
+    )
+    tree = _tree(_paragraphs() + f"<div>{cards}</div>")
+
+    removed = prune_chrome(tree, URL)
+
+    assert len(removed["teaser_links"]) == 2
+    assert _kept_paragraphs(tree) == PARAGRAPHS
+
+
 def test_three_cards_whose_deks_end_without_a_stop_are_removed() -> None:
-    cards = "".join(_card(slug, headline, dek) for slug, headline, dek in CARDS)
+    cards = "".join(_card(slug, headline, dek, picture=False) for slug, headline, dek in CARDS)
     tree = _tree(_paragraphs() + f"<div>{cards}</div>")
 
     removed = prune_chrome(tree, URL)
@@ -165,17 +185,10 @@ def test_three_cards_whose_deks_end_without_a_stop_are_removed() -> None:
 def test_two_cards_whose_deks_end_without_a_stop_are_kept() -> None:
     """Two linked lines with a few words each are no evidence without a header: the deks
     may be the article's notes to two links."""
-    cards = "".join(_card(slug, headline, dek) for slug, headline, dek in CARDS[:2])
+    cards = "".join(_card(slug, headline, dek, picture=False) for slug, headline, dek in CARDS[:2])
     tree = _tree(_paragraphs() + f"<div>{cards}</div>")
 
     assert "teaser_links" not in prune_chrome(tree, URL)
-
-
-ROUNDUP = [
-    "The terminal decision moves to the spring session of the council.",
-    "The ferry company cuts winter crossings to four a day.",
-    "Three new routes will be built over the next two years.",
-]
 
 
 @pytest.mark.parametrize(

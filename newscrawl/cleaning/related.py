@@ -22,10 +22,11 @@ Five shapes, each recognised by structure plus, for the first two, a header phra
   image and a headline linking to the same story are one link), that end their
   container. A "Read more" list inside the article body is built exactly like that; a
   real paragraph is not; a list the article announces ("The reports:") is kept. A card
-  (that link's headline, then a dek that ends without a stop) is such a block, and two
-  are a run when their deks are cut off ("... who said t…"): no paragraph opens with a
-  link to another story and breaks off. A briefing's items, a linked headline and a
-  sentence each, are the article's.
+  (that link's headline, then a dek that ends without a stop, or any dek under a picture
+  linking to the same story) is such a block, and two are a run when their deks are cut
+  off ("... who said t…") or they show pictures: no paragraph opens with a link to
+  another story and breaks off, or sits under that story's picture. A briefing's items,
+  a linked headline and a sentence each, are the article's.
 - orphaned labels: once link paragraphs or a teaser run go, the short label left alone
   above them at the end of their container ("Top-Themen"), when it is set as a header
   (a heading, bold) or shares a box with them alone: their header, in any language.
@@ -79,9 +80,10 @@ _INLINE_LINK_SHARE = 0.7
 _MIN_TEASER_RUN = 3
 _MAX_TEASER_WORDS = 30
 _TEASER_LINK_SHARE = 0.7
-#: Cards whose dek is cut off ("... who said t…"), in a run of this many: no article
-#: paragraph opens with a link to another story and breaks off.
-_MIN_CUT_CARD_RUN = 2
+#: Cards whose dek is cut off ("... who said t…") or that show the story's picture, in a
+#: run of this many: no article paragraph opens with a link to another story and breaks
+#: off, or sits under a picture linking to that story.
+_MIN_CARD_RUN = 2
 _CUT_OFF = ("...", "…")
 # A headline: a few words, no full stop. Links to documents are sources, not stories.
 _MIN_HEADLINE_WORDS = 4
@@ -444,7 +446,7 @@ def _is_headline_link(link: HtmlElement, url: str | None, host: str | None) -> b
 
 def find_teaser_runs(body: HtmlElement, url: str | None) -> list[list[HtmlElement]]:
     """Trailing runs of sibling blocks that are each one link to another page of the site
-    (three or more), or a card of one (two or more, when every dek is cut off)."""
+    (three or more), or a card of one (two or more, when each is cut off or pictured)."""
     host = host_of(url)
     sizes = _Sizes()
     teasers_by_parent: dict[HtmlElement, dict[HtmlElement, bool]] = {}
@@ -457,9 +459,9 @@ def find_teaser_runs(body: HtmlElement, url: str | None) -> list[list[HtmlElemen
             teasers_by_parent.setdefault(parent, {})[found[0]] = found[1]
     runs = []
     for parent, teasers in teasers_by_parent.items():
-        if len(teasers) >= _MIN_CUT_CARD_RUN:
+        if len(teasers) >= _MIN_CARD_RUN:
             run = _trailing_run(parent, set(teasers))
-            least = _MIN_CUT_CARD_RUN if all(teasers[b] for b in run) else _MIN_TEASER_RUN
+            least = _MIN_CARD_RUN if all(teasers[b] for b in run) else _MIN_TEASER_RUN
             if len(run) >= least and not _announced(run[0]):
                 runs.append(run)
     return runs
@@ -506,7 +508,8 @@ class _Sizes:
 
 def _teaser_block(link: HtmlElement, sizes: _Sizes) -> tuple[HtmlElement, bool] | None:
     """The largest block around `link` that is still little more than that one link, or
-    a card of it (`_card_dek`); and whether that is a card whose dek is cut off."""
+    a card of it (`_card_dek`); and whether that is a card whose dek is cut off or that
+    shows the story's picture (two such make a run)."""
     link_chars = 0
     found = None
     for ancestor in link.iterancestors():
@@ -526,15 +529,16 @@ def _teaser_block(link: HtmlElement, sizes: _Sizes) -> tuple[HtmlElement, bool] 
         if words <= _MAX_TEASER_WORDS and link_chars >= _TEASER_LINK_SHARE * chars:
             found = (ancestor, False)
         elif (dek := _card_dek(ancestor, link)) is not None:
-            found = (ancestor, dek.endswith(_CUT_OFF))
+            found = (ancestor, dek.endswith(_CUT_OFF) or _pictured(ancestor, link))
     return found
 
 
 def _card_dek(block: HtmlElement, link: HtmlElement) -> str | None:
     """The dek of a card: a block that opens with `link`, a headline, and goes on with a
     few words that are cut off ("... who said t…") or end without a stop (a dek, not a
-    sentence). None for anything else: a digest's linked headline followed by a sentence
-    of its own is the article's ("<a>Council votes</a> The vote was close.")."""
+    sentence), or with a sentence under the story's picture. None for anything else: a
+    digest's linked headline followed by a sentence of its own is the article's
+    ("<a>Council votes</a> The vote was close.")."""
     headline = text_of(link)
     text = text_of(block)
     if not _headline_sized(headline) or not text.startswith(headline):
@@ -544,7 +548,19 @@ def _card_dek(block: HtmlElement, link: HtmlElement) -> str | None:
         return None
     if dek.endswith(_CUT_OFF) or not ends_like_a_sentence(dek, _ANY_STOP):
         return dek
-    return None
+    return dek if _pictured(block, link) else None
+
+
+def _pictured(block: HtmlElement, link: HtmlElement) -> bool:
+    """The block shows a picture that links to the same story as `link` (a card's image):
+    then a dek that is a whole sentence is the story's description, not the article's."""
+    href = link.get("href")
+    return any(
+        other is not link
+        and other.get("href") == href
+        and next(other.iter("img"), None) is not None
+        for other in block.iter("a")
+    )
 
 
 def _trailing_run(parent: HtmlElement, teasers: set[HtmlElement]) -> list[HtmlElement]:
