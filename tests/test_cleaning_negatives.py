@@ -641,6 +641,13 @@ STRUCTURED_ENDINGS: dict[str, list[str]] = {
         "(Graphic: Commuter traffic by hour - here)",
     ],
     "a question closing the article": ["Will the valley finally get its bridge this time?"],
+    # A ranking after the sentence that gives it: names of a word or two, numbered.
+    "a numbered ranking of names": [
+        "1. Elmsford Rovers",
+        "2. Millbrook",
+        "3. Harbour Town",
+        "4. Northgate United",
+    ],
     # inexhibit.com: a gallery's captions after the last paragraph read like headlines
     # with no header; they are one list, built alike ("... by the ..." in every line).
     "gallery captions": [

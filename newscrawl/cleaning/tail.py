@@ -810,14 +810,21 @@ def _shared_suffix(lines: list[_Line], items: list[int]) -> int | None:
 
 
 def _numbered(lines: list[_Line], items: list[int]) -> int | None:
-    """First of the trailing lines numbered 1, 2, 3, ... in order."""
+    """First of the trailing lines numbered 1, 2, 3, ... in order, most of them a
+    headline's words: a ranking of names ("1. Manchester City", "2. Arsenal") is the
+    article's."""
     numbered = [i for i in items if lines[i].number is not None]
     if len(numbered) < _MIN_NUMBERED or numbered != items[-len(numbered) :]:
         return None
     numbers = [lines[i].number for i in numbered]
     if numbers[0] != 1 or numbers != list(range(1, len(numbers) + 1)):
         return None
-    return numbered[0]
+    worded = sum(
+        1
+        for i in numbered
+        if _Line(lines[i].body).at_least(_MIN_HEADLINE_WORDS, _MIN_NO_SPACE_HEADLINE_CHARS)
+    )
+    return numbered[0] if worded * 3 >= len(numbered) * 2 else None
 
 
 def _dated(lines: list[_Line], items: list[int]) -> int | None:
