@@ -641,6 +641,19 @@ STRUCTURED_ENDINGS: dict[str, list[str]] = {
         "(Graphic: Commuter traffic by hour - here)",
     ],
     "a question closing the article": ["Will the valley finally get its bridge this time?"],
+    # Title Case lines after a sentence: verses of a chant, nominees for one award.
+    "title case verses": [
+        "We Will Walk Together Through the Rain",
+        "And We Will Never Walk Alone Again",
+        "Sing It Loud for Elmsford Town",
+        "Sing It Proud and Stand Your Ground",
+    ],
+    "title case nominees": [
+        "Jane Okafor for The Bridge at Elmsford",
+        "Tom Reyes for Millbrook Nights",
+        "Ana Silva for Harbour Lights",
+        "Li Wei for The Northgate Ferry",
+    ],
     # A ranking after the sentence that gives it: names of a word or two, numbered.
     "a numbered ranking of names": [
         "1. Elmsford Rovers",

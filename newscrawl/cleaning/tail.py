@@ -24,7 +24,7 @@ then cut when one of these holds:
     repeated);
   - two or more lines are numbered 1, 2, 3... (not a table: rows that all end in a
     figure, or share a sign or key) or carry a date;
-  - four or more Title Case lines (English-style headlines).
+  - four or more Title Case lines (English-style headlines) of several stories.
 
   A short label above site-name, numbered or dated headlines goes with them when they are
   several stories ("Top-Themen" over "1. ...", "2. ...").
@@ -846,7 +846,9 @@ def _dated(lines: list[_Line], items: list[int]) -> int | None:
 
 
 def _title_case_run(lines: list[_Line], items: list[int]) -> int | None:
-    """Start of the trailing stretch of Title Case headlines, if it is long enough.
+    """Start of the trailing stretch of Title Case headlines, if it is long enough and
+    they are several stories (`_unrelated`): verses, nominees ("... for Oppenheimer",
+    "... for Maestro") and an article's list share a word or a first word.
 
     A bulleted item must be a headline's length: a list of names ("Blue Origin, Kent,
     Washington") is Title Case too. A line that starts with a date is a calendar's.
@@ -863,9 +865,10 @@ def _title_case_run(lines: list[_Line], items: list[int]) -> int | None:
             first = i
         else:
             break
-    if first is None:
+    if first is None or sum(1 for i in items if i >= first) < _MIN_TITLE_CASE_RUN:
         return None
-    return first if sum(1 for i in items if i >= first) >= _MIN_TITLE_CASE_RUN else None
+    shown = [_Line(lines[i].without_suffix) for i in items if i >= first]
+    return first if _unrelated(shown) else None
 
 
 def _unrelated_run(lines: list[_Line], items: list[int]) -> int | None:
