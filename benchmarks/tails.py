@@ -1051,21 +1051,27 @@ def html_negative_cases(material: Material, per_language: int) -> list[Case]:
                 endings[IMAGE_CREDIT] = credit
             for name, ending in endings.items():
                 markup, expected = _ending_markup(rng, name, ending)
-                cases.append(
-                    Case(
-                        "html",
-                        "negative",
-                        name,
-                        language,
-                        article,
-                        [],
-                        ending=expected,
-                        markup=markup,
-                        inside=True,
-                        template=rng.randrange(len(TEMPLATES)),
-                    )
-                )
+                cases.append(_html_negative(rng, name, language, article, markup, expected))
     return cases
+
+
+def _html_negative(
+    rng: random.Random, name: str, language: str, article: Source, markup: str, ending: list[str]
+) -> Case:
+    """An HTML negative case: `markup` ends the article's body, `ending` is what an
+    extractor renders of it."""
+    return Case(
+        "html",
+        "negative",
+        name,
+        language,
+        article,
+        [],
+        ending=ending,
+        markup=markup,
+        inside=True,
+        template=rng.randrange(len(TEMPLATES)),
+    )
 
 
 def roundup_negative_cases(material: Material, per_language: int) -> list[Case]:
@@ -1098,20 +1104,8 @@ def roundup_negative_cases(material: Material, per_language: int) -> list[Case]:
                     for title, summary in items
                 )
                 ending = [f"{title} {summary}" for title, summary in items]
-            cases.append(
-                Case(
-                    "html",
-                    "negative",
-                    "roundup: linked headline + sentence",
-                    language,
-                    article,
-                    [],
-                    ending=ending,
-                    markup=markup,
-                    inside=True,
-                    template=rng.randrange(len(TEMPLATES)),
-                )
-            )
+            name = "roundup: linked headline + sentence"
+            cases.append(_html_negative(rng, name, language, article, markup, ending))
     return cases
 
 
