@@ -168,6 +168,19 @@ def test_two_cards_with_the_story_picture_are_removed_whatever_their_dek() -> No
     assert _kept_paragraphs(tree) == PARAGRAPHS
 
 
+def test_two_pictures_with_captions_linking_to_the_pictures_are_kept() -> None:
+    """A picture and its caption linking to the picture's own file show it larger: they
+    are the article's, however much they look like a card."""
+    figures = "".join(
+        f'<div><a href="/img/{slug}-large.jpg"><img src="/img/{slug}.jpg" alt=""></a>'
+        f'<p><a href="/img/{slug}-large.jpg">{headline}</a> {sentence}</p></div>'
+        for (slug, headline, _), sentence in zip(CARDS[:2], ROUNDUP, strict=False)
+    )
+    tree = _tree(_paragraphs() + f"<div>{figures}</div>")
+
+    assert "teaser_links" not in prune_chrome(tree, URL)
+
+
 def test_three_cards_whose_deks_end_without_a_stop_are_removed() -> None:
     cards = "".join(_card(slug, headline, dek, picture=False) for slug, headline, dek in CARDS)
     tree = _tree(_paragraphs() + f"<div>{cards}</div>")

@@ -106,6 +106,8 @@ _NOT_HEADLINE_STOPS = STATEMENT_STOPS + COLONS
 #: A dek that ends like a sentence (a question too) is one.
 _ANY_STOP = SENTENCE_STOPS + COLONS
 _DOCUMENT_LINK = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|csv|zip)([?#]|$)", re.IGNORECASE)
+#: A picture's own file: a link to it shows the picture larger, it is no story.
+_IMAGE_LINK = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg)([?#]|$)", re.IGNORECASE)
 # How far up from a run to look for the text that introduces it (li -> ul -> div).
 _ANNOUNCEMENT_LEVELS = 3
 _TEASER_BLOCK_TAGS = frozenset(
@@ -451,7 +453,8 @@ def find_teaser_runs(body: HtmlElement, url: str | None) -> list[list[HtmlElemen
     sizes = _Sizes()
     teasers_by_parent: dict[HtmlElement, dict[HtmlElement, bool]] = {}
     for link in body.iter("a"):
-        if not is_internal_link(link.get("href", ""), url, host):
+        href = link.get("href", "")
+        if not is_internal_link(href, url, host) or _IMAGE_LINK.search(href):
             continue
         found = _teaser_block(link, sizes)
         parent = found[0].getparent() if found is not None else None
