@@ -61,7 +61,7 @@ from newscrawl.core.text import (
 from newscrawl.core.urls import host_of
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Container, Iterable
 
     from lxml.html import HtmlElement
 
@@ -463,7 +463,7 @@ def find_teaser_runs(body: HtmlElement, url: str | None) -> list[list[HtmlElemen
     runs = []
     for parent, teasers in teasers_by_parent.items():
         if len(teasers) >= _MIN_CARD_RUN:
-            run = _trailing_run(parent, set(teasers))
+            run = _trailing_run(parent, teasers)
             least = _MIN_CARD_RUN if all(teasers[b] for b in run) else _MIN_TEASER_RUN
             if len(run) >= least and not _announced(run[0]):
                 runs.append(run)
@@ -566,7 +566,7 @@ def _pictured(block: HtmlElement, link: HtmlElement) -> bool:
     )
 
 
-def _trailing_run(parent: HtmlElement, teasers: set[HtmlElement]) -> list[HtmlElement]:
+def _trailing_run(parent: HtmlElement, teasers: Container[HtmlElement]) -> list[HtmlElement]:
     """The teaser blocks after the parent's last child with other text in it."""
     run: list[HtmlElement] = []
     for child in parent:

@@ -484,7 +484,7 @@ def _page_heading(tree: HtmlElement) -> tuple[str, ...]:
     """The text of the page's `<h1>` when it has exactly one: its headline as displayed,
     which may differ from the metadata's (shortened, or edited after publication)."""
     heading = _only_heading(tree)
-    return (" ".join(heading.text_content().split()),) if heading is not None else ()
+    return (text_of(heading),) if heading is not None else ()
 
 
 def _only_heading(tree: HtmlElement) -> HtmlElement | None:
