@@ -63,7 +63,7 @@ from collections.abc import Callable
 import tails
 from devsets import DevPage, load
 
-from newscrawl import clean_text, extract_article
+from newscrawl import clean_text
 from newscrawl.cleaning.markers import CHROME_CLASS_WORDS, TAIL_HEADER_RE
 from newscrawl.core.text import word_count
 from newscrawl.testing.evaluation import DocScore, plain_markup, score_document, tokenize
@@ -619,8 +619,8 @@ def table_layouts(pages: list[DevPage]) -> None:
             for paragraphs in group:
                 page = _layout_page("Night trains return", paragraphs, layout)
                 gold = "\n".join(paragraphs)
-                article = extract_article(page, "http://www.gazette.example/2006/story.html")
-                scores["newscrawl"] += _f1((article or {}).get("text") or "", gold)
+                text = tails.newscrawl_text(page, "http://www.gazette.example/2006/story.html")
+                scores["newscrawl"] += _f1(text, gold)
                 scores["trafilatura"] += _f1(trafilatura.extract(page) or "", gold)
             print(
                 f"| {layout} ({label}) | {len(group)} | {scores['newscrawl'] / len(group):.3f} "
@@ -642,7 +642,7 @@ def boxes(pages: list[DevPage]) -> None:
             parts = [f"<p>{html_lib.escape(p)}</p>" for p in paragraphs]
             # The last paragraph newscrawl keeps of the page without boxes (a gold body's
             # last line may be a follow call, which goes).
-            control = _newscrawl_text(_box_page(parts, plain))
+            control = tails.newscrawl_text(_box_page(parts, plain), _BOX_URL)
             kept = [p for p in paragraphs if p[:40] in control]
             for position, names in (
                 (2, ("share bar", "audio player", "figure credit")),
@@ -653,7 +653,7 @@ def boxes(pages: list[DevPage]) -> None:
             parts += [BOXES["follow us"][0], BOXES["author bio"][0]]
             page = _box_page(parts, plain)
             outputs = {
-                "newscrawl": _newscrawl_text(page),
+                "newscrawl": tails.newscrawl_text(page, _BOX_URL),
                 "trafilatura": trafilatura.extract(page) or "",
             }
             lost += bool(kept) and kept[-1][:40] not in outputs["newscrawl"]
@@ -668,6 +668,9 @@ def boxes(pages: list[DevPage]) -> None:
         print()
 
 
+_BOX_URL = "https://www.courier.example/news/2024/05/story"
+
+
 def _box_page(parts: list[str], plain: bool) -> str:
     page = (
         "<html><head><title>Night trains return</title>"
@@ -678,11 +681,6 @@ def _box_page(parts: list[str], plain: bool) -> str:
         "</main></body></html>"
     )
     return plain_markup(page) if plain else page
-
-
-def _newscrawl_text(page: str) -> str:
-    article = extract_article(page, "https://www.courier.example/news/2024/05/story")
-    return (article or {}).get("text") or ""
 
 
 def briefs(pages: list[DevPage]) -> None:
@@ -713,7 +711,7 @@ def briefs(pages: list[DevPage]) -> None:
             )
             url = f"https://www.courier.example/news/2026/11/03/night-trains-return-{n}"
             outputs = {
-                "newscrawl": (extract_article(html, url) or {}).get("text") or "",
+                "newscrawl": tails.newscrawl_text(html, url),
                 "trafilatura": trafilatura.extract(html) or "",
             }
             for system, output in outputs.items():
@@ -798,10 +796,10 @@ def shapes(pages: list[DevPage], material: tails.Material) -> None:
             own = headings[n * 7 % len(headings) :][:6] or headings[:6]
             text = clean_text("\n".join(_shape_lines(shape, paragraphs, own)), "The day's events")
             page = _shape_page(shape, paragraphs, own)
-            article = extract_article(page, f"https://www.courier.example/live/2026/11/03/{n}")
+            url = f"https://www.courier.example/live/2026/11/03/{n}"
             outputs = {
                 "text": text,
-                "newscrawl": (article or {}).get("text") or "",
+                "newscrawl": tails.newscrawl_text(page, url),
                 "trafilatura": trafilatura.extract(page) or "",
             }
             total += len(paragraphs)
@@ -837,22 +835,20 @@ def chrome_named_bodies(pages: list[DevPage]) -> None:
                 )
                 gold = "\n".join(paragraphs)
                 url = f"https://www.courier.example/news/2026/11/03/night-trains-{n}"
-                ours.append(
-                    score_document(gold, (extract_article(page, url) or {}).get("text") or "")
-                )
+                ours.append(score_document(gold, tails.newscrawl_text(page, url)))
                 baseline = trafilatura.extract(page, include_comments=False) or ""
                 theirs.append(score_document(gold, baseline))
             rows.append((names, _mean_f1(ours), _mean_f1(theirs)))
     print(
         f"{len(rows)} namings ({len(CHROME_CLASS_WORDS)} chrome words, 3 ways), {len(bodies)} "
         f"bodies each: F1 of at least 0.99 for newscrawl on "
-        f"{sum(ours >= 0.99 for _, ours, _ in rows)}, for trafilatura on "
-        f"{sum(theirs >= 0.99 for _, _, theirs in rows)}; below that:\n"
+        f"{sum(f1 >= 0.99 for _, f1, _ in rows)}, for trafilatura on "
+        f"{sum(f1 >= 0.99 for _, _, f1 in rows)}; below that:\n"
     )
     print("| naming | newscrawl | trafilatura |\n|---|---|---|")
-    for names, ours, theirs in rows:
-        if min(ours, theirs) < 0.99:
-            print(f"| `{names}` | {ours:.3f} | {theirs:.3f} |")
+    for names, our_f1, their_f1 in rows:
+        if min(our_f1, their_f1) < 0.99:
+            print(f"| `{names}` | {our_f1:.3f} | {their_f1:.3f} |")
     print()
 
 
@@ -914,7 +910,7 @@ def perturbed() -> None:
             empty = 0
             for page in pages:
                 html = perturb(page.html)
-                text = (extract_article(html, page.url) or {}).get("text") or ""
+                text = tails.newscrawl_text(html, page.url)
                 empty += not text
                 ours.append(score_document(page.truth, text))
                 baseline = trafilatura.extract(html, include_comments=False) or ""
@@ -933,7 +929,7 @@ def delivered_otherwise() -> None:
     print("| set | delivery | pages | text differs | newscrawl empty |\n|---|---|---|---|---|")
     for name in ("zyte", "fundus"):
         pages = load(name)
-        served = {p.id: (extract_article(p.html, p.url) or {}).get("text") or "" for p in pages}
+        served = {p.id: tails.newscrawl_text(p.html, p.url) for p in pages}
         deliveries: dict[str, list[tuple[str, str | bytes | None, str | None]]] = {
             "without a URL": [(p.id, p.html, None) for p in pages],
             "bytes, legacy encoding": [(p.id, _in_legacy_encoding(p), p.url) for p in pages],
@@ -942,9 +938,7 @@ def delivered_otherwise() -> None:
             read = [(pid, html, url) for pid, html, url in inputs if html is not None]
             if not read:
                 continue  # no gold language on the set: no legacy encoding to choose
-            texts = {
-                pid: (extract_article(html, url) or {}).get("text") or "" for pid, html, url in read
-            }
+            texts = {pid: tails.newscrawl_text(html, url) for pid, html, url in read}
             differs = sum(texts[pid] != served[pid] for pid in texts)
             empty = sum(not text for text in texts.values())
             print(f"| {name} | {delivery} | {len(read)} | {differs} | {empty} |")

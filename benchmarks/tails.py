@@ -1252,7 +1252,8 @@ TEXT_SYSTEMS: dict[str, Callable[[str, str | None], str]] = {
 }
 
 
-def _newscrawl_html(page: str, url: str) -> str:
+def newscrawl_text(page: str | bytes, url: str | None) -> str:
+    """newscrawl's text of a page ("" when it gives no article)."""
     from newscrawl import extract_article
 
     article = extract_article(page, url)
@@ -1266,7 +1267,7 @@ def _trafilatura_html(page: str, url: str) -> str:
 
 
 HTML_SYSTEMS: dict[str, Callable[[str, str], str]] = {
-    "newscrawl": _newscrawl_html,
+    "newscrawl": newscrawl_text,
     "trafilatura": _trafilatura_html,
 }
 
