@@ -155,6 +155,15 @@ _html_fragments = st.sampled_from(
         "<!--",
         "<![CDATA[",
         "<html lang='xx-'>",
+        # cards and sign-up boxes (`related`, `structure`): links to one story, a cut
+        # dek, an image file, e-mail fields with and without a form
+        "<a href='/news/2026/11/03/a-b-c-d-e'>",
+        "<a href='/img/x.jpg'><img src='/img/x.jpg'>",
+        "<h3>",
+        "Trains return to the valley line…",
+        "<form>",
+        "<input type='email'>",
+        "<input name='EMAIL'>",
     ]
 )
 _pages = st.lists(st.one_of(_html_fragments, st.text(max_size=40)), max_size=40).map("".join)

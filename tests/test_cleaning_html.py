@@ -512,6 +512,22 @@ def test_an_email_field_inside_the_article_block_takes_no_paragraph() -> None:
     assert _kept_paragraphs(tree) == PARAGRAPHS
 
 
+def test_cards_and_signup_boxes_in_broken_markup_cost_no_paragraph() -> None:
+    """Malformed links (no href, a broken host), an unclosed form and an e-mail field
+    outside any block: the rules pass over them and the article stays."""
+    broken = (
+        '<div><a href="http://[x"><img src="a.jpg"></a><h3><a href="http://[x">Broken link '
+        "to a story here</a></h3><p>A dek cut off…</p></div>"
+        "<div><a><img></a><h3><a>No address at all for this one</a></h3><p>Cut…</p></div>"
+        '<form><input type="email" name="EMAIL"><div><input type="email">'
+    )
+    tree = _tree(_paragraphs() + broken)
+
+    prune_chrome(tree, URL)
+
+    assert _kept_paragraphs(tree)[:3] == PARAGRAPHS
+
+
 def test_hidden_elements_are_removed_but_not_decorative_icons() -> None:
     tree = _tree(
         '<div style="display: none">Hidden promo</div>'
