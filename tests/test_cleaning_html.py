@@ -680,13 +680,16 @@ def test_furniture_goes_first_and_is_reported() -> None:
         '<nav><a href="/">Home</a></nav>'
         + _paragraphs()
         + '<script type="application/ld+json">{"@type": "NewsArticle"}</script>'
+        + "<script>var slots = ['top', 'side'];</script><style>p { margin: 0 }</style>"
         + "<footer>About us</footer>"
     )
 
     removed = prune_chrome(tree, URL)
 
+    # Code is no text a reader sees: it goes unreported, and the counts stay the text's.
     assert removed == {"furniture": ["Home", "About us"]}
-    assert tree.find(".//script") is not None  # the page's own metadata stays
+    assert [s.get("type") for s in tree.iter("script")] == ["application/ld+json"]
+    assert tree.find(".//style") is None
 
 
 def test_the_code_in_head_goes_unreported_and_its_metadata_stays() -> None:
