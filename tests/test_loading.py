@@ -22,6 +22,13 @@ ODD_INPUTS: list[str | bytes] = [
     "<html/>\n<body><p>self-closed html</p></body>",
     b"<html><body><p>caf\xc3\xa9</p></body></html>",
     b"<html><head><meta charset='latin-1'></head><body><p>caf\xe9</p></body></html>",
+    # Parsed from UTF-8 bytes, whatever the page declares.
+    "<html><head><meta charset='iso-8859-1'></head><body><p>café 東京 😀</p></body></html>",
+    # Characters XML forbids: deleted, before the doctype and `<html/>` repairs.
+    "<!DOCTYPE html>\x0c\n<html><body><p>a\x00b\x1fc</p></body></html>",
+    "\x0c\x0c<html/>\n<body><p>self-closed after controls</p></body>",
+    "<html><body><p>non\ufffechar\uffff</p></body></html>",
+    "<!DOCTYPE html PUBLIC '-//W3C//DTD XHTML 1.0 Strict//EN'/>\n<html><body><p>x</p></html>",
 ]
 
 
