@@ -10,8 +10,8 @@ difference, and never write a rule whose only evidence is a gold text.
 
 Systems (`--systems`): `trafilatura` (as the Zyte benchmark calls it), `newscrawl`
 (`extract_article`), `trafilatura_precision`, and `trafilatura_cleaned`: trafilatura's
-text through `clean_text` with its title, as `newscrawl clean` cleans a dataset another
-tool made (its CPU includes trafilatura's metadata pass for the title).
+text through `clean_text` with its title and authors, as `newscrawl clean` cleans a
+dataset another tool made (its CPU includes trafilatura's metadata pass for them).
 
 Body text is scored with the Zyte benchmark's metric (`newscrawl.testing.evaluation`: `\\w+`
 4-gram shingles, means of per-page precision and recall, F1 of the means), so its numbers
@@ -113,7 +113,8 @@ def _trafilatura(*, favor_precision: bool = False) -> Extractor:
 
 def _trafilatura_cleaned() -> Extractor:
     """trafilatura's text through `clean_text` (what `newscrawl clean` does to a dataset
-    another tool made), with the page's title as `newscrawl clean --title-field` reads it."""
+    another tool made), with the page's title and authors as `newscrawl clean` reads them
+    from trafilatura's output (its "author" field: names parted by ";")."""
     import trafilatura
 
     from newscrawl import clean_text
@@ -122,7 +123,8 @@ def _trafilatura_cleaned() -> Extractor:
         # The text as `_trafilatura` gives it (`bare_extraction`'s text differs from it).
         text = trafilatura.extract(page.html, include_comments=False) or ""
         metadata = trafilatura.extract_metadata(page.html)
-        return Output(clean_text(text, title=metadata.title if metadata else None))
+        title, author = (metadata.title, metadata.author) if metadata else (None, None)
+        return Output(clean_text(text, title=title, authors=(author or "").split(";")))
 
     return extract
 

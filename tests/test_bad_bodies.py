@@ -201,6 +201,8 @@ _lines = st.lists(
                 "Related:",
                 "© 2026 The Harbour Gazette",
                 "Sign up for our newsletter",
+                "By Jane Doe",
+                "Jane Doe is a reporter at the Harbour Gazette.",
                 "",
                 " ".join(prose("p", 1)),
             ]
@@ -210,12 +212,17 @@ _lines = st.lists(
 ).map("\n".join)
 
 
+_authors = st.lists(st.sampled_from(["Jane Doe", "John Roe", " Jane Doe ", "", "Jane"]), max_size=3)
+
+
 @settings(max_examples=150, deadline=None)
-@given(text=_lines, title=st.one_of(st.none(), st.text(max_size=30)))
-def test_clean_text_never_adds_text_and_is_idempotent(text: str, title: str | None) -> None:
-    cleaned = clean_text(text, title=title)
+@given(text=_lines, title=st.one_of(st.none(), st.text(max_size=30)), authors=_authors)
+def test_clean_text_never_adds_text_and_is_idempotent(
+    text: str, title: str | None, authors: list[str]
+) -> None:
+    cleaned = clean_text(text, title=title, authors=authors)
     assert isinstance(cleaned, str)
-    assert clean_text(cleaned, title=title) == cleaned
+    assert clean_text(cleaned, title=title, authors=authors) == cleaned
     before = [" ".join(line.split()) for line in text.splitlines()]
     for line in cleaned.splitlines():
         if line.strip():

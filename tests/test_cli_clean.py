@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 SEED = Path(__file__).parent / "fixtures" / "cleaning"  # copies of ../shared/seed
 
 
@@ -116,3 +118,54 @@ def test_titles_of_other_records_are_a_tail_whatever_its_format(tmp_path: Path) 
     kept = json.loads((tmp_path / "b.jsonl").read_text("utf-8").splitlines()[0])
     assert cleaned["text"] == "\n".join(PARAGRAPHS)
     assert kept["text"] == records[0]["text"]
+
+
+BYLINE = "By Jane Doe and John Roe"
+BIO = "Jane Doe is a transport reporter at the Gazette. She has covered rail since 2015."
+
+
+@pytest.mark.parametrize(
+    ("authors", "options"),
+    [
+        ({"authors": ["Jane Doe", "John Roe"]}, []),  # newscrawl's, news-please's list
+        ({"author": "Jane Doe; John Roe"}, []),  # trafilatura's string
+        ({"writers": ["Jane Doe"]}, ["--authors-field", "writers"]),
+    ],
+)
+def test_the_authors_byline_and_bio_go(
+    tmp_path: Path, authors: dict[str, object], options: list[str]
+) -> None:
+    """As the crawl does with the authors it found: the byline at the top and the bio at
+    the end go, when the record names its authors."""
+    record = {"text": "\n".join([BYLINE, *PARAGRAPHS, BIO]), **authors}
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps(record) + "\n", "utf-8")
+
+    result = _run(str(source), "-o", str(tmp_path / "out.jsonl"), *options)
+
+    assert result.returncode == 0, result.stderr
+    cleaned = json.loads((tmp_path / "out.jsonl").read_text("utf-8"))
+    assert cleaned["text"] == "\n".join(PARAGRAPHS)
+    assert {k: v for k, v in cleaned.items() if k != "text"} == authors
+
+
+@pytest.mark.parametrize(
+    ("authors", "options"),
+    [
+        ({"authors": ["Jane Doe"]}, ["--authors-field", ""]),  # disabled
+        ({"authors": 42}, []),  # names nobody: no crash, nothing removed
+        ({"authors": [{"name": "Jane Doe"}, None]}, []),
+        ({}, []),
+    ],
+)
+def test_without_the_authors_names_their_lines_stay(
+    tmp_path: Path, authors: dict[str, object], options: list[str]
+) -> None:
+    record = {"text": "\n".join([BYLINE, *PARAGRAPHS, BIO]), **authors}
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps(record) + "\n", "utf-8")
+
+    result = _run(str(source), "-o", str(tmp_path / "out.jsonl"), *options)
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads((tmp_path / "out.jsonl").read_text("utf-8")) == record

@@ -11,7 +11,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from newscrawl.cleaning.boilerplate import remove_boilerplate
-from newscrawl.cleaning.byline import strip_author_bio
+from newscrawl.cleaning.byline import strip_author_bio, strip_byline
 from newscrawl.cleaning.tail import KnownHeadlines, strip_tail
 
 if TYPE_CHECKING:
@@ -52,21 +52,27 @@ def clean_text(
     title: str | None = None,
     tail_headers: Sequence[str] = (),
     known: KnownHeadlines | None = None,
+    authors: Sequence[str] = (),
 ) -> str:
     """Apply the text-level cleaners, in crawl order: chrome lines, an author box under its
     heading ("About the author"), then the headline tail; `title`, when given, also
-    removes a first line that repeats the headline; `known`, the headlines of a dataset's
-    articles, makes a tail of them go whatever its format.
+    removes a first line that repeats the headline; `authors`, the byline at the top and
+    the authors' bio at the end ("Jane Doe is a senior reporter ..."), as the crawl does
+    with the authors it found; `known`, the headlines of a dataset's articles, makes a tail
+    of them go whatever its format.
 
     Only removes: every line of the result is a line of `text` (spacing aside). Run again
     on its result it changes nothing. A text over `MAX_TEXT_CHARS`, or one the cleaners
     fail on, is returned unchanged. Never raises."""
     if not isinstance(text, str) or len(text) > MAX_TEXT_CHARS:
         return text
+    # One name given as a string is one author, not a sequence of letters.
+    names = [authors] if isinstance(authors, str) else authors
+    authors = [name.strip() for name in names if isinstance(name, str) and name.strip()]
     try:
         result = text
         for _ in range(_MAX_PASSES):
-            cleaned = _clean_once(result, title, tail_headers, known)
+            cleaned = _clean_once(result, title, tail_headers, known, authors)
             if cleaned == result:
                 break
             result = cleaned
@@ -89,9 +95,14 @@ def _only_removes(before: str, after: str) -> bool:
 
 
 def _clean_once(
-    text: str, title: str | None, tail_headers: Sequence[str], known: KnownHeadlines | None
+    text: str,
+    title: str | None,
+    tail_headers: Sequence[str],
+    known: KnownHeadlines | None,
+    authors: Sequence[str],
 ) -> str:
     text, _ = remove_boilerplate(text, title)
-    text, _ = strip_author_bio(text, ())
+    text, _ = strip_byline(text, authors)
+    text, _ = strip_author_bio(text, authors)
     text, _ = strip_tail(text, tail_headers, known)
     return text

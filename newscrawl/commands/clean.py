@@ -1,12 +1,17 @@
 """Run newscrawl's text cleaners over a JSON Lines dataset made by any tool.
 
     newscrawl clean IN.jsonl -o OUT.jsonl [--field text] [--title-field title]
+                                          [--authors-field authors]
 
 Streams: one record in memory at a time, whatever the file's size; OUT is replaced only
 once complete, so it may be IN. `-` reads standard input or writes standard output;
 `.gz` files are read and written compressed. Lines that are not JSON objects, or whose
 field is not a string, are copied unchanged and counted, so no record is ever lost; the
 counts are printed at the end.
+
+A record's authors (a list of names, or one string of names parted by ";" as trafilatura
+writes them; `authors`, else `author`, unless `--authors-field` names the field) let the
+cleaners remove their byline at the top and their bio at the end, as the crawl does.
 
 A file is read twice: first for its records' titles (`KnownHeadlines`, a few dozen bytes
 a title), since a related-headline tail is made of other articles' titles and many of
@@ -42,6 +47,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "(default: title; '' to disable)",
     )
     parser.add_argument(
+        "--authors-field",
+        default=None,
+        help="field holding the authors, a list of names or one string parted by ';' "
+        "(default: authors, else author; '' to disable)",
+    )
+    parser.add_argument(
         "--no-known-headlines",
         dest="known_headlines",
         action="store_false",
@@ -59,7 +70,11 @@ def run(args: argparse.Namespace) -> int:
             _open(output, "w", compressed=args.output.endswith(".gz")) as target,
         ):
             for line in source:
-                target.write(_clean_line(line, args.field, args.title_field, counts, known))
+                target.write(
+                    _clean_line(
+                        line, args.field, args.title_field, counts, known, args.authors_field
+                    )
+                )
     except (EOFError, gzip.BadGzipFile, zlib.error) as error:
         # A .gz cut short (a copy that did not finish): say so; the output is untouched.
         print(
@@ -110,6 +125,7 @@ def _clean_line(
     title_field: str,
     counts: Counter[str],
     known: KnownHeadlines | None = None,
+    authors_field: str | None = None,
 ) -> str:
     if not line.strip():
         return line
@@ -125,13 +141,34 @@ def _clean_line(
         return line if line.endswith("\n") else line + "\n"
     title = record.get(title_field) if title_field else None
     cleaned = clean_text(
-        record[field], title=title if isinstance(title, str) else None, known=known
+        record[field],
+        title=title if isinstance(title, str) else None,
+        known=known,
+        authors=_authors(record, authors_field),
     )
     if cleaned != record[field]:
         counts["cleaned"] += 1
         counts["characters removed"] += len(record[field]) - len(cleaned)
         record[field] = cleaned
     return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+#: Where datasets keep their authors when `--authors-field` does not say: newscrawl and
+#: news-please write a list under "authors", trafilatura one string under "author".
+_AUTHORS_FIELDS = ("authors", "author")
+
+
+def _authors(record: dict[str, Any], field: str | None) -> list[str]:
+    """The record's author names: a list of strings, or one string of names parted by ";"
+    (trafilatura's "Jane Doe; John Roe"); anything else names nobody."""
+    value = record.get(field) if field else None
+    if field is None:
+        value = next((record[f] for f in _AUTHORS_FIELDS if record.get(f)), None)
+    if isinstance(value, str):
+        value = value.split(";")
+    if not isinstance(value, list):
+        return []
+    return [name.strip() for name in value if isinstance(name, str) and name.strip()]
 
 
 def _summary(counts: Counter[str], field: str) -> str:
