@@ -661,6 +661,14 @@ STRUCTURED_ENDINGS: dict[str, list[str]] = {
         "3. Harbour Town",
         "4. Northgate United",
     ],
+    # A long list may have a pair of lines that share a word, not a word in three lines.
+    "long list with a word in three lines": [
+        "Elmsford Rovers host the first fixture on Saturday",
+        "Millbrook Harriers travel to Northgate for their fixture",
+        "Ridgefield United rest this weekend",
+        "Oakley Town open their fixture list at Weston",
+        "Weston Athletic await the cup holders",
+    ],
     # inexhibit.com: a gallery's captions after the last paragraph read like headlines
     # with no header; they are one list, built alike ("... by the ..." in every line).
     "gallery captions": [
@@ -676,6 +684,51 @@ def test_clean_text_keeps_endings_with_a_tails_shape(ending: list[str]) -> None:
     article = _article(ending)
 
     assert clean_text(article) == article
+
+
+@pytest.mark.parametrize(
+    ("article", "ending"),
+    [
+        # The article's subject in every item: one list about it.
+        (
+            "The council has picked three builders for the new harbour works in Elmsford, "
+            "which will start in the spring.",
+            [
+                "Northbank Steel builds the Elmsford quay",
+                "Valley Timber repairs the Elmsford boathouse",
+                "Harbour Civil paints the old Elmsford lighthouse",
+            ],
+        ),
+        # A name the items share that the article does not write: one list.
+        (
+            "The council has picked three builders for the new harbour works, which will "
+            "start in the spring.",
+            [
+                "Northbank Steel builds the Castleton quay",
+                "Valley Timber repairs the Castleton boathouse",
+                "Harbour Civil paints the old lighthouse",
+            ],
+        ),
+        # German capitalises every noun: a noun of the article the items share still
+        # makes them one list.
+        (
+            "Der Stadtrat hat am Dienstag drei Maßnahmen für mehr Radwege in der Innenstadt "
+            "beschlossen, die im Frühjahr beginnen sollen.",
+            [
+                "Neue Radwege entlang der Hafenstraße im Süden",
+                "Breitere Radwege zwischen Bahnhof und Klinikum",
+                "Mehr Abstellplätze für Lastenräder am Marktplatz",
+            ],
+        ),
+    ],
+    ids=["subject in every item", "shared name not in the article", "german nouns"],
+)
+def test_clean_text_keeps_the_articles_own_list_that_shares_a_name(
+    article: str, ending: list[str]
+) -> None:
+    text = "\n".join([article, *ending])
+
+    assert clean_text(text) == text
 
 
 def test_clean_text_keeps_a_teaser_box_between_paragraphs() -> None:

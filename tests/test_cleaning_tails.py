@@ -193,6 +193,40 @@ def test_unrelated_headlines_that_name_things_go_without_a_header(
     assert clean_text(text) == "\n".join(article)
 
 
+def test_headlines_of_other_stories_on_the_articles_subject_go_without_a_header() -> None:
+    # space.com: a related list names the article's subject in some of its headlines
+    # ("Europa" in two of three); sharing the subject does not make them one list.
+    article = [
+        "Astronomers using the twin telescopes on Mauna Kea have found water vapour above "
+        "the surface of Europa, the icy moon that orbits Jupiter.",
+        "A probe due to launch later this decade could fly through the vapour and sample it.",
+    ]
+    tail = [
+        "- Probe To Europa Could Spot Signs Of Life, Scientists Say",
+        "- Photos: Europa, The Frozen Moon Of A Giant Planet",
+        "- Hawaiian Observatory Marks 25 Years On The Volcano",
+    ]
+
+    assert clean_text("\n".join([*article, *tail])) == "\n".join(article)
+
+
+def test_a_long_run_of_headlines_may_share_a_common_word_now_and_then() -> None:
+    # Eight headlines of a "Most read" list share a word here and there ("after"), as any
+    # eight headlines do; an article's own list shares one in most of its lines.
+    tail = [
+        "Harbour Lantern Festival draws record crowds to Elmsford",
+        "Millbrook ferry may stop running after 2026",
+        "Northgate mayor Ann Pike resigns over housing plan",
+        "Valley Timber Company cuts 200 jobs",
+        "Ridgefield High reopens after flood repairs",
+        "Oakley farmers count the cost of a dry summer in the Vale",
+        "Weston library wins the Civic Design Prize",
+        "Eastbury residents fight Stonegate quarry plan",
+    ]
+
+    assert _cut(tail) == PARAGRAPH
+
+
 def test_unrelated_headlines_go_when_one_of_three_starts_in_lower_case() -> None:
     # Some sites' titles start in lower case (wday.ru); the others still read as headlines.
     tail = [

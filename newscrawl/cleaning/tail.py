@@ -58,6 +58,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
@@ -166,6 +167,12 @@ _MIN_UNRELATED_RUN = 3
 _MIN_UNRELATED_WORDS = 4
 # Words this long that two lines share make them one list ("Group", "Patientenakte").
 _MIN_SHARED_CHARS = 5
+#: In a long run, one line in this many may share a word with another ("after", "their"
+#: in ten headlines), but no word may be in more than this many lines.
+_LINES_PER_REPEAT = 2
+_MAX_LINES_SHARING = 2
+#: Above this share of capitalised words inside sentences, capitals mark nouns, not names.
+_MAX_NAME_SHARE = 0.25
 _OPENERS = "\"'“‘„«‹»›([¿¡"
 _DIGIT = re.compile(r"\d")
 # A sentence's end inside a line (after a word of three letters or more, not an
@@ -880,9 +887,9 @@ def _unrelated_run(lines: list[_Line], items: list[int]) -> int | None:
     that builds them all alike ("Light by the Harbour Group", "Cloud by the Mill Studio"),
     or they are plain phrases ("A loan from the national fund"). A related-headline tail
     is several stories: each names someone or something (a capitalised word after its
-    first, or a number) and no two share a word. Only in scripts with capital letters
-    (where a name shows), and every line starts like a headline, with a capital or a
-    digit; a list's bullets are all the same.
+    first, or a number) and they share no word (`_unrelated`). Only in scripts with
+    capital letters (where a name shows), and every line starts like a headline, with a
+    capital or a digit; a list's bullets are all the same.
     """
     run: list[int] = []
     for i in reversed(items):
@@ -901,7 +908,29 @@ def _unrelated_run(lines: list[_Line], items: list[int]) -> int | None:
     capital = sum(1 for line in shown if _starts_like_a_headline(line))
     if named * 3 < len(shown) * 2 or capital * 3 < len(shown) * 2:
         return None
-    return run[0] if _unrelated(shown) else None
+    return run[0] if _unrelated(shown, topic=_names_above(lines, run[0])) else None
+
+
+def _names_above(lines: list[_Line], start: int) -> frozenset[str]:
+    """The names the text above line `start` writes capitalised inside its sentences
+    (casefolded, of `_MIN_SHARED_CHARS` letters or more): the article's subject ("Europa",
+    "Epstein"), which the headlines of other stories on it share too. None where capitals
+    mark more than names (German capitalises every noun: a third of the words inside its
+    sentences, against an eighth in English, measured on the dev bodies)."""
+    names = set()
+    words = capitalised = 0
+    for line in lines[:start]:
+        for position, word in enumerate(_WORD.findall(line.body)):
+            if not position:
+                continue
+            words += 1
+            if word[0].isupper():
+                capitalised += 1
+                if len(word) >= _MIN_SHARED_CHARS:
+                    names.add(word.casefold())
+    if capitalised > _MAX_NAME_SHARE * words:
+        return frozenset()
+    return frozenset(names)
 
 
 def _plain_headline(line: _Line) -> bool:
@@ -948,13 +977,24 @@ def _names_something(line: _Line) -> bool:
     return any(w[0].isupper() for w in words[1:]) or bool(_DIGIT.search(line.body))
 
 
-def _unrelated(shown: list[_Line], *, shared_words: bool = True) -> bool:
+def _unrelated(
+    shown: list[_Line], *, shared_words: bool = True, topic: frozenset[str] = frozenset()
+) -> bool:
     """No two lines share a word of some length (two letters in a row, in a script
     without spaces) or their first word, and no word at all (however short), sign (a
     price's "$", a "§", a "："), key ("Elmsford: ...") or closing figure ("... 330") is
-    in every line. `shared_words=False` checks only signs, keys and figures."""
-    seen: set[str] = set()
-    firsts: set[str] = set()
+    in every line. `shared_words=False` checks only signs, keys and figures.
+
+    Real related lists, measured without their header (`benchmarks/related_lists.py`),
+    are looser: a long one has a pair of headlines sharing a common word ("after",
+    "their") now and then, and other stories on the article's subject name it. So beyond
+    three lines one line in `_LINES_PER_REPEAT` may share a word or first word with
+    another, though no word may be in more than `_MAX_LINES_SHARING` lines; and a `topic`
+    word (a name the article writes) may be shared by some lines, not all."""
+    seen: Counter[str] = Counter()
+    firsts: Counter[str] = Counter()
+    repeats = 0
+    allowed = max(0, len(shown) - _MIN_UNRELATED_RUN) // _LINES_PER_REPEAT
     common: set[str] | None = None
     for line in shown:
         words = [w.casefold() for w in _WORD.findall(line.body)]
@@ -964,12 +1004,18 @@ def _unrelated(shown: list[_Line], *, shared_words: bool = True) -> bool:
             long = {a + b for a, b in pairwise(letters) if not _KANA.fullmatch(a + b)}
             first = "".join(letters[:2])
         else:
-            long = {w for w in words if len(w) >= _MIN_SHARED_CHARS}
+            long = {w for w in words if len(w) >= _MIN_SHARED_CHARS} - topic
             first = words[0] if words else ""
-        if shared_words and (long & seen or first in firsts):
-            return False
-        seen |= long
-        firsts.add(first)
+        if shared_words and (any(seen[w] for w in long) or firsts[first]):
+            repeats += 1
+            if (
+                repeats > allowed
+                or any(seen[w] >= _MAX_LINES_SHARING for w in long)
+                or firsts[first] >= _MAX_LINES_SHARING
+            ):
+                return False
+        seen.update(long)
+        firsts[first] += 1
         marks = set(_MARKS.findall(line.body))
         if shared_words:
             marks |= set(words)

@@ -1,0 +1,137 @@
+"""Real related lists without their header: what the text cleaners make of them.
+
+    python benchmarks/related_lists.py
+
+`tails.py` draws each tail's headlines at random from the other dev pages, so its
+headlines are on as many subjects as there are headlines. The related lists pages carry
+are not: "Related", "More on this story" and their kind list other stories on the
+article's subject, and name it. This takes the lists the dev pages themselves carry (a
+block under a header the cleaner reads as a related-list header, with three or more
+links whose text is a headline of 4 to 25 words, none of them a line of the page's gold
+body), drops the header (an extractor often leaves it out, or the page sets it as an
+image), and appends the headlines to the page's gold body, as plain lines and as
+bullets: a tail with no header, where only the headlines tell it.
+
+Printed: the lists and their sites; how many have two headlines sharing a word of five
+letters or more, and how many of those share a name the article writes (capitalised
+inside its sentences, where capitals mark names); the share of tails fully removed, as
+`tails.py` counts it (`clean_text` and the crawl's text stages agreeing). The dev pages
+are in-sample: the cleaner was developed on them.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from itertools import combinations
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import tails
+from devsets import SETS, DevPage, load
+
+from newscrawl.cleaning import related
+from newscrawl.cleaning import tail as text_tail
+from newscrawl.cleaning.dom import text_of
+from newscrawl.cleaning.scan import scan
+from newscrawl.extraction.loading import load_html
+
+_MIN_HEADLINES = 3
+_HEADLINE_WORDS = (4, 25)
+_SHARED_CHARS = 5
+
+
+def related_lists(page: DevPage) -> list[list[str]]:
+    """The headlines of each related list on `page` (see the module's docstring)."""
+    tree = load_html(page.html)
+    body = tree.find("body") if tree is not None else None
+    if body is None:
+        return []
+    gold = {" ".join(line.split()) for line in page.truth.splitlines()}
+    found = []
+    for header in related.find_header_elements(scan(body).headers):
+        for block in related.headed_list(header):
+            headlines: list[str] = []
+            for link in block.iter("a"):
+                text = text_of(link)
+                low, high = _HEADLINE_WORDS
+                if low <= len(text.split()) <= high and text not in headlines:
+                    headlines.append(text)
+            if len(headlines) >= _MIN_HEADLINES and not gold & set(headlines):
+                found.append(headlines)
+    return found
+
+
+def _names(lines: tuple[str, ...]) -> set[str]:
+    """The words of 5+ letters `lines` write capitalised inside their sentences (none where
+    capitals mark nouns too: over a quarter of the words, as in German)."""
+    words = [w for line in lines for w in text_tail._WORD.findall(line)[1:]]
+    capitalised = [w.casefold() for w in words if w[0].isupper()]
+    if len(capitalised) > len(words) / 4:
+        return set()
+    return {w for w in capitalised if len(w) >= _SHARED_CHARS}
+
+
+def _shared(headlines: list[str]) -> set[str]:
+    words = [
+        {w.casefold() for w in text_tail._WORD.findall(h) if len(w) >= _SHARED_CHARS}
+        for h in headlines
+    ]
+    return {w for a, b in combinations(words, 2) for w in a & b}
+
+
+def main() -> int:
+    pages = [page for name in SETS for page in load(name)]
+    by_id = {source.id: source for source in tails.sources(pages)}
+    counts: Counter[str] = Counter()
+    sites: dict[str, set[str]] = {"lists": set(), "subject": set()}
+    cases: list[tails.Case] = []
+    for page in pages:
+        source = by_id.get(page.id)
+        if source is None:
+            continue
+        names = _names(source.lines)
+        for headlines in related_lists(page):
+            counts["lists"] += 1
+            sites["lists"].add(page.site)
+            shared = _shared(headlines)
+            counts["share a word"] += bool(shared)
+            if shared & names:
+                counts["share a name the article writes"] += 1
+                sites["subject"].add(page.site)
+            for style, added in (
+                ("plain lines", headlines),
+                ("bullets", [f"- {h}" for h in headlines]),
+            ):
+                cases.append(
+                    tails.Case(
+                        "text",
+                        "tail",
+                        style,
+                        source.language or "?",
+                        source,
+                        added=added,
+                        headlines=headlines,
+                    )
+                )
+    print("# Real related lists, their header taken away (text level)\n")
+    print(
+        f"{counts['lists']} lists on {len(sites['lists'])} sites; two headlines share a "
+        f"word of {_SHARED_CHARS}+ letters in {counts['share a word']}, a name the "
+        f"article writes in {counts['share a name the article writes']} "
+        f"({len(sites['subject'])} sites)\n"
+    )
+    results = tails.run_text(cases)
+    print("| format | cases | fully removed |")
+    print("|---|---|---|")
+    for style in ("plain lines", "bullets", None):
+        chosen = [c for c in cases if style is None or c.format == style]
+        ok = sum(all(r.ok for r in results if r.case is case) for case in chosen)
+        label = "**all**" if style is None else style
+        print(f"| {label} | {len(chosen)} | {ok / max(len(chosen), 1):.3f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
