@@ -1,6 +1,6 @@
 """Real related lists without their header: what the text cleaners make of them.
 
-    python benchmarks/related_lists.py
+    python benchmarks/related_lists.py    # both levels (a minute)
 
 `tails.py` draws each tail's headlines at random from the other dev pages, so its
 headlines are on as many subjects as there are headlines. The related lists pages carry
@@ -15,8 +15,13 @@ bullets: a tail with no header, where only the headlines tell it.
 Printed: the lists and their sites; how many have two headlines sharing a word of five
 letters or more, and how many of those share a name the article writes (capitalised
 inside its sentences, where capitals mark names); the share of tails fully removed, as
-`tails.py` counts it (`clean_text` and the crawl's text stages agreeing). The dev pages
-are in-sample: the cleaner was developed on them.
+`tails.py` counts it (`clean_text` and the crawl's text stages agreeing).
+
+At the HTML level, the same lists stay where the page has them, without their header
+element (its text: a heading, a label), through `extract_article` and trafilatura, with
+the page's class names as written and renamed (`plain_markup`): the share of lists any
+headline of which comes out. The dev pages are in-sample: the cleaner was developed on
+them.
 """
 
 from __future__ import annotations
@@ -25,6 +30,9 @@ import sys
 from collections import Counter
 from itertools import combinations
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+import lxml.html
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -36,6 +44,10 @@ from newscrawl.cleaning import tail as text_tail
 from newscrawl.cleaning.dom import text_of
 from newscrawl.cleaning.scan import scan
 from newscrawl.extraction.loading import load_html
+from newscrawl.testing.evaluation import plain_markup
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 _MIN_HEADLINES = 3
 _HEADLINE_WORDS = (4, 25)
@@ -45,22 +57,41 @@ _SHARED_CHARS = 5
 def related_lists(page: DevPage) -> list[list[str]]:
     """The headlines of each related list on `page` (see the module's docstring)."""
     tree = load_html(page.html)
-    body = tree.find("body") if tree is not None else None
+    return [headlines for _, headlines in _headed_lists(tree, page)] if tree is not None else []
+
+
+def _headed_lists(tree: HtmlElement, page: DevPage) -> list[tuple[HtmlElement, list[str]]]:
+    """Each related list's header element in `tree`, and the list's headlines."""
+    body = tree.find("body")
     if body is None:
         return []
     gold = {" ".join(line.split()) for line in page.truth.splitlines()}
     found = []
     for header in related.find_header_elements(scan(body).headers):
+        headlines: list[str] = []
         for block in related.headed_list(header):
-            headlines: list[str] = []
             for link in block.iter("a"):
                 text = text_of(link)
                 low, high = _HEADLINE_WORDS
                 if low <= len(text.split()) <= high and text not in headlines:
                     headlines.append(text)
-            if len(headlines) >= _MIN_HEADLINES and not gold & set(headlines):
-                found.append(headlines)
+        if len(headlines) >= _MIN_HEADLINES and not gold & set(headlines):
+            found.append((header, headlines))
     return found
+
+
+def without_headers(page: DevPage, *, plain: bool = False) -> tuple[str, list[list[str]]]:
+    """`page` (with `plain`, its class and id values renamed) without the header elements
+    of its related lists, and each list's headlines."""
+    html = plain_markup(page.html) if plain else page.html
+    tree = load_html(html)
+    if tree is None:
+        return html, []
+    found = _headed_lists(tree, page)
+    for header, _ in found:
+        if header.getparent() is not None:
+            header.drop_tree()  # its text only: the tail after it stays
+    return lxml.html.tostring(tree, encoding="unicode"), [h for _, h in found]
 
 
 def _names(lines: tuple[str, ...]) -> set[str]:
@@ -130,7 +161,37 @@ def main() -> int:
         ok = sum(all(r.ok for r in results if r.case is case) for case in chosen)
         label = "**all**" if style is None else style
         print(f"| {label} | {len(chosen)} | {ok / max(len(chosen), 1):.3f} |")
+    html_level(pages)
     return 0
+
+
+def html_level(pages: list[DevPage]) -> None:
+    """The pages without their lists' header elements, through `extract_article` and
+    trafilatura: lists any of whose headlines come out."""
+    import trafilatura
+
+    from newscrawl import extract_article
+
+    print("\n# The pages without their related lists' headers (HTML level)\n")
+    print("| class names | lists | newscrawl: a headline left | trafilatura |")
+    print("|---|---|---|---|")
+    for plain in (False, True):
+        lists = left = left_baseline = 0
+        for page in pages:
+            html, found = without_headers(page, plain=plain)
+            if not found:
+                continue
+            text = (extract_article(html, page.url) or {}).get("text") or ""
+            baseline = trafilatura.extract(html, include_comments=False) or ""
+            for headlines in found:
+                lists += 1
+                left += any(h in text for h in headlines)
+                left_baseline += any(h in baseline for h in headlines)
+        names = "renamed" if plain else "as written"
+        print(
+            f"| {names} | {lists} | {left / max(lists, 1):.3f} "
+            f"| {left_baseline / max(lists, 1):.3f} |"
+        )
 
 
 if __name__ == "__main__":
