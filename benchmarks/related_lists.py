@@ -156,10 +156,9 @@ def main() -> int:
     results = tails.run_text(cases)
     print("| format | cases | fully removed |")
     print("|---|---|---|")
-    for style in ("plain lines", "bullets", None):
-        chosen = [c for c in cases if style is None or c.format == style]
+    for style, label in (("plain lines", "plain lines"), ("bullets", "bullets"), ("", "**all**")):
+        chosen = [c for c in cases if not style or c.format == style]
         ok = sum(all(r.ok for r in results if r.case is case) for case in chosen)
-        label = "**all**" if style is None else style
         print(f"| {label} | {len(chosen)} | {ok / max(len(chosen), 1):.3f} |")
     html_level(pages)
     return 0
