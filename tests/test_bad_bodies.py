@@ -130,6 +130,21 @@ def test_inputs_over_the_bounds_are_refused_quickly() -> None:
     assert clean_text(long_text) is long_text
 
 
+@pytest.mark.parametrize(
+    ("authors", "named"),
+    [(None, False), (42, False), ([None, 7], False), ("Jane Doe", True), ({"Jane Doe"}, True)],
+)
+def test_clean_text_takes_any_authors_value(authors: object, named: bool) -> None:
+    # What a dataset's "authors" field holds is anyone's guess: one name as a string is
+    # an author, what is not a string names nobody, and nothing raises.
+    article = " ".join(prose("p", 1))
+    text = f"By Jane Doe\n{article}"
+
+    cleaned = clean_text(text, authors=authors)  # type: ignore[arg-type]
+
+    assert cleaned == (article if named else text)
+
+
 def test_htmldate_and_odd_urls_do_not_leak_exceptions() -> None:
     odd = '<html><head><meta name="date" content="99999-99-99"></head><body><p>x</p></body></html>'
     for url in ["http://[::1", "http://[fe80::1%eth0]/", "https://[::ffff:1.2.3.4]:99999/"]:

@@ -66,9 +66,7 @@ def clean_text(
     fail on, is returned unchanged. Never raises."""
     if not isinstance(text, str) or len(text) > MAX_TEXT_CHARS:
         return text
-    # One name given as a string is one author, not a sequence of letters.
-    names = [authors] if isinstance(authors, str) else authors
-    authors = [name.strip() for name in names if isinstance(name, str) and name.strip()]
+    authors = _names(authors)
     try:
         result = text
         for _ in range(_MAX_PASSES):
@@ -82,6 +80,18 @@ def clean_text(
         logger.warning("clean_text: the cleaners failed on a text", exc_info=True)
         return text
     return result if _only_removes(text, result) else text
+
+
+def _names(authors: object) -> list[str]:
+    """The author names in `authors`: one name given as a string is one author (not a
+    sequence of letters); what is not a string names nobody."""
+    if isinstance(authors, str):
+        authors = [authors]
+    try:
+        names = list(authors)  # type: ignore[call-overload]
+    except TypeError:
+        return []
+    return [name.strip() for name in names if isinstance(name, str) and name.strip()]
 
 
 def _only_removes(before: str, after: str) -> bool:
