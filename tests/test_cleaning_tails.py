@@ -985,6 +985,17 @@ def test_a_line_ending_in_brackets_without_a_photo_credit_stays(line: str) -> No
         *("This slideshow requires JavaScript.", "Your browser does not support the video tag."),
         # a cookie notice, a form's field
         "We use cookies to improve your experience on our site.",
+        # (as long as a consent manager writes them: theverge.com, vox.com, sbnation.com)
+        "We use cookies and other tracking technologies to improve your browsing experience on "
+        "our site, show personalized content and targeted ads, analyze site traffic, and "
+        "understand where our audience is coming from. To find out more or to opt-out, please "
+        "read our Cookie Policy. In addition, please read our Privacy Policy, which has also "
+        "been updated and became effective last month.",
+        "By choosing I Accept, you consent to our use of cookies and other tracking technologies.",
+        "We use cookies on our website to give you the most relevant experience by remembering "
+        "your preferences.",
+        "Our website uses cookies to improve its performance and enhance your user experience.",
+        "This website uses cookies. Read our privacy policy to find out more.",
         "Wir verwenden Cookies, um unser Angebot für Sie zu verbessern.",
         "Accept all cookies",
         "Enter your email address",
@@ -1040,6 +1051,8 @@ def test_a_line_of_chrome_goes_between_paragraphs(line: str) -> None:
         "Sign up for the night trains opened on Tuesday and sold out within hours.",
         "Download the app and the council will send reminders before each collection day.",
         "We use cookies sparingly, the bakery's owner joked about her shop's website.",
+        "Google uses cookies to follow users from site to site, the regulator found.",
+        "By using the app, you agree to the use of cookies the court ruled unlawful, he said.",
         "Subscribe to the council's newsletter for updates on the works, residents were told.",
         "Support independent journalism, the union's leader told the rally on Saturday.",
     ],

@@ -266,8 +266,14 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r".{0,300}",
         # a sign-up form's field, and a cookie notice
         r"enter your e-?mail( address)?|your e-?mail address|e-mail-adresse eingeben",
-        r"(we|this (site|website)) uses? cookies( and (similar|other) \w+)? (to|so that|for)\b"
-        r".{0,300}|(accept|allow|reject|decline) (all )?cookies|(manage|customi[sz]e) (cookie )?"
+        # (a notice runs to 600 characters: "We use cookies and other tracking technologies
+        # to improve ... To find out more or to opt-out, please read our Cookie Policy. ...")
+        r"(we|(this|our) (site|website)) uses? cookies( and (similar|other)( \w+){1,2})?"
+        r"( on (this|our) (site|website))? (to|so that|for)\b.{0,600}"
+        r"|(this|our) (site|website) uses cookies\..{0,300}"
+        r"|by (choosing|clicking|continuing|using) .{1,60}, you (consent|agree) to (our|the) use"
+        r" of cookies( and (similar|other)( \w+){1,2})?"
+        r"|(accept|allow|reject|decline) (all )?cookies|(manage|customi[sz]e) (cookie )?"
         r"(preferences|settings|consent)|cookie (settings|preferences)",
         r"wir (verwenden|nutzen) cookies,? (um|damit|für)\b.{0,300}|(alle )?cookies (akzeptieren"
         r"|zulassen|ablehnen)|cookie-einstellungen|nous utilisons des cookies (pour|afin)\b"
