@@ -129,6 +129,7 @@ BIO = "Jane Doe is a transport reporter at the Gazette. She has covered rail sin
     [
         ({"authors": ["Jane Doe", "John Roe"]}, []),  # newscrawl's, news-please's list
         ({"author": "Jane Doe; John Roe"}, []),  # trafilatura's string
+        ({"authors": [{"name": "Jane Doe"}, {"name": "John Roe"}]}, []),  # Zyte API's objects
         ({"writers": ["Jane Doe"]}, ["--authors-field", "writers"]),
     ],
 )
@@ -154,7 +155,7 @@ def test_the_authors_byline_and_bio_go(
     [
         ({"authors": ["Jane Doe"]}, ["--authors-field", ""]),  # disabled
         ({"authors": 42}, []),  # names nobody: no crash, nothing removed
-        ({"authors": [{"name": "Jane Doe"}, None]}, []),
+        ({"authors": [{"nameRaw": "Jane Doe"}, None]}, []),
         ({}, []),
     ],
 )

@@ -9,9 +9,10 @@ once complete, so it may be IN. `-` reads standard input or writes standard outp
 field is not a string, are copied unchanged and counted, so no record is ever lost; the
 counts are printed at the end.
 
-A record's authors (a list of names, or one string of names parted by ";" as trafilatura
-writes them; `authors`, else `author`, unless `--authors-field` names the field) let the
-cleaners remove their byline at the top and their bio at the end, as the crawl does.
+A record's authors (a list of names or of objects with a "name", or one string of names
+parted by ";" as trafilatura writes them; `authors`, else `author`, unless
+`--authors-field` names the field) let the cleaners remove their byline at the top and
+their bio at the end, as the crawl does.
 
 A file is read twice: first for its records' titles (`KnownHeadlines`, a few dozen bytes
 a title), since a related-headline tail is made of other articles' titles and many of
@@ -49,8 +50,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--authors-field",
         default=None,
-        help="field holding the authors, a list of names or one string parted by ';' "
-        "(default: authors, else author; '' to disable)",
+        help="field holding the authors: a list of names or of objects with a 'name', or "
+        "one string parted by ';' (default: authors, else author; '' to disable)",
     )
     parser.add_argument(
         "--no-known-headlines",
@@ -159,8 +160,9 @@ _AUTHORS_FIELDS = ("authors", "author")
 
 
 def _authors(record: dict[str, Any], field: str | None) -> list[str]:
-    """The record's author names: a list of strings, or one string of names parted by ";"
-    (trafilatura's "Jane Doe; John Roe"); anything else names nobody."""
+    """The record's author names: a list of names or of objects with a "name" (schema.org's
+    Person, Zyte API's authors), or one string of names parted by ";" (trafilatura's "Jane
+    Doe; John Roe"); anything else names nobody."""
     value = record.get(field) if field else None
     if field is None:
         value = next((record[f] for f in _AUTHORS_FIELDS if record.get(f)), None)
@@ -168,7 +170,8 @@ def _authors(record: dict[str, Any], field: str | None) -> list[str]:
         value = value.split(";")
     if not isinstance(value, list):
         return []
-    return [name.strip() for name in value if isinstance(name, str) and name.strip()]
+    names = (item.get("name") if isinstance(item, dict) else item for item in value)
+    return [name.strip() for name in names if isinstance(name, str) and name.strip()]
 
 
 def _summary(counts: Counter[str], field: str) -> str:
