@@ -10,7 +10,8 @@ block under a header the cleaner reads as a related-list header, with three or m
 links whose text is a headline of 4 to 25 words, none of them a line of the page's gold
 body), drops the header (an extractor often leaves it out, or the page sets it as an
 image), and appends the headlines to the page's gold body, as plain lines and as
-bullets: a tail with no header, where only the headlines tell it.
+bullets: a tail with no header, where only the headlines tell it. And the same with the
+header's own text above them, as the page words it.
 
 Printed: the lists and their sites; how many have two headlines sharing a word of five
 letters or more, and how many of those share a name the article writes (capitalised
@@ -49,15 +50,24 @@ from newscrawl.testing.evaluation import plain_markup
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
+_FORMATS = (
+    "no header: plain lines",
+    "no header: bullets",
+    "its header: plain lines",
+    "its header: bullets",
+)
 _MIN_HEADLINES = 3
 _HEADLINE_WORDS = (4, 25)
 _SHARED_CHARS = 5
 
 
-def related_lists(page: DevPage) -> list[list[str]]:
-    """The headlines of each related list on `page` (see the module's docstring)."""
+def related_lists(page: DevPage) -> list[tuple[str, list[str]]]:
+    """The header's text and the headlines of each related list on `page` (see the
+    module's docstring)."""
     tree = load_html(page.html)
-    return [headlines for _, headlines in _headed_lists(tree, page)] if tree is not None else []
+    if tree is None:
+        return []
+    return [(text_of(header), headlines) for header, headlines in _headed_lists(tree, page)]
 
 
 def _headed_lists(tree: HtmlElement, page: DevPage) -> list[tuple[HtmlElement, list[str]]]:
@@ -123,7 +133,7 @@ def main() -> int:
         if source is None:
             continue
         names = _names(source.lines)
-        for headlines in related_lists(page):
+        for header, headlines in related_lists(page):
             counts["lists"] += 1
             sites["lists"].add(page.site)
             shared = _shared(headlines)
@@ -131,9 +141,12 @@ def main() -> int:
             if shared & names:
                 counts["share a name the article writes"] += 1
                 sites["subject"].add(page.site)
-            for style, added in (
-                ("plain lines", headlines),
-                ("bullets", [f"- {h}" for h in headlines]),
+            bullets = [f"- {h}" for h in headlines]
+            for style, added, others in (
+                (_FORMATS[0], headlines, []),
+                (_FORMATS[1], bullets, []),
+                (_FORMATS[2], [header, *headlines], [header]),
+                (_FORMATS[3], [header, *bullets], [header]),
             ):
                 cases.append(
                     tails.Case(
@@ -144,9 +157,10 @@ def main() -> int:
                         source,
                         added=added,
                         headlines=headlines,
+                        other_lines=others,
                     )
                 )
-    print("# Real related lists, their header taken away (text level)\n")
+    print("# Real related lists at the text level\n")
     print(
         f"{counts['lists']} lists on {len(sites['lists'])} sites; two headlines share a "
         f"word of {_SHARED_CHARS}+ letters in {counts['share a word']}, a name the "
@@ -156,10 +170,10 @@ def main() -> int:
     results = tails.run_text(cases)
     print("| format | cases | fully removed |")
     print("|---|---|---|")
-    for style, label in (("plain lines", "plain lines"), ("bullets", "bullets"), ("", "**all**")):
-        chosen = [c for c in cases if not style or c.format == style]
+    for style in _FORMATS:
+        chosen = [c for c in cases if c.format == style]
         ok = sum(all(r.ok for r in results if r.case is case) for case in chosen)
-        print(f"| {label} | {len(chosen)} | {ok / max(len(chosen), 1):.3f} |")
+        print(f"| {style} | {len(chosen)} | {ok / max(len(chosen), 1):.3f} |")
     html_level(pages)
     return 0
 

@@ -227,6 +227,18 @@ def test_a_long_run_of_headlines_may_share_a_common_word_now_and_then() -> None:
     assert _cut(tail) == PARAGRAPH
 
 
+def test_a_bullet_is_no_word_of_a_headline() -> None:
+    # mirror.co.uk: a headline of 25 words, the longest a headline may be, bulleted.
+    longest = (
+        "'LANTERNS FOR EVERYONE': Harbour town's heartbreaking tribute to three fishermen "
+        "lost at sea - as storms continue along the coast and boats are kept ashore"
+    )
+    tail = ["Top Stories", f"- {longest}", "- Ferry timetable changes this winter"]
+
+    assert len(longest.split()) == 25
+    assert _cut(tail) == PARAGRAPH
+
+
 def test_unrelated_headlines_go_when_one_of_three_starts_in_lower_case() -> None:
     # Some sites' titles start in lower case (wday.ru); the others still read as headlines.
     tail = [

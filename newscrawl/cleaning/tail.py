@@ -223,13 +223,14 @@ class _Line:
 
     @cached_property
     def sized(self) -> bool:
-        """Short enough to be a headline, and no editor's note or link."""
+        """Short enough to be a headline, and no editor's note or link. (A bullet or a
+        number before it is no word of the headline.)"""
         if self.no_space:
             short = len(self.text) <= _MAX_NO_SPACE_HEADLINE_CHARS
         else:
             short = (
                 len(self.text) <= _MAX_HEADLINE_CHARS
-                and len(self.text.split()) <= _MAX_HEADLINE_WORDS
+                and len(self.body.split()) <= _MAX_HEADLINE_WORDS
             )
         return short and self.no_note_or_link
 
@@ -238,7 +239,7 @@ class _Line:
         """Short enough to be a headline in a list whose markers say it is one: a longer
         line counts when it opens as a list item does, with a bullet or a number (two
         long quotes that end with the same speaker's name are no list)."""
-        if self.no_space or len(self.text.split()) <= _MAX_HEADLINE_WORDS:
+        if self.no_space or len(self.body.split()) <= _MAX_HEADLINE_WORDS:
             return self.sized
         return (
             (self.bullet or self.number is not None)
