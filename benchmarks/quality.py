@@ -132,6 +132,7 @@ def _trafilatura_cleaned() -> Extractor:
 def trafilatura_metadata(page: DevPage) -> Output:
     """trafilatura's fields for a page (not timed: the body call is the comparison)."""
     import trafilatura
+    from trafilatura.settings import Document
 
     document = trafilatura.bare_extraction(
         page.html,
@@ -144,7 +145,7 @@ def trafilatura_metadata(page: DevPage) -> Output:
             "outputformat": "%Y-%m-%dT%H:%M:%S%z",
         },
     )
-    if document is None:
+    if not isinstance(document, Document):  # None: nothing found (a dict only with as_dict)
         return Output("")
     authors = [a.strip() for a in (document.author or "").split(";") if a.strip()]
     return Output(

@@ -27,6 +27,7 @@ import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 SPIDERS = {
     "harbourgazette": "en",
@@ -79,7 +80,7 @@ def _run(
     feed = folder / spider / f"{stem}.jsonl"
     feed.parent.mkdir(parents=True, exist_ok=True)
     by_host = spider == "urls"
-    summary_sites = {}
+    summary_sites: dict[str, dict[str, Any]] = {}
     exported = 0
     dropped_total: dict[str, int] = {}
     chars_total: dict[str, int] = {}
