@@ -14,8 +14,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from newscrawl.cleaning.boilerplate import remove_boilerplate
-from newscrawl.cleaning.byline import strip_author_bio, strip_byline
+from newscrawl.cleaning import remove_chrome_lines
 from newscrawl.cleaning.html import SiteRules
 from newscrawl.cleaning.tail import strip_tail
 from newscrawl.core.dates import parse_datetime
@@ -57,10 +56,7 @@ def extract(page: Page, rules: SiteRules | None = None) -> StageResult:
 
 def remove_chrome(article: Article) -> StageResult:
     """Drop chrome lines, a repeated headline, and the byline and bio of the authors."""
-    text, removed = remove_boilerplate(article.text, article.title)
-    text, byline = strip_byline(text, article.authors)
-    text, bio = strip_author_bio(text, article.authors)
-    removed += byline + bio
+    text, removed = remove_chrome_lines(article.text, article.title, article.authors)
     return _with_text(article, text), _by_stage("chrome", removed)
 
 

@@ -26,6 +26,7 @@ __all__ = [
     "clean_text",
     "prune_chrome",
     "remove_boilerplate",
+    "remove_chrome_lines",
     "strip_tail",
 ]
 
@@ -104,6 +105,18 @@ def _only_removes(before: str, after: str) -> bool:
     )
 
 
+def remove_chrome_lines(
+    text: str, title: str | None, authors: Sequence[str]
+) -> tuple[str, list[str]]:
+    """Chrome lines, a first line that repeats `title`, and the byline and bio of
+    `authors`: the crawl's chrome stage (`stages.remove_chrome`) and `clean_text`'s first
+    step; and the lines removed."""
+    text, removed = remove_boilerplate(text, title)
+    text, byline = strip_byline(text, authors)
+    text, bio = strip_author_bio(text, authors)
+    return text, removed + byline + bio
+
+
 def _clean_once(
     text: str,
     title: str | None,
@@ -111,8 +124,6 @@ def _clean_once(
     known: KnownHeadlines | None,
     authors: Sequence[str],
 ) -> str:
-    text, _ = remove_boilerplate(text, title)
-    text, _ = strip_byline(text, authors)
-    text, _ = strip_author_bio(text, authors)
+    text, _ = remove_chrome_lines(text, title, authors)
     text, _ = strip_tail(text, tail_headers, known)
     return text
