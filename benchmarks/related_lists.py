@@ -58,7 +58,7 @@ _FORMATS = (
 )
 _MIN_HEADLINES = 3
 _HEADLINE_WORDS = (4, 25)
-_SHARED_CHARS = 5
+_SHARED_CHARS = text_tail._MIN_SHARED_CHARS
 
 
 def related_lists(page: DevPage) -> list[tuple[str, list[str]]]:
@@ -104,14 +104,9 @@ def without_headers(page: DevPage, *, plain: bool = False) -> tuple[str, list[li
     return lxml.html.tostring(tree, encoding="unicode"), [h for _, h in found]
 
 
-def _names(lines: tuple[str, ...]) -> set[str]:
-    """The words of 5+ letters `lines` write capitalised inside their sentences (none where
-    capitals mark nouns too: over a quarter of the words, as in German)."""
-    words = [w for line in lines for w in text_tail._WORD.findall(line)[1:]]
-    capitalised = [w.casefold() for w in words if w[0].isupper()]
-    if len(capitalised) > len(words) / 4:
-        return set()
-    return {w for w in capitalised if len(w) >= _SHARED_CHARS}
+def _names(lines: tuple[str, ...]) -> frozenset[str]:
+    """The names `lines` write, as the cleaner reads them (`tail._names_above`)."""
+    return text_tail._names_above([text_tail._Line(line) for line in lines], len(lines))
 
 
 def _shared(headlines: list[str]) -> set[str]:
@@ -181,10 +176,6 @@ def main() -> int:
 def html_level(pages: list[DevPage]) -> None:
     """The pages without their lists' header elements, through `extract_article` and
     trafilatura: lists any of whose headlines come out."""
-    import trafilatura
-
-    from newscrawl import extract_article
-
     print("\n# The pages without their related lists' headers (HTML level)\n")
     print("| class names | lists | newscrawl: a headline left | trafilatura |")
     print("|---|---|---|---|")
@@ -194,8 +185,8 @@ def html_level(pages: list[DevPage]) -> None:
             html, found = without_headers(page, plain=plain)
             if not found:
                 continue
-            text = (extract_article(html, page.url) or {}).get("text") or ""
-            baseline = trafilatura.extract(html, include_comments=False) or ""
+            text = tails.HTML_SYSTEMS["newscrawl"](html, page.url)
+            baseline = tails.HTML_SYSTEMS["trafilatura"](html, page.url)
             for headlines in found:
                 lists += 1
                 left += any(h in text for h in headlines)
