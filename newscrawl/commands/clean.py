@@ -170,8 +170,9 @@ def _authors(record: dict[str, Any], field: str | None) -> list[str]:
         value = value.split(";")
     if not isinstance(value, list):
         return []
+    # `clean_text` strips the names and drops what names nobody.
     names = (item.get("name") if isinstance(item, dict) else item for item in value)
-    return [name.strip() for name in names if isinstance(name, str) and name.strip()]
+    return [name for name in names if isinstance(name, str)]
 
 
 def _summary(counts: Counter[str], field: str) -> str:
