@@ -158,6 +158,21 @@ def test_tidy_lines_drops_the_sources_whitespace_and_keeps_a_code_samples() -> N
     assert tidy_lines(text) == f"{prose}\n\n{code}\n{japanese}"
 
 
+def test_tidy_lines_puts_a_list_items_text_back_after_its_bullet() -> None:
+    """trafilatura writes an `<li>` whose text starts on a new line in the source as "-"
+    alone, then the text with the source's indentation (seen on photo captions and
+    comment lists in `<li>`)."""
+    text = (
+        "The ferry ran twice a day.\n-\n\t\tNorth pier at dawn.\n-\n\n"
+        "       South pier at dusk.\n- An item as usual\n-\n-\n    Fourth\n-"
+    )
+
+    assert tidy_lines(text) == (
+        "The ferry ran twice a day.\n- North pier at dawn.\n- South pier at dusk.\n"
+        "- An item as usual\n-\n- Fourth\n-"
+    )
+
+
 def test_one_definition_of_a_sentence_end() -> None:
     """No module keeps its own sentence-end pattern or set of stops: they come from
     `newscrawl.core.text`, with named variants there."""

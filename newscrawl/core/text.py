@@ -116,17 +116,41 @@ def is_prose(line: str, min_words: int = PROSE_WORDS, *, needs_stop: bool = True
     return (not needs_stop or ends_like_a_sentence(line)) and word_count(line) >= min_words
 
 
+#: How trafilatura writes a list item's bullet.
+_BULLET = "-"
+
+
 def tidy_lines(text: str) -> str:
     """`text` without the whitespace extractors carry over from the page's source: at the
     ends of lines, in lines of whitespace alone (left empty), in empty lines around the
     text, and the source's indentation before a line of prose. Indentation before other
     lines stays (a code sample's); so does a full-width space opening a Japanese or
-    Chinese paragraph."""
-    lines = [line.rstrip() for line in text.split("\n")]
-    return "\n".join(
-        line.lstrip(" \t") if line.startswith((" ", "\t")) and is_prose(line) else line
-        for line in lines
-    ).strip("\n")
+    Chinese paragraph.
+
+    A list item whose text starts on a new line in the source comes out of trafilatura
+    as a bullet alone on its line ("-") and its text, indented, on the next: they are
+    one line again ("- text"), so that the item reads as the list item it is."""
+    tidy: list[str] = []
+    bullet: str | None = None  # a bullet alone, waiting for its item's text
+    for line in text.split("\n"):
+        line = line.rstrip()
+        if bullet is not None:
+            if not line:
+                continue
+            if line.strip() != _BULLET:
+                tidy.append(f"{bullet} {line.lstrip()}")
+                bullet = None
+                continue
+            tidy.append(bullet)  # an item with no text, and another bullet
+        if line.strip() == _BULLET:
+            bullet = line
+        elif line.startswith((" ", "\t")) and is_prose(line):
+            tidy.append(line.lstrip(" \t"))
+        else:
+            tidy.append(line)
+    if bullet is not None:
+        tidy.append(bullet)
+    return "\n".join(tidy).strip("\n")
 
 
 def prose_paragraphs(text: str, enough: int | None = None) -> int:
