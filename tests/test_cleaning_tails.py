@@ -939,6 +939,12 @@ def test_a_short_known_title_is_not_evidence() -> None:
         "Astronauts during a space walk in 2006. (NASA via AP, File)",
         "Commuters on the platform (Credit: iStock)",
         "Die Nachtzüge sollen im Juni starten. (Foto: Anna Muster/dpa)",
+        # the credit after the caption, without brackets, glued or not
+        "Passengers board the first night train in Valley Junction, Tuesday, June 2, 2026."
+        "Photo: Jane Rowe, AP",
+        "- The new night train at the station. lessThe new night train at ... morePhoto: "
+        "Jane Rowe, STF / Associated Press",
+        "Die Ministerin bei der Vorstellung der Nachtzüge Foto: Anna Muster/imago",
         # no credit, but what only a caption says
         "Pictured right, is commuter Jane Doe, from Valley Junction, speaking to the driver.",
         "Pictured at the back, from left, are the drivers Max Roe and Anna Berg.",
@@ -962,6 +968,8 @@ def test_a_photo_caption_goes_by_the_credit_that_ends_it(caption: str) -> None:
         "Trump said (via Reuters) that he would stay.",
         "Pictured as a villain by his rivals, the mayor has fought back all year.",
         "Im Bildungsausschuss wurde am Montag über die Nachtzüge gestritten.",
+        "The agency released one photo: the train leaving the station, taken by AP",
+        "Photos: what the night train looks like inside. Our reporter rode it with AP",
     ],
 )
 def test_a_line_ending_in_brackets_without_a_photo_credit_stays(line: str) -> None:

@@ -36,6 +36,7 @@ from newscrawl.cleaning.comments import comment_thread_start
 from newscrawl.cleaning.markers import (
     ANYWHERE_LINE_RE,
     ARTICLE_NOTE_LINE_RE,
+    CAPTION_CREDIT_AFTER_RE,
     CAPTION_CREDIT_RE,
     CAPTION_WORDS_RE,
     CJK_DATE_RE,
@@ -155,16 +156,19 @@ def _is_timestamp(line: str) -> bool:
 
 
 def is_caption(line: str) -> bool:
-    """A photo caption, by the credit that ends it ("... in Madrid. (Manu Fernandez/AP)")
-    or by what only a caption says ("Pictured right, is ...", "(von li nach re)"): the
-    extractor took it from a figure the markup did not mark as one."""
+    """A photo caption, by the credit that ends it ("... in Madrid. (Manu Fernandez/AP)",
+    "... in Las Vegas. Photo: John Locher, AP") or by what only a caption says ("Pictured
+    right, is ...", "(von li nach re)"): the extractor took it from a figure the markup
+    did not mark as one."""
     stripped = line.strip()
-    # Cheap tests first: every caption sign is in brackets or opens the line.
-    if "(" not in stripped and stripped[:1] not in _CAPTION_OPENERS:
+    # Cheap tests first: every caption sign is in brackets, after a colon, or opens the line.
+    if "(" not in stripped and ":" not in stripped and stripped[:1] not in _CAPTION_OPENERS:
         return False
     if len(stripped.split()) > _MAX_CAPTION_WORDS:
         return False
     if stripped.endswith(")") and CAPTION_CREDIT_RE.search(stripped) is not None:
+        return True
+    if CAPTION_CREDIT_AFTER_RE.search(stripped) is not None:
         return True
     return CAPTION_WORDS_RE.search(stripped) is not None
 

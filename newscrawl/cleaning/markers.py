@@ -620,7 +620,8 @@ PAYWALL_NOTICES: tuple[str, ...] = (
 #: Agencies and picture libraries as photo credits write them (case matters: "AP", not "ap").
 _PICTURE_AGENCIES = (
     r"(?-i:AP|AFP|Reuters|REUTERS|Getty(?: Images)?|dpa|EPA|EFE|ANSA|Bloomberg|iStock"
-    r"|Shutterstock|Alamy|Xinhua|Keystone|picture alliance|imago|NurPhoto|SIPA|PA Wire)"
+    r"|Shutterstock|Alamy|Xinhua|Keystone|picture alliance|imago|NurPhoto|SIPA|PA Wire"
+    r"|Associated Press)"
 )
 #: The credit that ends a photo caption: "(AP Photo/Jane Doe)", "(Manu Fernandez/AP)",
 #: "(NASA via AP, File)", "(Photo: Haitham Imad)", "(Credit: iStock)". No sentence of an
@@ -632,6 +633,17 @@ CAPTION_CREDIT_RE = re.compile(
     rf"|[^()]{{0,60}}/\s?{_PICTURE_AGENCIES}\b[^()]{{0,40}}"
     rf"|[^()]{{0,40}}\bvia\s{_PICTURE_AGENCIES}\b[^()]{{0,20}}"
     rf"|{_PICTURE_AGENCIES}/[^()]{{1,40}})\)\s*$",
+    re.IGNORECASE,
+)
+
+#: The same credit written after the caption without brackets, as some publishing systems
+#: append it, glued or not: "... in Las Vegas.Photo: John Locher, AP", "... Foto: Felix
+#: Zahn/imago": the photographer's name (capitalised words, a staff label: "STF") and a
+#: picture agency, nothing else. "Photo: ..." alone on its line is chrome (`CHROME_LINES`,
+#: "credit").
+CAPTION_CREDIT_AFTER_RE = re.compile(
+    r"(?:photo|foto|image|picture|bild)s?\s?:\s(?-i:(?:[A-Z][\w'’.-]*(?:,?\s|\s?/\s?)){0,5})"
+    rf"{_PICTURE_AGENCIES}\s*$",
     re.IGNORECASE,
 )
 
