@@ -10,6 +10,7 @@ from support.sample_pages import PARAGRAPHS
 
 from newscrawl import extract_article
 from newscrawl.cleaning.boilerplate import strip_page_header
+from newscrawl.cleaning.dom import unwrap_source_lines
 from newscrawl.core.dates import normalize_date
 from newscrawl.extraction import extract_page
 from newscrawl.extraction.language import language_from_markup
@@ -152,6 +153,27 @@ def test_block_text_renders_blocks_as_lines_and_list_items_with_a_dash() -> None
     html = "<div><h2>Stops</h2><p>The trains stop at:</p><ul><li>Elm</li><li>Oak</li></ul></div>"
 
     assert block_text(html) == "Stops\nThe trains stop at:\n- Elm\n- Oak"
+
+
+def test_the_sources_line_breaks_inside_a_paragraph_are_spaces() -> None:
+    """A page's source may wrap its paragraphs ("Fire\\r\\n is seen ..."): a browser shows
+    one line, and so do the fallbacks that would make each source line a line of text.
+    Line breaks between elements (around a `<br>`) and in `<pre>` stay."""
+    html = (
+        "<div><p>Fire\r\n is seen on the ferry after it leaves \r\nthe pier.</p>"
+        "<small><b>05/10/2018</b> - Tags: <a>sad</a>\n<a>ferry</a>\n</small><br><br>\n"
+        "The crew were safe.<pre>def sailings():\n    return 2</pre></div>"
+    )
+
+    assert block_text(html) == (
+        "Fire is seen on the ferry after it leaves the pier.\n"
+        "05/10/2018 - Tags: sad\nferry\nThe crew were safe.\ndef sailings():\nreturn 2"
+    )
+    root = lxml.html.fromstring(html)
+    unwrap_source_lines(root)
+    assert root.findtext("p") == "Fire is seen on the ferry after it leaves the pier."
+    assert root.findtext("pre") == "def sailings():\n    return 2"
+    assert root.find("small/a").tail == "\n"
 
 
 def test_comma_separated_article_tag_gives_one_tag_each() -> None:

@@ -191,3 +191,27 @@ def flatten_ruby(root: HtmlElement) -> None:
         else:
             parent.text = (parent.text or "") + joined
         parent.remove(ruby)
+
+
+#: Elements whose line breaks are the text's own (a code sample, a poem set in `<pre>`).
+_PREFORMATTED = ("pre", "textarea", "listing", "plaintext", "xmp")
+#: A line break inside a run of words (not one between elements: around a `<br>`, some
+#: fallbacks only have the source's line breaks to part the lines).
+_SOURCE_LINE_BREAK = re.compile(r"(?<=\S)[^\S\r\n]*[\r\n]\s*(?=\S)")
+
+
+def unwrap_source_lines(root: HtmlElement) -> None:
+    """Replace the line breaks of the page's source inside a run of its text by spaces, in
+    place, as a browser shows them: `<p>Fire\\r\\n is seen ...</p>` is one line of text.
+
+    trafilatura's fast path does so itself; its fallbacks (readability, jusText) and
+    readability's summary keep them, and each line of the source became a line of the
+    article ("Fire" / "is seen on a FlyDubai airplane ..."), which the line-based cleaners
+    then read as so many headlines. `<pre>` and its kin keep theirs."""
+    kept = {element for block in root.iter(*_PREFORMATTED) for element in block.iter()}
+    for element in root.iter():
+        text, tail = element.text, element.tail
+        if text and element not in kept and ("\n" in text or "\r" in text):
+            element.text = _SOURCE_LINE_BREAK.sub(" ", text)
+        if tail and ("\n" in tail or "\r" in tail) and element.getparent() not in kept:
+            element.tail = _SOURCE_LINE_BREAK.sub(" ", tail)

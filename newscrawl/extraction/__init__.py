@@ -36,6 +36,7 @@ from newscrawl.cleaning.dom import (
     prose_chars,
     prose_runs,
     text_of,
+    unwrap_source_lines,
 )
 from newscrawl.cleaning.html import PageClues, SiteRules, prune_chrome
 from newscrawl.cleaning.structure import find_article_root
@@ -341,6 +342,8 @@ def _trafilatura_text(tree: HtmlElement, url: str | None, *, fast: bool) -> str:
 
 
 def _trafilatura_pass(tree: HtmlElement, url: str | None, *, fast: bool, tables: bool) -> str:
+    if not fast:
+        unwrap_source_lines(tree)  # the cascade's fallbacks keep the source's line breaks
     with _head_set_aside(tree) if fast else nullcontext():
         document = trafilatura.bare_extraction(
             tree,  # copied by trafilatura: `tree` stays as pruned

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 from readability import Document as _Readability
 
-from newscrawl.cleaning.dom import missing_prose
+from newscrawl.cleaning.dom import missing_prose, unwrap_source_lines
 from newscrawl.core.text import word_count
 
 logger = logging.getLogger(__name__)
@@ -82,6 +82,7 @@ def extends(candidate: str, text: str) -> bool:
 def block_text(fragment: str) -> str:
     """Text of an HTML fragment, one line per block, list items as "- item" (as trafilatura)."""
     root = lxml.html.fromstring(fragment)
+    unwrap_source_lines(root)
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
