@@ -59,6 +59,18 @@ THREADS = {
         "kanu sukha says: When the trains run at night, who is going to staff the stations?",
         "Ann Lee says: Will there be sleeper cars on the longer route?",
     ],
+    # a count and no stamps: the comments alone (Daily Maverick's, El Mundo's threads in
+    # trafilatura's text of the pages with their class names renamed)
+    "counted, no stamps": [
+        "All Comments 4",
+        "When the trains run at night, who is going to staff the stations? Nobody asked the "
+        "people who work there.",
+        "Will there be sleeper cars on the longer route? The article does not say.",
+    ],
+    "counted, Spanish, no stamps": [
+        "5 Comentarios",
+        "Tú entenderás todo eso de los trenes nocturnos, pero yo no veo quién los va a usar.",
+    ],
     "compact relative stamps": [
         "Join the conversation",
         "Jane Doe",
@@ -156,3 +168,13 @@ def test_a_comments_label_over_paragraphs_without_stamps_is_no_thread() -> None:
         "Several readers asked whether bicycles would be allowed on the night trains.",
     ]
     assert comment_thread_start(lines) is None
+
+
+def test_a_comment_counter_with_more_text_under_it_than_its_comments_is_no_thread() -> None:
+    """A share bar's counter ("2 comments", "12 comments") may sit between the article's
+    paragraphs: more lines under it than its comments fill, or than the article has
+    above it, are the article's."""
+    under = [f"{paragraph} It was the {n}th meeting." for n in range(7) for paragraph in PARAGRAPHS]
+    assert comment_thread_start([*PARAGRAPHS, "2 comments", *under[:7]]) is None
+    assert comment_thread_start([*PARAGRAPHS, "12 comments", *under[:4]]) is None
+    assert comment_thread_start([*PARAGRAPHS, "12 comments", *under[:3]]) == 3

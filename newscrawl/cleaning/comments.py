@@ -11,7 +11,10 @@ its shape, in any site's words:
   07:47 am", "GuterMensch vor 3 Stunden", "2h ago") or as a date, or a comment opening
   with its commenter's name ("kanu sukha says: When ...");
 - WordPress's header that names the article ("34 responses to “Title”");
-- two WordPress stamps ("Alex on September 17, 2018 at 6:34 am said:"), no header needed.
+- two WordPress stamps ("Alex on September 17, 2018 at 6:34 am said:"), no header needed;
+- a header that counts the comments ("All Comments 4", "5 Comentarios", "2 comments") and
+  no more lines under it than that many comments fill (two lines each, and the form's
+  few): the text ends in the thread, stamps or not.
 
 Only after three paragraphs of prose: a live blog's time stamps under a comment counter
 at its top are the article's.
@@ -41,6 +44,11 @@ _MAX_STAMP_WORDS = 12
 _MAX_LABEL_CHARS = 40
 _MAX_HEADER_CHARS = 300
 _HEADER_LEAD = " -–—•·*>»›[("
+#: Under a count header without stamps: lines per comment counted (a name, the text), and
+#: the form's under the last ("Leave a comment", "Kommentar melden").
+_LINES_PER_COUNTED_COMMENT = 2
+_FORM_LINES = 2
+_COUNT = re.compile(r"\d+")
 #: "34 responses to “Title”", "12 thoughts on “Title”": the article's title, quoted.
 _NAMES_THE_ARTICLE = re.compile(r"\d+\s+\S+\s+(to|on)\s+[\"“„«'‘]", re.IGNORECASE)
 
@@ -56,12 +64,26 @@ def comment_thread_start(lines: list[str]) -> int | None:
             continue
         following = texts[n + 1 : n + 1 + _STAMP_LOOKAHEAD]
         if header and (
-            _NAMES_THE_ARTICLE.match(line) or sum(map(_is_stamp, following)) >= _MIN_STAMPS
+            _NAMES_THE_ARTICLE.match(line)
+            or sum(map(_is_stamp, following)) >= _MIN_STAMPS
+            or _holds_its_count(line, above=n, under=len(content) - n - 1)
         ):
             return i
         if not header and any(map(_is_said, following)):
             return i
     return None
+
+
+def _holds_its_count(header: str, *, above: int, under: int) -> bool:
+    """A header that counts comments ("All Comments 4") with the text ending in at most
+    that many comments under it, fewer lines than the article above: the thread, whatever
+    its comments look like. A counter with more text under it may be a share bar's,
+    inside the article."""
+    count = _COUNT.search(header)
+    if count is None or len(header) > _MAX_LABEL_CHARS:
+        return False
+    fill = int(count[0]) * _LINES_PER_COUNTED_COMMENT + _FORM_LINES
+    return 0 < under <= min(fill, above)
 
 
 def _may_be_header(line: str) -> bool:
