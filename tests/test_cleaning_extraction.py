@@ -54,6 +54,43 @@ def test_the_headline_above_the_body_goes_and_the_standfirst_stays() -> None:
     assert article["text"] == "\n".join([DESCRIPTION, *PARAGRAPHS])
 
 
+def _kicked_page(heading: str) -> str:
+    """A page whose displayed headline is neither its `<title>` nor an `<h1>`, in class
+    names that say nothing (as Stern's, Tages-Anzeiger's and t-online's with their names
+    renamed)."""
+    return (
+        "<html><head><title>Operator confirms June start for valley night trains</title>"
+        '</head><body><div class="c1f2"><div class="c3a4">'
+        f"{heading}</div>{_paragraphs(PARAGRAPHS)}</div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "<h2><span>Transport</span><span>Night trains return to the valley line</span></h2>",
+        # the dash between the parts hidden from the extractor, which glues the two
+        '<h2><span>Transport</span><span aria-hidden="true" hidden> – </span>'
+        "<span>Night trains return to the valley line</span></h2>",
+    ],
+)
+def test_a_headline_shown_after_its_kicker_goes(heading: str) -> None:
+    article = extract_article(_kicked_page(heading), URL)
+
+    assert article is not None
+    assert article["text"] == "\n".join(PARAGRAPHS)
+
+
+def test_a_standfirst_set_in_a_heading_after_a_dateline_stays() -> None:
+    standfirst = "Regular night services start in June on the valley line, the operator says."
+    heading = f"<h2><strong>Valley Junction</strong><span>{standfirst}</span></h2>"
+    article = extract_article(_kicked_page(heading), URL)
+
+    assert article is not None
+    assert standfirst in article["text"]
+    assert article["text"].endswith("\n".join(PARAGRAPHS))
+
+
 def test_stages_report_what_they_removed() -> None:
     extraction = extract_page(_page(_paragraphs(PARAGRAPHS)), URL)
 

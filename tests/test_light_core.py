@@ -19,6 +19,7 @@ from newscrawl.core.text import (
     SEMICOLON,
     SENTENCE_STOPS,
     STATEMENT_STOPS,
+    comparable,
     ends_like_a_sentence,
     is_prose,
     prose_paragraphs,
@@ -170,6 +171,12 @@ def test_tidy_lines_puts_a_list_items_text_back_after_its_bullet() -> None:
     assert tidy_lines(text) == (
         "The ferry ran twice a day.\n- North pier at dawn.\n- South pier at dusk.\n"
         "- An item as usual\n-\n- Fourth\n-"
+    )
+
+
+def test_comparable_text_ignores_punctuation_case_and_soft_hyphens() -> None:
+    assert comparable("Trump plant Helikopter\u00adlandeplatz – jetzt!") == comparable(
+        "trump plant helikopterlandeplatz: jetzt"
     )
 
 

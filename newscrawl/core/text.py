@@ -178,5 +178,6 @@ def after_prose(lines: Sequence[str], enough: int) -> int:
 
 
 def comparable(text: str | None) -> str:
-    """Text reduced to lower-case words, for comparing strings that differ in punctuation."""
-    return _NON_WORD.sub(" ", text or "").strip().casefold()
+    """Text reduced to lower-case words, for comparing strings that differ in punctuation
+    (and in soft hyphens, which no reader sees: "Helikopter\u00adlandeplatz")."""
+    return _NON_WORD.sub(" ", (text or "").replace("\u00ad", "")).strip().casefold()

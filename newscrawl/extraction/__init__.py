@@ -40,7 +40,7 @@ from newscrawl.cleaning.dom import (
 )
 from newscrawl.cleaning.html import PageClues, SiteRules, prune_chrome
 from newscrawl.cleaning.structure import find_article_root
-from newscrawl.core.text import prose_paragraphs, tidy_lines, word_count
+from newscrawl.core.text import ends_like_a_sentence, prose_paragraphs, tidy_lines, word_count
 from newscrawl.core.urls import is_story_url
 from newscrawl.extraction.fallback import PageHeuristics
 from newscrawl.extraction.fields import read_fields
@@ -52,6 +52,7 @@ from newscrawl.extraction.structured import (
     NON_ARTICLE_TYPES,
     StructuredData,
     first_text,
+    in_navigation,
     read_structured_data,
 )
 
@@ -90,6 +91,12 @@ _LAYOUT_TABLE = XPath(
 _MIN_LAYOUT_CELL_WORDS = 40
 _MIN_LAYOUT_ROWS_SHARE = 0.5
 _MIN_LAYOUT_CELL_KEPT = 0.8
+#: A heading shown as a kicker ("Meinung", "SVP-Sonderparteitag zur Migration") and a
+#: headline (`_kicked_headline`).
+_MAX_KICKER_WORDS = 5
+_MIN_HEADLINE_WORDS = 3
+_MAX_HEADLINE_WORDS = 25
+_WORDS = re.compile(r"\w")
 #: The tables of links on such a page (menus, a list of other stories): innermost tables
 #: with three links or more, whose text is links.
 _MENU_TABLES = XPath("//table[not(.//table)][count(.//a) >= 3]")
@@ -183,7 +190,12 @@ def _article_text(
     # What the text may repeat of the page header: headline forms and the page's URL. Not
     # the standfirst: it is the article's first paragraph, even where it repeats the page's
     # description.
-    repeats = (*clues.headlines, *_page_heading(tree), *(u for u in (url, data.canonical) if u))
+    repeats = (
+        *clues.headlines,
+        *_page_heading(tree),
+        *_kicked_headline(tree),
+        *(u for u in (url, data.canonical) if u),
+    )
     removed = prune_chrome(tree, url, rules, clues)
     text = _body_text(tree, url)
     if _evidently_wrong(text) and removed:
@@ -488,6 +500,29 @@ def _page_heading(tree: HtmlElement) -> tuple[str, ...]:
     which may differ from the metadata's (shortened, or edited after publication)."""
     heading = _only_heading(tree)
     return (text_of(heading),) if heading is not None else ()
+
+
+def _kicked_headline(tree: HtmlElement) -> tuple[str, ...]:
+    """The first heading (`<h1>`, `<h2>`) shown as a kicker and a headline, in two parts
+    (`<h2><span>Meinung</span><span>Warum Kritik ... verpufft</span></h2>`): the headline
+    as the page displays it, which may be neither its `<title>` nor its `<h1>` (an SEO
+    heading, hidden). As the extractor may write it: with the dash between the parts, the
+    parts spaced, or glued (the dash hidden from it). A standfirst set in a heading ends
+    like a sentence, and is no headline."""
+    for heading in tree.iter("h1", "h2"):
+        parts = [text_of(child) for child in heading if isinstance(child.tag, str)]
+        parts = [part for part in parts if _WORDS.search(part)]  # not a dash between
+        if len(parts) != 2:
+            continue
+        kicker, headline = parts
+        if (
+            word_count(kicker) <= _MAX_KICKER_WORDS
+            and _MIN_HEADLINE_WORDS <= word_count(headline) <= _MAX_HEADLINE_WORDS
+            and not ends_like_a_sentence(headline)
+            and not in_navigation(heading)
+        ):
+            return (text_of(heading), f"{kicker} {headline}", f"{kicker}{headline}")
+    return ()
 
 
 def _only_heading(tree: HtmlElement) -> HtmlElement | None:

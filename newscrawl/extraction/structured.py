@@ -158,7 +158,7 @@ def displayed_headings(tree: HtmlElement) -> tuple[tuple[str, ...], tuple[str, .
     shown: list[str] = []
     navigation: list[str] = []
     for heading in tree.iter(*_HEADING_TAGS):
-        texts = navigation if _in_navigation(heading) else shown
+        texts = navigation if in_navigation(heading) else shown
         for element in heading.iter():
             if isinstance(element.tag, str):
                 text = " ".join(element.text_content().split())
@@ -167,7 +167,7 @@ def displayed_headings(tree: HtmlElement) -> tuple[tuple[str, ...], tuple[str, .
     return tuple(dict.fromkeys(shown)), tuple(dict.fromkeys(navigation))
 
 
-def _in_navigation(element: HtmlElement) -> bool:
+def in_navigation(element: HtmlElement) -> bool:
     for node in (element, *element.iterancestors()):
         if node.tag == "nav" or node.get("role") == "navigation":
             return True
