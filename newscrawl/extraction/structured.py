@@ -168,6 +168,7 @@ def displayed_headings(tree: HtmlElement) -> tuple[tuple[str, ...], tuple[str, .
 
 
 def in_navigation(element: HtmlElement) -> bool:
+    """Inside the page's navigation: a `<nav>`, `role="navigation"`, a breadcrumb."""
     for node in (element, *element.iterancestors()):
         if node.tag == "nav" or node.get("role") == "navigation":
             return True
