@@ -227,24 +227,6 @@ def test_a_long_run_of_headlines_may_share_a_common_word_now_and_then() -> None:
     assert _cut(tail) == PARAGRAPH
 
 
-def test_four_headlines_may_have_two_sharing_a_word() -> None:
-    # thehill.com's "Most Popular", macrumors.com's list, without their header: two of four
-    # stories on the same person or company ("Sanders", "Apple"), which the article does
-    # not write. A third line sharing it, or a second pair, makes them one list (below).
-    tail = [
-        "Harbour Lantern Festival draws record crowds to Elmsford",
-        "Millbrook ferry may stop running in 2026",
-        "Northgate mayor Ann Pike resigns over housing plan",
-        "Ann Pike's successor promises a vote on Millbrook homes",
-    ]
-
-    assert _cut(tail) == PARAGRAPH
-    second_pair = [tail[0], tail[1], "Elmsford mayor Ann Pike resigns over housing", tail[3]]
-    assert _cut(second_pair) != PARAGRAPH
-    third_line = [*tail[:3], "Millbrook council backs the new school plan"]
-    assert _cut([*third_line, "Millbrook school reopens in the spring"]) != PARAGRAPH
-
-
 def test_a_bullet_is_no_word_of_a_headline() -> None:
     # mirror.co.uk: a headline of 25 words, the longest a headline may be, bulleted.
     longest = (

@@ -167,9 +167,8 @@ _MIN_UNRELATED_RUN = 3
 _MIN_UNRELATED_WORDS = 4
 # Words this long that two lines share make them one list ("Group", "Patientenakte").
 _MIN_SHARED_CHARS = 5
-#: Beyond a run's first two lines, one line in this many may share a word with another
-#: ("after", "their" in ten headlines; "Apple" in two of four), but no word may be in more
-#: than this many lines.
+#: In a long run, one line in this many may share a word with another ("after", "their"
+#: in ten headlines), but no word may be in more than this many lines.
 _LINES_PER_REPEAT = 2
 _MAX_LINES_SHARING = 2
 #: Above this share of capitalised words inside sentences, capitals mark nouns, not names.
@@ -989,16 +988,14 @@ def _unrelated(
 
     Real related lists, measured without their header (`benchmarks/related_lists.py`),
     are looser: a long one has a pair of headlines sharing a common word ("after",
-    "their") now and then, two of four stories name the same person or company, and
-    other stories on the article's subject name it. So from four lines on, one line in
-    `_LINES_PER_REPEAT` beyond the first two may share a word or first word with another
-    (one of four or five, two of six or seven), though no word may be in more than
-    `_MAX_LINES_SHARING` lines; and a `topic` word (a name the article writes) may be
-    shared by some lines, not all."""
+    "their") now and then, and other stories on the article's subject name it. So beyond
+    three lines one line in `_LINES_PER_REPEAT` may share a word or first word with
+    another, though no word may be in more than `_MAX_LINES_SHARING` lines; and a `topic`
+    word (a name the article writes) may be shared by some lines, not all."""
     seen: Counter[str] = Counter()
     firsts: Counter[str] = Counter()
     repeats = 0
-    allowed = max(0, len(shown) - 2) // _LINES_PER_REPEAT
+    allowed = max(0, len(shown) - _MIN_UNRELATED_RUN) // _LINES_PER_REPEAT
     common: set[str] | None = None
     for line in shown:
         words = [w.casefold() for w in _WORD.findall(line.body)]
