@@ -334,6 +334,8 @@ def _text_with_root_shown(tree: HtmlElement, url: str | None, root: HtmlElement)
 def _trafilatura_text(tree: HtmlElement, url: str | None, *, fast: bool) -> str:
     """trafilatura's text of `tree`, tables included (an article's data tables are its
     text); read again without tables when a table of the page was its layout."""
+    if not fast:
+        unwrap_source_lines(tree)  # the cascade's fallbacks keep the source's line breaks
     text = _trafilatura_pass(tree, url, fast=fast, tables=True)
     cell = _glued_cell(text)
     if cell and _LAYOUT_TABLE(tree):
@@ -354,8 +356,6 @@ def _trafilatura_text(tree: HtmlElement, url: str | None, *, fast: bool) -> str:
 
 
 def _trafilatura_pass(tree: HtmlElement, url: str | None, *, fast: bool, tables: bool) -> str:
-    if not fast:
-        unwrap_source_lines(tree)  # the cascade's fallbacks keep the source's line breaks
     with _head_set_aside(tree) if fast else nullcontext():
         document = trafilatura.bare_extraction(
             tree,  # copied by trafilatura: `tree` stays as pruned
