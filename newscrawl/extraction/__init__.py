@@ -96,7 +96,6 @@ _MIN_LAYOUT_CELL_KEPT = 0.8
 _MAX_KICKER_WORDS = 5
 _MIN_HEADLINE_WORDS = 3
 _MAX_HEADLINE_WORDS = 25
-_WORD_CHAR = re.compile(r"\w")
 #: The tables of links on such a page (menus, a list of other stories): innermost tables
 #: with three links or more, whose text is links.
 _MENU_TABLES = XPath("//table[not(.//table)][count(.//a) >= 3]")
@@ -511,7 +510,7 @@ def _kicked_headline(tree: HtmlElement) -> tuple[str, ...]:
     like a sentence, and is no headline."""
     for heading in tree.iter("h1", "h2"):
         parts = [text_of(child) for child in heading if isinstance(child.tag, str)]
-        parts = [part for part in parts if _WORD_CHAR.search(part)]  # not a dash between
+        parts = [part for part in parts if word_count(part)]  # not a dash between
         if len(parts) != 2:
             continue
         kicker, headline = parts
