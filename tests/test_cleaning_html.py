@@ -736,6 +736,28 @@ def test_no_article_root_where_the_markup_names_one() -> None:
     assert find_article_root(tree.find("body")) is None
 
 
+def test_a_short_japanese_article_has_its_root_found_by_the_characters_it_says() -> None:
+    # Paragraphs of 40-60 characters are a Japanese article's usual sentences: prose by the
+    # measure every cleaner shares (`prose_runs`), though shorter than a Latin paragraph.
+    # Counted in Latin characters (120 a run), none was, and the page had no root:
+    # trafilatura then read its menus instead (a Japanese daily, its tags written as <div>).
+    paragraphs = (
+        "市の交通局は十三日、来月から夜行列車の運行を再開すると発表した。利用者の要望が多かったため、週末を中心に走らせるという。",
+        "新しい時刻表では、午後十一時に中央駅を出発し、翌朝六時に港町駅へ到着する。切符は来週から各駅の窓口で販売される。",
+        "交通局の担当者は「多くの方に利用していただきたい。安全な運行に努める」と話している。",
+    )
+    tree = _tree(
+        '<div class="x1"><div class="x2"><a href="/">ホーム</a> <a href="/news">ニュース</a></div>'
+        f'<div class="x3">{"".join(f"<div>{p}</div>" for p in paragraphs)}</div>'
+        '<div class="x4"><p>利用規約</p></div></div>'
+    )
+
+    root = find_article_root(tree.find("body"))
+
+    assert root is not None
+    assert root.get("class") == "x3"
+
+
 def test_reader_comments_never_become_the_article_root() -> None:
     comments = "".join(
         f'<div class="comment"><p>{text} I agree with the council on this one.</p></div>'

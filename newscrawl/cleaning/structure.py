@@ -49,9 +49,6 @@ _MIN_PROSE_PARAGRAPHS = 2
 _ROOT_PROSE_SHARE = 0.8
 #: ... or this share, for the block under the page's only headline (`_headed_root`).
 _HEADED_ROOT_SHARE = 0.6
-_LONG_TEXT_RUNS = XPath(
-    ".//text()[string-length(normalize-space(.)) >= 120][not(parent::script or parent::style)]"
-)
 _MIN_ROOT_CHUNKS = 3
 _ROOT_TAGS = frozenset({"div", "section", "td"})
 #: Prose above a fact box for it to go: the article began before it.
@@ -255,20 +252,21 @@ def find_article_root(body: HtmlElement) -> HtmlElement | None:
     Extractors find the body by its markup (`<article>`, `<main>`, class names such as
     "article-body"); a page with none of them (obfuscated class names, old layouts) leaves
     them guessing paragraph by paragraph, and lists and subheadings get lost. The root is
-    the innermost block holding most of the page's prose (long runs of text, in paragraphs
-    or between line breaks), reader comments (a long thread can outweigh a short article)
-    and the text of links (a teaser card's summary, inside its link) left out. On a page
-    with one `<h1>`, the block under it that holds a smaller majority of the prose
-    (`_headed_root`) is the root instead, where it lies inside that block or no such block
-    is found. Tagged as `<article>`, the root shows the extractor where to read; that
-    narrows what it reads, so the caller undoes the tag when the text falls short of the
-    page's prose.
+    the innermost block holding most of the page's prose (`prose_runs`: runs of text as
+    long as a paragraph's sentences, in paragraphs or between line breaks, shorter in
+    scripts without spaces; captions aside), reader comments (a long thread can outweigh
+    a short article) and the text of links (a teaser card's summary, inside its link)
+    left out. On a page with one `<h1>`, the block under it that holds a smaller majority
+    of the prose (`_headed_root`) is the root instead, where it lies inside that block or
+    no such block is found. Tagged as `<article>`, the root shows the extractor where to
+    read; that narrows what it reads, so the caller undoes the tag when the text falls
+    short of the page's prose.
     """
     if next(body.iter("article", "main"), None) is not None:
         return None
     held: dict[HtmlElement, int] = {}
     total = chunks = 0
-    for run in _LONG_TEXT_RUNS(body):
+    for run in prose_runs(body):
         container = run.getparent()
         if container is not None and run.is_tail:
             container = container.getparent()
