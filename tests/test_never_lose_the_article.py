@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import lxml.html
 import pytest
 from support.devpages import page
 from support.sample_pages import PARAGRAPHS
@@ -357,6 +358,52 @@ def test_a_lede_written_in_a_div_is_kept_beside_a_sidebar_of_paragraphs() -> Non
 
     assert article is not None
     assert article["text"].startswith(PARAGRAPHS[0])
+    assert GUIDES[0] not in article["text"]
+
+
+#: An article's paragraphs, each with a link to a topic page at its end.
+DIV_PARAGRAPHS = [
+    "The regional rail authority confirmed on Monday that the overnight service between the "
+    "valley towns and the coast will return in spring, after a pause of more than twenty "
+    "years, with two departures a week in each direction <a href='/topics/rail'>rail</a>.",
+    "Tickets go on sale next month at the stations and online. A seat will cost about as "
+    "much as a day return today, while a bed in a shared cabin of four will cost twice that, "
+    "according to the price list the authority published <a href='/topics/fares'>fares</a>.",
+    "The carriages come from a line that closed in the north last year and are being "
+    "refitted in the depot by the river, where forty workers have been hired for the job "
+    "until the first train leaves in March <a href='/topics/jobs'>jobs</a>.",
+    "Council members who campaigned for the service said they hoped it would bring visitors "
+    "to the coast outside the summer season, and asked the authority to add a third weekly "
+    "departure if the first months go well <a href='/topics/council'>council</a>.",
+]
+
+
+def test_paragraphs_written_as_divs_stay_paragraphs_beside_a_sidebar_of_paragraphs() -> None:
+    """An article whose paragraphs are `<div>`s, between a photo and a subscription offer
+    that have their text in `<p>`s, beside a sidebar of guides in `<p>`s: trafilatura
+    tests the whole page for `<p>` text (`//p//text()`), finds the sidebar's, reads no
+    `<div>` as a paragraph, and gave the offer and the guides without the article (a
+    Japanese daily with its tags written as `<div>`, fundus-dev, had its article glued
+    into one line). The root's paragraphs are shown to it as the `<p>`s they are."""
+    paragraphs = "".join(f"<div>{text}</div>" for text in DIV_PARAGRAPHS)
+    offer = (
+        "<div><p>This article is for subscribers.<br>Readers of the paper edition register "
+        "for free.</p><div><a href='/register'>Register</a></div><dl><dt>Subscribers get</dt>"
+        "<dd>The e-paper</dd><dd>Every article</dd></dl></div>"
+    )
+    guides = "".join(f"<li><a href='/guide-{n}'><p>{g}</p></a></li>" for n, g in enumerate(GUIDES))
+    html = _page(
+        "<div class='wrap'><div class='main'><h1>Night trains return</h1>"
+        "<div class='copy'><div class='photo'><a href='/photos/1'><img src='/1.jpg'></a>"
+        f"<p>The first sleeper train leaves the central station.</p></div>{paragraphs}{offer}"
+        f"</div></div><div class='side'><h3>Guides</h3><ul>{guides}</ul></div></div>"
+    )
+
+    article = extract_article(html, URL)
+
+    assert article is not None
+    expected = [" ".join(lxml.html.fromstring(p).text_content().split()) for p in DIV_PARAGRAPHS]
+    assert [line for line in article["text"].splitlines() if line in expected] == expected
     assert GUIDES[0] not in article["text"]
 
 

@@ -28,6 +28,7 @@ from trafilatura.settings import Document
 from newscrawl.cleaning import evidence
 from newscrawl.cleaning.boilerplate import strip_page_header
 from newscrawl.cleaning.dom import (
+    BLOCK_TAGS,
     comparable,
     drop,
     flatten_ruby,
@@ -96,6 +97,10 @@ _MIN_LAYOUT_CELL_KEPT = 0.8
 _MAX_KICKER_WORDS = 5
 _MIN_HEADLINE_WORDS = 3
 _MAX_HEADLINE_WORDS = 25
+#: trafilatura reads `<div>`s as paragraphs in a block with less `<p>` text than this (3
+#: times its MIN_EXTRACTED_SIZE, 250 characters).
+_DIV_PARAGRAPHS_BELOW = 750
+_PARAGRAPH_TEXT = XPath(".//p//text()")
 #: The tables of links on such a page (menus, a list of other stories): innermost tables
 #: with three links or more, whose text is links.
 _MENU_TABLES = XPath("//table[not(.//table)][count(.//a) >= 3]")
@@ -313,13 +318,19 @@ def _comment_named_article(tree: HtmlElement, url: str | None) -> str:
 
 
 def _text_with_root_shown(tree: HtmlElement, url: str | None, root: HtmlElement) -> str:
-    """trafilatura's fast text with `root` tagged as `<article>`; without the tag when that
-    narrowing lost prose of the root itself (a paragraph it read differently)."""
-    tag, root.tag = root.tag, "article"
+    """trafilatura's fast text with `root` tagged as `<article>`, and its paragraphs written
+    as `<div>`s tagged as `<p>`s (`_div_paragraphs`); without the tags when that narrowing
+    lost prose of the root itself (a paragraph it read differently)."""
+    retagged = [root, *_div_paragraphs(root)]
+    tags = [element.tag for element in retagged]
+    root.tag = "article"
+    for paragraph in retagged[1:]:
+        paragraph.tag = "p"
     try:
         text = _trafilatura_text(tree, url, fast=True)
     finally:
-        root.tag = tag
+        for element, tag in zip(retagged, tags, strict=True):
+            element.tag = tag
     evidence.fired("extraction/root_hint", text)
     missing = missing_prose(root, text)
     if missing:
@@ -328,6 +339,28 @@ def _text_with_root_shown(tree: HtmlElement, url: str | None, root: HtmlElement)
             evidence.fired("extraction/root_hint_dropped", plain)
             return plain
     return text
+
+
+def _div_paragraphs(root: HtmlElement) -> list[HtmlElement]:
+    """The `<div>`s below `root` that are paragraphs (text, and no block inside), when
+    `root` has too little `<p>` text for trafilatura to read `<p>`s alone and the page
+    around it has enough. trafilatura means to read `<div>`s as paragraphs in such a
+    block, but looks for the `<p>` text on the whole page (`//p//text()`): a sidebar's
+    paragraphs made it skip the article's and recover them after the rest, or glued into
+    one line. All of them: a `<div>` left out would be skipped for the `<p>` text the
+    others add. Where the root has its `<p>` text, its `<div>`s are captions and
+    widgets; where the page has none, trafilatura reads the `<div>`s itself."""
+    if sum(len(text) for text in _PARAGRAPH_TEXT(root)) >= _DIV_PARAGRAPHS_BELOW:
+        return []
+    page = root.getroottree().getroot()
+    if sum(len(text) for text in _PARAGRAPH_TEXT(page)) < _DIV_PARAGRAPHS_BELOW:
+        return []
+    return [
+        div
+        for div in root.iterdescendants("div")
+        if not any(element.tag in BLOCK_TAGS for element in div.iterdescendants())
+        and div.text_content().strip()
+    ]
 
 
 def _trafilatura_text(tree: HtmlElement, url: str | None, *, fast: bool) -> str:
