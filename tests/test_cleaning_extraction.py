@@ -213,6 +213,22 @@ def test_the_sources_line_breaks_inside_a_paragraph_are_spaces() -> None:
     assert root.find("small/a").tail == "\n"
 
 
+def test_a_source_line_break_next_to_a_link_or_emphasis_is_a_space() -> None:
+    """The line breaks a source puts right after a link or before an emphasis, inside a
+    paragraph, are spaces too: trafilatura's fallbacks made "The airline" / "had said a
+    flight ..." two lines of the article (Reuters, fundus-dev, tags written as `<div>`)."""
+    root = lxml.html.fromstring(
+        "<div><p>The <a href='/a'>airline</a>\n had said its flight was\n<em>late</em> on"
+        " Monday.<br>\nThe crew were safe.</p></div>"
+    )
+
+    unwrap_source_lines(root)
+
+    assert root.find("p").text_content() == (
+        "The airline had said its flight was late on Monday.\nThe crew were safe."
+    )
+
+
 def test_comma_separated_article_tag_gives_one_tag_each() -> None:
     page = _page(_paragraphs(PARAGRAPHS)).replace(
         "</head>", '<meta property="article:tag" content="Rail,Night trains, Transport"></head>'

@@ -198,6 +198,18 @@ _PREFORMATTED = ("pre", "textarea", "listing", "plaintext", "xmp")
 #: A line break inside a run of words (not one between elements: around a `<br>`, some
 #: fallbacks only have the source's line breaks to part the lines).
 _SOURCE_LINE_BREAK = re.compile(r"(?<=\S)[^\S\r\n]*[\r\n]\s*(?=\S)")
+#: ... or at either end of a run that an inline element's tag borders: `<a>airline</a>\n
+#: had said` reads "airline had said".
+_LEADING_LINE_BREAK = re.compile(r"^[^\S\r\n]*[\r\n]\s*(?=\S)")
+_TRAILING_LINE_BREAK = re.compile(r"(?<=\S)[^\S\r\n]*[\r\n]\s*$")
+#: Elements that sit inside a line of text (`<br>` ends one).
+_INLINE_TAGS = frozenset(
+    {
+        *("a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i"),
+        *("kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time"),
+        *("u", "var"),
+    }
+)
 
 
 def unwrap_source_lines(root: HtmlElement) -> None:
@@ -212,6 +224,26 @@ def unwrap_source_lines(root: HtmlElement) -> None:
     for element in root.iter():
         text, tail = element.text, element.tail
         if text and element not in kept and ("\n" in text or "\r" in text):
-            element.text = _SOURCE_LINE_BREAK.sub(" ", text)
-        if tail and ("\n" in tail or "\r" in tail) and element.getparent() not in kept:
-            element.tail = _SOURCE_LINE_BREAK.sub(" ", tail)
+            first = next(element.iterchildren(), element)
+            element.text = _unwrapped(text, _inline(element), _inline(first))
+        parent = element.getparent()
+        if tail and ("\n" in tail or "\r" in tail) and parent not in kept:
+            after = element.getnext()
+            element.tail = _unwrapped(
+                tail, _inline(element), _inline(parent if after is None else after)
+            )
+
+
+def _inline(element: HtmlElement | None) -> bool:
+    return element is not None and element.tag in _INLINE_TAGS
+
+
+def _unwrapped(run: str, inline_before: bool, inline_after: bool) -> str:
+    """`run` with its source line breaks as spaces: inside it, and at an end that an inline
+    element's tag borders."""
+    run = _SOURCE_LINE_BREAK.sub(" ", run)
+    if inline_before:
+        run = _LEADING_LINE_BREAK.sub(" ", run)
+    if inline_after:
+        run = _TRAILING_LINE_BREAK.sub(" ", run)
+    return run
