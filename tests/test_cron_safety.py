@@ -133,30 +133,35 @@ def test_sigkill_loses_nothing_and_repeats_nothing(tmp_path: Path, synthetic) ->
     crawl.process.wait(timeout=HANG_GUARD)
     site.server.release()
 
+    killed_log = crawl.log.read_text()[-3000:]  # in every message: a failure says why
+
     (killed,) = feed_files(tmp_path, name)
     raw = killed.read_bytes()
     assert raw.endswith(b"\n"), "each item is written whole: a kill leaves whole lines"
     written = read_jsonl(killed)  # every line is a complete JSON object
-    assert 6 <= len(written) <= 10
-    assert _runs(tmp_path) == [("running", None)]
+    assert 6 <= len(written) <= 10, killed_log
+    assert _runs(tmp_path) == [("running", None)], killed_log
     with sqlite3.connect(tmp_path / "data" / "state.sqlite3") as db:
         recorded = {url for (url,) in db.execute("SELECT article_url FROM pages")}
-    assert {item["url"] for item in written} <= recorded, "a line was written before its record"
+    assert {item["url"] for item in written} <= recorded, (
+        f"a line was written before its record\n{killed_log}"
+    )
     # A kill inside write(2) could still cut the last line; the next run must repair it.
     killed.write_bytes(raw + b'{"url": "http://127.0.0.1/cut-off", "text": "Half a li')
 
     after = run_crawl(name, tmp_path, output=None)
-    assert after.returncode == 0, after.log[-3000:]
-    assert "Recovered run" in after.log
-    assert "a cut-off last line" in after.log
-    assert killed.read_bytes() == raw  # whole lines only, and all of them
-    assert read_jsonl(killed) == written
+    log = f"killed run:\n{killed_log}\nnext run:\n{after.log[-3000:]}"
+    assert after.returncode == 0, log
+    assert "Recovered run" in after.log, log
+    assert "a cut-off last line" in after.log, log
+    assert killed.read_bytes() == raw, log  # whole lines only, and all of them
+    assert read_jsonl(killed) == written, log
     urls = _urls(tmp_path, name)
-    assert max(urls.values()) == 1, "an article was exported twice"
-    assert sorted(urls) == sorted(site.base_url + a.path for a in site.spec.articles)
-    assert after.stat("item_scraped_count") == ARTICLES - len(written)
+    assert max(urls.values()) == 1, f"an article was exported twice\n{log}"
+    assert sorted(urls) == sorted(site.base_url + a.path for a in site.spec.articles), log
+    assert after.stat("item_scraped_count") == ARTICLES - len(written), log
     status = [status for status, _ in _runs(tmp_path)]
-    assert status == ["interrupted", "finished"]
+    assert status == ["interrupted", "finished"], log
 
 
 def test_sigterm_finishes_cleanly(tmp_path: Path, synthetic) -> None:
