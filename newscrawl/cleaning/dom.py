@@ -36,6 +36,14 @@ BLOCK_TAGS = frozenset(
     }
 )
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: Elements that run inside a line of text, as a browser lays them out (`<br>` ends one).
+INLINE_TAGS = frozenset(
+    {
+        *("a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i"),
+        *("kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time"),
+        *("u", "var"),
+    }
+)
 
 # Prose: runs of text long enough to be a paragraph's sentences, found by libxml2 (no
 # Python walk over the page). Scripts without spaces say as much in fewer characters.
@@ -202,14 +210,6 @@ _SOURCE_LINE_BREAK = re.compile(r"(?<=\S)[^\S\r\n]*[\r\n]\s*(?=\S)")
 #: had said` reads "airline had said".
 _LEADING_LINE_BREAK = re.compile(r"^[^\S\r\n]*[\r\n]\s*(?=\S)")
 _TRAILING_LINE_BREAK = re.compile(r"(?<=\S)[^\S\r\n]*[\r\n]\s*$")
-#: Elements that sit inside a line of text (`<br>` ends one).
-_INLINE_TAGS = frozenset(
-    {
-        *("a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i"),
-        *("kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time"),
-        *("u", "var"),
-    }
-)
 
 
 def unwrap_source_lines(root: HtmlElement) -> None:
@@ -235,7 +235,7 @@ def unwrap_source_lines(root: HtmlElement) -> None:
 
 
 def _inline(element: HtmlElement | None) -> bool:
-    return element is not None and element.tag in _INLINE_TAGS
+    return element is not None and element.tag in INLINE_TAGS
 
 
 def _unwrapped(run: str, inline_before: bool, inline_after: bool) -> str:

@@ -15,7 +15,7 @@ from html import unescape
 from typing import TYPE_CHECKING, NamedTuple
 
 from newscrawl.cleaning.boilerplate import is_caption, is_dateline
-from newscrawl.cleaning.dom import INVISIBLE_TAGS
+from newscrawl.cleaning.dom import INLINE_TAGS, INVISIBLE_TAGS
 from newscrawl.cleaning.markers import DATE_RE
 from newscrawl.core.text import comparable, ends_like_a_sentence
 
@@ -44,10 +44,7 @@ _FIRST_LINE_CHARS = 40
 _NOT_SHOWN = INVISIBLE_TAGS | {"textarea", "button", "option"}
 _CAPTIONS = frozenset({"figure", "figcaption", "picture"})
 #: Elements that run inside a block of text: a block holding only these is read whole.
-_INLINE = frozenset(
-    {"a", "abbr", "b", "br", "cite", "code", "em", "font", "i", "img", "mark", "q", "s"}
-    | {"small", "span", "strong", "sub", "sup", "time", "u", "wbr"}
-)
+_INLINE = INLINE_TAGS | {"br", "img", "wbr"}
 
 
 class Standfirst(NamedTuple):
