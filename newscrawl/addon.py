@@ -200,12 +200,9 @@ SCRAPY_SETTINGS: dict[str, Any] = {
     "RETRY_TIMES": 3,
     "RETRY_HTTP_CODES": [500, 502, 503, 504, 522, 524, 408, 429],
     "DOWNLOAD_TIMEOUT": 30,
-    # Scrapy 2.19's downloader starts every request queued for a site at once when the
-    # site's download slot has no delay, whatever CONCURRENT_REQUESTS_PER_DOMAIN says
-    # (measured: 7 requests at once at a concurrency of 1, AutoThrottle off); with any
-    # delay it starts them one at a time and keeps to the limit. A millisecond keeps to it
-    # at no cost. AutoThrottle, when on, never goes below it.
-    "DOWNLOAD_DELAY": 0.001,
+    # Scrapy's, counting a request against CONCURRENT_REQUESTS_PER_DOMAIN from the moment
+    # it is started (Scrapy 2.19's can start more at once: newscrawl/crawl/downloader.py).
+    "DOWNLOADER": "newscrawl.crawl.downloader.Downloader",
     # News pages are 50-500 kB; a 16 MB "page" is a mistake or a trap.
     "DOWNLOAD_MAXSIZE": 16 * 1024 * 1024,
     "DOWNLOAD_WARNSIZE": 4 * 1024 * 1024,

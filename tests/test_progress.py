@@ -87,9 +87,11 @@ def test_progress_shows_share_done_and_eta_and_counts_what_is_downloading(
 
     lines = [m.groupdict() for m in PROGRESS.finditer(text)]
     assert lines[0]["share"].startswith("reading sources")
-    assert all(int(line["downloading"]) <= 1 for line in lines)
-    assert any(int(line["queued"]) >= 8 for line in lines)  # waiting for the one slot
-    assert any(int(line["per_minute"]) > 0 for line in lines)
+    progress = "\n".join(line for line in text.splitlines() if "Progress: " in line)
+    # It failed once on a busy machine (2 downloading); the log says when and what ran.
+    assert all(int(line["downloading"]) <= 1 for line in lines), progress + text[-4000:]
+    assert any(int(line["queued"]) >= 8 for line in lines), progress  # waiting for the slot
+    assert any(int(line["per_minute"]) > 0 for line in lines), progress
 
     # A drop is one line: its reason, its URL and why, and nothing after it.
     stats = crawl_stats(text)

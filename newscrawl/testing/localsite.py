@@ -83,6 +83,8 @@ class LocalSite:
         self.requests: list[str] = []
         #: (path, status) of every answer, in the order they were sent.
         self.answers: list[tuple[str, int]] = []
+        #: The most requests being answered at once (received, not yet answered).
+        self.most_at_once = 0
         self.request_log = Path(request_log) if request_log else None
         self._lock = threading.Lock()
         #: HTML requests past the gate's allowance wait on it (None: no gate is up).
@@ -149,9 +151,11 @@ class LocalSite:
         """Count a request."""
         with self._lock:
             self.requests.append(path)
+            self.most_at_once = max(self.most_at_once, len(self.requests) - len(self.answers))
 
     def answered(self, path: str, status: int) -> None:
-        """Note an answer (and log it, when serving with a request log)."""
+        """Note an answer (and log it, when serving with a request log); before it is sent,
+        so that the client's next request finds this one answered."""
         with self._lock:
             self.answers.append((path, status))
             if self.request_log is not None:
