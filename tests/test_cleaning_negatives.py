@@ -731,6 +731,25 @@ def test_clean_text_keeps_the_articles_own_list_that_shares_a_name(
     assert clean_text(text) == text
 
 
+def test_clean_text_keeps_paragraphs_that_trail_off_under_a_header_phrase() -> None:
+    # Excerpts under a header go when several are cut short ("... by …"); the article's
+    # paragraphs under a header-like subheading, a quote trailing off among them, stay.
+    ending = [
+        "Read more",
+        "The mayor paused before answering. “We will see what the spring brings...”",
+        "Nobody on the council wanted to say more than that, and the meeting ended soon "
+        "after, with the budget for the bridge still to be agreed in March.",
+        "The engineers, for their part, said they had done what they could...",
+        "They will present a new estimate to the council at its next meeting, together with "
+        "the results of the soil tests on the eastern bank.",
+        "Until then the old ferry keeps running twice an hour.",
+        "Its owners say they are ready to add a third crossing at the busiest times.",
+    ]
+    text = "\n".join([LEDE, *ending])
+
+    assert clean_text(text) == text
+
+
 def test_clean_text_keeps_a_teaser_box_between_paragraphs() -> None:
     box = [
         "DON'T MISS",

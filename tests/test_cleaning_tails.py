@@ -624,6 +624,24 @@ def test_teaser_cards_headline_and_summary_go_with_their_header() -> None:
     assert _cut(tail) == PARAGRAPH
 
 
+def test_teaser_excerpts_cut_short_go_with_their_header() -> None:
+    # A related-posts widget showing each post's opening sentences, cut at the widget's
+    # word limit: too long for headlines. Seen on a Brazilian blog ("Você pode gostar..."),
+    # a tech site ("Related Stories") and others with class names renamed.
+    tail = [
+        "You may also like",
+        "The harbour board met on Tuesday to discuss the dredging of the outer basin, which "
+        "has silted up since the storms of last winter and now limits the size of the boats "
+        "that can moor there at low tide, according to the harbour master, who …",
+        "A bakery on the market square has won the county prize for its rye bread for the "
+        "third year running, beating forty other entries from across the region.",
+        "Volunteers spent the weekend clearing the old towpath between the two locks. The "
+        "work is part of a plan to open the whole route to walkers and cyclists by ...",
+    ]
+
+    assert _cut(tail) == PARAGRAPH
+
+
 @pytest.mark.parametrize(
     "widget",
     [

@@ -104,6 +104,13 @@ _MAX_STOP_HEADLINE_WORDS = 16
 _MAX_NO_SPACE_STOP_HEADLINE_CHARS = 50
 # A teaser card's summary: one sentence under its headline.
 _MAX_SUMMARY_WORDS = 45
+# A teaser card's excerpt: a post's opening words, up to a widget's limit (WordPress cuts
+# at 55 by default, themes at up to 100), and how many must be cut short ("... for …"):
+# two, and more than one in three.
+_MAX_EXCERPT_WORDS = 120
+_MAX_NO_SPACE_EXCERPT_CHARS = 300
+_MIN_CUT_EXCERPTS = 2
+_EXCERPTS_PER_CUT = 3
 _SEPARATOR_LINE = re.compile(r"^[\s\-–—|•·*=_~#]{1,6}$")
 # "Headline -", "Headline |", "Headline [VIDEO]": markup a headline list keeps as text.
 # (A leading bullet proves nothing by itself: articles' own lists have them too.)
@@ -536,6 +543,9 @@ def _cut_index(lines: list[_Line]) -> tuple[int | None, str]:
     cut = _headed_tail(lines, content)
     if cut is not None:
         return cut, "header"
+    cut = _excerpts_tail(lines, content)
+    if cut is not None:
+        return cut, "excerpts"
     return _structured_tail(lines, content)
 
 
@@ -564,6 +574,37 @@ def _headed_tail(lines: list[_Line], content: list[int]) -> int | None:
             continue
         return i
     return None
+
+
+def _excerpts_tail(lines: list[_Line], content: list[int]) -> int | None:
+    """A header, below the article's first line, over nothing but other posts' excerpts to
+    the end: teaser cards that show a post's opening sentences ("You may also like",
+    "Related Stories", "Você pode gostar..."), some cut short where the widget's word
+    limit fell ("... a plan for …"). One cut short could be a sentence trailing off; two,
+    and more than a third of the lines, are a widget's, as the header said. Longer than a
+    headline, so `_headed_tail` does not take them."""
+    for n, i in enumerate(content):
+        if n == 0 or not lines[i].header:
+            continue
+        items = [
+            lines[j]
+            for j in content[n + 1 :]
+            if not (lines[j].header or lines[j].date_only or lines[j].rank or lines[j].separator)
+        ]
+        if len(items) < _MIN_CUT_EXCERPTS or not all(map(_excerpt_sized, items)):
+            continue
+        # Cut short by a widget: the ellipsis ends the line (a quote trailing off ends
+        # in its closing mark).
+        cut_short = sum(1 for line in items if _ELLIPSIS.search(line.text))
+        if cut_short >= _MIN_CUT_EXCERPTS and cut_short * _EXCERPTS_PER_CUT > len(items):
+            return i
+    return None
+
+
+def _excerpt_sized(line: _Line) -> bool:
+    if line.no_space:
+        return len(line.text) <= _MAX_NO_SPACE_EXCERPT_CHARS
+    return len(line.text.split()) <= _MAX_EXCERPT_WORDS
 
 
 def _is_headline_list(after: list[_Line]) -> bool:
