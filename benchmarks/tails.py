@@ -59,7 +59,9 @@ seed's "-" separator and trailing " -", dates (in, before or under the headline)
 and " - Site" suffixes (the article's site, or each headline's own), one headline,
 headlines ending in "?", "." or "!", teaser cards (headline and the other page's first
 sentence), "Read more: headline" on one line, a widget's kicker or rank on a line of its
-own above each headline (`WIDGET_FORMATS`); at the HTML level as `<ul>`/`<ol>` of links,
+own above each headline (`WIDGET_FORMATS`), other pages' opening words cut short at a
+related-posts widget's word limit ("... for …", "... for [...]"; `EXCERPT_FORMATS`); at
+the HTML level as `<ul>`/`<ol>` of links,
 `<p>` links, bare `<a>` lists, plain `<p>`/`<li>` headlines, dated `<li>`, and cards
 whose dek is cut off ("... who said t…", an image and the headline linking to the story;
 `CARD_FORMATS`), inside the article's body container or after it inside the `<article>`.
@@ -572,12 +574,41 @@ TEXT_FORMATS: tuple[Format, ...] = (
 )
 
 
+#: Longer "words" than this are a script without spaces; its excerpts are cut by
+#: characters, about two a word (a 100-character limit for a 50-word one).
+_CHARS_PER_WORD = 20
+_NO_SPACE_CHARS_PER_WORD = 2
+
+
+def _excerpts(rng: random.Random, items: list[Source], a: Source) -> tuple[list[str], list[str]]:
+    """A related-posts widget showing each other page's opening words (its paragraphs,
+    joined) up to a word limit, cut short with an ellipsis where the limit falls inside the
+    text; a text shorter than the limit shows whole."""
+    limit = rng.choice((30, 40, 55, 100))
+    ellipsis = rng.choice((" …", "…", "...", " [...]", " […]"))
+    lines: list[str] = []
+    for s in items:
+        text = " ".join(s.lines)
+        if len(text) > _CHARS_PER_WORD * len(text.split()):
+            # A script without spaces: the widget counts characters.
+            chars = limit * _NO_SPACE_CHARS_PER_WORD
+            lines.append(text[:chars] + ellipsis if len(text) > chars else text)
+            continue
+        words = text.split()
+        lines.append(" ".join(words[:limit]) + ellipsis if len(words) > limit else text)
+    return lines, lines
+
+
 #: Widgets that extractors flatten into lines of their own: a kicker or a rank above each
 #: headline. `main` draws them with a random generator of their own, so that adding them
 #: left every other case of the benchmark as it was.
 WIDGET_FORMATS: tuple[Format, ...] = (
     Format("header + kicker above each headline", True, 2, 5, _kickers),
     Format("header + rank above each headline", True, 2, 5, _ranks),
+)
+#: Teaser excerpts, drawn with a generator of their own too (`main`).
+EXCERPT_FORMATS: tuple[Format, ...] = (
+    Format("header + excerpts cut short", True, 2, 5, _excerpts),
 )
 
 
@@ -1575,6 +1606,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         widgets = Material(material.all, random.Random(args.seed + 1))
         cases += text_tail_cases(widgets, args.per_language, WIDGET_FORMATS, inline_teasers=False)
+        excerpts = Material(material.all, random.Random(args.seed + 2))
+        cases += text_tail_cases(excerpts, args.per_language, EXCERPT_FORMATS, inline_teasers=False)
         results = run_text(cases)
         systems = list(TEXT_SYSTEMS)
         # one verdict per case: both text paths must succeed

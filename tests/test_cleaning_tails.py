@@ -642,6 +642,26 @@ def test_teaser_excerpts_cut_short_go_with_their_header() -> None:
     assert _cut(tail) == PARAGRAPH
 
 
+def test_excerpts_go_from_their_own_header_not_from_a_header_phrase_above() -> None:
+    # The article's paragraphs are excerpt-sized too: under a subheading that is a header
+    # phrase, above the widget, they stay.
+    article = [
+        "Read more",
+        "The council will publish the full study on its website next week, with the "
+        "answers to the questions residents sent in during the consultation.",
+        "A public meeting on the plans is set for the first Monday of March.",
+    ]
+    widget = [
+        "You may also like",
+        "Volunteers spent the weekend clearing the old towpath between the two locks. The "
+        "work is part of a plan to open the whole route to walkers and cyclists by [...]",
+        "A bakery on the market square has won the county prize for its rye bread for the "
+        "third year running, beating forty other entries from across the …",
+    ]
+
+    assert _cut([*article, *widget]) == "\n".join([PARAGRAPH, *article])
+
+
 @pytest.mark.parametrize(
     "widget",
     [

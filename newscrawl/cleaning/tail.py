@@ -134,6 +134,8 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 _ATTRIBUTION = re.compile(r"^[—–-]\s*.{1,80}\(@\w+\)")
 _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
 _ELLIPSIS = re.compile(r"(\.\.\.|…)$")
+#: A widget's excerpt cut short: "... for …", "... for [...]" (WordPress's "[…]").
+_CUT_SHORT = re.compile(r"(\.\.\.|…)\]?$")
 _NO_SPACE = re.compile(f"[{NO_SPACE_CHARS}]")
 _WORD = re.compile(rf"[^\W\d_][{WORD_CHARS}'’\-]*")
 # A line that starts with a time of day: "1:00 Opening", "14.30 Uhr: ...".
@@ -582,9 +584,12 @@ def _excerpts_tail(lines: list[_Line], content: list[int]) -> int | None:
     "Related Stories", "Você pode gostar..."), some cut short where the widget's word
     limit fell ("... a plan for …"). One cut short could be a sentence trailing off; two,
     and more than a third of the lines, are a widget's, as the header said. Longer than a
-    headline, so `_headed_tail` does not take them."""
-    for n, i in enumerate(content):
-        if n == 0 or not lines[i].header:
+    headline, so `_headed_tail` does not take them. The last such header: the article's
+    paragraphs are excerpt-sized too, under a header phrase of its own above the widget
+    (a "Leggi anche" line kept in the text); a widget of two blocks goes in two cuts."""
+    for n in range(len(content) - 1, 0, -1):
+        i = content[n]
+        if not lines[i].header:
             continue
         items = [
             lines[j]
@@ -595,7 +600,7 @@ def _excerpts_tail(lines: list[_Line], content: list[int]) -> int | None:
             continue
         # Cut short by a widget: the ellipsis ends the line (a quote trailing off ends
         # in its closing mark).
-        cut_short = sum(1 for line in items if _ELLIPSIS.search(line.text))
+        cut_short = sum(1 for line in items if _CUT_SHORT.search(line.text))
         if cut_short >= _MIN_CUT_EXCERPTS and cut_short * _EXCERPTS_PER_CUT > len(items):
             return i
     return None
