@@ -448,6 +448,12 @@ def test_a_photo_credit_above_does_not_keep_a_copyright_notices_box() -> None:
     assert cleaned.endswith(article[-1])
 
 
+def test_a_removed_line_between_empty_lines_leaves_one_empty_line() -> None:
+    text = f"{PARAGRAPH}\n\nSubscribe to our newsletter\n\n{PARAGRAPH}"
+
+    assert clean_text(text) == f"{PARAGRAPH}\n\n{PARAGRAPH}"
+
+
 def test_closing_lines_and_headlines_in_layers_are_all_cut() -> None:
     article = ARTICLES["en"][0]
     tail = [

@@ -154,7 +154,7 @@ def test_tidy_lines_drops_the_sources_whitespace_and_keeps_a_code_samples() -> N
     code = "def sailings(day):\n    if day == 'Sunday':\n        return 2\n    return 5"
     japanese = "\u3000" + "フェリー" * 5 + "。"  # a full-width space opens the paragraph
 
-    text = f"\t\t\n\t\t{prose}  \n\u00a0\n{code}\n\t{japanese}\n  "
+    text = f"\t\t\n\t\t{prose}  \n\u00a0\n \n\n{code}\n\t{japanese}\n  "
 
     assert tidy_lines(text) == f"{prose}\n\n{code}\n{japanese}"
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from newscrawl.cleaning.boilerplate import remove_boilerplate
 from newscrawl.cleaning.byline import strip_author_bio, strip_byline
 from newscrawl.cleaning.tail import KnownHeadlines, strip_tail
+from newscrawl.core.text import squeeze_blank_lines
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -110,11 +111,12 @@ def remove_chrome_lines(
 ) -> tuple[str, list[str]]:
     """Chrome lines, a first line that repeats `title`, and the byline and bio of
     `authors`: the crawl's chrome stage (`stages.remove_chrome`) and `clean_text`'s first
-    step; and the lines removed."""
+    step; and the lines removed. Where lines went, one empty line stays of the run they
+    parted."""
     text, removed = remove_boilerplate(text, title)
     text, byline = strip_byline(text, authors)
     text, bio = strip_author_bio(text, authors)
-    return text, removed + byline + bio
+    return squeeze_blank_lines(text), removed + byline + bio
 
 
 def _clean_once(

@@ -84,6 +84,7 @@ from newscrawl.core.text import (
     SEMICOLON,
     WORD_CHARS,
     comparable,
+    squeeze_blank_lines,
 )
 
 if TYPE_CHECKING:
@@ -456,7 +457,7 @@ def strip_tail(
             break
     if not removed:
         return text, []
-    return "\n".join(lines).rstrip(), removed
+    return squeeze_blank_lines("\n".join(lines).rstrip()), removed
 
 
 def _describe(

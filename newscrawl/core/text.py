@@ -118,12 +118,14 @@ def is_prose(line: str, min_words: int = PROSE_WORDS, *, needs_stop: bool = True
 
 #: How trafilatura writes a list item's bullet.
 _BULLET = "-"
+#: Two empty lines or more in a row (whitespace alone counts as empty).
+_BLANK_RUN = re.compile(r"\n(?:[^\S\n]*\n){2,}")
 
 
 def tidy_lines(text: str) -> str:
     """`text` without the whitespace extractors carry over from the page's source: at the
-    ends of lines, in lines of whitespace alone (left empty), in empty lines around the
-    text, and the source's indentation before a line of prose. Indentation before other
+    ends of lines, in lines of whitespace alone (left empty, one in a row), in empty lines
+    around the text, and the source's indentation before a line of prose. Indentation before other
     lines stays (a code sample's); so does a full-width space opening a Japanese or
     Chinese paragraph.
 
@@ -150,7 +152,14 @@ def tidy_lines(text: str) -> str:
             tidy.append(line)
     if bullet is not None:
         tidy.append(bullet)
-    return "\n".join(tidy).strip("\n")
+    return squeeze_blank_lines("\n".join(tidy).strip("\n"))
+
+
+def squeeze_blank_lines(text: str) -> str:
+    """`text` with one empty line where it had several in a row: one parts two blocks (a
+    code sample from the prose); a run is the source's spacing, or what is left where a
+    cleaner removed the lines between empty ones."""
+    return _BLANK_RUN.sub("\n\n", text)
 
 
 def prose_paragraphs(text: str, enough: int | None = None) -> int:
