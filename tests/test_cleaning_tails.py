@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from newscrawl import clean_text
-from newscrawl.cleaning import KnownHeadlines, remove_boilerplate, strip_tail
+from newscrawl.cleaning import KnownHeadlines, remove_boilerplate, strip_tail, tail
 
 #: language -> (article lines, tail header, tail headlines)
 ARTICLES: dict[str, tuple[list[str], str, list[str]]] = {
@@ -452,6 +452,24 @@ def test_a_removed_line_between_empty_lines_leaves_one_empty_line() -> None:
     text = f"{PARAGRAPH}\n\nSubscribe to our newsletter\n\n{PARAGRAPH}"
 
     assert clean_text(text) == f"{PARAGRAPH}\n\n{PARAGRAPH}"
+
+
+def test_tails_in_many_layers_are_cut_reading_each_line_once(monkeypatch) -> None:
+    # A digest's "Read more" under each item: each round cuts one layer; describing the
+    # whole text again every round made a text of 400 layers take a minute of CPU
+    # (benchmarks/long_texts.py).
+    described: list[str] = []
+    describe = tail._describe
+
+    def counting(line: str, *args: object) -> object:
+        described.append(line)
+        return describe(line, *args)
+
+    monkeypatch.setattr(tail, "_describe", counting)
+    lines = [PARAGRAPH, *["Read more", OTHER_HEADLINES[0]] * 30]
+
+    assert strip_tail("\n".join(lines)) == (PARAGRAPH, lines[1:])
+    assert len(described) == len(lines)
 
 
 def test_closing_lines_and_headlines_in_layers_are_all_cut() -> None:

@@ -105,6 +105,10 @@ _MAX_STOP_HEADLINE_WORDS = 16
 _MAX_NO_SPACE_STOP_HEADLINE_CHARS = 50
 # A teaser card's summary: one sentence under its headline.
 _MAX_SUMMARY_WORDS = 45
+# The most lines a header's list may run to (the dev sets' longest: 12). Reading every
+# line under every header, round after round, took a text of 400 "Read more" lines
+# (a digest) 65 s of CPU; a longer list under a header is left to the rules without one.
+_MAX_LIST_LINES = 200
 # A teaser card's excerpt: a post's opening words, up to a widget's limit (WordPress cuts
 # at 55 by default, themes at up to 100), and how many must be cut short ("... for …"):
 # two, and more than one in three.
@@ -216,6 +220,10 @@ class _Line:
     @cached_property
     def blank(self) -> bool:
         return not self.text
+
+    @cached_property
+    def words(self) -> int:
+        return len(_WORD.findall(self.text))
 
     @cached_property
     def separator(self) -> bool:
@@ -442,9 +450,12 @@ def strip_tail(
     """
     lines = text.split("\n")
     header_re = compile_lines({}, tuple(extra_headers)) if extra_headers else None
+    # Each round only shortens the text (`lines` stays a prefix): its lines are described
+    # once, and the rounds reuse what they found.
+    described = [_describe(line, header_re, known) for line in lines]
     removed: list[str] = []
     while True:
-        shapes = [_describe(line, header_re, known) for line in lines]
+        shapes = described[: len(lines)]
         cut, rule = _cut_index(shapes)
         if cut is not None:
             tail = [line.strip() for line in lines[cut:] if line.strip()]
@@ -570,7 +581,7 @@ def _headed_tail(lines: list[_Line], content: list[int]) -> int | None:
     line, a header phrase over a line that ends with a full stop is a subheading or kicker
     over a short article (a CJK news brief is headline-sized), not a tail."""
     for n, i in enumerate(content):
-        if not lines[i].header:
+        if not lines[i].header or len(content) - n - 1 > _MAX_LIST_LINES:
             continue
         after = [lines[j] for j in content[n + 1 :]]
         if not _is_headline_list(after) or (n == 0 and any(line.end == "." for line in after)):
@@ -588,22 +599,19 @@ def _excerpts_tail(lines: list[_Line], content: list[int]) -> int | None:
     headline, so `_headed_tail` does not take them. The last such header: the article's
     paragraphs are excerpt-sized too, under a header phrase of its own above the widget
     (a "Leggi anche" line kept in the text); a widget of two blocks goes in two cuts."""
+    items = cut_short = 0  # under the header being looked at, to the end
     for n in range(len(content) - 1, 0, -1):
-        i = content[n]
-        if not lines[i].header:
-            continue
-        items = [
-            lines[j]
-            for j in content[n + 1 :]
-            if not (lines[j].header or lines[j].date_only or lines[j].rank or lines[j].separator)
-        ]
-        if len(items) < _MIN_CUT_EXCERPTS or not all(map(_excerpt_sized, items)):
-            continue
-        # Cut short by a widget: the ellipsis ends the line (a quote trailing off ends
-        # in its closing mark).
-        cut_short = sum(1 for line in items if _CUT_SHORT.search(line.text))
-        if cut_short >= _MIN_CUT_EXCERPTS and cut_short * _EXCERPTS_PER_CUT > len(items):
-            return i
+        line = lines[content[n]]
+        if line.header:
+            if cut_short >= _MIN_CUT_EXCERPTS and cut_short * _EXCERPTS_PER_CUT > items:
+                return content[n]
+        elif not (line.date_only or line.rank or line.separator):
+            if not _excerpt_sized(line):
+                return None  # no header above has only excerpts under it
+            items += 1
+            # Cut short by a widget: the ellipsis ends the line (a quote trailing off
+            # ends in its closing mark).
+            cut_short += bool(_CUT_SHORT.search(line.text))
     return None
 
 
@@ -687,7 +695,7 @@ def _is_headline_with_stop(line: _Line) -> bool:
         return False
     if line.no_space:
         return len(line.text) <= _MAX_NO_SPACE_STOP_HEADLINE_CHARS
-    return len(_WORD.findall(line.text)) <= _MAX_STOP_HEADLINE_WORDS
+    return line.words <= _MAX_STOP_HEADLINE_WORDS
 
 
 def _is_summary(line: _Line) -> bool:
