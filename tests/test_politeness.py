@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
 from conftest import run_crawl
 
 if TYPE_CHECKING:
@@ -34,14 +35,19 @@ class BusyClock:
 """
 
 
-def test_one_request_at_a_time_to_a_site_at_a_limit_of_one(tmp_path: Path, synthetic) -> None:
+@pytest.mark.parametrize("delay", ["0", "0.001"], ids=["no-delay", "delay"])
+def test_one_request_at_a_time_to_a_site_at_a_limit_of_one(
+    tmp_path: Path, synthetic, delay: str
+) -> None:
+    # With no delay, Scrapy's downloader starts every queued request at once (its clock
+    # aside); with one, whenever the delay passes within one call.
     # Each page takes the server 20 ms, so requests started together are answered together.
     site = synthetic(12, delay=0.02)
     name = site.install(tmp_path)
     (tmp_path / "busy_clock.py").write_text(BUSY_CLOCK)
     settings = {
         "CONCURRENT_REQUESTS_PER_DOMAIN": "1",
-        "DOWNLOAD_DELAY": "0.001",
+        "DOWNLOAD_DELAY": delay,
         "EXTENSIONS": '{"busy_clock.BusyClock": 0}',
     }
     result = run_crawl(name, tmp_path, settings=settings)
