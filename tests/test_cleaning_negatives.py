@@ -341,6 +341,9 @@ def test_clean_text_keeps_a_mid_article_line_that_starts_with_a_one_word_header(
         "Der Verein bittet: Unterstützen Sie die Aktion mit einer Spende, sagte der Sprecher.",
         # sentences that open like a promo's call
         "Want to know more? The council has published the plans on its website.",
+        # or like an embed's label
+        "Video of the collision was shared widely on social media that evening.",
+        "Embedded in the council's plan is a promise of night buses.",
     ],
 )
 def test_clean_text_keeps_sentences_that_mention_chrome_words(last_line: str) -> None:

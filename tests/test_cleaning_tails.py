@@ -1065,6 +1065,9 @@ def test_a_line_ending_in_brackets_without_a_photo_credit_stays(line: str) -> No
         "Inhalte. Zur Anzeige aktiviere bitte die Einstellungen.",
         # what stands in for a slideshow or a video
         *("This slideshow requires JavaScript.", "Your browser does not support the video tag."),
+        # an embed's or a page region's label (seen on 5 dev sites)
+        *("Embed", "Video", "Back to video", "Link zum YouTube-Inhalt", "Link des Videos"),
+        *("Empfohlener redaktioneller Inhalt", "Article content", "Hauptinhalt"),
         # a cookie notice, a form's field
         "We use cookies to improve your experience on our site.",
         # (as long as a consent manager writes them: theverge.com, vox.com, sbnation.com)

@@ -237,6 +237,8 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"|(bild|foto) vergrößern|(weitere )?bilder anzeigen|zur bildergalerie",
         r"skip to (main )?content|back to top|(zurück )?nach oben|zur startseite"
         r"|retour en haut|volver arriba|jump to comments",
+        # a page region's label for screen readers: "Article content", "Hauptinhalt"
+        r"(article|main) content|hauptinhalt|contenu principal|contenido principal",
         # a photo viewer's buttons and labels, left alone on a line: "Caption", "Close",
         # "Updated" (Hearst's papers: chron.com, sfgate.com, timesunion.com, ...), "toggle
         # caption", "Enlarge this image"
@@ -307,6 +309,12 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"bloqué)).{0,120}(cookies|consentement|accepter|choix).{0,200}",
         r"para (ver|mostrar|visualizar) este contenido.{0,120}(cookies|consentimiento|aceptar)"
         r".{0,200}",
+        # a placeholder's label, left alone on its line: "Embed", "Video", "Back to video",
+        # "Link zum YouTube-Inhalt", "Link des Videos", "Empfohlener redaktioneller Inhalt"
+        r"embed(ded (content|post|video|tweet))?|((watch|play|back to)( the)? )?video"
+        r"|external content|link (zum|zu dem) [\w.-]+-inhalt|link des videos"
+        r"|(empfohlener )?(redaktioneller|externer) inhalt|contenu externe|contenido externo"
+        r"|conteúdo externo|contenuto esterno",
     ),
     # photo and source credits: "Photo: Jane Doe/Reuters", "Foto: dpa", "Getty Images"
     "credit": (
