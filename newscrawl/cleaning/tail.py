@@ -116,6 +116,12 @@ _MAX_EXCERPT_WORDS = 120
 _MAX_NO_SPACE_EXCERPT_CHARS = 300
 _MIN_CUT_EXCERPTS = 2
 _EXCERPTS_PER_CUT = 3
+# A widget shows a few posts (the dev sets' and the tails benchmark's: 2-10): read no
+# further up, where the article's paragraphs, excerpt-sized too, are.
+_MAX_EXCERPTS = 30
+# A widget's furniture between them (a date, a rank, a separator) is short; a paragraph's
+# length is no date line (and reading it for dates costs more than the rest of the rule).
+_MAX_FURNITURE_CHARS = 60
 _SEPARATOR_LINE = re.compile(r"^[\s\-–—|•·*=_~#]{1,6}$")
 # "Headline -", "Headline |", "Headline [VIDEO]": markup a headline list keeps as text.
 # (A leading bullet proves nothing by itself: articles' own lists have them too.)
@@ -605,10 +611,14 @@ def _excerpts_tail(lines: list[_Line], content: list[int]) -> int | None:
         if line.header:
             if cut_short >= _MIN_CUT_EXCERPTS and cut_short * _EXCERPTS_PER_CUT > items:
                 return content[n]
-        elif not (line.date_only or line.rank or line.separator):
-            if not _excerpt_sized(line):
-                return None  # no header above has only excerpts under it
+        elif not _excerpt_sized(line):
+            return None  # no header above has only excerpts under it
+        elif len(line.text) > _MAX_FURNITURE_CHARS or not (
+            line.date_only or line.rank or line.separator
+        ):
             items += 1
+            if items > _MAX_EXCERPTS:
+                return None  # the article's paragraphs, not a widget's few posts
             # Cut short by a widget: the ellipsis ends the line (a quote trailing off
             # ends in its closing mark).
             cut_short += bool(_CUT_SHORT.search(line.text))

@@ -125,9 +125,9 @@ _BLANK_RUN = re.compile(r"\n(?:[^\S\n]*\n){2,}")
 def tidy_lines(text: str) -> str:
     """`text` without the whitespace extractors carry over from the page's source: at the
     ends of lines, in lines of whitespace alone (left empty, one in a row), in empty lines
-    around the text, and the source's indentation before a line of prose. Indentation before other
-    lines stays (a code sample's); so does a full-width space opening a Japanese or
-    Chinese paragraph.
+    around the text, and the source's indentation before a line of prose. Indentation
+    before other lines stays (a code sample's); so does a full-width space opening a
+    Japanese or Chinese paragraph.
 
     A list item whose text starts on a new line in the source comes out of trafilatura
     as a bullet alone on its line ("-") and its text, indented, on the next: they are
