@@ -3,6 +3,7 @@
     python benchmarks/rule_usage.py              # both dev sets
     python benchmarks/rule_usage.py --texts 3    # with up to 3 removed texts per rule
     python benchmarks/rule_usage.py --plain-markup   # class and id values renamed first
+    python benchmarks/rule_usage.py --plain-tags     # and sectioning tags written as <div>
 
 A generic rule needs evidence from at least three different sites; one that acted on
 fewer is fitted to the pages it was written for, and moves to that site's module or goes.
@@ -29,7 +30,8 @@ and class words that never acted are listed at the end.
 With `--plain-markup` (`newscrawl.testing.evaluation.plain_markup`) the class words can no
 longer act, and the structural rules meet what they would meet on a site whose class names
 say nothing (hashed CSS-in-JS names): a rule that only acts there, such as the
-comment-thread cut, has its evidence in that run.
+comment-thread cut, has its evidence in that run. `--plain-tags` (`plain_tags`) also writes
+`<article>`, `<nav>`, `<aside>`, ... as `<div>`s, as a site that names nothing would.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ from newscrawl.cleaning import clean_text, evidence
 from newscrawl.cleaning.markers import CHROME_CLASS_WORDS, TABLES
 from newscrawl.items import Page
 from newscrawl.stages import Rejected, extract, remove_chrome, strip_related_tail
-from newscrawl.testing.evaluation import plain_markup, shingles, tokenize
+from newscrawl.testing.evaluation import plain_markup, plain_tags, shingles, tokenize
 
 MIN_SITES = 3
 #: Tables whose every phrase is a rule; the others are keyed by kind of line. (None:
@@ -249,9 +251,16 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="rename every class and id value first (evaluation.plain_markup): what the "
         "structural rules do where no class word is known",
     )
+    parser.add_argument(
+        "--plain-tags",
+        action="store_true",
+        help="--plain-markup, and sectioning tags written as <div> (evaluation.plain_tags)",
+    )
     args = parser.parse_args(argv)
     pages = [p for name in args.sets.split(",") for p in load(name.strip(), SHARED)]
-    if args.plain_markup:
+    if args.plain_tags:
+        pages = [replace(page, html=plain_tags(page.html)) for page in pages]
+    elif args.plain_markup:
         pages = [replace(page, html=plain_markup(page.html)) for page in pages]
     usage = run(pages, args.texts)
     sites = len({p.site for p in pages})
