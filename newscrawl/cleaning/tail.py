@@ -626,9 +626,7 @@ def _excerpts_tail(lines: list[_Line], content: list[int]) -> int | None:
 
 
 def _excerpt_sized(line: _Line) -> bool:
-    if line.no_space:
-        return len(line.text) <= _MAX_NO_SPACE_EXCERPT_CHARS
-    return len(line.text.split()) <= _MAX_EXCERPT_WORDS
+    return not line.at_least(_MAX_EXCERPT_WORDS + 1, _MAX_NO_SPACE_EXCERPT_CHARS + 1)
 
 
 def _is_headline_list(after: list[_Line]) -> bool:
