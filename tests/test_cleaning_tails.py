@@ -1068,6 +1068,10 @@ def test_a_line_ending_in_brackets_without_a_photo_credit_stays(line: str) -> No
         # an embed's or a page region's label (seen on 5 dev sites)
         *("Embed", "Video", "Back to video", "Link zum YouTube-Inhalt", "Link des Videos"),
         *("Empfohlener redaktioneller Inhalt", "Article content", "Hauptinhalt"),
+        # the site's account and subscription buttons, and a tool's members-only note (seen
+        # on 4 dev sites: wired.com, abc.es, lemonde.fr, reuters.com)
+        *("SUBSCRIBE", "Sign up", "Log in", "Se connecter", "identifiez-vous"),
+        *("Iniciar sesión", "Suscribete", "Esta funcionalidad es sólo para registrados"),
         # a cookie notice, a form's field
         "We use cookies to improve your experience on our site.",
         # (as long as a consent manager writes them: theverge.com, vox.com, sbnation.com)
@@ -1140,6 +1144,9 @@ def test_a_line_of_chrome_goes_between_paragraphs(line: str) -> None:
         "By using the app, you agree to the use of cookies the court ruled unlawful, he said.",
         "Subscribe to the council's newsletter for updates on the works, residents were told.",
         "Support independent journalism, the union's leader told the rally on Saturday.",
+        # a sentence that opens with an account button's word
+        "Log in to the council's portal to see the new timetable, the mayor said.",
+        "Subscribe, the station's manager urged listeners on Tuesday.",
     ],
 )
 def test_a_sentence_that_opens_like_a_line_of_chrome_stays(line: str) -> None:

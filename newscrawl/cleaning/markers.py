@@ -249,6 +249,22 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"|correction)|suggest a correction|submit a correction|fehler melden"
         r"|signaler une erreur|segnala(re)? un errore|reportar un error",
     ),
+    # the site's account and subscription buttons, left alone on a line ("SUBSCRIBE",
+    # "Sign up", "Se connecter", "identifiez-vous", "Iniciar sesión", "Suscribete"), and
+    # the note on a tool kept for members ("Esta funcionalidad es sólo para registrados").
+    # A line, never a sentence: "Sign in to read more" is the paywall's (`appeal`).
+    "account": (
+        r"sign ?in|sign ?up|log ?in|log ?out|sign ?out|subscribe|my account",
+        r"se connecter|connexion|identifiez-vous|s'identifier|se déconnecter|mon compte",
+        r"iniciar sesi[oó]n|suscr[ií]bete|cerrar sesi[oó]n|mi cuenta|registrarse",
+        r"anmelden|einloggen|abmelden|ausloggen|mein konto|accedi|esci|il mio account"
+        r"|entrar|assine|minha conta|inloggen|logga in|logg inn|войти|ログイン|로그인|登录",
+        r"(esta )?funcionalidad (es )?s[oó]lo para (registrados|suscriptores)"
+        r"|this feature is (only )?(available )?(for|to) (registered users|subscribers)"
+        r"|cette fonctionnalité est réservée aux (abonnés|inscrits)"
+        r"|diese funktion (ist|steht) nur (für )?(abonnenten|registrierten? nutzer)"
+        r"( zur verfügung)?",
+    ),
     # the small print of a sign-up or comment form: "By submitting this form you agree
     # to ...", "This site is protected by reCAPTCHA ...", "Mit meiner Anmeldung ... stimme
     # ich ... zu"
