@@ -76,6 +76,10 @@ ENDINGS: dict[str, list[str]] = {
         "2:00 Guided walk along the eastern bank",
         "3:00 Concert by the Elmsford Brass Band",
     ],
+    # the article's own pointer to a website, in a sentence (not a wire story's last line)
+    "a call to comment online": [
+        "Reach the council at https://elmsford.example/bridge before May 1 to comment on it."
+    ],
     "a recipe's quantities": [
         "1/2 cup of sugar for the bridge-opening cake",
         "1/4 cup of butter, softened",

@@ -346,6 +346,13 @@ def test_unrelated_headlines_in_a_script_without_spaces_go_without_a_header(
             "unsere Lokalredaktionen im Tal, die über Gemeinderat, Schulen und Vereine "
             "berichten. Helfen Sie mit? Jetzt unterstützen"
         ],
+        # how a wire story ends: the reporters' accounts, the agency's pages on the subject
+        # (AP's wording, on three dev sites that run its stories)
+        ["___", "Reach the reporters on Twitter at https://x.example/jdoe and @jroe"],
+        [
+            "Follow the Courier's full coverage of the harbour works at https://courier.example/harbour"
+        ],
+        ["More Courier rail: https://courier.example/rail and https://x.example/courier_rail"],
         # copyright lines beyond the Latin script
         ["<저작권자(c) 밸리뉴스, 무단 전재-재배포 금지>"],
         ["Copyright © 2024 バレー新聞社 無断転載を禁じます"],

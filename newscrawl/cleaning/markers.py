@@ -583,6 +583,14 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         rf"{_HAS_AT}.{{0,300}}\b((may|can|could) be reached|is reachable|erreichen sie"
         rf"|here('s| is) (our|my) e-?mail|we('d| would) (like|love) to hear)\b.{{0,200}}"
         rf"{_EMAIL}.{{0,200}}",
+        # the reporters' accounts, and the publisher's pages on the subject, as a wire story
+        # ends (AP's, on three dev sites that run them): "Reach the reporters on Twitter at
+        # http://...", "Follow AP's full coverage of Brexit at https://...", "More AP NBA:
+        # https://... and https://..."
+        r"reach (the )?(reporters?|writers?|authors?|\S+( \S+)?) (on (twitter|x) )?at "
+        r"(https?://|@)\S+(,? (and )?(https?://|@)\S+)*\.?",
+        r"follow .{1,40}\bcoverage( of .{1,100}?)? at (https?://|www\.)\S+\.?",
+        r"more (\S+ ){0,2}\S+: https?://\S+(,? (and )?https?://\S+)*\.?",
     ),
     # The publisher's appeal to its readers, for money or membership: "If you enjoyed this
     # article, ... join", "Support the Courier so we ...", "Get ... 52 issues for £39", a
