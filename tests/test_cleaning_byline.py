@@ -22,6 +22,14 @@ BODY = (
         ("Daniel Ortega Ruiz", ["Daniel Ortega Ruiz"]),
         ("Staff Reports", ["Staff Reports"]),
         ("Por Lucía García | Madrid", ["Lucía García"]),
+        # by its shape, where the metadata names none or only one of the authors (seen on
+        # four dev sites: cbsnews.com, politifact.com, thespacereview.com, boersen-zeitung.de)
+        ("By Jane Doe, Max Roe, Ann Lee", ["Jane Doe"]),
+        ("By Jane Doe on Monday, November 18th, 2019 at 11:04 a.m.", []),
+        ("Von Anna Muster, Frankfurt", []),
+        ("by Jane Doe", []),
+        ("Por Lucía García y María de los Santos", []),
+        ("Von Anna Muster | 14.03.2024, 10:02 Uhr", []),
     ],
 )
 def test_a_byline_line_under_the_headline_goes(line: str, authors: list[str]) -> None:
@@ -42,6 +50,10 @@ def test_a_byline_line_under_the_headline_goes(line: str, authors: list[str]) ->
         (f"Reuters\n{BODY}", ["Reuters"]),
         # Names with more than a few other words are a heading, not a byline.
         (f"Why Jane Doe left the harbour board after twenty years\n{BODY}", ["Jane Doe"]),
+        # A sentence that opens with "By", and a day alone, are no byline by their shape.
+        (f"By Tuesday, the council had voted to keep the ferry.\n{BODY}", []),
+        (f"By Monday\n{BODY}", []),
+        (f"Von der Leyen will eine zweite Amtszeit\n{BODY}", []),
         # Below the first lines, a name is the article's (a sign-off, a quote's source).
         (f"{BODY}\nOne.\nTwo.\nThree.\nJane Doe", ["Jane Doe"]),
         (BODY, []),

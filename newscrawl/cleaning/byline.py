@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 
 from newscrawl.cleaning import evidence
-from newscrawl.cleaning.markers import AUTHOR_BOX_HEADING_RE
+from newscrawl.cleaning.markers import AUTHOR_BOX_HEADING_RE, DATE_RE
 from newscrawl.core.text import after_prose, ends_like_a_sentence, is_prose
 
 #: A byline sits under the headline and the standfirst: among the first lines of text.
@@ -30,6 +30,26 @@ _MAX_OTHER_WORDS = 4
 #: first line; only full names are matched.
 _MIN_NAME_WORDS = 2
 _WORD = re.compile(r"\w+")
+#: A byline by its shape, when the metadata does not name (all) its authors: "By" in the
+#: page's language, then names ("By Stefan Becket, Kathryn Watson, Grace Segers", "Von
+#: Anna Sleegers, Frankfurt", "by Jeff Foust"), a place and a time stamp at most ("By
+#: Louis Jacobson on Monday, November 18th, 2019 at 11:04 a.m.").
+_BY = re.compile(r"^(by|von|par|por|di|door|av|af)\s+", re.IGNORECASE)
+_STAMP_WORDS = re.compile(
+    r"\b(on|at|um|am|le|el|updated|published|aktualisiert|veröffentlicht|a\.m\.|p\.m\.|am|pm"
+    r"|uhr|(mon|tues|wednes|thurs|fri|satur|sun)day|(mon|diens|donners|frei|sams|sonn)tag"
+    r"|mittwoch)(?!\w)",
+    re.IGNORECASE,
+)
+_NAME_SEPARATORS = re.compile(r"\s*(?:[,|&/]|\b(?:and|und|et|y|e|og|och|en)\b)\s*")
+_NAME_WORD = re.compile(r"^[^\W\d_][\w.'’-]*$")
+_NAME_PARTICLES = frozenset(
+    {"van", "von", "de", "da", "del", "der", "den", "di", "du", "la", "le", "los", "las", "do"}
+    | {"dos", "das", "ter", "ten", "zu", "bin", "al"}
+)
+#: Words of one name ("Maria de los Santos Pérez") and of the whole line.
+_MAX_NAME_WORDS = 4
+_MAX_BYLINE_WORDS = 16
 #: A bio closes the text: it is among its last lines...
 _TRAILING_LINES = 4
 #: ...and what follows it is more bios, or short and no paragraph of prose ("First
@@ -57,7 +77,7 @@ _ABOUT = re.compile(r"^(more about|about|über|à propos de|sobre|acerca de|om|o
 def strip_byline(text: str, authors: Sequence[str]) -> tuple[str, list[str]]:
     """Return `text` without a leading line that is a byline of `authors`, and the line."""
     names = [name.casefold() for name in authors if len(name.split()) >= _MIN_NAME_WORDS]
-    if not names or not text:
+    if not text:
         return text, []
     lines = text.split("\n")
     seen = 0
@@ -65,7 +85,7 @@ def strip_byline(text: str, authors: Sequence[str]) -> tuple[str, list[str]]:
         stripped = line.strip()
         if not stripped:
             continue
-        if _is_byline(stripped, names):
+        if (names and _is_byline(stripped, names)) or _is_shaped_byline(stripped):
             evidence.fired("text/byline", stripped)
             return "\n".join(lines[:index] + lines[index + 1 :]).strip("\n"), [stripped]
         seen += 1
@@ -85,6 +105,28 @@ def _is_byline(line: str, names: list[str]) -> bool:
             rest = rest.replace(name, " ")
             found = True
     return found and len(_WORD.findall(rest)) <= _MAX_OTHER_WORDS
+
+
+def _is_shaped_byline(line: str) -> bool:
+    """ "By" and names, whoever the metadata names: each part of the line (between commas,
+    "and", "|") a name of a few capitalised words (a particle aside: "van", "de"), one of
+    them a full name, once a time stamp is set aside. A sentence that opens with "By"
+    ("By Tuesday, the council had voted") has words in lower case."""
+    opener = _BY.match(line)
+    if opener is None or len(line.split()) > _MAX_BYLINE_WORDS:
+        return False
+    rest = _STAMP_WORDS.sub(" ", DATE_RE.sub(" ", line[opener.end() :]))
+    parts = [part.split() for part in _NAME_SEPARATORS.split(rest.strip(" .")) if part.strip()]
+    if not parts or not any(len(part) >= _MIN_NAME_WORDS for part in parts):
+        return False
+    return all(
+        len(part) <= _MAX_NAME_WORDS
+        and all(
+            word.casefold() in _NAME_PARTICLES or (_NAME_WORD.match(word) and word[0].isupper())
+            for word in part
+        )
+        for part in parts
+    )
 
 
 def strip_author_bio(text: str, authors: Sequence[str]) -> tuple[str, list[str]]:
