@@ -57,7 +57,8 @@ def clean_text(
     authors: Sequence[str] = (),
 ) -> str:
     """Apply the text-level cleaners, in crawl order: chrome lines, an author box under its
-    heading ("About the author"), then the headline tail; `title`, when given, also
+    heading ("About the author") and a byline by its shape ("By Jane Doe, Max Roe"), then
+    the headline tail; `title`, when given, also
     removes a first line that repeats the headline; `authors`, the byline at the top and
     the authors' bio at the end ("Jane Doe is a senior reporter ..."), as the crawl does
     with the authors it found; `known`, the headlines of a dataset's articles, makes a tail
