@@ -9,7 +9,13 @@ from __future__ import annotations
 import pytest
 
 from newscrawl import clean_text
-from newscrawl.cleaning import KnownHeadlines, remove_boilerplate, strip_tail, tail
+from newscrawl.cleaning import (
+    KnownHeadlines,
+    remove_boilerplate,
+    remove_chrome_lines,
+    strip_tail,
+    tail,
+)
 
 #: language -> (article lines, tail header, tail headlines)
 ARTICLES: dict[str, tuple[list[str], str, list[str]]] = {
@@ -565,12 +571,28 @@ def test_site_tail_headers_extend_the_phrase_lists() -> None:
         "quinta-feira, 14 de março de 2024 às 9:40",
         "Reading time: 3 minutes",
         "2025年1月14日 01時28分 (1月14日 01時40分更新)",
+        # a date alone, as the first item of a page's facts under its headline
+        # (thesun.co.uk, businessinsider.com)
+        "- 18 Nov 2024, 19:09",
+        "- 14.03.2024, 23:06",
     ],
 )
 def test_date_and_byline_lines_above_the_article_are_removed(dateline: str) -> None:
     article = ARTICLES["en"][0]
 
     assert clean_text("\n".join([dateline, *article])) == "\n".join(article)
+
+
+def test_a_date_line_under_the_byline_goes_in_the_crawls_one_pass() -> None:
+    # jpost.com, lto.de: the date under the byline opens the text once the byline is gone;
+    # the crawl's chrome stage runs once, so it must see that too.
+    article = ARTICLES["en"][0]
+    text = "\n".join(["By Jane Doe", "NOVEMBER 14, 2024 10:43", *article])
+
+    cleaned, removed = remove_chrome_lines(text, None, ["Jane Doe"])
+
+    assert cleaned == "\n".join(article)
+    assert removed == ["NOVEMBER 14, 2024 10:43", "By Jane Doe"]
 
 
 def test_dated_list_items_at_the_top_are_kept() -> None:

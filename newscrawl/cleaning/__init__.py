@@ -116,6 +116,10 @@ def remove_chrome_lines(
     parted."""
     text, removed = remove_boilerplate(text, title)
     text, byline = strip_byline(text, authors)
+    if byline:
+        # The lines the byline sat above open the text now: a date line under it goes.
+        text, under = remove_boilerplate(text, title)
+        removed += under
     text, bio = strip_author_bio(text, authors)
     return squeeze_blank_lines(text), removed + byline + bio
 

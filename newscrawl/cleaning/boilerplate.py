@@ -326,10 +326,15 @@ def _strip_opening_lines(lines: list[str]) -> tuple[list[str], list[str]]:
 
 def is_dateline(line: str) -> bool:
     """A short line stamped with a date or time, not a sentence, not a list item:
-    "14/03/2024 - Posted by ...", "Thursday, 14 March 2024 at 9:40"."""
+    "14/03/2024 - Posted by ...", "Thursday, 14 March 2024 at 9:40". With a bullet, the
+    date alone ("- 18 Nov 2019, 19:09", as a page's list of facts under the headline
+    gives it): a list item has words besides its date."""
+    if line.startswith(_LIST_MARKERS):
+        item = line.lstrip("".join(_LIST_MARKERS) + " ")
+        rest = DATE_RE.sub(" ", item)
+        return rest != item and not any(char.isalpha() for char in rest)
     return (
         len(line.split()) <= _MAX_DATELINE_WORDS
-        and not line.startswith(_LIST_MARKERS)
         and not ends_like_a_sentence(line)
         and bool(DATE_RE.search(line) or CJK_DATE_RE.search(line))
     )
