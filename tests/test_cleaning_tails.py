@@ -1120,6 +1120,7 @@ def test_a_line_ending_in_brackets_without_a_photo_credit_stays(line: str) -> No
         # the article's toolbar
         *("Share via Email", "Copy link", "Save article", "Gift this article"),
         *("Listen to this article", "Artikel vorlesen", "Link kopieren", "Copier le lien"),
+        *("Diesen Artikel teilen", "Social Sharing", "Sharing is caring!"),
         *("Écouter cet article", "Escuchar artículo", "Ascolta l'articolo", "Deel dit artikel"),
         # ad labels, navigation, calls to click
         *("Skip Advertisement", "Continue Reading Below", "Back to top", "Click to enlarge"),

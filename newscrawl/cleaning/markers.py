@@ -192,7 +192,9 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"(share|tweet|email|print|save|copy link|pin)( (this|the) (article|story|page))?",
         r"share (this|the) (article|story|page|on \S+)|share on \S+( and \S+)?",
         r"(like|liked|enjoyed|enjoy) this (article|story|post)\?? share it( with .{1,40})?",
-        r"(artikel )?teilen|(jetzt )?(auf \S+ )?teilen|partager( (cet article|sur \S+))?",
+        r"(diesen )?(artikel )?teilen|(jetzt )?(auf \S+ )?teilen|partager( (cet article|sur \S+))?",
+        # a share bar's own label: "Social Sharing", "Sharing is caring!"
+        r"social sharing|sharing is caring!?",
         r"compartir( (este artículo|en \S+))?|compartilh(ar|e)( (este artigo|no \S+))?|partilhar",
         r"condividi( (questo articolo|su \S+))?|udostępnij( (artykuł|na \S+))?|del(en|en via \S+)",
         # the rest of the toolbar: send, copy the link, save, gift, print, listen, open in app
