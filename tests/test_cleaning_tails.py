@@ -1124,6 +1124,7 @@ def test_a_line_ending_in_brackets_without_a_photo_credit_stays(line: str) -> No
         *("Écouter cet article", "Escuchar artículo", "Ascolta l'articolo", "Deel dit artikel"),
         # ad labels, navigation, calls to click
         *("Skip Advertisement", "Continue Reading Below", "Back to top", "Click to enlarge"),
+        *("Passer la publicité", "Werbung überspringen"),
         *("Bild vergrößern", "Hier klicken", "Fehler gefunden?Jetzt melden.", "Report an error"),
         # a photo viewer's buttons and labels
         *("Caption", "Close", "Updated", "toggle caption", "Enlarge this image"),

@@ -215,6 +215,9 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"skip (advertisement|ad)|continue reading (the main story|below)"
         r"|(advertisement\s*-\s*)?scroll to continue( with content)?",
         r"anzeige|werbung|publicité|publicidad|publicidade|pubblicità|reklama|advertentie",
+        # the button past an ad: "Passer la publicité" (lefigaro.fr), "Werbung überspringen"
+        r"passer la publicité|(werbung|anzeige) überspringen|saltar (la )?publicidad"
+        r"|salta (la )?pubblicità",
     ),
     "reading_time": (
         r"(estimated )?reading time:? .{1,20}|\d+[ -]min(ute)?s? read",
