@@ -138,7 +138,7 @@ def test_clean_text_takes_any_authors_value(authors: object, named: bool) -> Non
     # What a dataset's "authors" field holds is anyone's guess: one name as a string is
     # an author, what is not a string names nobody, and nothing raises.
     article = " ".join(prose("p", 1))
-    text = f"By Jane Doe\n{article}"
+    text = f"Jane Doe\n{article}"
 
     cleaned = clean_text(text, authors=authors)  # type: ignore[arg-type]
 
