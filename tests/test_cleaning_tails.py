@@ -696,10 +696,11 @@ def test_teaser_excerpts_cut_short_go_with_their_header() -> None:
 
 
 def test_excerpts_go_from_their_own_header_not_from_a_header_phrase_above() -> None:
-    # The article's paragraphs are excerpt-sized too: under a subheading that is a header
-    # phrase, above the widget, they stay.
+    # The article's paragraphs are excerpt-sized too: under a header phrase and its teaser
+    # above the widget (a gold body keeps "Leggi anche" over a headline there), they stay.
     article = [
         "Read more",
+        "Harbour board approves the dredging plan",
         "The council will publish the full study on its website next week, with the "
         "answers to the questions residents sent in during the consultation.",
         "A public meeting on the plans is set for the first Monday of March.",
@@ -1254,3 +1255,42 @@ def test_a_timestamp_line_goes_wherever_it_sits(stamp: str) -> None:
     assert clean_text("\n".join([stamp, article[0], stamp, article[1], stamp])) == "\n".join(
         article
     )
+
+
+FIRST = (
+    "The regional rail operator will run night trains between the two cities from June, "
+    "and tickets go on sale next month at about the price of a day return."
+)
+SECOND = (
+    "The operator said the trains would stop at four towns on the way, and that a sleeping "
+    "car would be added in the winter if enough seats are sold in the first months."
+)
+
+
+@pytest.mark.parametrize(
+    "label", ["Auch interessant", "Most read in world news", "Read More", "More:", "Up Next"]
+)
+def test_a_widgets_label_alone_between_paragraphs_goes(label: str) -> None:
+    # thesun.co.uk, cnn.com, metro.co.uk, aljazeera.com, abendblatt.de: the extractor kept
+    # a related widget's header and left out its list; the article goes on under it.
+    last = "The first night trains run in June."
+    text = "\n".join([FIRST, label, SECOND, last])
+
+    assert clean_text(text) == "\n".join([FIRST, SECOND, last])
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        # over the text's last paragraph, a header phrase may be the article's subheading
+        ["Related", SECOND],
+        # over a subheading, not a paragraph: the article's section
+        ["Most read", "Which towns get a stop", SECOND, "Fin."],
+    ],
+)
+def test_a_header_phrase_that_is_not_a_lone_label_is_not_dropped_as_one(
+    ending: list[str],
+) -> None:
+    text = "\n".join([FIRST, *ending])
+
+    assert ending[0] in clean_text(text).split("\n")

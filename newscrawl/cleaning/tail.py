@@ -84,6 +84,7 @@ from newscrawl.core.text import (
     SEMICOLON,
     WORD_CHARS,
     comparable,
+    is_prose,
     squeeze_blank_lines,
 )
 
@@ -472,9 +473,33 @@ def strip_tail(
         removed[:0] = closing
         if cut is None and not closing:
             break
+    labels = _widget_labels(lines, described)
+    if labels:
+        removed[:0] = [lines[i].strip() for i in labels]
+        lines = [line for i, line in enumerate(lines) if i not in labels]
     if not removed:
         return text, []
     return squeeze_blank_lines("\n".join(lines).rstrip()), removed
+
+
+def _widget_labels(lines: list[str], described: list[_Line]) -> set[int]:
+    """A related widget's header left alone in the middle of the article ("Auch
+    interessant", "Most read in world news", "Read More" between two paragraphs): the
+    extractor kept the label and left out its list. Only where the article goes on: a
+    paragraph under it and more lines after that (a header phrase over the text's last
+    paragraph may be its subheading). `lines` are what the tail cut left; a header over
+    a tail's lines went with them."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    labels = {
+        filled[n]
+        for n in range(1, len(filled) - 2)
+        if described[filled[n]].header
+        and is_prose(lines[filled[n - 1]])
+        and is_prose(lines[filled[n + 1]])
+    }
+    for i in labels:
+        evidence.fired("text/tail/widget_label", lines[i].strip())
+    return labels
 
 
 def _describe(
