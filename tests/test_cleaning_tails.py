@@ -233,6 +233,28 @@ def test_a_long_run_of_headlines_may_share_a_common_word_now_and_then() -> None:
     assert _cut(tail) == PARAGRAPH
 
 
+@pytest.mark.parametrize(
+    "tail",
+    [
+        [
+            "Harbour Lantern Festival draws record crowds after rain",
+            "Millbrook ferry may stop running after 2026",
+            "Northgate mayor Ann Pike resigns over housing plan",
+        ],
+        [
+            "Stadtrat stimmt über neue Radwege in Elmsford ab",
+            "Warum die Fähre nach Millbrook nicht mehr fährt",
+            "Bürgermeisterin Anna Pike will nicht mehr kandidieren",
+        ],
+    ],
+    ids=["after", "nicht"],
+)
+def test_three_headlines_may_share_a_word_of_grammar(tail: list[str]) -> None:
+    # A real related list of three often has two sharing "after", "about", "nicht",
+    # "sobre": words that say nothing of a subject (benchmarks/related_lists.py).
+    assert _cut(tail) == PARAGRAPH
+
+
 def test_a_bullet_is_no_word_of_a_headline() -> None:
     # mirror.co.uk: a headline of 25 words, the longest a headline may be, bulleted.
     longest = (

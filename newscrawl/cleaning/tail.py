@@ -188,6 +188,24 @@ _MIN_UNRELATED_RUN = 3
 _MIN_UNRELATED_WORDS = 4
 # Words this long that two lines share make them one list ("Group", "Patientenakte").
 _MIN_SHARED_CHARS = 5
+#: ... except the grammar's long words, which any two headlines may share ("after",
+#: "about", "nicht", "sobre", "della"): they say nothing of a subject.
+_GRAMMAR_WORDS = frozenset(
+    {
+        *("about", "after", "again", "against", "among", "before", "being", "between"),
+        *("could", "every", "other", "should", "since", "their", "there", "these", "those"),
+        *("through", "under", "until", "where", "which", "while", "would", "without"),
+        *("nicht", "einen", "einem", "einer", "eines", "durch", "gegen", "unter", "wegen"),
+        *("diese", "dieser", "diesem", "dieses", "deren", "seine", "seiner", "seinen", "ihren"),
+        *("ihrer", "keine", "immer", "wieder", "werden", "wurde", "wurden", "zwischen"),
+        *("après", "avant", "entre", "contre", "leurs", "depuis", "aussi", "selon", "cette"),
+        *("comme", "quand", "encore", "toute", "toutes", "sobre", "desde", "hasta", "según"),
+        *("contra", "cuando", "donde", "porque", "también", "hacia", "antes", "después"),
+        *("della", "delle", "dello", "degli", "sulla", "sulle", "dalla", "dalle", "nella"),
+        *("nelle", "negli", "perché", "anche", "ancora", "senza", "quando", "questo", "questa"),
+        *("depois", "ainda", "pelos", "pelas", "quando"),
+    }
+)
 #: In a long run, one line in this many may share a word with another ("after", "their"
 #: in ten headlines), but no word may be in more than this many lines.
 _LINES_PER_REPEAT = 2
@@ -1093,7 +1111,7 @@ def _unrelated(
             long = {a + b for a, b in pairwise(letters) if not _KANA.fullmatch(a + b)}
             first = "".join(letters[:2])
         else:
-            long = {w for w in words if len(w) >= _MIN_SHARED_CHARS} - topic
+            long = {w for w in words if len(w) >= _MIN_SHARED_CHARS} - topic - _GRAMMAR_WORDS
             first = words[0] if words else ""
         if shared_words and (any(seen[w] for w in long) or firsts[first]):
             repeats += 1
