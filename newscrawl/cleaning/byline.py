@@ -36,7 +36,7 @@ _WORD = re.compile(r"\w+")
 #: Louis Jacobson on Monday, November 18th, 2019 at 11:04 a.m.").
 _BY = re.compile(r"^(by|von|par|por|di|door|av|af)\s+", re.IGNORECASE)
 _STAMP_WORDS = re.compile(
-    r"\b(on|at|um|am|le|el|updated|published|aktualisiert|veröffentlicht|a\.m\.|p\.m\.|am|pm"
+    r"\b(on|at|um|am|le|el|updated|published|aktualisiert|veröffentlicht|a\.m\.|p\.m\.|pm"
     r"|uhr|(mon|tues|wednes|thurs|fri|satur|sun)day|(mon|diens|donners|frei|sams|sonn)tag"
     r"|mittwoch)(?!\w)",
     re.IGNORECASE,
@@ -108,10 +108,10 @@ def _is_byline(line: str, names: list[str]) -> bool:
 
 
 def _is_shaped_byline(line: str) -> bool:
-    """ "By" and names, whoever the metadata names: each part of the line (between commas,
-    "and", "|") a name of a few capitalised words (a particle aside: "van", "de"), one of
-    them a full name, once a time stamp is set aside. A sentence that opens with "By"
-    ("By Tuesday, the council had voted") has words in lower case."""
+    """A byline by its shape, whoever the metadata names: "By" and names, each part of the
+    line (between commas, "and", "|") a name of a few capitalised words (a particle aside:
+    "van", "de"), one of them a full name, once a time stamp is set aside. A sentence that
+    opens with "By" ("By Tuesday, the council had voted") has words in lower case."""
     opener = _BY.match(line)
     if opener is None or len(line.split()) > _MAX_BYLINE_WORDS:
         return False
