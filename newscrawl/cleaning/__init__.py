@@ -10,7 +10,7 @@ import importlib
 import logging
 from typing import TYPE_CHECKING, Any
 
-from newscrawl.cleaning.boilerplate import remove_boilerplate
+from newscrawl.cleaning.boilerplate import remove_boilerplate, strip_opening_lines
 from newscrawl.cleaning.byline import strip_author_bio, strip_byline
 from newscrawl.cleaning.tail import KnownHeadlines, strip_tail
 from newscrawl.core.text import squeeze_blank_lines
@@ -118,7 +118,7 @@ def remove_chrome_lines(
     text, byline = strip_byline(text, authors)
     if byline:
         # The lines the byline sat above open the text now: a date line under it goes.
-        text, under = remove_boilerplate(text, title)
+        text, under = strip_opening_lines(text)
         removed += under
     text, bio = strip_author_bio(text, authors)
     return squeeze_blank_lines(text), removed + byline + bio

@@ -305,6 +305,13 @@ def _closes_page(line: str) -> bool:
     return not CLOSING_KIND_RES["copyright"].match(line) or bool(COPYRIGHT_NOTICE_RE.search(line))
 
 
+def strip_opening_lines(text: str) -> tuple[str, list[str]]:
+    """Return `text` without the promos and date/byline lines above the article's first
+    line, and the removed lines (what `remove_boilerplate` does at the top, alone)."""
+    lines, removed = _strip_opening_lines(text.split("\n"))
+    return "\n".join(lines).strip("\n"), removed
+
+
 def _strip_opening_lines(lines: list[str]) -> tuple[list[str], list[str]]:
     """Drop what precedes the article's first line: promos and date/byline lines."""
     start = 0
