@@ -1147,7 +1147,7 @@ def test_a_line_ending_in_brackets_without_a_photo_credit_stays(line: str) -> No
         *("Écouter cet article", "Escuchar artículo", "Ascolta l'articolo", "Deel dit artikel"),
         # ad labels, navigation, calls to click
         *("Skip Advertisement", "Continue Reading Below", "Back to top", "Click to enlarge"),
-        *("Passer la publicité", "Werbung überspringen"),
+        *("Passer la publicité", "Werbung überspringen", "Inhaltlichen Fehler melden"),
         *("Bild vergrößern", "Hier klicken", "Fehler gefunden?Jetzt melden.", "Report an error"),
         # a photo viewer's buttons and labels
         *("Caption", "Close", "Updated", "toggle caption", "Enlarge this image"),
@@ -1167,6 +1167,8 @@ def test_a_line_ending_in_brackets_without_a_photo_credit_stays(line: str) -> No
         "Inscrivez-vous à notre newsletter pour recevoir l'essentiel de l'actualité.",
         # a photo credit
         *("Photo credit: Jane Doe", "Crédit photo : Reuters", "AP Photo/Jane Doe"),
+        # a source credit in the Nordic languages (nettavisen.no)
+        *("Kilde: Helsenorge.no", "Källa: TT"),
     ],
 )
 def test_a_line_of_chrome_goes_between_paragraphs(line: str) -> None:

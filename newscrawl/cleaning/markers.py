@@ -251,7 +251,7 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         # the call to report a mistake: "Fehler gefunden? Jetzt melden.", "Report an error"
         r"(fehler gefunden|found an error|spotted an error|found a typo|spotted a typo)\?\s*"
         r"(jetzt melden|report it|let us know|tell us)\.?|report an error|report a (typo"
-        r"|correction)|suggest a correction|submit a correction|fehler melden"
+        r"|correction)|suggest a correction|submit a correction|(inhaltliche[nr]? )?fehler melden"
         r"|signaler une erreur|segnala(re)? un errore|reportar un error",
     ),
     # the site's account and subscription buttons, left alone on a line ("SUBSCRIBE",
@@ -340,7 +340,8 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
     # photo and source credits: "Photo: Jane Doe/Reuters", "Foto: dpa", "Getty Images"
     "credit": (
         r"(image|photo|photograph|picture|video|credit|source) ?: .{0,80}",
-        r"(foto|bild|quelle|crédit|fotografía|crédito|fuente|fonte|credito|beeld|bron) ?: .{0,80}",
+        r"(foto|bild|quelle|crédit|fotografía|crédito|fuente|fonte|credito|beeld|bron|kilde"
+        r"|källa|lähde) ?: .{0,80}",
         r"(fot|źródło)\.? ?: .{0,80}",
         r"(getty images|reuters|afp|ap photo|shutterstock|alamy)( via getty images)?",
         r"(photo|image|picture) credits? ?: .{0,80}|(crédit|credito) (photo|foto) ?: .{0,80}"
