@@ -236,6 +236,11 @@ def test_a_roundup_of_linked_headlines_with_a_sentence_each_is_kept(item: str) -
         ("es", "Noticias relacionadas"),
         ("it", "Leggi anche"),
         ("nl", "Lees ook"),
+        # A Turkish capital "İ": lower() would spell it "i" and a combining dot.
+        ("tr", "İlgili Haberler"),
+        ("tr", "İLGİNİZİ ÇEKEBİLİR"),
+        ("cs", "Mohlo by vás zajímat"),
+        ("fi", "Aiheeseen liittyvät"),
     ],
 )
 def test_headed_list_of_links_is_removed(lang: str, header: str) -> None:

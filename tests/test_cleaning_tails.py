@@ -124,6 +124,31 @@ def test_tail_header_with_a_colon_and_in_capitals_is_cut(language: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "header",
+    [
+        "Suggested Reading",
+        "More to explore",
+        "People are also reading",
+        "What's Hot",
+        "Lesetipps",
+        "Actualités liées",
+        "Contenido relacionado",
+        "Mest læst",
+        "Suosituimmat",
+        "Další zprávy",
+        "Дивіться також",
+        "İlgili Haberler",
+    ],
+)
+def test_tail_under_a_header_of_another_wording_is_cut(header: str) -> None:
+    # Header wordings written from what news sites print, not from a benchmark page.
+    article, _, headlines = ARTICLES["en"]
+    text = "\n".join([*article, header, *headlines])
+
+    assert clean_text(text) == "\n".join(article)
+
+
+@pytest.mark.parametrize(
     "teaser",
     [
         "Read more: Airport expansion delayed again",

@@ -61,6 +61,7 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"[اإ]قر[أا] [أا]يضاً?|[اإ]قر[أا] المزيد|यह भी पढ़ें|ये भी पढ़ें|और पढ़ें",
         r"xem thêm|đọc thêm|อ่านเพิ่มเติม|อ่านต่อ|延伸(阅读|閱讀)|(阅读|閱讀)更多|推(荐|薦)(阅读|閱讀)",
         r"合わせて読みたい|こちらもおすすめ|더 ?보기",
+        r"lesetipps?|more to explore|explore more|дивіться також",
     ),
     # "Related", "Mehr zum Thema", "Sur le même sujet": stories on the same subject
     "related": (
@@ -85,6 +86,7 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"(أخبار|مقالات|مواضيع) ذات صلة|संबंधित (खबरें|ख़बरें|समाचार|लेख)"
         r"|(tin|bài( viết)?) liên quan|ข่าวที่เกี่ยวข้อง|บทความที่เกี่ยวข้อง",
         r"(相关|相關)(新闻|新聞|阅读|閱讀|文章|报道|報導|链接|連結)|更多(新闻|新聞|文章)",
+        r"contenido relacionado|actualités liées|dazu passend|aiheeseen liittyvät",
     ),
     # "More from Sport", a bare "More" label over a list of links, "Headlines"
     "more_from": (
@@ -100,7 +102,7 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"mehr vo[nm] .{1,40}|mer (från|om) .{1,40}|mer fra .{1,40}|mere fra .{1,40}"
         r"|meer van .{1,40}|więcej (z|o) .{1,40}",
         r"fler (nyheter|artiklar)|flere (nyheter|artikler|nyheder)|mer om|diğer haberler"
-        r"|habari nyingine",
+        r"|habari nyingine|další zprávy",
     ),
     # "Most read", "Trending", "Top stories", in every language
     "most_read": (
@@ -111,7 +113,8 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"|top-?(themen|nachrichten|meldungen)",
         r"meist(gelesen|gelesene artikel|geklickt|geteilt)|am meisten gelesen|top-?artikel",
         r"meist gelesen|meistgelesene (nachrichten|artikel)|im trend|derzeit beliebt",
-        r"popular posts|what others are reading|(readers|people) also read|hot topics",
+        r"popular posts|what others are reading|(readers|people) (are )?also (read(ing)?|liked)"
+        r"|hot topics|what'?s hot|hot stories|mest læst|suosituimmat",
         r"(les articles )?les plus lus|le plus lu|más leídos|(le )?notizie più lette"
         r"|(gli )?articoli più letti|tendenze|em alta|ook gelezen|mest delade|mest lest nå"
         r"|en çok okunanlar|berita populer|populer|zilizosomwa zaidi",
@@ -146,6 +149,7 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"|主要ニュース|schlagzeilen|noticias destacadas|(günün )?öne çıkanlar(ı)?|featured stories"
         r"|must reads?|icymi|top picks|uitgelicht",
         r"ultime notizie|najnowsze|laatste nieuws|net binnen|lo último|(nos )?derniers articles"
+        r"|das neueste"
         r"|siste nytt|senaste nytt|son dakika|berita terkini|(最新|新着)(記事|ニュース)"
         r"|최신 ?(기사|뉴스)",
         r"uusimmat|nejnovější|najnovšie|legfrissebb|ultimele știri|τελευταία νέα|останні новини",
@@ -174,6 +178,7 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"(こちらの|この)記事もおすすめ|함께 보면 좋은 기사|오늘의 추천|추천 ?뉴스|핫이슈"
         r"|당신이 좋아할 만한 기사|精彩推荐|你可能也喜歡|(編輯|编辑)推(薦|荐)",
         r"(ti )?potrebbe(ro)? interessar(ti|e)( anche)?|consigliati|da non perdere|in evidenza",
+        r"suggested (reading|stories|articles)|sélectionnés? pour vous|mohlo by vás zajímat",
         r"polecamy|może (cię|ci się) (zainteresować|spodobać)|aanbevolen|ook interessant",
         r"dit vind je (misschien )?ook interessant|bunlar da ilginizi çekebilir"
         r"|önerilen haberler",

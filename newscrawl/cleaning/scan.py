@@ -83,7 +83,9 @@ def scan(body: HtmlElement) -> Candidates:
         own = element.text
         # The header phrase is the element's own text in practice ("<h3>Related</h3>").
         if own and len(own) <= MAX_HEADER_CHARS:
-            key = own.strip().lower()
+            # Not lower-cased: the matcher ignores case, and lower() spells a Turkish "İ"
+            # as "i" and a combining dot ("İlgili Haberler" would match no phrase).
+            key = own.strip()
             is_header = headers.get(key)
             if is_header is None:
                 is_header = headers[key] = _HEADER.match(key) is not None
