@@ -1194,6 +1194,20 @@ def test_a_line_ending_in_brackets_without_a_photo_credit_stays(line: str) -> No
         *("Photo credit: Jane Doe", "Crédit photo : Reuters", "AP Photo/Jane Doe"),
         # a source credit in the Nordic languages (nettavisen.no)
         *("Kilde: Helsenorge.no", "Källa: TT"),
+        # the same kinds as sites word them in more languages, written from what sites
+        # print (not from a benchmark page): a toolbar, an ad label, a comment prompt, a
+        # skip link, a loading placeholder, a form's answer, consent buttons, a credit
+        *("Share this:", "Поделиться", "Paylaş", "Bagikan", "シェア", "공유하기", "分享"),
+        *("Bookmark", "Font size", "Schriftgröße", "Listen"),
+        *("Annons", "Реклама", "Reklam", "Iklan", "広告", "광고", "广告"),
+        *("Article continues below advertisement", "La suite après cette publicité"),
+        *("Post a comment", "Be the first to comment", "Comments are closed."),
+        *("Join the conversation", "Zum Inhalt springen", "Aller au contenu", "Torna su"),
+        *("Loading...", "Wird geladen …", "Chargement en cours...", "Cargando..."),
+        *("Thanks for signing up!", "You have successfully subscribed", "Invalid email address"),
+        *("Accept all", "Alle akzeptieren", "Tout refuser", "Aceptar todo", "Accetta tutto"),
+        *("Image copyright Getty Images", "Image caption", "Copyright: dpa"),
+        *("Join our WhatsApp channel", "Video abspielen"),
     ],
 )
 def test_a_line_of_chrome_goes_between_paragraphs(line: str) -> None:
@@ -1228,6 +1242,13 @@ def test_a_line_of_chrome_goes_between_paragraphs(line: str) -> None:
         # a sentence that opens with an account button's word
         "Log in to the council's portal to see the new timetable, the mayor said.",
         "Subscribe, the station's manager urged listeners on Tuesday.",
+        # sentences that open with a newer chrome line's words
+        "Listen to the residents, the mayor told the council before the vote on Tuesday.",
+        "Loading the ferry took longer than planned because of the wind, the crew said.",
+        "Accept all the terms or lose the contract, the union was told on Monday.",
+        "Join the conversation at the town hall on Friday, organisers urged residents.",
+        "Thanks for signing up, the mayor wrote to the volunteers who cleaned the beach.",
+        "Share this with your neighbours, the fire brigade said of its leaflet.",
     ],
 )
 def test_a_sentence_that_opens_like_a_line_of_chrome_stays(line: str) -> None:

@@ -213,6 +213,10 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"|imprimir|escuchar (el |este )?artículo|copia (il )?link|stampa|ascolta (l'|questo )"
         r"?articolo|ouça (este|o) (artigo|texto)|kopieer (de )?link|deel dit artikel"
         r"|delen op \S+",
+        # the same, worded as sites print it in more languages and toolbars
+        r"share this|share (this )?(article|post)|dela( artikeln| på \S+)?|поделиться|paylaş"
+        r"|bagikan|シェア(する)?|공유(하기)?|分享(到)?",
+        r"bookmark|font size|text size|schriftgröße|copy url|listen|escuchar|écouter",
     ),
     "ad_label": (
         r"advertisement|advertising|sponsored|ad",
@@ -223,6 +227,8 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         # the button past an ad: "Passer la publicité" (lefigaro.fr), "Werbung überspringen"
         r"passer la publicité|(werbung|anzeige) überspringen|saltar (la )?publicidad"
         r"|salta (la )?pubblicità",
+        r"annons|annonse|реклама|reklam|iklan|広告|광고|广告",
+        r"article continues (below|after) (this )?advertisement|la suite après cette publicité",
     ),
     "reading_time": (
         r"(estimated )?reading time:? .{1,20}|\d+[ -]min(ute)?s? read",
@@ -238,6 +244,9 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"comentarios?( \(\d+\))?|commenti( \(\d+\))?|komentarze( \(\d+\))?|reacties?( \(\d+\))?",
         r"kommentar (schreiben|verfassen|abgeben)|laisser un commentaire|(deja|escribe) (un|tu) "
         r"comentario|deixe (um|seu) comentário|lascia un commento",
+        r"(post|add|write) a comment|be the first to comment|log ?in to comment"
+        r"|comment on this (story|article)|comments are closed\.?|join the (conversation"
+        r"|discussion)",
     ),
     # calls to click, and the page's own navigation: "Click to enlarge", "Back to top"
     "click_here": (
@@ -247,6 +256,10 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"|(bild|foto) vergrößern|(weitere )?bilder anzeigen|zur bildergalerie",
         r"skip to (main )?content|back to top|(zurück )?nach oben|zur startseite"
         r"|retour en haut|volver arriba|jump to comments",
+        r"zum inhalt springen|aller au contenu|ir al contenido|torna su|voltar ao topo",
+        # a placeholder until a script fills the block: "Loading...", "Wird geladen …"
+        r"loading|wird geladen|chargement( en cours)?|cargando|caricamento( in corso)?"
+        r"|carregando",
         # a page region's label for screen readers: "Article content", "Hauptinhalt"
         r"(article|main) content|hauptinhalt|contenu principal|contenido principal",
         # a photo viewer's buttons and labels, left alone on a line: "Caption", "Close",
@@ -307,6 +320,13 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"|zulassen|ablehnen)|cookie-einstellungen|nous utilisons des cookies (pour|afin)\b"
         r".{0,300}|(utilizamos|usamos) cookies( propias y de terceros)? (para|con)\b.{0,300}"
         r"|utilizziamo (i )?cookie( tecnici)? (per|e)\b.{0,300}",
+        # the form's answers, and a consent box's buttons
+        r"thank(s| you) for (subscribing|signing up)!?|you('ve| have) (successfully )?"
+        r"(subscribed|signed up)( to .{1,60})?!?|(please enter a valid|invalid) e-?mail"
+        r"( address)?|we('ll| will) never share your e-?mail( address)?.{0,100}",
+        r"(accept|allow|reject|decline) all|alle (akzeptieren|ablehnen)|tout (accepter|refuser)"
+        r"|(aceptar|rechazar) todo|(accetta|rifiuta) tutto|(aceitar|rejeitar) todos"
+        r"|alles accepteren",
     ),
     # what an embedded post or video says in its place until the reader consents: "Allow
     # X content?", "An dieser Stelle finden Sie einen externen Inhalt ...", "Ich bin damit
@@ -341,6 +361,7 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"|external content|link (zum|zu dem) [\w.-]+-inhalt|link des videos"
         r"|(empfohlener )?(redaktioneller|externer) inhalt|contenu externe|contenido externo"
         r"|conteúdo externo|contenuto esterno",
+        r"video abspielen|lire la vidéo|reproducir (el )?vídeo|riproduci (il )?video",
     ),
     # photo and source credits: "Photo: Jane Doe/Reuters", "Foto: dpa", "Getty Images"
     "credit": (
@@ -351,6 +372,8 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"(getty images|reuters|afp|ap photo|shutterstock|alamy)( via getty images)?",
         r"(photo|image|picture) credits? ?: .{0,80}|(crédit|credito) (photo|foto) ?: .{0,80}"
         r"|ap photo/.{1,60}",
+        # the labels a photo leaves in the text: "Image copyright Getty Images", "Image caption"
+        r"image copyright\b.{0,80}|image caption|copyright ?: .{0,80}",
     ),
 }
 
@@ -436,6 +459,8 @@ PROMO_CALLS: dict[str, tuple[str, ...]] = {
         r"(unsere|die) .{0,20}app.{0,40}|téléchargez (notre|l') ?application.{0,40}"
         r"|descarga (nuestra|la) app.{0,40}|scarica (la nostra|l') ?app.{0,40}"
         r"|baixe (nosso|o) app.{0,40}|download onze app.{0,40}",
+        r"join (our|the) (whatsapp|telegram) (channel|group)( .{0,60})?"
+        r"|jetzt die app herunterladen",
     ),
     # a subscription's or membership's offer
     "appeal": (
