@@ -742,6 +742,22 @@ def test_teaser_excerpts_cut_short_go_with_their_header() -> None:
     assert _cut(tail) == PARAGRAPH
 
 
+def test_teaser_excerpts_with_the_cards_link_glued_on_go_with_their_header() -> None:
+    # The card's "Read More" link, joined to the excerpt by the extractor ("... the...Read
+    # More"), as a news group's "More in <section>" widget shows it.
+    tail = [
+        "More in Harbour news",
+        "- The harbour board met on Tuesday to discuss the dredging of the outer basin, "
+        "which has silted up since the storms of last winter. The...Read More",
+        "- A bakery on the market square has won the county prize for its rye bread for the "
+        "third year running, beating forty other entries from across...Read More",
+        "- Volunteers spent the weekend clearing the old towpath between the two locks. The "
+        "work is part of a plan to open the whole route to walkers…Continue reading →",
+    ]
+
+    assert _cut(tail) == PARAGRAPH
+
+
 def test_excerpts_go_from_their_own_header_not_from_a_header_phrase_above() -> None:
     # The article's paragraphs are excerpt-sized too: under a header phrase and its teaser
     # above the widget (a gold body keeps "Leggi anche" over a headline there), they stay.
@@ -1272,6 +1288,11 @@ def test_a_sentence_about_an_agreement_stays() -> None:
     [
         ["Note: we are temporarily moderating all comments submitted to deal with spam."],
         ["Please be mindful of our community standards."],
+        [
+            "As you comment, please be respectful of other commenters and other viewpoints. "
+            "We reserve the right to remove any comment we deem to be defamatory."
+        ],
+        ["Please keep it civil: comments that insult other readers will be removed."],
         ["Kommentar abgeben", "Du musst dich EINLOGGEN um einen Kommentar abzugeben."],
         [
             "ATENÇÃO: Comentários com textos ininteligíveis ou que faltem com respeito ao usuário "
@@ -1291,6 +1312,7 @@ def test_what_the_comment_form_says_goes_after_the_article(notice: list[str]) ->
     [
         "Facebook said it was moderating comments on posts about the vote.",
         "Note: Comments on the proposal can be submitted until May 1.",
+        "Please be respectful of the neighbours, the police said, and keep the driveways free.",
     ],
 )
 def test_a_last_sentence_about_comments_stays(last: str) -> None:

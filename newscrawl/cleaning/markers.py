@@ -575,6 +575,11 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         r"(all )?comments are (being )?(moderated|reviewed)\b.{0,150}",
         r"please (be mindful of|read|respect|follow) our (community (standards|guidelines|rules)"
         r"|comment(ing)? (policy|guidelines|rules))\b.{0,150}",
+        # house rules that say they are about comments ("As you comment, please be respectful
+        # of other commenters ...", "Please keep it civil ... comments ...")
+        r"as you comment, please .{0,500}|please (be (respectful|civil|courteous|kind)|keep it "
+        r"civil)\b.{0,80}\bcomment(s|ers|ing)?\b.{0,400}|we reserve the right to (remove|delete"
+        r"|edit) any comments?\b.{0,400}",
         r"(you must|you need to|please) (be )?(log(ged)? ?in|sign(ed)? ?in|register(ed)?) to "
         r"(post|leave|add|write) a comment\b.{0,80}",
         r"(du musst|sie müssen) (dich|sich) .{0,30}(einloggen|anmelden|registrieren),? um "

@@ -149,8 +149,14 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 _ATTRIBUTION = re.compile(r"^[—–-]\s*.{1,80}\(@\w+\)")
 _URL = re.compile(r"https?://|www\.\w", re.IGNORECASE)
 _ELLIPSIS = re.compile(r"(\.\.\.|…)$")
-#: A widget's excerpt cut short: "... for …", "... for [...]" (WordPress's "[…]").
-_CUT_SHORT = re.compile(r"(\.\.\.|…)\]?$")
+#: A widget's excerpt cut short: "... for …", "... for [...]" (WordPress's "[…]"), with
+#: the card's link glued on where the extractor joined them ("... the...Read More").
+_CUT_SHORT = re.compile(
+    r"(\.\.\.|…)\]?(\s*(read more|continue reading|weiterlesen|mehr lesen|lire la suite"
+    r"|leer más|seguir leyendo|leia mais|continue lendo|leggi (tutto|di più)|lees verder"
+    r"|läs mer|les mer|læs mere|czytaj dalej)\W{0,3})?$",
+    re.IGNORECASE,
+)
 _NO_SPACE = re.compile(f"[{NO_SPACE_CHARS}]")
 _WORD = re.compile(rf"[^\W\d_][{WORD_CHARS}'’\-]*")
 # A line that starts with a time of day: "1:00 Opening", "14.30 Uhr: ...".
