@@ -542,6 +542,51 @@ def test_hidden_elements_are_removed_but_not_decorative_icons() -> None:
     assert prune_chrome(tree, URL) == {"hidden": ["Hidden promo"]}
 
 
+#: A consent manager's preference centre, as such managers write it (paragraphs of prose
+#: about cookies), with class names no rule knows.
+CONSENT_CENTRE = (
+    '<div class="x9"><h2>Your privacy</h2>'
+    "<p>When you visit our website, we store cookies on your browser to collect information. "
+    "The information collected might relate to you, your preferences or your device.</p>"
+    "<p>These cookies are necessary for the website to function and cannot be switched off "
+    "in our systems. They are usually only set in response to actions made by you.</p>"
+    "<button>Allow All</button></div>"
+)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ['<div role="dialog">', '<div role="region" aria-modal="true">', "<dialog open>"],
+)
+def test_a_dialog_goes_whatever_prose_it_holds(opening: str) -> None:
+    closing = "</dialog>" if opening.startswith("<dialog") else "</div>"
+    tree = _tree(_paragraphs() + opening + CONSENT_CENTRE + closing)
+
+    removed = prune_chrome(tree, URL)
+
+    assert removed["dialogs"][0].startswith("Your privacy")
+    assert _kept_paragraphs(tree) == PARAGRAPHS
+
+
+def test_a_dialog_that_holds_the_headline_is_the_article_and_stays() -> None:
+    # A site that shows its article in an overlay: the dialog holds its <h1>.
+    tree = _tree('<div role="dialog"><h1>Night trains return</h1>' + _paragraphs() + "</div>")
+
+    assert "dialogs" not in prune_chrome(tree, URL)
+    assert _kept_paragraphs(tree) == PARAGRAPHS
+
+
+def test_an_article_in_a_dialog_is_extracted() -> None:
+    html = _page(
+        '<div role="dialog" aria-modal="true"><article>' + _paragraphs() + "</article></div>"
+    )
+
+    article = extract_article(html, URL)
+
+    assert article is not None
+    assert all(paragraph in article["text"] for paragraph in PARAGRAPHS)
+
+
 def test_other_articles_go_when_one_article_carries_the_headline() -> None:
     tree = _tree(
         f"<article><h1>Night trains return</h1>{_paragraphs()}</article>"

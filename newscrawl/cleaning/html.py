@@ -13,6 +13,9 @@ of `<head>`, JSON-LD aside: nobody reads them, and trafilatura would copy them):
   readers never see but extractors happily return, unless they hold the article's prose
   (pages that reveal the article, or its second half, by script); a hidden paragraph of
   prose that stays is shown (its hiding attributes dropped), as trafilatura drops it;
+- `dialogs`: overlays that say they are (`role="dialog"`, `aria-modal="true"`,
+  `<dialog>`): consent managers, menus, share and sign-up boxes, whatever their class
+  names and prose, unless one holds the page's `<h1>` or an `<article>`;
 - (kept) an embedded post (a tweet, in its platform's embed markup) takes the place of
   wrappers that hold nothing else, which trafilatura drops for their class names
   ("social-media-embed", "article-widget");
@@ -146,6 +149,8 @@ def prune_chrome(
     for element in hidden:
         removed.add("hidden", element)
     _show_hidden_paragraphs(set(candidates.hidden) - set(hidden))
+    for element in structure.find_dialogs(candidates.dialogs):
+        removed.add("dialogs", element)
     for selector in rules.drop if rules else ():
         for element in _css(selector)(tree):
             if element.tag not in NEVER_PRUNE:

@@ -25,6 +25,9 @@ _CHROME_MENTION = re.compile("|".join(sorted(CHROME_CLASS_WORDS)))
 _BOX_MENTION = re.compile(r"(?:info|facts?|fakten|fakta?)[-_]?(?:box|boks|kasten)")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 _DECORATIVE_TAGS = frozenset({"svg", "i", "span", "img"})
+# What a page's overlays say they are to screen readers (with `aria-modal="true"` and the
+# `<dialog>` element): consent managers, menus, share and sign-up boxes, log-in forms.
+_DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
 # The header phrases (`TAIL_HEADER_RE` tries only those a text's first letter can start).
 _HEADER = TAIL_HEADER_RE
 #: Longest header line, in characters ("You may also be interested in" fits).
@@ -39,11 +42,12 @@ class Candidates:
     chrome: list[HtmlElement] = field(default_factory=list)
     boxes: list[HtmlElement] = field(default_factory=list)
     headers: list[HtmlElement] = field(default_factory=list)
+    dialogs: list[HtmlElement] = field(default_factory=list)
 
 
 def scan(body: HtmlElement) -> Candidates:
-    """Collect hidden elements, chrome-named elements, info boxes and header-phrase texts
-    under `body`.
+    """Collect hidden elements, chrome-named elements, info boxes, header-phrase texts and
+    dialogs under `body`.
 
     Class values and short texts repeat on a page (a card's classes, "Share", menu items):
     each distinct one is matched once.
@@ -59,6 +63,7 @@ def scan(body: HtmlElement) -> Candidates:
         attributes = element.items()  # one call for all attributes: cheaper than get()s
         if attributes:
             chrome = hidden = box = False
+            dialog = tag == "dialog"
             for name, value in attributes:
                 if name == "class" or name == "id":
                     known = names.get(value)
@@ -74,12 +79,20 @@ def scan(body: HtmlElement) -> Candidates:
                     # Icons and decorative wrappers are aria-hidden while the text next to
                     # them is not.
                     hidden = hidden or (value.lower() == "true" and tag not in _DECORATIVE_TAGS)
+                elif name == "role":
+                    dialog = dialog or value in _DIALOG_ROLES
+                elif name == "aria-modal":
+                    dialog = dialog or value.lower() == "true"
             if chrome:
                 found.chrome.append(element)
             if hidden:
                 found.hidden.append(element)
             if box:
                 found.boxes.append(element)
+            if dialog:
+                found.dialogs.append(element)
+        elif tag == "dialog":
+            found.dialogs.append(element)
         own = element.text
         # The header phrase is the element's own text in practice ("<h3>Related</h3>").
         if own and len(own) <= MAX_HEADER_CHARS:
