@@ -742,6 +742,39 @@ def test_furniture_goes_first_and_is_reported() -> None:
     assert tree.find(".//style") is None
 
 
+def test_regions_marked_by_a_landmark_role_are_furniture() -> None:
+    tree = _tree(
+        '<div role="banner"><a href="/">The Valley Courier</a></div>'
+        '<ul role="menubar"><li><a href="/news">News</a></li></ul>'
+        + _paragraphs()
+        + '<div role="complementary">Weather: light rain</div>'
+        + '<div role="contentinfo">About us</div>'
+    )
+
+    removed = prune_chrome(tree, URL)
+
+    assert removed == {
+        "furniture": ["The Valley Courier", "News", "Weather: light rain", "About us"]
+    }
+    assert _kept_paragraphs(tree) == PARAGRAPHS
+
+
+def test_a_landmark_role_inside_the_article_is_left_to_the_other_rules() -> None:
+    # A site that marks its author box "contentinfo": inside the article, the box holds the
+    # author's name, which the author fields read.
+    box = '<div role="contentinfo"><span itemprop="name">Maren Holt</span></div>'
+    tree = _tree(f"<article>{_paragraphs()}{box}</article>")
+
+    assert "furniture" not in prune_chrome(tree, URL)
+
+
+def test_a_landmark_region_that_holds_the_article_is_kept() -> None:
+    tree = _tree(f'<div role="complementary">{_paragraphs()}</div>')
+
+    assert prune_chrome(tree, URL) == {}
+    assert _kept_paragraphs(tree) == PARAGRAPHS
+
+
 def test_the_code_in_head_goes_unreported_and_its_metadata_stays() -> None:
     tree = lxml.html.fromstring(
         "<html><head><title>Night trains</title><style>p { color: red }</style>"
