@@ -768,6 +768,13 @@ def test_a_landmark_role_inside_the_article_is_left_to_the_other_rules() -> None
     assert "furniture" not in prune_chrome(tree, URL)
 
 
+def test_a_landmark_region_that_holds_the_headline_is_left_to_the_other_rules() -> None:
+    # A "banner" that is the article's header: its headline and standfirst.
+    tree = _tree(f'<div role="banner"><h1>Night trains return</h1><p>{STANDFIRST}</p></div>')
+
+    assert "furniture" not in prune_chrome(tree, URL)
+
+
 def test_a_landmark_region_that_holds_the_article_is_kept() -> None:
     tree = _tree(f'<div role="complementary">{_paragraphs()}</div>')
 

@@ -5,12 +5,12 @@ its own name in the returned report (and first, unreported, the scripts and styl
 of `<head>`, JSON-LD aside: nobody reads them, and trafilatura would copy them):
 
 - `furniture`: `<nav>`, `<footer>`, `<aside>`, scripts and the like, which trafilatura
-  discards anyway (removed first, so that no later rule spends time on them), and the same
-  regions marked by an ARIA landmark role (`role="navigation"`, `"banner"`,
-  `"contentinfo"`, `"complementary"`, `"search"`, menus and toolbars); except one
-  that holds most of the page's prose: that is the article, put there by broken markup
-  (an unclosed `<aside>`) or by a site that serves it in `<noscript>`, and it is turned
-  into a plain block instead;
+  discards anyway (removed first, so that no later rule spends time on them), and, once
+  `scan` found them, the same regions marked by an ARIA landmark role outside the article
+  (`role="navigation"`, `"banner"`, `"contentinfo"`, menus: `structure.find_landmarks`);
+  except one that holds most of the page's prose: that is the article, put there by
+  broken markup (an unclosed `<aside>`) or by a site that serves it in `<noscript>`, and
+  it is turned into a plain block instead (a landmark region is kept as it is);
 - `hidden`: hidden elements (`hidden`, `aria-hidden="true"`, inline `display:none`), which
   readers never see but extractors happily return, unless they hold the article's prose
   (pages that reveal the article, or its second half, by script); a hidden paragraph of
@@ -68,24 +68,6 @@ _EMBEDDED_POSTS = XPath(
 _FURNITURE_TAGS = (
     *("nav", "footer", "aside", "svg", "noscript", "iframe", "template", "select"),
     *("script", "style"),
-)
-#: The same regions where a page marks them with an ARIA landmark role instead of a tag
-#: (`<div role="navigation">`, a footer `role="contentinfo"`, a site header
-#: `role="banner"`; trafilatura reads "navigation" alone): as site chrome as the tags. On the
-#: dev pages (293, 201 sites) every such region holds no sentence of a gold body (menus
-#: on 60 sites, search boxes on 40, site headers on 35, footers on 32). Not `tablist`: a
-#: page's tabs may hold the article. Only outside the article and the page's main region:
-#: a site that marks its author box "contentinfo" holds the author's name there.
-_LANDMARK_ROLES = (
-    *("navigation", "banner", "contentinfo", "complementary", "search"),
-    *("menu", "menubar", "toolbar"),
-)
-_FURNITURE = XPath(
-    "descendant::*["
-    + " or ".join(f"self::{tag}" for tag in _FURNITURE_TAGS)
-    + " or (("
-    + " or ".join(f"@role='{role}'" for role in _LANDMARK_ROLES)
-    + ") and not(ancestor::article or ancestor::main or ancestor::*[@role='main']))]"
 )
 # Furniture that may hold the article (the others never hold text a reader sees as such).
 _CONTAINER_FURNITURE = frozenset({"nav", "footer", "aside", "noscript"})
@@ -154,7 +136,9 @@ def prune_chrome(
     removed = _Removed(tree)
     _drop_head_code(tree)
     furniture = _furniture(body)
-    holders = _article_holders(body, furniture)
+    holders = _article_holders(
+        body, [element for element in furniture if element.tag in _CONTAINER_FURNITURE]
+    )
     for element in furniture:
         if element in holders:
             evidence.fired(f"html/furniture_kept/{element.tag}", text_of(element))
@@ -162,7 +146,7 @@ def prune_chrome(
         elif element.tag in _CODE_FURNITURE:
             drop(element)
         else:
-            removed.add("furniture", element, attached=True, detail=_furniture_kind(element))
+            removed.add("furniture", element, attached=True, detail=element.tag)
     _lift_embedded_posts(body)
     candidates = scan(body)
     hidden = structure.find_hidden_blocks(candidates.hidden)
@@ -171,6 +155,11 @@ def prune_chrome(
     _show_hidden_paragraphs(set(candidates.hidden) - set(hidden))
     for element in structure.find_dialogs(candidates.dialogs):
         removed.add("dialogs", element)
+    landmarks = structure.find_landmarks(candidates.landmarks)
+    holders = _article_holders(body, landmarks)
+    for element in landmarks:
+        if element not in holders:
+            removed.add("furniture", element, detail=f"role_{element.get('role')}")
     for selector in rules.drop if rules else ():
         for element in _css(selector)(tree):
             if element.tag not in NEVER_PRUNE:
@@ -263,8 +252,9 @@ def _attached(element: HtmlElement, root: HtmlElement) -> bool:
     return any(a is root for a in element.iterancestors())
 
 
-def _article_holders(body: HtmlElement, furniture: list[HtmlElement]) -> set[HtmlElement]:
-    """The furniture elements that hold most of the page's prose: the article's.
+def _article_holders(body: HtmlElement, candidates: list[HtmlElement]) -> set[HtmlElement]:
+    """The candidates (containers among the furniture, landmark regions) that hold most of
+    the page's prose: the article's.
 
     Cheap first: a container's text bounds its prose, so menus and footers are passed
     over without measuring, and the page's prose is measured only for a container that
@@ -272,9 +262,7 @@ def _article_holders(body: HtmlElement, furniture: list[HtmlElement]) -> set[Htm
     """
     holders: set[HtmlElement] = set()
     page_prose: int | None = None
-    for element in furniture:
-        if element.tag not in _CONTAINER_FURNITURE and element.get("role") not in _LANDMARK_ROLES:
-            continue
+    for element in candidates:
         if len(element.text_content()) < _MIN_ARTICLE_PROSE:
             continue
         held = prose_chars(element)
@@ -295,17 +283,10 @@ def _furniture(body: HtmlElement) -> list[HtmlElement]:
     """
     found = [
         element
-        for element in _FURNITURE(body)
+        for element in body.iter(*_FURNITURE_TAGS)
         if element.tag != "script" or not _is_json_ld(element)
     ]
     return outermost(found)
-
-
-def _furniture_kind(element: HtmlElement) -> str:
-    """The tag that made `element` furniture, or its landmark role ("role_navigation")."""
-    if element.tag in _FURNITURE_TAGS:
-        return str(element.tag)
-    return f"role_{element.get('role')}"
 
 
 def _drop_head_code(tree: HtmlElement) -> None:

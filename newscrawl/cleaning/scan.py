@@ -28,6 +28,13 @@ _DECORATIVE_TAGS = frozenset({"svg", "i", "span", "img"})
 # What a page's overlays say they are to screen readers (with `aria-modal="true"` and the
 # `<dialog>` element): consent managers, menus, share and sign-up boxes, log-in forms.
 _DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
+#: The ARIA landmark roles of a page's chrome: the regions `<nav>`, `<header>`, `<footer>`
+#: and `<aside>` are, where a page marks them so instead (`<div role="navigation">`); and
+#: menus, toolbars, search boxes. Not `tablist`: a page's tabs may hold the article.
+LANDMARK_ROLES = frozenset(
+    {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"}
+    | {"toolbar"}
+)
 # The header phrases (`TAIL_HEADER_RE` tries only those a text's first letter can start).
 _HEADER = TAIL_HEADER_RE
 #: Longest header line, in characters ("You may also be interested in" fits).
@@ -43,11 +50,12 @@ class Candidates:
     boxes: list[HtmlElement] = field(default_factory=list)
     headers: list[HtmlElement] = field(default_factory=list)
     dialogs: list[HtmlElement] = field(default_factory=list)
+    landmarks: list[HtmlElement] = field(default_factory=list)
 
 
 def scan(body: HtmlElement) -> Candidates:
-    """Collect hidden elements, chrome-named elements, info boxes, header-phrase texts and
-    dialogs under `body`.
+    """Collect hidden elements, chrome-named elements, info boxes, header-phrase texts,
+    dialogs and landmark regions under `body`.
 
     Class values and short texts repeat on a page (a card's classes, "Share", menu items):
     each distinct one is matched once.
@@ -62,7 +70,7 @@ def scan(body: HtmlElement) -> Candidates:
             continue  # comments, processing instructions
         attributes = element.items()  # one call for all attributes: cheaper than get()s
         if attributes:
-            chrome = hidden = box = False
+            chrome = hidden = box = landmark = False
             dialog = tag == "dialog"
             for name, value in attributes:
                 if name == "class" or name == "id":
@@ -81,6 +89,7 @@ def scan(body: HtmlElement) -> Candidates:
                     hidden = hidden or (value.lower() == "true" and tag not in _DECORATIVE_TAGS)
                 elif name == "role":
                     dialog = dialog or value in _DIALOG_ROLES
+                    landmark = value in LANDMARK_ROLES
                 elif name == "aria-modal":
                     dialog = dialog or value.lower() == "true"
             if chrome:
@@ -91,6 +100,8 @@ def scan(body: HtmlElement) -> Candidates:
                 found.boxes.append(element)
             if dialog:
                 found.dialogs.append(element)
+            if landmark:
+                found.landmarks.append(element)
         elif tag == "dialog":
             found.dialogs.append(element)
         own = element.text
