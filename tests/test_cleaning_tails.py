@@ -138,6 +138,7 @@ def test_tail_header_with_a_colon_and_in_capitals_is_cut(language: str) -> None:
         "Další zprávy",
         "Дивіться також",
         "İlgili Haberler",
+        "Weiterführende Links",
     ],
 )
 def test_tail_under_a_header_of_another_wording_is_cut(header: str) -> None:
@@ -1221,6 +1222,8 @@ def test_a_line_ending_in_brackets_without_a_photo_credit_stays(line: str) -> No
         *("Join the conversation", "Zum Inhalt springen", "Aller au contenu", "Torna su"),
         *("Loading...", "Wird geladen …", "Chargement en cours...", "Cargando..."),
         *("Thanks for signing up!", "You have successfully subscribed", "Invalid email address"),
+        "There was an error processing your subscription.",
+        "Keep an eye on your inbox for the latest sports news.",
         *("Accept all", "Alle akzeptieren", "Tout refuser", "Aceptar todo", "Accetta tutto"),
         *("Image copyright Getty Images", "Image caption", "Copyright: dpa"),
         *("Join our WhatsApp channel", "Video abspielen"),

@@ -61,7 +61,8 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"[اإ]قر[أا] [أا]يضاً?|[اإ]قر[أا] المزيد|यह भी पढ़ें|ये भी पढ़ें|और पढ़ें",
         r"xem thêm|đọc thêm|อ่านเพิ่มเติม|อ่านต่อ|延伸(阅读|閱讀)|(阅读|閱讀)更多|推(荐|薦)(阅读|閱讀)",
         r"合わせて読みたい|こちらもおすすめ|더 ?보기",
-        r"lesetipps?|more to explore|explore more|дивіться також",
+        r"lesetipps?|more to explore|explore more|дивіться також|weiterführende (links|artikel"
+        r"|beiträge)",
     ),
     # "Related", "Mehr zum Thema", "Sur le même sujet": stories on the same subject
     "related": (
@@ -323,7 +324,9 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         # the form's answers, and a consent box's buttons
         r"thank(s| you) for (subscribing|signing up)!?|you('ve| have) (successfully )?"
         r"(subscribed|signed up)( to .{1,60})?!?|(please enter a valid|invalid) e-?mail"
-        r"( address)?|we('ll| will) never share your e-?mail( address)?.{0,100}",
+        r"( address)?|we('ll| will) never share your e-?mail( address)?.{0,100}"
+        r"|(sorry, )?there was an error processing your (subscription|request|sign-?up)\.?"
+        r"|keep an eye on your inbox( for .{1,80})?\.?",
         r"(accept|allow|reject|decline) all|alle (akzeptieren|ablehnen)|tout (accepter|refuser)"
         r"|(aceptar|rechazar) todo|(accetta|rifiuta) tutto|(aceitar|rejeitar) todos"
         r"|alles accepteren",
