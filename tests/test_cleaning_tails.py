@@ -1067,6 +1067,27 @@ def test_teaser_line_whose_headline_asks_is_removed() -> None:
     assert clean_text(text) == f"{first}\n{second}"
 
 
+# --- the headline at the top ---------------------------------------------------------------
+
+
+def test_the_headline_block_at_the_top_goes_with_the_title() -> None:
+    # Another tool's text from a page with two title elements: the headline, a kicker, the
+    # headline again (as the crawl's own header stage removes it).
+    article = ARTICLES["en"][0]
+    title = "Night trains return to the valley line"
+    text = "\n".join([title, "Transport", title, *article])
+
+    assert clean_text(text, title=title) == "\n".join(article)
+
+
+def test_a_line_that_repeats_the_title_below_the_first_paragraph_stays() -> None:
+    article = ARTICLES["en"][0]
+    title = "Night trains return"
+    text = "\n".join([article[0], title, article[1]])
+
+    assert clean_text(text, title=title) == text
+
+
 # --- a dataset's own titles -----------------------------------------------------------------
 
 

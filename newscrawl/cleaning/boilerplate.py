@@ -369,16 +369,17 @@ def _is_closing(line: str) -> bool:
 
 
 def _strip_title(lines: list[str], title: str) -> tuple[list[str], list[str]]:
-    """Drop a leading line that repeats the headline."""
+    """Drop the headline block at the top, as the crawl does (`strip_page_header`): every
+    copy of the headline among the leading short lines, and the short lines above the last
+    one (the headline, a kicker, the headline again: two title elements of the page)."""
     wanted = comparable(title)
-    for index, line in enumerate(lines):
-        if not line.strip():
-            continue
-        if wanted and comparable(line) == wanted:
-            evidence.fired("text/page_header", line.strip())
-            return lines[:index] + lines[index + 1 :], [line.strip()]
-        break
-    return lines, []
+    if not wanted:
+        return lines, []
+    cut = _header_end(lines, {wanted})
+    removed = [line.strip() for line in lines[:cut] if line.strip()]
+    for line in removed:
+        evidence.fired("text/page_header", line)
+    return lines[cut:], removed
 
 
 def strip_page_header(text: str, repeats: tuple[str, ...]) -> tuple[str, list[str]]:
