@@ -139,6 +139,10 @@ def test_tail_header_with_a_colon_and_in_capitals_is_cut(language: str) -> None:
         "Дивіться також",
         "İlgili Haberler",
         "Weiterführende Links",
+        # a recommendation widget's own header, and "... right now"
+        *("Promoted Links by Taboola", "Sponsored Links", "Paid Content", "From the Web"),
+        *("More Stories From The Courier", "Related Videos", "Popular Right Now", "Next Up"),
+        "What Everyone Is Reading",
     ],
 )
 def test_tail_under_a_header_of_another_wording_is_cut(header: str) -> None:

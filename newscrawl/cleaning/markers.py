@@ -67,7 +67,7 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
     # "Related", "Mehr zum Thema", "Sur le même sujet": stories on the same subject
     "related": (
         r"related( (articles?|stories|story|content|news|coverage|links?|posts?|topics?"
-        r"|reading|video))?",
+        r"|reading|videos?))?",
         r"in (other|case you missed it|related) news|in case you missed it",
         r"(weitere|verwandte|ähnliche|passende) (artikel|themen|nachrichten|beiträge|meldungen)",
         r"(mehr )?zum thema|passend (dazu|zum thema)|similar (articles|stories)",
@@ -93,7 +93,8 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
     "more_from": (
         r"more (from|on|in|about) .{1,60}",
         r"more",
-        r"more (\w+ ){0,3}(stories|news|articles|headlines|coverage|videos?)|more like this",
+        r"more (\w+ ){0,3}(stories|news|articles|headlines|coverage|videos?)"
+        r"( (from|on|in|about) .{1,40})?|more like this|elsewhere on .{1,40}",
         r"(more )?headlines",
         r"mehr (zu(m|r)? .{1,40}|aus .{1,40}|artikel|nachrichten|news|lesen)",
         r"(plus|autres) d'?articles|más (noticias|información|de .{1,40})|otras noticias",
@@ -107,7 +108,9 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
     ),
     # "Most read", "Trending", "Top stories", in every language
     "most_read": (
-        r"(trending|popular)( now| stories| articles| news| today| on .{1,40})?",
+        r"(trending|popular)( now| stories| articles| news| today| videos?| on .{1,40})?",
+        r"(hot|trending|popular|most (popular|read)|top stories) right now"
+        r"|what (everyone|people|others|readers) (is|are) reading",
         r"most (popular|read|viewed|shared|watched|emailed|commented|recent)"
         r"( (stories|articles|news|today|this week))?( (in|on|from) .{1,40})?",
         r"top (stories|news|headlines|articles)( (from|on|in) .{1,40})?"
@@ -148,7 +151,7 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"|neu im ressort|nachrichten aus der region",
         r"today'?s top stories|die wichtigsten nachrichten|главные новости|habari kuu"
         r"|主要ニュース|schlagzeilen|noticias destacadas|(günün )?öne çıkanlar(ı)?|featured stories"
-        r"|must reads?|icymi|top picks|uitgelicht",
+        r"|must reads?|icymi|top picks( for you)?|uitgelicht|next up",
         r"ultime notizie|najnowsze|laatste nieuws|net binnen|lo último|(nos )?derniers articles"
         r"|das neueste"
         r"|siste nytt|senaste nytt|son dakika|berita terkini|(最新|新着)(記事|ニュース)"
@@ -162,6 +165,8 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"you (may|might) (also )?(like|enjoy|be interested in)",
         r"(don'?t|do not) miss( this| these)?|(editors?'?s?|staff) (picks?|choice)",
         r"(from )?around the web|sponsored (stories|content|links)|promoted (stories|content)",
+        r"(promoted|sponsored) links( by \S+)?|paid (content|stories|posts)|from the web"
+        r"|gesponserte (links|inhalte|artikel)|contenus? sponsorisés?|contenuti sponsorizzati",
         r"(das|dies) (könnte|dürfte) (sie|dich) auch interessieren",
         r"(das|dies) (könnte|dürfte) (sie|dich) interessieren|auch spannend|lesenswert",
         r"auch interessant|ebenfalls interessant|auch lesenswert|empfehlungen?( der redaktion)?",
