@@ -58,11 +58,11 @@ def clean_text(
 ) -> str:
     """Apply the text-level cleaners, in crawl order: chrome lines, an author box under its
     heading ("About the author") and a byline by its shape ("By Jane Doe, Max Roe"), then
-    the headline tail; `title`, when given, also
-    removes a first line that repeats the headline; `authors`, the byline at the top and
-    the authors' bio at the end ("Jane Doe is a senior reporter ..."), as the crawl does
-    with the authors it found; `known`, the headlines of a dataset's articles, makes a tail
-    of them go whatever its format.
+    the headline tail; `title`, when given, also removes the headline block at the top
+    (every copy of it among the leading short lines, a kicker between them); `authors`,
+    the byline at the top and the authors' bio at the end ("Jane Doe is a senior reporter
+    ..."), as the crawl does with the authors it found; `known`, the headlines of a
+    dataset's articles, makes a tail of them go whatever its format.
 
     Only removes: every line of the result is a line of `text` (spacing aside). Run again
     on its result it changes nothing. A text over `MAX_TEXT_CHARS`, or one the cleaners
@@ -110,7 +110,7 @@ def _only_removes(before: str, after: str) -> bool:
 def remove_chrome_lines(
     text: str, title: str | None, authors: Sequence[str]
 ) -> tuple[str, list[str]]:
-    """Chrome lines, a first line that repeats `title`, and the byline and bio of
+    """Chrome lines, the headline block of `title` at the top, and the byline and bio of
     `authors`: the crawl's chrome stage (`stages.remove_chrome`) and `clean_text`'s first
     step; and the lines removed. Where lines went, one empty line stays of the run they
     parted."""

@@ -31,9 +31,11 @@ _DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
 #: The ARIA landmark roles of a page's chrome: the regions `<nav>`, `<header>`, `<footer>`
 #: and `<aside>` are, where a page marks them so instead (`<div role="navigation">`); and
 #: menus, toolbars, search boxes. Not `tablist`: a page's tabs may hold the article.
-LANDMARK_ROLES = frozenset(
-    {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"}
-    | {"toolbar"}
+_LANDMARK_ROLES = frozenset(
+    {
+        *("navigation", "banner", "contentinfo", "complementary", "search"),
+        *("menu", "menubar", "toolbar"),
+    }
 )
 # The header phrases (`TAIL_HEADER_RE` tries only those a text's first letter can start).
 _HEADER = TAIL_HEADER_RE
@@ -89,7 +91,7 @@ def scan(body: HtmlElement) -> Candidates:
                     hidden = hidden or (value.lower() == "true" and tag not in _DECORATIVE_TAGS)
                 elif name == "role":
                     dialog = dialog or value in _DIALOG_ROLES
-                    landmark = value in LANDMARK_ROLES
+                    landmark = value in _LANDMARK_ROLES
                 elif name == "aria-modal":
                     dialog = dialog or value.lower() == "true"
             if chrome:
