@@ -312,6 +312,15 @@ TEASER_CARDS = {
         f"</h4><p>{SUMMARY}</p></div>"
         for n in range(3)
     ),
+    # A kicker and a picture's running time above each headline, in blocks of their own
+    # (as MDR's "Mehr zum Thema" cards are laid out).
+    "kicker and picture label above the headline": "<div>Mehr zum Thema Nachtzüge</div>"
+    + "".join(
+        f'<div><div><picture><img src="/img/{n}.jpg"></picture><span>1 Min</span></div>'
+        f'<div><div>Zum Anhören</div><h2><a href="/news/story-{n}">Headline number {n} '
+        f"of the day</a></h2><p>{SUMMARY}</p></div></div>"
+        for n in range(3)
+    ),
 }
 
 
@@ -335,6 +344,22 @@ def test_one_linked_subheading_over_a_paragraph_after_a_header_phrase_is_kept() 
     prune_chrome(tree, URL)
 
     assert SUMMARY in _kept_paragraphs(tree)
+
+
+def test_paragraphs_with_a_link_in_a_sentence_after_a_header_phrase_are_kept() -> None:
+    # A card's headline is a line of its own, all link; a link inside a sentence is prose.
+    paragraphs = "".join(
+        f'<div><p>Officials said <a href="/news/report-{n}">the full report on the line</a> '
+        "would be published next week.</p></div>"
+        for n in range(2)
+    )
+    tree = _tree(_paragraphs() + "<h2>Related developments</h2>" + paragraphs)
+
+    prune_chrome(tree, URL)
+
+    assert "Officials said the full report on the line would be published next week." in (
+        _kept_paragraphs(tree)
+    )
 
 
 def test_inline_teaser_in_the_body_is_removed() -> None:

@@ -5,7 +5,8 @@ Five shapes, each recognised by structure plus, for the first two, a header phra
 
 - headed lists: a block that only says "Related", "Mehr zum Thema", "À lire aussi", ...
   followed by sibling blocks made mostly of link text, by two or more teaser cards (a
-  headline that is all link over a short summary, whatever their class names), or by
+  headline that is all link over a short summary, under a few words of labels at most,
+  whatever their class names), or by
   plain headlines (short lines, or an `<ul>` of them, that ask or end without a stop) that
   run to the end of their container. The header alone proves nothing (a hidden "Read
   more" button may precede the rest of the article), so it goes only together with the
@@ -211,17 +212,36 @@ def _is_plain_headline(element: HtmlElement) -> bool:
 
 def _is_teaser_card(element: HtmlElement) -> bool:
     """A block that opens with a headline that is all link (`<h4><a>Headline</a></h4>`) and
-    has at most a short summary under it: a teaser card, whatever its class names say."""
-    if element.tag not in BLOCK_TAGS:
+    has at most a short summary under it: a teaser card, whatever its class names say.
+
+    Labels above the headline, set apart in blocks of their own (a kicker, "Zum Anhören",
+    a picture's "1 Min"), are part of the card when they are a few words.
+    """
+    if element.tag not in BLOCK_TAGS or (element.text or "").strip():
         return False
-    parts = [c for c in element if isinstance(c.tag, str) and has_text(c)]
-    if not 1 <= len(parts) <= 3 or (element.text or "").strip():
-        return False
-    headline, summary = parts[0], parts[1:]
-    text = text_of(headline)
-    if len(text) < _MIN_CARD_HEADLINE_CHARS or link_text_length(headline) < len(text):
-        return False
-    return sum(len(text_of(part).split()) for part in summary) <= _MAX_CARD_SUMMARY_WORDS
+    text = text_of(element)
+    for link in element.iter("a"):
+        line = _line_of(link, element)
+        headline = text_of(line)
+        if len(headline) < _MIN_CARD_HEADLINE_CHARS:
+            continue
+        if link_text_length(line) < len(headline):
+            return False  # the first headline-sized line is prose with a link in it
+        start = text.find(headline)
+        before, after = text[:start].split(), text[start + len(headline) :].split()
+        return len(before) <= _MAX_KICKER_WORDS and len(after) <= _MAX_CARD_SUMMARY_WORDS
+    return False
+
+
+def _line_of(link: HtmlElement, card: HtmlElement) -> HtmlElement:
+    """The line `link` is on: its nearest block below `card`, or the link itself when it
+    runs in the card's own line."""
+    for ancestor in link.iterancestors():
+        if ancestor is card:
+            break
+        if ancestor.tag in BLOCK_TAGS:
+            return ancestor
+    return link
 
 
 def _is_link_list(element: HtmlElement) -> bool:
