@@ -6,7 +6,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from support.sample_pages import PARAGRAPHS
+from support.sample_pages import PARAGRAPHS, paragraphs
 
 from newscrawl import extract_article
 from newscrawl.cleaning.dom import text_of
@@ -900,6 +900,43 @@ def test_teaser_summaries_inside_links_do_not_outweigh_the_article_root() -> Non
 
     assert root is not None
     assert root.get("class") == "x1"
+
+
+#: A lede and the rest of the article, which holds most of its prose.
+LEDE = paragraphs(8)[1]
+REST = paragraphs(7) + paragraphs(9)
+
+
+def test_a_lede_paragraph_before_the_prose_block_is_inside_the_article_root() -> None:
+    # A paywalled page shows its first paragraph and hides the rest in a block beside it
+    # (abc.es, with its tags renamed); that block holds most of the prose. Shown alone to
+    # the extractor, it had the lede left out.
+    tree = _tree(
+        '<div class="x1"><div class="x2"><a href="/">Home</a></div>'
+        f'<div class="x3"><p>{LEDE}</p><div class="x4" hidden>{_paragraphs(REST)}</div></div>'
+        "</div>"
+    )
+
+    root = find_article_root(tree.find("body"))
+
+    assert root is not None
+    assert root.get("class") == "x3"
+
+
+def test_a_lede_set_apart_from_the_body_block_stays_in_the_text() -> None:
+    page = (
+        '<html lang="en"><head><title>Night trains return</title>'
+        '<meta property="og:type" content="article"></head><body>'
+        '<div class="x1"><div class="x2"><a href="/">Home</a> <a href="/news">News</a></div>'
+        '<div class="x3"><h1>Night trains return</h1>'
+        f'<p>{LEDE}</p><div class="x4">{_paragraphs(REST)}</div></div>'
+        '<div class="x5"><a href="/privacy">Privacy</a></div></div></body></html>'
+    )
+
+    text = extract_article(page, url=URL)["text"]
+
+    assert LEDE in text
+    assert REST[-1] in text
 
 
 # --- mechanisms of issue 9 ("HTML tails"), one test each ---------------------------------

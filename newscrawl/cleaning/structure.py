@@ -307,9 +307,10 @@ def find_article_root(body: HtmlElement) -> HtmlElement | None:
     a short article) and the text of links (a teaser card's summary, inside its link)
     left out. On a page with one `<h1>`, the block under it that holds a smaller majority
     of the prose (`_headed_root`) is the root instead, where it lies inside that block or
-    no such block is found. Tagged as `<article>`, the root shows the extractor where to
-    read; that narrows what it reads, so the caller undoes the tag when the text falls
-    short of the page's prose.
+    no such block is found. A lede set apart before the root, a `<p>` of prose beside it,
+    takes the root up to their parent (`_with_lede`). Tagged as `<article>`, the root
+    shows the extractor where to read; that narrows what it reads, so the caller undoes
+    the tag when the text falls short of the page's prose.
     """
     if next(body.iter("article", "main"), None) is not None:
         return None
@@ -338,7 +339,23 @@ def find_article_root(body: HtmlElement) -> HtmlElement | None:
         root = headed
         if evidence.collecting_enabled():
             evidence.fired("extraction/headed_root", text_of(root))
+    root = _with_lede(root, held)
     return root if root.tag in _ROOT_TAGS else None
+
+
+def _with_lede(root: HtmlElement, held: dict[HtmlElement, int]) -> HtmlElement:
+    """The root's parent, when a `<p>` of prose stands before the root in it: the lede set
+    apart from the rest (a paywall's visible first paragraph over the hidden rest, a lede
+    above the body's block). Shown the root alone, the extractor would leave it out."""
+    parent = root.getparent()
+    if parent is None or parent.tag not in _ROOT_TAGS:
+        return root
+    for sibling in root.itersiblings(preceding=True):
+        if sibling.tag == "p" and held.get(sibling):
+            if evidence.collecting_enabled():
+                evidence.fired("extraction/root_with_lede", text_of(sibling))
+            return parent
+    return root
 
 
 def _depth(element: HtmlElement) -> int:
