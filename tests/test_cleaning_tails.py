@@ -143,6 +143,8 @@ def test_tail_header_with_a_colon_and_in_capitals_is_cut(language: str) -> None:
         *("Promoted Links by Taboola", "Sponsored Links", "Paid Content", "From the Web"),
         *("More Stories From The Courier", "Related Videos", "Popular Right Now", "Next Up"),
         "What Everyone Is Reading",
+        # one related story, in the singular
+        *("Noticia relacionada", "Artigo relacionado", "Articolo correlato", "Article lié"),
     ],
 )
 def test_tail_under_a_header_of_another_wording_is_cut(header: str) -> None:

@@ -72,9 +72,10 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"(weitere|verwandte|ähnliche|passende) (artikel|themen|nachrichten|beiträge|meldungen)",
         r"(mehr )?zum thema|passend (dazu|zum thema)|similar (articles|stories)",
         r"(материалы|ещё|еще) по теме|ilgili konular|関連リンク",
-        r"sur le même (sujet|thème)|dans la même rubrique|articles? (similaires|liés)",
-        r"(noticias|artículos|temas|contenidos) relacionad[oa]s|relacionad[oa]s?",
-        r"(notícias|matérias|artigos|tópicos) relacionad[oa]s|(articoli|notizie) correlat[ie]",
+        r"sur le même (sujet|thème)|dans la même rubrique|articles? (similaires?|liés?)",
+        r"(noticias?|artículos?|temas?|contenidos?) relacionad[oa]s?|relacionad[oa]s?",
+        r"(notícias?|matérias?|artigos?|tópicos?) relacionad[oa]s?|(articoli|notizie) correlat[ie]"
+        r"|(articolo|notizia) correlat[oa]",
         r"correlat[ie]|(powiązane|podobne|inne) (artykuły|teksty|wiadomości)",
         r"gerelateerde?( (artikelen|berichten|nieuws))?|relaterat|relaterade artiklar",
         r"relaterte saker|flere saker|relaterede artikler|по теме|новости по теме",
