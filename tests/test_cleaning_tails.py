@@ -145,6 +145,7 @@ def test_tail_header_with_a_colon_and_in_capitals_is_cut(language: str) -> None:
         "What Everyone Is Reading",
         # one related story, in the singular
         *("Noticia relacionada", "Artigo relacionado", "Articolo correlato", "Article lié"),
+        *("Bunu da okuyun", "קראו גם"),
     ],
 )
 def test_tail_under_a_header_of_another_wording_is_cut(header: str) -> None:
@@ -1254,6 +1255,18 @@ def test_a_line_ending_in_brackets_without_a_photo_credit_stays(line: str) -> No
         *("Accept all", "Alle akzeptieren", "Tout refuser", "Aceptar todo", "Accetta tutto"),
         *("Image copyright Getty Images", "Image caption", "Copyright: dpa"),
         *("Join our WhatsApp channel", "Video abspielen"),
+        # share buttons, ad labels, comment buttons and newsletter calls in the languages
+        # of more news sites (hu, ro, el, cs, da, no, fi, sv, pl, nl, ru, tr, uk, vi, th,
+        # ar, he, hi)
+        *("Megosztás", "Distribuie", "Κοινοποίηση", "Sdílet", "Del artiklen", "Jaa"),
+        *("Поділитися", "Chia sẻ", "แชร์", "شارك", "שתפו", "शेयर करें"),
+        *("Hirdetés", "Publicitate", "Διαφήμιση", "Annonce", "Mainos", "Quảng cáo", "โฆษณา"),
+        *("إعلان", "פרסומת", "विज्ञापन", "Artykuł sponsorowany"),
+        *("Skomentuj", "Reageer", "Kommentarer (12)"),
+        *("Zapisz się do newslettera", "Iratkozzon fel hírlevelünkre", "Tilaa uutiskirje"),
+        *("Abonează-te la newsletter", "Přihlaste se k odběru newsletteru"),
+        *("Tilmeld dig nyhedsbrevet", "Prenumerera på nyhetsbrevet", "Bültenimize abone olun"),
+        *("Подпишитесь на нашу рассылку", "Meld deg på nyhetsbrevet"),
     ],
 )
 def test_a_line_of_chrome_goes_between_paragraphs(line: str) -> None:

@@ -46,7 +46,7 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"|continue reading",
         r"next (article|story)|previous (article|story)|次の記事|前の記事",
         r"auch lesen|leer también|vedi anche|leggi altro|per approfondire|смотрите также"
-        r"|bunları da okuyun|okumaya devam et|baca selengkapnya|もっと読む",
+        r"|bun(ları|u) da okuyun|okumaya devam et|baca selengkapnya|もっと読む|קראו (גם|עוד)",
         r"lesen sie (auch|mehr|weiter|hier)|weiterlesen",
         r"(à )?lire (aussi|également|la suite)|(à )?voir aussi|voir également",
         r"(vea|véase|lea|lee|mira|ver) (también|además|más)|sigue leyendo",
@@ -224,6 +224,10 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"share this|share (this )?(article|post)|dela( artikeln| på \S+)?|поделиться|paylaş"
         r"|bagikan|シェア(する)?|공유(하기)?|分享(到)?",
         r"bookmark|font size|text size|schriftgröße|copy url|listen|escuchar|écouter",
+        # share buttons in the languages of more news sites: hu, ro, el, cs, da, no, fi, uk,
+        # vi, th, ar, he, hi
+        r"megosztás|distribuie|κοινοποίηση|sdílet|del (artiklen|artikkelen)|jaa|поділитися"
+        r"|chia sẻ|แชร์|شارك|مشاركة|שתפו|שתף|शेयर करें",
     ),
     "ad_label": (
         r"advertisement|advertising|sponsored|ad",
@@ -236,6 +240,8 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"|salta (la )?pubblicità",
         r"annons|annonse|реклама|reklam|iklan|広告|광고|广告",
         r"article continues (below|after) (this )?advertisement|la suite après cette publicité",
+        r"hirdetés|publicitate|reclamă|διαφήμιση|annonce|mainos|quảng cáo|โฆษณา|إعلان|פרסומת"
+        r"|विज्ञापन|artykuł sponsorowany|gesponsord",
     ),
     "reading_time": (
         r"(estimated )?reading time:? .{1,20}|\d+[ -]min(ute)?s? read",
@@ -249,6 +255,7 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"print( this)? article|comments?|tell us what you think|leave a (comment|reply)",
         r"kommentare?( \(\d+\))?|commentaires?( \(\d+\))?|comentários?( \(\d+\))?",
         r"comentarios?( \(\d+\))?|commenti( \(\d+\))?|komentarze( \(\d+\))?|reacties?( \(\d+\))?",
+        r"skomentuj|reageer|kommentarer( \(\d+\))?|hozzászólások( \(\d+\))?|komentáře",
         r"kommentar (schreiben|verfassen|abgeben)|laisser un commentaire|(deja|escribe) (un|tu) "
         r"comentario|deixe (um|seu) comentário|lascia un commento",
         r"(post|add|write) a comment|be the first to comment|log ?in to comment"
@@ -440,6 +447,11 @@ PROMO_CALLS: dict[str, tuple[str, ...]] = {
         r"|(inscrivez|abonnez)-vous à (notre|la) newsletter|suscríbete a (nuestro|nuestra|la) "
         r"(newsletter|boletín)|recibe (nuestro|el) boletín|iscriviti alla (nostra )?newsletter"
         r"|assine (a )?(nossa )?newsletter|schrijf je in voor (onze|de) nieuwsbrief",
+        r"zapisz się do (naszego )?newslettera|iratkozzon fel (a )?hírlevelünkre"
+        r"|abonează-te la (newsletter|newsletterul nostru)|přihlaste se k odběru (našeho )?"
+        r"newsletteru|tilmeld dig (vores |vort )?nyhedsbrev(et)?|tilaa uutiskirje(emme)?"
+        r"|prenumerera på (vårt )?nyhetsbrev(et)?|meld deg på (vårt )?nyhetsbrev(et)?"
+        r"|подпишитесь на (нашу )?рассылку|bültenimize abone olun",
         r"get .{0,40}delivered (straight |directly )?to your inbox.{0,60}",
         r"(sign up|subscribe|register)( now| today| here)? (for|to) .{1,60}(delivered|sent|straight"
         r"|direct) (straight |directly )?to your inbox.{0,60}",
