@@ -146,6 +146,11 @@ def test_tail_header_with_a_colon_and_in_capitals_is_cut(language: str) -> None:
         # one related story, in the singular
         *("Noticia relacionada", "Artigo relacionado", "Articolo correlato", "Article lié"),
         *("Bunu da okuyun", "קראו גם"),
+        # headers in the languages of more news sites
+        *("Friss hírek", "Articole recomandate", "Περισσότερα", "Doporučujeme", "Tuoreimmat"),
+        *("Tin khác", "บทความแนะนำ", "הנקראים ביותר", "Polecane", "Най-четени"),
+        *("Povezani članci", "Taip pat skaitykite", "Berita berkaitan", "Basahin din"),
+        *("اخبار مرتبط", "আরও পড়ুন", "متعلقہ خبریں"),
     ],
 )
 def test_tail_under_a_header_of_another_wording_is_cut(header: str) -> None:

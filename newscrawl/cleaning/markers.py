@@ -34,8 +34,8 @@ _SOCIAL = r"twitter|x|facebook|instagram|linkedin|threads|bluesky|tiktok|youtube
 
 #: Headers that introduce a block of related headlines ("Read more", "Mehr zum Thema"), by
 #: what they say, each entry in every language it knows (en, de, fr, es, pt, it, pl, nl,
-#: sv, no, da, fi, cs, sk, hu, ro, el, ru, uk, tr, ar, hi, id, vi, th, sw, zu, xh, zh, ja,
-#: ko).
+#: sv, no, da, fi, cs, sk, hu, ro, el, bg, hr, lt, ru, uk, tr, ar, he, fa, hi, bn, ur, id,
+#: ms, tl, vi, th, sw, zu, xh, zh, ja, ko).
 TAIL_HEADERS: dict[str, tuple[str, ...]] = {
     # "Read more", "Also read", "Up next": the reader is sent on to other stories
     "read_also": (
@@ -63,6 +63,8 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"合わせて読みたい|こちらもおすすめ|더 ?보기",
         r"lesetipps?|more to explore|explore more|дивіться також|weiterführende (links|artikel"
         r"|beiträge)",
+        r"прочетете (още|също)|pročitajte (i|još|također)|taip pat skaitykite|basahin (din|rin)"
+        r"|(بیشتر )?بخوانید|আরও পড়ুন|مزید پڑھیں",
     ),
     # "Related", "Mehr zum Thema", "Sur le même sujet": stories on the same subject
     "related": (
@@ -89,6 +91,8 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"|(tin|bài( viết)?) liên quan|ข่าวที่เกี่ยวข้อง|บทความที่เกี่ยวข้อง",
         r"(相关|相關)(新闻|新聞|阅读|閱讀|文章|报道|報導|链接|連結)|更多(新闻|新聞|文章)",
         r"contenido relacionado|actualités liées|dazu passend|aiheeseen liittyvät",
+        r"știri similare|свързани (новини|статии)|povezan[ie] (članci|vijesti)|susiję straipsniai"
+        r"|berita berkaitan|(اخبار|مطالب) مرتبط|সম্পর্কিত (খবর|সংবাদ)|متعلقہ خبریں|כתבות קשורות",
     ),
     # "More from Sport", a bare "More" label over a list of links, "Headlines"
     "more_from": (
@@ -106,6 +110,7 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"|meer van .{1,40}|więcej (z|o) .{1,40}",
         r"fler (nyheter|artiklar)|flere (nyheter|artikler|nyheder)|mer om|diğer haberler"
         r"|habari nyingine|další zprávy",
+        r"még több hír|περισσότερα|další články|tin khác|כתבות נוספות|עוד באתר|още от .{1,40}",
     ),
     # "Most read", "Trending", "Top stories", in every language
     "most_read": (
@@ -138,6 +143,8 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"|найпопулярніше|популярне",
         r"الأكثر (قراءة|مشاهدة)|सबसे ज्यादा पढ़ी गई|(đọc|xem) nhiều nhất|ยอดนิยม"
         r"|(热门|熱門)(新闻|新聞|文章|阅读|閱讀)?|(阅读|閱讀)排行|排行榜|アクセスランキング",
+        r"най-четени|najčitanije|skaitomiausi|paling popular|پربازدیدترین|সর্বাধিক পঠিত"
+        r"|הנקראים ביותר",
     ),
     # "Latest", "Aktuelle Nachrichten", "Dernières actualités"
     "latest": (
@@ -159,6 +166,9 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"|최신 ?(기사|뉴스)",
         r"uusimmat|nejnovější|najnovšie|legfrissebb|ultimele știri|τελευταία νέα|останні новини",
         r"آخر الأخبار|ताज़ा (खबरें|ख़बरें)|tin mới nhất|ข่าวล่าสุด|最新(新闻|新聞|消息|文章)",
+        r"friss hírek|nejnovější zprávy|tuoreimmat|последни новини|najnovije( vijesti)?"
+        r"|naujausi(os naujienos)?|terkini|pinakabagong balita|آخرین اخبار|সর্বশেষ|تازہ ترین"
+        r"|लेटेस्ट न्यूज़|מבזקים",
     ),
     # "Recommended", "You may also like", "Don't miss", sponsored recommendations
     "recommended": (
@@ -192,6 +202,8 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"おすすめ(記事|ニュース)?|추천 ?기사",
         r"猜你喜(欢|歡)|(为你|為你)推(荐|薦)|推(荐|薦)(新闻|新聞|文章)|có thể bạn quan tâm"
         r"|(قد )?يهمك [أا]يضاً?|आपको (यह|ये) भी पसंद आ(एगा|एंगे)|ezek is érdekelhetik",
+        r"ajánlott cikkek|recomandări|articole recomandate|doporučujeme|suosittelemme|polecane"
+        r"|odporúčame|preporučujemo|บทความแนะนำ",
     ),
 }
 
