@@ -424,6 +424,23 @@ def test_unrelated_headlines_in_a_script_without_spaces_go_without_a_header(
         ["Copyright © 2024 バレー新聞社 無断転載を禁じます"],
         ["版权所有 © 2024 谷地新闻"],
         ["جميع الحقوق محفوظة © 2024"],
+        # tags, rights and follow lines in the languages of more news sites
+        ["Tagit: juna, liikenne"],
+        ["Etiketter: tog, trafik"],
+        ["Thẻ: tàu hỏa, giao thông"],
+        ["Tagovi: vlak, promet"],
+        ["Тагове: влак, транспорт"],
+        ["Sva prava pridržana."],
+        ["Всички права запазени."],
+        ["כל הזכויות שמורות"],
+        ["Kövess minket a Facebookon!"],
+        ["Urmărește-ne pe Facebook"],
+        ["Sledujte nás na Facebooku"],
+        ["Seuraa meitä Facebookissa"],
+        ["Obserwuj nas na Facebooku"],
+        ["Подписывайтесь на нас в Telegram"],
+        ["Bizi Twitter'da takip edin"],
+        ["Theo dõi chúng tôi trên Facebook"],
     ],
 )
 def test_closing_lines_are_removed(closing: list[str]) -> None:
@@ -1296,6 +1313,8 @@ def test_a_line_of_chrome_goes_between_paragraphs(line: str) -> None:
         "Stand der Dinge am 12.03.2024 ist, dass niemand zahlt.",
         # sentences that start like a promo or a cookie notice
         "Follow us on a tour of the new harbour museum, which opens to visitors in June.",
+        "Følg oss på tur i byen, sa han.",
+        "Seuraa meitä, sanoi opas, ja lähti kävelemään kohti satamaa.",
         "Sign up for the night trains opened on Tuesday and sold out within hours.",
         "Download the app and the council will send reminders before each collection day.",
         "We use cookies sparingly, the bakery's owner joked about her shop's website.",

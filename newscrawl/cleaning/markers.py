@@ -30,7 +30,10 @@ _SENTENCE_START = r"(?:.{0,300}[.!?:)]\s+|(?:for|to) [^.!?]{1,200},\s+)?"
 _EMAIL = r"[\w.+-]+@[\w-]+(\.[\w-]+)+"
 # A line with an "@" somewhere: checked first, as the contact phrases scan for an address.
 _HAS_AT = r"(?=[^@]*@)"
-_SOCIAL = r"twitter|x|facebook|instagram|linkedin|threads|bluesky|tiktok|youtube|google news"
+_SOCIAL = (
+    r"twitter|x|facebook|instagram|linkedin|threads|bluesky|tiktok|youtube|google news"
+    r"|telegram|whatsapp"
+)
 
 #: Headers that introduce a block of related headlines ("Read more", "Mehr zum Thema"), by
 #: what they say, each entry in every language it knows (en, de, fr, es, pt, it, pl, nl,
@@ -425,7 +428,8 @@ _RIGHTS_RESERVED = (
     r"|alla rättigheter förbehållna|alle rettigheter (reservert|forbeholdt)"
     r"|alle rettigheder forbeholdes|kaikki oikeudet pidätetään|všechna práva vyhrazena"
     r"|všetky práva vyhradené|minden jog fenntartva|toate drepturile rezervate"
-    r"|tüm hakları saklıdır|все права защищены|всі права захищені"
+    r"|tüm hakları saklıdır|все права защищены|всі права захищені|всички права запазени"
+    r"|sva prava (pridržana|zadržana)|visos teisės saugomos|כל הזכויות שמורות"
     r"|جميع الحقوق محفوظة|सर्वाधिकार सुरक्षित|bản quyền thuộc về|สงวนลิขสิทธิ์"
     r"|版权所有|版權所有|無断(転載|複製|転用)を?(禁じ(ます|る)|禁止)"
     r"|무단\s?전재\s?(및|와|·)?\s?(재배포|배포)\s?금지"
@@ -488,6 +492,11 @@ PROMO_CALLS: dict[str, tuple[str, ...]] = {
         r"follow us( on .{1,40})?|like us on facebook|folgen sie uns( auf .{1,40})?"
         r"|suivez-nous( sur .{1,40})?|síguenos( en .{1,40})?|seguici( su .{1,40})?"
         r"|siga-nos( n[oa] .{1,40})?|volg ons( op .{1,40})?",
+        # the same in more languages, with a network named (its case ending too)
+        rf"(kövess(en)? minket( az?)?|urmărește-ne( pe)?|sledujte nás( na)?|seuraa meitä"
+        rf"|obserwuj nas( na)?|følg (oss|os)( på)?|följ oss( på)?|ikuti kami( di)?"
+        rf"|подписывайтесь на нас( в)?|theo dõi chúng tôi( trên)?|bizi)( ({_SOCIAL})"
+        rf"('?\w{{1,5}})?\b(,? .{{1,40}})?)?( takip edin)?!?",
         r"download (our|the) (free )?(\S+ )?app.{0,60}|get the (\S+ )?app|laden sie (sich )?"
         r"(unsere|die) .{0,20}app.{0,40}|téléchargez (notre|l') ?application.{0,40}"
         r"|descarga (nuestra|la) app.{0,40}|scarica (la nostra|l') ?app.{0,40}"
@@ -540,7 +549,8 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         r"|stichwörter|themen|mots-clés|thèmes|etiquetas|temas|tópicos|palavras-chave"
         r"|argomenti|parole chiave|tagi|tematy|onderwerpen|trefwoorden|taggar|nyckelord"
         r"|emneord|stikkord|avainsanat|štítky|címkék|etichete|etiketler|etiket|метки|теги"
-        r"|тэги|ετικέτες|タグ|태그|标签|標籤) ?[:：].{0,200}",
+        r"|тэги|ετικέτες|タグ|태그|标签|標籤|tagit|etiketter|thẻ|tagovi|oznake|тагове|תגיות"
+        r"|الوسوم) ?[:：].{0,200}",
         # blog software's line under a post: "This entry was posted in News and tagged
         # Budget, Council. Bookmark the permalink."
         r"this (entry|post|article) ((was posted|is filed|was filed|is listed) (in|under)"
@@ -695,6 +705,11 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         rf"{_SENTENCE_START}(följ (oss|\S+) på|følg (oss|os|\S+) på|volg (ons|\S+) op"
         rf"|ikuti (kami|\S+) di|seuraa (meitä|\S+)|подписывайтесь на (нас в )?)\s*({_SOCIAL})\b"
         r".{0,250}",
+        # the same where the network's name takes a case ending ("a Facebookon",
+        # "Facebookissa", "Twitter'da") or comes first
+        rf"{_SENTENCE_START}(kövess(en)? (minket|bennünket)|urmărește-ne pe|sledujte nás na"
+        rf"|seuraa meitä|obserwuj nas na|theo dõi chúng tôi trên|bizi)\s*(a |az )?({_SOCIAL})"
+        r"('?\w{1,5})?\b( takip edin)?.{0,250}",
         *PROMO_CALLS["follow"],
     ),
 }
