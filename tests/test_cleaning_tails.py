@@ -612,6 +612,30 @@ def test_a_paywall_notice_goes_with_the_offer_under_it(
     assert clean_text("\n".join([*article, *offer])) == "\n".join(article)
 
 
+@pytest.mark.parametrize(
+    "notice",
+    [
+        # a notice the chrome lines also read as a promo: they took it and left its offer
+        "Subscribe to continue reading",
+        "Suscríbete para seguir leyendo",
+        # notices in the languages of more news sites
+        *("Dit artikel is exclusief voor abonnees.", "Denne artikkelen er for abonnenter."),
+        *("Artikeln är endast för prenumeranter.", "Tämä artikkeli on vain tilaajille."),
+        *("Článek je dostupný pouze předplatitelům.", "Статья доступна только подписчикам."),
+        *("Pozostała część artykułu dostępna jest dla subskrybentów.", "Weiterlesen mit Plus"),
+        *("A cikk folytatását csak előfizetőink olvashatják.", "Abonnez-vous pour lire la suite"),
+    ],
+)
+def test_a_paywall_notice_in_any_wording_goes_with_its_offer(notice: str) -> None:
+    article = ARTICLES["en"][0]
+    offer = ["Only 1 € for the first month", "Cancel anytime"]
+    text = "\n".join([*article, notice, *offer])
+
+    assert clean_text(text) == "\n".join(article)
+    chrome_cut, _ = remove_chrome_lines(text, None, [])
+    assert strip_tail(chrome_cut)[0] == "\n".join(article)  # the crawl's two stages
+
+
 def test_a_sentence_about_subscribers_above_paragraphs_stays() -> None:
     lines = [
         ARTICLES["en"][0][0],

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from newscrawl.cleaning.boilerplate import remove_boilerplate, strip_opening_lines
 from newscrawl.cleaning.byline import strip_author_bio, strip_byline
-from newscrawl.cleaning.tail import KnownHeadlines, strip_tail
+from newscrawl.cleaning.tail import KnownHeadlines, split_paywall_tail, strip_tail
 from newscrawl.core.text import squeeze_blank_lines
 
 if TYPE_CHECKING:
@@ -114,6 +114,7 @@ def remove_chrome_lines(
     `authors`: the crawl's chrome stage (`stages.remove_chrome`) and `clean_text`'s first
     step; and the lines removed. Where lines went, one empty line stays of the run they
     parted."""
+    text, paywall = split_paywall_tail(text)  # the tail's cut point stays for `strip_tail`
     text, removed = remove_boilerplate(text, title)
     text, byline = strip_byline(text, authors)
     if byline:
@@ -121,7 +122,8 @@ def remove_chrome_lines(
         text, under = strip_opening_lines(text)
         removed += under
     text, bio = strip_author_bio(text, authors)
-    return squeeze_blank_lines(text), removed + byline + bio
+    text = squeeze_blank_lines(text)
+    return (f"{text}\n{paywall}" if paywall else text), removed + byline + bio
 
 
 def _clean_once(

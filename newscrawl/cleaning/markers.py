@@ -733,6 +733,20 @@ PAYWALL_NOTICES: tuple[str, ...] = (
     r"|abonados).{0,200}",
     r"(este|o) (conteúdo|artigo) é exclusivo para assinantes.{0,200}",
     r"(questo articolo|questo contenuto) è riservato (agli|ai) abbonati.{0,200}",
+    # "subscribe to read on", and the notices of more languages' news sites
+    r"(abonnez-vous|inscrivez-vous) pour lire la suite.{0,200}|suscr[ií]bete para (seguir"
+    r"|continuar) leyendo.{0,200}|assine para continuar (lendo|a ler).{0,200}"
+    r"|abbonati per continuare a leggere.{0,200}|(jetzt )?weiterlesen mit (abo|plus|\S+\+)"
+    r".{0,100}|lesen sie (jetzt )?weiter mit \S+.{0,100}",
+    r"dit (artikel|stuk) is (exclusief |alleen )?voor abonnees.{0,200}|word abonnee om "
+    r"(verder )?te lezen.{0,200}|denne (artikkelen|saken) er (kun )?for abonnenter.{0,200}"
+    r"|les hele saken med abonnement.{0,100}|artiklen er (kun )?for abonnenter.{0,200}"
+    r"|artikeln är (endast|bara) för prenumeranter.{0,200}|(logga in|prenumerera) för att "
+    r"läsa vidare.{0,100}|tämä artikkeli on (vain )?tilaajille.{0,200}",
+    r"článek je dostupný (pouze|jen) (pro )?předplatitel(ům|e).{0,200}|pozostała część "
+    r"artykułu (jest )?dostępna (jest )?dla (subskrybentów|prenumeratorów).{0,200}"
+    r"|a cikk folytatását csak előfizetőink olvashatják.{0,200}|статья доступна только "
+    r"(для )?подписчик(ам|ов).{0,200}|bu içerik (sadece |yalnızca )?abonelere özeldir.{0,200}",
     r"この記事は(有料)?(会員|読者)限定(記事)?です.{0,100}",
     r"(有料)?会員になると.{0,100}(お読みいただけます|読めます).{0,60}",
     r"(この記事の)?続きを読むには.{0,100}",

@@ -532,7 +532,7 @@ def _widget_labels(lines: list[str], described: list[_Line]) -> set[int]:
 def _describe(
     line: str, extra_header_re: LineMatcher | None, known: KnownHeadlines | None
 ) -> _Line:
-    stripped = " ".join(_INVISIBLE.sub("", line).split())
+    stripped = _plain(line)
     header = bool(stripped) and (
         bool(TAIL_HEADER_RE.match(stripped))
         or bool(extra_header_re and extra_header_re.match(stripped))
@@ -632,6 +632,27 @@ def _paywall_tail(lines: list[_Line], content: list[int]) -> int | None:
         ):
             return i
     return None
+
+
+def split_paywall_tail(text: str) -> tuple[str, str]:
+    """`text` above a paywall notice among its last lines, and the notice with the offer
+    under it ("" when there is none). The chrome cleaners run on the first part only:
+    they would take the notice ("Subscribe to continue reading") for a promo line and
+    leave its offer ("Cancel anytime") without the notice `strip_tail` cuts it by."""
+    lines = text.split("\n")
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    last = content[-_MAX_AFTER_PAYWALL_NOTICE - 1 :]
+    if not any(PAYWALL_NOTICE_RE.match(_plain(lines[i])) for i in last):
+        return text, ""  # cheaply: no notice at the end (most texts)
+    cut = _paywall_tail([_Line(_plain(line)) for line in lines], content)
+    if cut is None:
+        return text, ""
+    return "\n".join(lines[:cut]), "\n".join(lines[cut:])
+
+
+def _plain(line: str) -> str:
+    """`line` as the rules read it: no invisible characters, whitespace collapsed."""
+    return " ".join(_INVISIBLE.sub("", line).split())
 
 
 def _headed_tail(lines: list[_Line], content: list[int]) -> int | None:
