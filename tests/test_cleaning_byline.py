@@ -182,6 +182,9 @@ ARTICLE = "\n".join(PARAGRAPHS)
             [],
         ),
         (["À propos de l'auteure", "Journaliste"], []),
+        (["A szerzőről", "Újságíró"], []),
+        (["Tietoa kirjoittajasta", "Toimittaja"], []),
+        (["Despre autor", "Jurnalist"], []),
     ],
 )
 def test_an_author_box_below_the_article_goes_with_what_follows(

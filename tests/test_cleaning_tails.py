@@ -1313,6 +1313,11 @@ def test_a_line_ending_in_brackets_without_a_photo_credit_stays(line: str) -> No
         *("Abonează-te la newsletter", "Přihlaste se k odběru newsletteru"),
         *("Tilmeld dig nyhedsbrevet", "Prenumerera på nyhetsbrevet", "Bültenimize abone olun"),
         *("Подпишитесь на нашу рассылку", "Meld deg på nyhetsbrevet"),
+        # photo and source credits, comment counts
+        *("Fotó: MTI", "Kuva: Lehtikuva", "Fot. PAP", "Φωτογραφία: Reuters", "Fotoğraf: AA"),
+        *("Фото: РИА Новости", "Ảnh: Reuters", "צילום: רויטרס", "تصوير: رويترز", "写真：共同"),
+        *("사진=연합뉴스", "图片来源：新华社", "Zdroj: ČTK", "Forrás: MTI", "Источник: ТАСС"),
+        *("Komentáře (12)", "Комментарии (5)", "Yorumlar (4)", "Bình luận (2)", "Kommentit"),
     ],
 )
 def test_a_line_of_chrome_goes_between_paragraphs(line: str) -> None:
@@ -1339,6 +1344,7 @@ def test_a_line_of_chrome_goes_between_paragraphs(line: str) -> None:
         "Follow us on a tour of the new harbour museum, which opens to visitors in June.",
         "Følg oss på tur i byen, sa han.",
         "Seuraa meitä, sanoi opas, ja lähti kävelemään kohti satamaa.",
+        "Источник: в правительстве рассматривают три варианта реформы, сообщил собеседник.",
         "Sign up for the night trains opened on Tuesday and sold out within hours.",
         "Download the app and the council will send reminders before each collection day.",
         "We use cookies sparingly, the bakery's owner joked about her shop's website.",

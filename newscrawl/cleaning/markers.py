@@ -270,7 +270,8 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"print( this)? article|comments?|tell us what you think|leave a (comment|reply)",
         r"kommentare?( \(\d+\))?|commentaires?( \(\d+\))?|comentários?( \(\d+\))?",
         r"comentarios?( \(\d+\))?|commenti( \(\d+\))?|komentarze( \(\d+\))?|reacties?( \(\d+\))?",
-        r"skomentuj|reageer|kommentarer( \(\d+\))?|hozzászólások( \(\d+\))?|komentáře",
+        r"skomentuj|reageer|kommentarer( \(\d+\))?|hozzászólások( \(\d+\))?"
+        r"|(komentáře|комментарии|yorumlar|bình luận|kommentit)( \(\d+\))?",
         r"kommentar (schreiben|verfassen|abgeben)|laisser un commentaire|(deja|escribe) (un|tu) "
         r"comentario|deixe (um|seu) comentário|lascia un commento",
         r"(post|add|write) a comment|be the first to comment|log ?in to comment"
@@ -405,6 +406,11 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"|ap photo/.{1,60}",
         # the labels a photo leaves in the text: "Image copyright Getty Images", "Image caption"
         r"image copyright\b.{0,80}|image caption|copyright ?: .{0,80}",
+        # photo and source credits in the languages of more news sites (a full-width colon
+        # too: "写真：共同"; Korean papers write "사진=연합뉴스")
+        r"(fotó|kuvat?|fotoğraf|фото|ảnh|φωτογραφία|צילום|تصوير|写真|사진|图片来源|圖片來源)"
+        r" ?[:：=] ?.{1,80}|fot\. .{1,60}",
+        r"(zdroj|forrás|sursa|kaynak|источник|nguồn) ?[:：] ?.{1,40}",
     ),
 }
 
@@ -952,7 +958,8 @@ AUTHOR_BOX_HEADING_RE = compile_lines(
             r"sobre (el|la|o|a) autor(a)?|acerca del autor",
             r"(informazioni )?sull'autore",
             r"om (forfatteren|skribenten|författaren)|over de (auteur|schrijver)",
-            r"o autorze|об авторе|yazar hakkında",
+            r"o autorze|об авторе|yazar hakkında|a szerzőről|tietoa kirjoittajasta|o autorovi"
+            r"|o autoru|despre autor",
         )
     }
 )
