@@ -430,7 +430,7 @@ def test_unrelated_headlines_in_a_script_without_spaces_go_without_a_header(
         ["Thẻ: tàu hỏa, giao thông"],
         ["Tagovi: vlak, promet"],
         ["Тагове: влак, транспорт"],
-        ["Sva prava pridržana."],
+        ["© 2024 Index. Sva prava pridržana."],
         ["Всички права запазени."],
         ["כל הזכויות שמורות"],
         ["Kövess minket a Facebookon!"],

@@ -435,7 +435,7 @@ _RIGHTS_RESERVED = (
     r"|alle rettigheder forbeholdes|kaikki oikeudet pidätetään|všechna práva vyhrazena"
     r"|všetky práva vyhradené|minden jog fenntartva|toate drepturile rezervate"
     r"|tüm hakları saklıdır|все права защищены|всі права захищені|всички права запазени"
-    r"|sva prava (pridržana|zadržana)|visos teisės saugomos|כל הזכויות שמורות"
+    r"|כל הזכויות שמורות"
     r"|جميع الحقوق محفوظة|सर्वाधिकार सुरक्षित|bản quyền thuộc về|สงวนลิขสิทธิ์"
     r"|版权所有|版權所有|無断(転載|複製|転用)を?(禁じ(ます|る)|禁止)"
     r"|무단\s?전재\s?(및|와|·)?\s?(재배포|배포)\s?금지"
@@ -709,13 +709,12 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         rf"|síguen(os|le|la) en|puedes? seguir a .{{1,80}} en|siga-(nos|o|a) n[oa]"
         rf"|seguici su) ({_SOCIAL})\b.{{0,250}}",
         rf"{_SENTENCE_START}(följ (oss|\S+) på|følg (oss|os|\S+) på|volg (ons|\S+) op"
-        rf"|ikuti (kami|\S+) di|seuraa (meitä|\S+)|подписывайтесь на (нас в )?)\s*({_SOCIAL})\b"
-        r".{0,250}",
-        # the same where the network's name takes a case ending ("a Facebookon",
-        # "Facebookissa", "Twitter'da") or comes first
-        rf"{_SENTENCE_START}(kövess(en)? (minket|bennünket)|urmărește-ne pe|sledujte nás na"
-        rf"|seuraa meitä|obserwuj nas na|theo dõi chúng tôi trên|bizi)\s*(a |az )?({_SOCIAL})"
-        r"('?\w{1,5})?\b( takip edin)?.{0,250}",
+        rf"|ikuti (kami|\S+) di|seuraa (meitä|\S+)|подписывайтесь на (нас в )?"
+        # the network's name may take a case ending ("a Facebookon", "Facebookissa",
+        # "Twitter'da") or come first ("Bizi Twitter'da takip edin")
+        rf"|kövess(en)? (minket|bennünket)( az?)?|urmărește-ne pe|sledujte nás na"
+        rf"|obserwuj nas na|theo dõi chúng tôi trên|bizi)\s*({_SOCIAL})('?\w{{1,5}})?\b"
+        r"( takip edin)?.{0,250}",
         *PROMO_CALLS["follow"],
     ),
 }
