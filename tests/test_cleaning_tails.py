@@ -1318,6 +1318,15 @@ def test_a_line_ending_in_brackets_without_a_photo_credit_stays(line: str) -> No
         *("Фото: РИА Новости", "Ảnh: Reuters", "צילום: רויטרס", "تصوير: رويترز", "写真：共同"),
         *("사진=연합뉴스", "图片来源：新华社", "Zdroj: ČTK", "Forrás: MTI", "Источник: ТАСС"),
         *("Komentáře (12)", "Комментарии (5)", "Yorumlar (4)", "Bình luận (2)", "Kommentit"),
+        # a page's controls and footer links, left alone on a line
+        *("Show more", "Load more", "Page 1 of 2", "Open gallery", "All articles by Jane Doe"),
+        *("Play video", "Now playing", "Video Player is loading.", "Content not available"),
+        *("Start your free trial", "Newsletter", "Ad Feedback", "Privacy Policy"),
+        *("Mehr anzeigen", "Schließen", "Seite 1 von 2", "Zur Bildergalerie", "Jetzt testen"),
+        *("Jetzt kommentieren", "Diskutieren Sie mit", "Audio abspielen", "Impressum"),
+        *("Alle Artikel von Anna Muster", "Bei Facebook teilen", "Zum Newsletter anmelden"),
+        "Mehr Informationen dazu finden Sie in der Datenschutzerklärung.",
+        *("Voir plus", "Mostrar más", "Mostra altro", "Toon meer", "Fermer"),
     ],
 )
 def test_a_line_of_chrome_goes_between_paragraphs(line: str) -> None:
@@ -1345,6 +1354,9 @@ def test_a_line_of_chrome_goes_between_paragraphs(line: str) -> None:
         "Følg oss på tur i byen, sa han.",
         "Seuraa meitä, sanoi opas, ja lähti kävelemään kohti satamaa.",
         "Источник: в правительстве рассматривают три варианта реформы, сообщил собеседник.",
+        "All stories by The Courier's reporters were checked.",
+        "Close to 300 people attended the meeting on Tuesday.",
+        "Newsletter subscribers were told first, the operator said.",
         "Sign up for the night trains opened on Tuesday and sold out within hours.",
         "Download the app and the council will send reminders before each collection day.",
         "We use cookies sparingly, the bakery's owner joked about her shop's website.",

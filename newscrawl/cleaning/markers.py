@@ -229,7 +229,7 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"|cop(y|ied) (the )?link|link copied|copied to clipboard|gift (this )?(article|story)"
         r"|(save|bookmark) (this )?(article|story|for later)|(open|read|continue) in (the )?app"
         r"|listen to (this )?(article|story)",
-        r"per \S+ teilen|teilen sie diesen artikel|link kopieren|artikel (merken|speichern"
+        r"(per|bei) \S+ teilen|teilen sie diesen artikel|link kopieren|artikel (merken|speichern"
         r"|vorlesen|anhören)|merken|drucken|copier le lien|imprimer|lire plus tard"
         r"|ajouter à (mes|vos) favoris|écouter (cet )?article|copiar (el |o )?(enlace|link)"
         r"|imprimir|escuchar (el |este )?artículo|copia (il )?link|stampa|ascolta (l'|questo )"
@@ -248,7 +248,8 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"advertisement|advertising|sponsored|ad",
         r"story continues (below|after) (this )?advertisement",
         r"skip (advertisement|ad)|continue reading (the main story|below)"
-        r"|(advertisement\s*-\s*)?scroll to continue( with content)?",
+        r"|(advertisement\s*-\s*)?scroll to continue( with content)?"
+        r"|advertisement\s*-\s*continue reading below|ad feedback|report this ad",
         r"anzeige|werbung|publicité|publicidad|publicidade|pubblicità|reklama|advertentie",
         # the button past an ad: "Passer la publicité" (lefigaro.fr), "Werbung überspringen"
         r"passer la publicité|(werbung|anzeige) überspringen|saltar (la )?publicidad"
@@ -272,6 +273,8 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"comentarios?( \(\d+\))?|commenti( \(\d+\))?|komentarze( \(\d+\))?|reacties?( \(\d+\))?",
         r"skomentuj|reageer|kommentarer( \(\d+\))?|hozzászólások( \(\d+\))?"
         r"|(komentáře|комментарии|yorumlar|bình luận|kommentit)( \(\d+\))?",
+        r"jetzt kommentieren|diskutieren sie mit|kommentare (öffnen|anzeigen|lesen|schließen)"
+        r"|(view|show|hide) comments|join the discussion",
         r"kommentar (schreiben|verfassen|abgeben)|laisser un commentaire|(deja|escribe) (un|tu) "
         r"comentario|deixe (um|seu) comentário|lascia un commento",
         r"(post|add|write) a comment|be the first to comment|log ?in to comment"
@@ -296,6 +299,21 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         # "Updated" (Hearst's papers: chron.com, sfgate.com, timesunion.com, ...), "toggle
         # caption", "Enlarge this image"
         r"caption|close|updated|(hide|show|toggle) caption|enlarge this image",
+        # a page's controls, left alone on a line: "Show more", "Load more", "Page 1 of 2",
+        # "Open gallery", "Mehr anzeigen", "Schließen", "Voir plus"
+        r"(show|load|view) (more|less)|(see|read) less|expand|collapse|(next|previous) page"
+        r"|page \d+ of \d+|(open|view) (the )?gallery|see all (photos|images|pictures)"
+        r"|(all|more) (articles|stories|posts) by ((?-i:[A-Z])\S* ?){1,4}",
+        r"(mehr|weniger) anzeigen|schließen|seite \d+ von \d+|zum (artikel|video)"
+        r"|zur übersicht|(zur )?bildergalerie|galerie öffnen|weitere bilder"
+        r"|alle (artikel|beiträge|texte) von ((?-i:[A-ZÄÖÜ])\S* ?){1,4}"
+        r"|artikel vorlesen lassen",
+        r"(voir|afficher) (plus|moins)|fermer|ver menos|mostrar (más|menos)|cerrar"
+        r"|mostra (di più|di meno|altro)|chiudi|fechar|toon meer|sluiten",
+        # the footer's links: "Privacy Policy", "Terms of Use", "Impressum"
+        r"privacy policy|terms of (use|service)|do not sell( or share)? my personal information"
+        r"|cookie (settings|preferences)|datenschutzerklärung|impressum|nutzungsbedingungen"
+        r"|zum inhalt",
         # the call to report a mistake: "Fehler gefunden? Jetzt melden.", "Report an error"
         r"(fehler gefunden|found an error|spotted an error|found a typo|spotted a typo)\?\s*"
         r"(jetzt melden|report it|let us know|tell us)\.?|report an error|report a (typo"
@@ -308,6 +326,8 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
     # A line, never a sentence: "Sign in to read more" is the paywall's (`appeal`).
     "account": (
         r"sign ?in|sign ?up|log ?in|log ?out|sign ?out|subscribe|my account",
+        r"(subscribe|sign up) now|start (your|a) free trial|try (it )?(for )?free|newsletter"
+        r"|jetzt testen|abo abschließen|probeabo|hier anmelden|give this article",
         r"se connecter|connexion|identifiez-vous|s'identifier|se déconnecter|mon compte",
         r"iniciar sesi[oó]n|suscr[ií]bete|cerrar sesi[oó]n|mi cuenta|registrarse",
         r"anmelden|einloggen|abmelden|ausloggen|mein konto|accedi|esci|il mio account"
@@ -394,6 +414,13 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"|(empfohlener )?(redaktioneller|externer) inhalt|contenu externe|contenido externo"
         r"|conteúdo externo|contenuto esterno",
         r"video abspielen|lire la vidéo|reproducir (el )?vídeo|riproduci (il )?video",
+        # a player's controls and what stands in for a blocked or missing embed
+        r"play (audio|video)|pause|(un)?mute|fullscreen|now playing|video player is loading\.?"
+        r"|audio abspielen|(jetzt )?podcast (abonnieren|hören)|subscribe to (our|the) podcast"
+        r"|(watch|listen) now|third-party content|inhalte? (von drittanbietern|laden)"
+        r"|content (not |un)available|this content is not available in your (region|country)\.?"
+        r"|please enable javascript.{0,80}|datenschutzhinweis",
+        r"mehr informationen (dazu )?finden sie in (unserer|der) datenschutzerklärung\.?",
     ),
     # photo and source credits: "Photo: Jane Doe/Reuters", "Foto: dpa", "Getty Images"
     "credit": (
@@ -468,7 +495,8 @@ PROMO_CALLS: dict[str, tuple[str, ...]] = {
         r"|get our .{0,30}newsletters?|our newsletters?|(jetzt )?newsletter abonnieren"
         r"|(inscrivez|abonnez)-vous à (notre|la) newsletter|suscríbete a (nuestro|nuestra|la) "
         r"(newsletter|boletín)|recibe (nuestro|el) boletín|iscriviti alla (nostra )?newsletter"
-        r"|assine (a )?(nossa )?newsletter|schrijf je in voor (onze|de) nieuwsbrief",
+        r"|assine (a )?(nossa )?newsletter|schrijf je in voor (onze|de) nieuwsbrief"
+        r"|zum newsletter anmelden",
         r"zapisz się do (naszego )?newslettera|iratkozzon fel (a )?hírlevelünkre"
         r"|abonează-te la (newsletter|newsletterul nostru)|přihlaste se k odběru (našeho )?"
         r"newsletteru|tilmeld dig (vores |vort )?nyhedsbrev(et)?|tilaa uutiskirje(emme)?"
