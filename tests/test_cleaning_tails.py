@@ -151,6 +151,9 @@ def test_tail_header_with_a_colon_and_in_capitals_is_cut(language: str) -> None:
         *("Tin khác", "บทความแนะนำ", "הנקראים ביותר", "Polecane", "Най-четени"),
         *("Povezani članci", "Taip pat skaitykite", "Berita berkaitan", "Basahin din"),
         *("اخبار مرتبط", "আরও পড়ুন", "متعلقہ خبریں"),
+        *("Notas relacionadas", "Assuntos relacionados", "Dello stesso autore"),
+        *("Nos dernières actualités", "Ebenfalls lesenswert", "Zum Weiterlesen"),
+        *("Diese Artikel könnten Sie auch interessieren", "Aus dem Ressort"),
     ],
 )
 def test_tail_under_a_header_of_another_wording_is_cut(header: str) -> None:

@@ -96,6 +96,7 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"contenido relacionado|actualités liées|dazu passend|aiheeseen liittyvät",
         r"știri similare|свързани (новини|статии)|povezan[ie] (članci|vijesti)|susiję straipsniai"
         r"|berita berkaitan|(اخبار|مطالب) مرتبط|সম্পর্কিত (খবর|সংবাদ)|متعلقہ خبریں|כתבות קשורות",
+        r"notas relacionadas|assuntos relacionados|dello stesso autore|aus dem ressort",
     ),
     # "More from Sport", a bare "More" label over a list of links, "Headlines"
     "more_from": (
@@ -147,7 +148,7 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"الأكثر (قراءة|مشاهدة)|सबसे ज्यादा पढ़ी गई|(đọc|xem) nhiều nhất|ยอดนิยม"
         r"|(热门|熱門)(新闻|新聞|文章|阅读|閱讀)?|(阅读|閱讀)排行|排行榜|アクセスランキング",
         r"най-четени|najčitanije|skaitomiausi|paling popular|پربازدیدترین|সর্বাধিক পঠিত"
-        r"|הנקראים ביותר",
+        r"|הנקראים ביותר|mais lidas da semana",
     ),
     # "Latest", "Aktuelle Nachrichten", "Dernières actualités"
     "latest": (
@@ -171,7 +172,7 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"آخر الأخبار|ताज़ा (खबरें|ख़बरें)|tin mới nhất|ข่าวล่าสุด|最新(新闻|新聞|消息|文章)",
         r"friss hírek|nejnovější zprávy|tuoreimmat|последни новини|najnovije( vijesti)?"
         r"|naujausi(os naujienos)?|terkini|pinakabagong balita|آخرین اخبار|সর্বশেষ|تازہ ترین"
-        r"|लेटेस्ट न्यूज़|מבזקים",
+        r"|लेटेस्ट न्यूज़|מבזקים|nos dernières actualités|plus d'actualités|noch mehr nachrichten",
     ),
     # "Recommended", "You may also like", "Don't miss", sponsored recommendations
     "recommended": (
@@ -206,7 +207,9 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"猜你喜(欢|歡)|(为你|為你)推(荐|薦)|推(荐|薦)(新闻|新聞|文章)|có thể bạn quan tâm"
         r"|(قد )?يهمك [أا]يضاً?|आपको (यह|ये) भी पसंद आ(एगा|एंगे)|ezek is érdekelhetik",
         r"ajánlott cikkek|recomandări|articole recomandate|doporučujeme|suosittelemme|polecane"
-        r"|odporúčame|preporučujemo|บทความแนะนำ",
+        r"|odporúčame|preporučujemo|บทความแนะนำ|ebenfalls lesenswert|zum weiterlesen"
+        r"|diese artikel könnten sie (auch )?interessieren|ihnen könnte (auch )?gefallen"
+        r"|andere leser interessierten sich (auch )?für",
     ),
 }
 
