@@ -532,8 +532,8 @@ PROMO_CALLS: dict[str, tuple[str, ...]] = {
         # the same in more languages, with a network named (its case ending too)
         rf"(kövess(en)? minket( az?)?|urmărește-ne( pe)?|sledujte nás( na)?|seuraa meitä"
         rf"|obserwuj nas( na)?|følg (oss|os)( på)?|följ oss( på)?|ikuti kami( di)?"
-        rf"|подписывайтесь на нас( в)?|theo dõi chúng tôi( trên)?|bizi)( ({_SOCIAL})"
-        rf"('?\w{{1,5}})?\b(,? .{{1,40}})?)?( takip edin)?!?",
+        rf"|подписывайтесь на нас( в)?|theo dõi chúng tôi( trên)?)( ({_SOCIAL})"
+        rf"('?\w{{1,5}})?\b(,? .{{1,40}})?)?!?|bizi ({_SOCIAL})('?\w{{1,5}})? takip edin!?",
         r"download (our|the) (free )?(\S+ )?app.{0,60}|get the (\S+ )?app|laden sie (sich )?"
         r"(unsere|die) .{0,20}app.{0,40}|téléchargez (notre|l') ?application.{0,40}"
         r"|descarga (nuestra|la) app.{0,40}|scarica (la nostra|l') ?app.{0,40}"

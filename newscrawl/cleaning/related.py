@@ -6,11 +6,10 @@ Five shapes, each recognised by structure plus, for the first two, a header phra
 - headed lists: a block that only says "Related", "Mehr zum Thema", "À lire aussi", ...
   followed by sibling blocks made mostly of link text, by two or more teaser cards (a
   headline that is all link over a short summary, under a few words of labels at most,
-  whatever their class names), or by
-  plain headlines (short lines, or an `<ul>` of them, that ask or end without a stop) that
-  run to the end of their container. The header alone proves nothing (a hidden "Read
-  more" button may precede the rest of the article), so it goes only together with the
-  headlines after it.
+  whatever their class names), or by plain headlines (short lines, or an `<ul>` of them,
+  that ask or end without a stop) that run to the end of their container. The header
+  alone proves nothing (a hidden "Read more" button may precede the rest of the article),
+  so it goes only together with the headlines after it.
 - inline teasers: one short block that is a header phrase plus a link ("Read more:
   <a>headline</a>", "Also on example.com <a>headline</a>").
 - link paragraphs: a paragraph that is nothing but headline-like links to other pages of
