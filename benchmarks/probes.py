@@ -12,6 +12,11 @@ where it has an equivalent (HTML pages). They were written at stop 22 and the mi
 found then were fixed, so from then on they are in-sample too: add new wordings, and
 read a miss before "fixing" it.
 
+Stop 32 added to section 3 the 54 lines publishing systems ship (WordPress and Jetpack,
+Blogger, Drupal, Ghost, Substack and common plugins: "Advertisements", "Like this:",
+"Newer Post", "Log in or register to post comments"); stop 31's cleaner removed 2 of them
+between paragraphs and 2 at the end.
+
 Stop 31 added 21 languages to sections 1 and 3 (news sites' headers, share buttons, ad
 labels and newsletter calls, written from what sites print), and 81 page controls and
 footer links in English and German to section 3. Stop 30's cleaner read section 1 at
@@ -26,7 +31,7 @@ probes were written; what they still miss is left as found.
    prefixes, quotes, arrows and other bullets, numbers as '#1', '(1)', '①', dates
    without their year, ' :: Site' suffixes: the share fully removed (`clean_text` and the
    crawl's text stages, as `tails.py` counts it).
-3. Chrome lines and promo calls (319 lines, 24 languages) between paragraphs and at the
+3. Chrome lines and promo calls (373 lines, 24 languages) between paragraphs and at the
    end: the share `clean_text` removes.
 4. Comment threads and forms (11 shapes): the share `clean_text` removes.
 5. Old table-layout pages: dev bodies in 4 layouts of old sites (text in a cell parted by
@@ -391,6 +396,31 @@ CHROME: dict[str, tuple[str, ...]] = {
         "Galerie öffnen", "Weitere Bilder", "Zum Video",
         "Mehr Informationen dazu finden Sie in der Datenschutzerklärung.",
         "Transparenzhinweis", "Folgen", "Live-Ticker", "Mehr Videos",
+    ),
+    # added at stop 32: what publishing systems and their plugins ship under and between a
+    # post's paragraphs, as they word it (WordPress and Jetpack, Blogger, Drupal, Ghost,
+    # Substack, sharing, rating and view-count plugins); the closing ones (a post's footer,
+    # a comment form's small print, "Previous Post") go at the end only
+    "en (publishing systems)": (
+        "Advertisements", "Like this:", "Like Loading...", "Share this:",
+        "Click to rate this post!", "[Total: 0 Average: 0]", "Republish This Story",
+        "Republish this article", "Creative Commons License", "Log in to post comments",
+        "Log in or register to post comments", "Spread the love", "Newer Post", "Older Post",
+        "Newer Posts", "Older Posts", "Subscribe to: Post Comments (Atom)",
+        "Subscribe to: Posts (Atom)", "Email This", "BlogThis!", "Share to X",
+        "Share to Twitter", "Share to Facebook", "Share to Pinterest", "Labels: rail, valley",
+        "No comments:", "Post a Comment", "Posted by Jane Doe at 10:30 AM",
+        "Notify me of follow-up comments by email.", "Notify me of new posts by email.",
+        "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+        "Previous Post", "Next Post", "Click to comment", "Sign up for more like this.",
+        "Thanks for reading the Valley Letter! Subscribe for free to receive new posts and "
+        "support my work.",
+        "Type your email…", "Posted in News, Transport", "Tagged rail, valley",
+        "Print Friendly, PDF & Email", "Views: 1,234", "Post Views: 1,234",
+        "Subscribe to get the latest posts sent to your email.", "Rate this:", "Pin It",
+        "Facebook Comments", "Powered by WordPress", "Proudly powered by WordPress",
+        "Search for:", "Blog Archive", "View my complete profile", "Follow by Email",
+        "Report Abuse", "Powered by Blogger.",
     ),
     "pl": ("Reklama", "Udostępnij", "Zapisz się do newslettera", "Skomentuj",
            "Artykuł sponsorowany"),

@@ -1330,6 +1330,18 @@ def test_a_line_ending_in_brackets_without_a_photo_credit_stays(line: str) -> No
         *("Alle Artikel von Anna Muster", "Bei Facebook teilen", "Zum Newsletter anmelden"),
         "Mehr Informationen dazu finden Sie in der Datenschutzerklärung.",
         *("Voir plus", "Mostrar más", "Mostra altro", "Toon meer", "Fermer"),
+        # what publishing systems and their plugins ship, as they word it (WordPress and
+        # Jetpack, Blogger, Drupal, Ghost, Substack, rating and sharing plugins)
+        *("Advertisements", "Like this:", "Like Loading...", "Rate this:", "Email This"),
+        *("BlogThis!", "Share to X", "Pin It", "Click to rate this post!", "Spread the love"),
+        *("[Total: 0 Average: 0]", "Print Friendly, PDF & Email", "Republish This Story"),
+        *("Post Views: 1,234", "No comments:", "Click to comment", "Facebook Comments"),
+        *("Log in or register to post comments", "Newer Post", "Older Posts", "Report Abuse"),
+        *("Subscribe to: Post Comments (Atom)", "View my complete profile", "Search for:"),
+        *("Proudly powered by WordPress", "Type your email…", "Sign up for more like this."),
+        "Thanks for reading the Valley Letter! Subscribe for free to receive new posts and "
+        "support my work.",
+        "Subscribe to get the latest posts sent to your email.",
     ],
 )
 def test_a_line_of_chrome_goes_between_paragraphs(line: str) -> None:
@@ -1377,11 +1389,51 @@ def test_a_line_of_chrome_goes_between_paragraphs(line: str) -> None:
         "Join the conversation at the town hall on Friday, organisers urged residents.",
         "Thanks for signing up, the mayor wrote to the volunteers who cleaned the beach.",
         "Share this with your neighbours, the fire brigade said of its leaflet.",
+        # sentences that open with what blog software prints
+        "Advertisements for the night trains went up in every station on Monday.",
+        "Like this year's, next year's budget will be tight, the treasurer said.",
+        "No comments were made by the ministry when asked about the delay.",
+        "Views: that is what the residents were asked to send in by Friday.",
+        "Republish this story, the agency told its members, but credit the reporter.",
+        "Spread the love, the organisers of the street party told their neighbours.",
+        "Newer posts on the forum blamed the council for the delay.",
     ],
 )
 def test_a_sentence_that_opens_like_a_line_of_chrome_stays(line: str) -> None:
     article = ARTICLES["en"][0]
     text = "\n".join([article[0], line, article[1]])
+
+    assert clean_text(text) == text
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # WordPress's entry footer and comment form, Blogger's post footer, a licence badge
+        ["Posted in News, Transport", "Tagged rail, valley"],
+        ["Posted by Jane Doe at 10:30 AM", "Labels: rail, valley"],
+        ["Notify me of follow-up comments by email.", "Notify me of new posts by email."],
+        ["This site uses Akismet to reduce spam. Learn how your comment data is processed."],
+        ["Creative Commons License"],
+    ],
+)
+def test_what_blog_software_prints_under_a_post_goes(closing: list[str]) -> None:
+    article = ARTICLES["en"][0]
+
+    assert clean_text("\n".join([*article, *closing])) == "\n".join(article)
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "Posted in Kabul since 2019, she now covers the war for the agency.",
+        "Tagged by police as a suspect, he fled the country in March.",
+        "Posted by a fan at 10:30 on Sunday, the clip was seen a million times.",
+    ],
+)
+def test_a_last_sentence_that_opens_like_a_post_footer_stays(ending: str) -> None:
+    article = ARTICLES["en"][0]
+    text = "\n".join([*article, ending])
 
     assert clean_text(text) == text
 

@@ -47,7 +47,7 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"further reading|explore further|what to read next|read (these|this) next|up next"
         r"|keep reading"
         r"|continue reading",
-        r"next (article|story)|previous (article|story)|次の記事|前の記事",
+        r"next (article|story|post)|previous (article|story|post)|次の記事|前の記事",
         r"auch lesen|leer también|vedi anche|leggi altro|per approfondire|смотрите также"
         r"|bun(ları|u) da okuyun|okumaya devam et|baca selengkapnya|もっと読む|קראו (גם|עוד)",
         r"lesen sie (auch|mehr|weiter|hier)|weiterlesen",
@@ -246,9 +246,18 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         # vi, th, ar, he, hi
         r"megosztás|distribuie|κοινοποίηση|sdílet|del (artiklen|artikkelen)|jaa|поділитися"
         r"|chia sẻ|แชร์|شارك|مشاركة|שתפו|שתף|शेयर करें",
+        # the buttons publishing systems and their plugins ship, as they word them: Jetpack
+        # ("Like this:", "Like Loading...", "Rate this:"), Blogger ("Email This",
+        # "BlogThis!", "Share to X"), kk Star Ratings ("Click to rate this post!", "[Total: 0
+        # Average: 0]"), Print Friendly, Sassy Social Share ("Spread the love"), and the
+        # republishing button of newsrooms that license their stories ("Republish This Story")
+        r"like this|like loading\W*|rate this|email this|blogthis!?|share to \S+|pin it"
+        r"|click to rate (this|the) (post|article)!?|total: \d+ average: [\d.]+"
+        r"|print friendly,? pdf (&|and) email|spread the love"
+        r"|republish (this|the|our) (story|article)",
     ),
     "ad_label": (
-        r"advertisement|advertising|sponsored|ad",
+        r"advertisements?|advertising|sponsored|ad",
         r"story continues (below|after) (this )?advertisement",
         r"skip (advertisement|ad)|continue reading (the main story|below)"
         r"|(advertisement\s*-\s*)?scroll to continue( with content)?"
@@ -268,6 +277,8 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"lecture\s*:?\s*\d+ min(utes)?|tiempo (estimado )?de lectura:? .{1,20}",
         r"tempo (estimado )?de leitura:? .{1,20}|tempo di lettura:? .{1,20}",
         r"lettura:? \d+ min(uti)?|czas (czytania|lektury):? .{1,20}|leestijd:? .{1,20}",
+        # a post's view counter, as blog plugins print it ("Post Views: 1,234")
+        r"(post )?views:? \d[\d.,]*|\d[\d.,]* views",
     ),
     "comment_prompt": (
         r"(view|show|hide|load|add|post|read) (\d+ )?comments?|\d+ comments?|comments? \(\d+\)",
@@ -281,6 +292,10 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"kommentar (schreiben|verfassen|abgeben)|laisser un commentaire|(deja|escribe) (un|tu) "
         r"comentario|deixe (um|seu) comentário|lascia un commento",
         r"(post|add|write) a comment|be the first to comment|log ?in to comment"
+        # what blog software ships: Blogger's "No comments:", Drupal's "Log in or register
+        # to post comments", a theme's "Click to comment", "Facebook Comments"
+        r"|no comments|click to comment|facebook comments"
+        r"|log ?in( or register)? to post comments"
         r"|comment on this (story|article)|comments are closed\.?|join the (conversation"
         r"|discussion)",
     ),
@@ -293,6 +308,11 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"skip to (main )?content|back to top|(zurück )?nach oben|zur startseite"
         r"|retour en haut|volver arriba|jump to comments",
         r"zum inhalt springen|aller au contenu|ir al contenido|torna su|voltar ao topo",
+        # a blog's pager, feed links and sidebar, as Blogger and WordPress ship them
+        r"newer posts?|older posts?|subscribe to: (posts|post comments) \(atom\)"
+        r"|post comments \(atom\)|view my complete profile|report abuse|follow by e-?mail"
+        r"|blog archive|search for|(proudly )?powered by (wordpress|blogger|ghost|drupal"
+        r"|substack)\.?",
         # a placeholder until a script fills the block: "Loading...", "Wird geladen …"
         r"loading|wird geladen|chargement( en cours)?|cargando|caricamento( in corso)?"
         r"|carregando",
@@ -359,7 +379,7 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"(iscrivendoti|cliccando|proseguendo la navigazione).{0,200}\b(accetti|acconsenti)\b"
         r".{0,300}",
         # a sign-up form's field, and a cookie notice
-        r"enter your e-?mail( address)?|your e-?mail address|e-mail-adresse eingeben",
+        r"(enter|type) your e-?mail( address)?\W*|your e-?mail address|e-mail-adresse eingeben",
         # (a notice runs to 600 characters: "We use cookies and other tracking technologies
         # to improve ... To find out more or to opt-out, please read our Cookie Policy. ...")
         r"(we|(this|our) (site|website)) uses? cookies( and (similar|other)( \w+){1,2})?"
@@ -516,6 +536,12 @@ PROMO_CALLS: dict[str, tuple[str, ...]] = {
         r"(jetzt )?(kostenlos )?für unseren .{0,30}newsletter an\.?|mit unserem newsletter .{0,80}"
         r"|(inscrivez|abonnez)-vous à (notre|la) newsletter.{0,80}|suscríbete a (nuestra|nuestro"
         r"|la) (newsletter|boletín).{0,80}",
+        # the sign-up calls blog platforms ship: Ghost's "Sign up for more like this.",
+        # Substack's "Thanks for reading X! Subscribe for free to receive new posts and
+        # support my work.", Jetpack's "Subscribe to get the latest posts sent to your email."
+        r"sign up for more like this\.?|(thanks for reading .{1,60}! )?subscribe for free to "
+        r"receive new posts and support my work\.?|subscribe to get the latest posts (sent )?to "
+        r"your e-?mail\.?",
     ),
     # the publisher elsewhere: its social accounts, its app
     "follow": (
@@ -579,11 +605,13 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         r"(©|ⓒ|\(c\)|저작권자|copyright\s*(©|ⓒ|\(c\)|\d{4}|by\b|:))\s*.{0,300}",
         # "copyright Inexhibit 2019 - ISSN: 2283-5474": a name, a year, no more words
         r"copyright\s+(\S+\s+){0,3}(19|20)\d{2}\b(?-i:[^a-z]{0,80})",
+        # a licence's badge ("Creative Commons License", under a republishable story)
+        r"creative commons licen[cs]e",
         rf".{{0,80}}(?={_first_letters(_RIGHTS_RESERVED)})({_RIGHTS_RESERVED})\.?.{{0,80}}",
     ),
     "tags": (
         r"(tags?|topics?|keywords|filed under|categories|schlagworte|schlagwörter|stichworte"
-        r"|stichwörter|themen|mots-clés|thèmes|etiquetas|temas|tópicos|palavras-chave"
+        r"|stichwörter|themen|labels|mots-clés|thèmes|etiquetas|temas|tópicos|palavras-chave"
         r"|argomenti|parole chiave|tagi|tematy|onderwerpen|trefwoorden|taggar|nyckelord"
         r"|emneord|stikkord|avainsanat|štítky|címkék|etichete|etiketler|etiket|метки|теги"
         r"|тэги|ετικέτες|タグ|태그|标签|標籤|tagit|etiketter|thẻ|tagovi|oznake|тагове|תגיות"
@@ -593,6 +621,11 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         r"this (entry|post|article) ((was posted|is filed|was filed|is listed) (in|under)"
         r"|is related to):? .{1,200}|posted in .{1,100} (and )?tagged .{1,200}"
         r"|bookmark the permalink\.?",
+        # the same on lines of their own ("Posted in News, Transport", "Tagged rail, valley"):
+        # a list of terms of a few words each, not a sentence ("Posted in Kabul since 2019,
+        # she covers ..."); and Blogger's "Posted by Jane Doe at 10:30 AM"
+        r"(posted in|tagged) [^\s.!?,]+( [^\s.!?,]+){0,2}(, [^\s.!?,]+( [^\s.!?,]+){0,2}){0,20}"
+        r"|posted by ((?-i:[A-Z])\S* ?){1,4} at \d{1,2}:\d{2}( ?[ap]\.?m\.?)?",
     ),
     # "Sign up for our newsletter", also as the second sentence of a promo paragraph
     "newsletter": (
@@ -675,7 +708,9 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         r" \*\.?)?|required fields are marked \*\.?|save my name, e-?mail,? and website in "
         r"this browser for the next time i comment\.?|(comment|name|e-?mail|website)( \*)?"
         r"|post comment|(leave a (reply|comment) )?cancel reply|comments powered by disqus\.?"
-        r"|please enable javascript to view the comments powered by disqus\.?",
+        r"|please enable javascript to view the comments powered by disqus\.?"
+        r"|notify me of (follow-up comments|new posts)( by e-?mail)?\.?|this site uses akismet"
+        r" to reduce spam\.( learn how your comment data is processed\.?)?",
         r"(deine|ihre) e-mail-adresse wird nicht veröffentlicht\.?( erforderliche felder sind"
         r" mit \* markiert\.?)?|kommentar abschicken|antworten abbrechen"
         r"|votre adresse (e-?mail|de messagerie) ne sera pas publiée\.?( les champs "
