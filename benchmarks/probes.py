@@ -14,8 +14,11 @@ read a miss before "fixing" it.
 
 Stop 32 added to section 3 the 54 lines publishing systems ship (WordPress and Jetpack,
 Blogger, Drupal, Ghost, Substack and common plugins: "Advertisements", "Like this:",
-"Newer Post", "Log in or register to post comments"); stop 31's cleaner removed 2 of them
-between paragraphs and 2 at the end.
+"Newer Post", "Log in or register to post comments"), and 88 of them as WordPress and
+Blogger ship them in German, Spanish, Italian, Portuguese, French and Dutch ("Gefällt
+mir:", "Me gusta Cargando...", "Cancella risposta", "Curtir isso:"); stop 31's cleaner
+removed 2 of the 54 between paragraphs and 2 at the end, 4 of the 88 between paragraphs
+and 9 at the end.
 
 Stop 31 added 21 languages to sections 1 and 3 (news sites' headers, share buttons, ad
 labels and newsletter calls, written from what sites print), and 81 page controls and
@@ -31,7 +34,7 @@ probes were written; what they still miss is left as found.
    prefixes, quotes, arrows and other bullets, numbers as '#1', '(1)', '①', dates
    without their year, ' :: Site' suffixes: the share fully removed (`clean_text` and the
    crawl's text stages, as `tails.py` counts it).
-3. Chrome lines and promo calls (373 lines, 24 languages) between paragraphs and at the
+3. Chrome lines and promo calls (461 lines, 24 languages) between paragraphs and at the
    end: the share `clean_text` removes.
 4. Comment threads and forms (11 shapes): the share `clean_text` removes.
 5. Old table-layout pages: dev bodies in 4 layouts of old sites (text in a cell parted by
@@ -421,6 +424,69 @@ CHROME: dict[str, tuple[str, ...]] = {
         "Facebook Comments", "Powered by WordPress", "Proudly powered by WordPress",
         "Search for:", "Blog Archive", "View my complete profile", "Follow by Email",
         "Report Abuse", "Powered by Blogger.",
+    ),
+    "de, es, it, pt, fr, nl (publishing systems)": (
+        "Gefällt mir:", "Gefällt mir Wird geladen …", "Teilen mit:", "Werbeanzeigen",
+        "Schreibe einen Kommentar", "Kommentar verfassen", "Keine Kommentare:", "Neuerer Post",
+        "Älterer Post", "Suche nach:", "Stolz präsentiert von WordPress",
+        "Abonnieren Post-Kommentare (Atom)", "Beitragsnavigation",
+        "Klicke, um auf Twitter zu teilen (Wird in neuem Fenster geöffnet)", "Me gusta esto:",
+        "Me gusta Cargando...", "Comparte esto:", "Deja una respuesta", "Cancelar respuesta",
+        "No hay comentarios:", "Entrada más reciente", "Entrada antigua",
+        "Suscribirse a: Enviar comentarios (Atom)", "Navegación de entradas",
+        "Haz clic para compartir en Twitter (Se abre en una ventana nueva)", "Mi piace:",
+        "Mi piace Caricamento…", "Mi piace Caricamento in corso…", "Cancella risposta",
+        "Post più recente", "Post più vecchio", "Iscriviti a: Commenti sul post (Atom)",
+        "Navigazione articoli",
+        "Fai clic per condividere su WhatsApp (Si apre in una nuova finestra)",
+        "Condividi su WhatsApp (Si apre in una nuova finestra)", "Curtir isso:",
+        "Curtir Carregando...", "Compartilhe isso:", "Cancelar resposta", "Nenhum comentário:",
+        "Postagem mais recente", "Postagem mais antiga", "Assinar: Postar comentários (Atom)",
+        "Clique para compartilhar no Telegram(abre em nova janela)", "J’aime chargement…",
+        "Publicités", "Annuler la réponse", "Article plus récent", "Article plus ancien",
+        "Navigation des articles",
+        "Cliquez pour partager sur Twitter(ouvre dans une nouvelle fenêtre)", "Vind ik leuk:",
+        "Dit delen:", "Advertenties", "Geef een reactie", "Reactie annuleren",
+        "Berichtnavigatie", "Klik om te delen op Twitter (Opent in een nieuw venster)",
+        "Benachrichtige mich über nachfolgende Kommentare via E-Mail.",
+        "Benachrichtige mich über neue Beiträge via E-Mail.",
+        "Diese Website verwendet Akismet, um Spam zu reduzieren. "
+        "Erfahre mehr darüber, wie deine Kommentardaten verarbeitet werden.",
+        "Meinen Namen, meine E-Mail-Adresse und meine Website "
+        "in diesem Browser für die nächste Kommentierung speichern.",
+        "Tu dirección de correo electrónico no será "
+        "publicada. Los campos obligatorios están marcados con *",
+        "Guarda mi nombre, correo electrónico y web en "
+        "este navegador para la próxima vez que comente.",
+        "Recibir un correo electrónico con los siguientes comentarios a esta entrada.",
+        "Este sitio usa Akismet para reducir el spam. "
+        "Aprende cómo se procesan los datos de tus comentarios.",
+        "Questo sito utilizza Akismet per ridurre lo spam. "
+        "Scopri come vengono elaborati i dati derivati dai commenti.",
+        "Il tuo indirizzo email non sarà "
+        "pubblicato. I campi obbligatori sono contrassegnati *",
+        "Avvisami via email in caso di risposte.",
+        "Salva il mio nome, email e sito web "
+        "in questo browser per la prossima volta che commento.",
+        "Votre adresse e-mail ne sera pas publiée. "
+        "Les champs obligatoires sont indiqués avec *",
+        "Prévenez-moi de tous les nouveaux commentaires par e-mail.",
+        "Ce site utilise Akismet pour réduire les indésirables. En savoir plus "
+        "sur la façon dont les données de vos commentaires sont traitées.",
+        "Enregistrer mon nom, mon e-mail et mon "
+        "site dans le navigateur pour mon prochain commentaire.",
+        "O seu endereço de email não será publicado. Campos obrigatórios são marcados com *",
+        "Notifique-me sobre novos comentários por e-mail.",
+        "Este site utiliza o Akismet para reduzir spam. "
+        "Saiba como seus dados em comentários são processados.",
+        "Je e-mailadres wordt niet gepubliceerd. Vereiste velden zijn gemarkeerd met *",
+        "Stuur mij een e-mail als er vervolgreacties zijn.",
+        "Deze site gebruikt Akismet om spam te "
+        "verminderen. Bekijk hoe je reactie-gegevens worden verwerkt.",
+        "Eingestellt von Anna Muster um 10:30", "Publicado por Juan Pérez en 10:30",
+        "Pubblicato da Mario Rossi alle 10:30", "Publié par Jean Dupont à 10:30",
+        "Postado por Maria Silva às 10:30", "Libellés : rail, vallée",
+        "Etichette: treni, valle", "Marcadores: trens, vale",
     ),
     "pl": ("Reklama", "Udostępnij", "Zapisz się do newslettera", "Skomentuj",
            "Artykuł sponsorowany"),

@@ -1342,6 +1342,16 @@ def test_a_line_ending_in_brackets_without_a_photo_credit_stays(line: str) -> No
         "Thanks for reading the Valley Letter! Subscribe for free to receive new posts and "
         "support my work.",
         "Subscribe to get the latest posts sent to your email.",
+        # the same as WordPress and Blogger ship them in German, Spanish, Italian,
+        # Portuguese, French and Dutch
+        *("Gefällt mir:", "Gefällt mir Wird geladen …", "Teilen mit:", "Werbeanzeigen"),
+        *("Schreibe einen Kommentar", "Neuerer Post", "Abonnieren Post-Kommentare (Atom)"),
+        *("Me gusta Cargando...", "Comparte esto:", "Deja una respuesta", "Entrada antigua"),
+        *("Mi piace Caricamento…", "Cancella risposta", "Navigazione articoli"),
+        *("Curtir isso:", "Compartilhe isso:", "Postagem mais antiga", "J’aime chargement…"),
+        *("Annuler la réponse", "Article plus récent", "Vind ik leuk:", "Reactie annuleren"),
+        "Fai clic per condividere su WhatsApp (Si apre in una nuova finestra)",
+        "Klicke, um auf Twitter zu teilen (Wird in neuem Fenster geöffnet)",
     ],
 )
 def test_a_line_of_chrome_goes_between_paragraphs(line: str) -> None:
@@ -1397,6 +1407,10 @@ def test_a_line_of_chrome_goes_between_paragraphs(line: str) -> None:
         "Republish this story, the agency told its members, but credit the reporter.",
         "Spread the love, the organisers of the street party told their neighbours.",
         "Newer posts on the forum blamed the council for the delay.",
+        "Gefällt mir nicht, sagte der Bürgermeister nach der Sitzung.",
+        "Me gusta esto de vivir en el pueblo, dijo la vecina.",
+        "Mi piace pensare che il treno tornerà, ha detto il sindaco.",
+        "Suche nach dem vermissten Wanderer geht weiter.",
     ],
 )
 def test_a_sentence_that_opens_like_a_line_of_chrome_stays(line: str) -> None:
@@ -1415,6 +1429,18 @@ def test_a_sentence_that_opens_like_a_line_of_chrome_stays(line: str) -> None:
         ["Notify me of follow-up comments by email.", "Notify me of new posts by email."],
         ["This site uses Akismet to reduce spam. Learn how your comment data is processed."],
         ["Creative Commons License"],
+        # the same in the languages WordPress and Blogger ship
+        ["Benachrichtige mich über nachfolgende Kommentare via E-Mail."],
+        [
+            "Questo sito utilizza Akismet per ridurre lo spam. Scopri come vengono elaborati i "
+            "dati derivati dai commenti."
+        ],
+        [
+            "Tu dirección de correo electrónico no será publicada. Los campos obligatorios están "
+            "marcados con *"
+        ],
+        ["Eingestellt von Anna Muster um 10:30", "Labels: Bahn, Tal"],
+        ["Postado por Maria Silva às 10:30", "Marcadores: trens, vale"],
     ],
 )
 def test_what_blog_software_prints_under_a_post_goes(closing: list[str]) -> None:

@@ -48,6 +48,10 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"|keep reading"
         r"|continue reading",
         r"next (article|story|post)|previous (article|story|post)|次の記事|前の記事",
+        # a post's navigation to its neighbours, as WordPress and its themes word it
+        r"(vorheriger|nächster) (beitrag|artikel)|(entrada|artículo) (anterior|siguiente)"
+        r"|articolo (precedente|successivo)|article (précédent|suivant)|(post|artigo) anterior"
+        r"|próximo (post|artigo)|(vorig|volgend) (bericht|artikel)|precedente|successivo",
         r"auch lesen|leer también|vedi anche|leggi altro|per approfondire|смотрите также"
         r"|bun(ları|u) da okuyun|okumaya devam et|baca selengkapnya|もっと読む|קראו (גם|עוד)",
         r"lesen sie (auch|mehr|weiter|hier)|weiterlesen",
@@ -75,7 +79,8 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"|reading|videos?))?",
         r"in (other|case you missed it|related) news|in case you missed it",
         r"(weitere|verwandte|ähnliche|passende) (artikel|themen|nachrichten|beiträge|meldungen)",
-        r"(mehr )?zum thema|passend (dazu|zum thema)|similar (articles|stories)",
+        r"(mehr )?zum thema|passend (dazu|zum thema)|similar (articles|stories|posts)"
+        r"|entradas relacionadas|(posts|publicações|postagens) relacionad[oa]s",
         r"(материалы|ещё|еще) по теме|ilgili konular|関連リンク",
         r"sur le même (sujet|thème)|dans la même rubrique|articles? (similaires?|liés?)",
         r"(noticias?|artículos?|temas?|contenidos?) relacionad[oa]s?|relacionad[oa]s?",
@@ -255,9 +260,22 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"|click to rate (this|the) (post|article)!?|total: \d+ average: [\d.]+"
         r"|print friendly,? pdf (&|and) email|spread the love"
         r"|republish (this|the|our) (story|article)",
+        # the same buttons as WordPress ships them in German, Spanish, Italian, Portuguese,
+        # French and Dutch ("Gefällt mir:", "Me gusta Cargando...", "Curtir isso:", "Teilen
+        # mit:", "Comparte esto:"), and a share button's note that it opens a window ("Click
+        # to share on X (Opens in new window)", "Condividi su WhatsApp (Si apre in una nuova
+        # finestra)")
+        r"gefällt mir( wird geladen\W*)?|teilen mit|me gusta( esto| cargando\W*)?|comparte esto"
+        r"|mi piace( caricamento( in corso)?\W*)?|curtir( isso| carregando\W*)?|compartilhe isso"
+        r"|gostar disto|partilhe isto|j'aime chargement\W*|vind ik leuk|dit delen",
+        r"(click|klicke|haz clic|fai clic|clique|cliquez|klik|share|teilen|compartir|condividi"
+        r"|compartilhar|partager|delen)[^.!?]{0,60}\((opens in (a )?new window|wird in neuem"
+        r" fenster geöffnet|se abre en una ventana"
+        r" nueva|si apre in una nuova finestra|abre em (uma )?nova janela|ouvre dans une nouvelle"
+        r" fenêtre|opent in een nieuw venster)\)",
     ),
     "ad_label": (
-        r"advertisements?|advertising|sponsored|ad",
+        r"advertisements?|advertising|sponsored|ad|werbeanzeigen|publicités|advertenties",
         r"story continues (below|after) (this )?advertisement",
         r"skip (advertisement|ad)|continue reading (the main story|below)"
         r"|(advertisement\s*-\s*)?scroll to continue( with content)?"
@@ -278,7 +296,7 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"tempo (estimado )?de leitura:? .{1,20}|tempo di lettura:? .{1,20}",
         r"lettura:? \d+ min(uti)?|czas (czytania|lektury):? .{1,20}|leestijd:? .{1,20}",
         # a post's view counter, as blog plugins print it ("Post Views: 1,234")
-        r"(post )?views:? \d[\d.,]*|\d[\d.,]* views",
+        r"(post )?views:? \d[\d.,]*",
     ),
     "comment_prompt": (
         r"(view|show|hide|load|add|post|read) (\d+ )?comments?|\d+ comments?|comments? \(\d+\)",
@@ -296,6 +314,13 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         # to post comments", a theme's "Click to comment", "Facebook Comments"
         r"|no comments|click to comment|facebook comments"
         r"|log ?in( or register)? to post comments"
+        # the same in the languages WordPress and Blogger ship ("Schreibe einen Kommentar",
+        # "Deja una respuesta", "Cancella risposta", "Keine Kommentare:")
+        r"|schreibe einen kommentar|kommentar (verfassen|hinterlassen|veröffentlichen)"
+        r"|keine kommentare|deja una respuesta|cancelar respuesta|no hay comentarios"
+        r"|publicar un comentario|(cancella|annulla) risposta|annuler la réponse"
+        r"|publier un commentaire|cancelar resposta|nenhum comentário|postar um comentário"
+        r"|geef een reactie|reactie annuleren"
         r"|comment on this (story|article)|comments are closed\.?|join the (conversation"
         r"|discussion)",
     ),
@@ -313,6 +338,15 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"|post comments \(atom\)|view my complete profile|report abuse|follow by e-?mail"
         r"|blog archive|search for|(proudly )?powered by (wordpress|blogger|ghost|drupal"
         r"|substack)\.?",
+        # the same in German, Spanish, Italian, Portuguese, French and Dutch, a feed link
+        # in any ("Abonnieren Post-Kommentare (Atom)"), a post navigation's label
+        r"neuerer post|älterer post|neuere beiträge|ältere beiträge|suche nach|stolz präsentiert"
+        r" von wordpress|entrada más reciente|entrada antigua|entradas (más recientes"
+        r"|anteriores)|post più (recente|vecchio)|postagem mais (recente|antiga)|article plus"
+        r" (récent|ancien)|nieuwere post|oudere post|(abonnieren|suscribirse a|iscriviti a"
+        r"|assinar|s'abonner à)\W*[^.!?]{1,60}\(atom\)"
+        r"|post navigation|beitragsnavigation|navegación de entradas|navigazione articoli"
+        r"|navigation des articles|navegação de posts?|berichtnavigatie",
         # a placeholder until a script fills the block: "Loading...", "Wird geladen …"
         r"loading|wird geladen|chargement( en cours)?|cargando|caricamento( in corso)?"
         r"|carregando",
@@ -611,7 +645,8 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
     ),
     "tags": (
         r"(tags?|topics?|keywords|filed under|categories|schlagworte|schlagwörter|stichworte"
-        r"|stichwörter|themen|labels|mots-clés|thèmes|etiquetas|temas|tópicos|palavras-chave"
+        r"|stichwörter|themen|labels|libellés|etichette|marcadores|mots-clés|thèmes|etiquetas"
+        r"|temas|tópicos|palavras-chave"
         r"|argomenti|parole chiave|tagi|tematy|onderwerpen|trefwoorden|taggar|nyckelord"
         r"|emneord|stikkord|avainsanat|štítky|címkék|etichete|etiketler|etiket|метки|теги"
         r"|тэги|ετικέτες|タグ|태그|标签|標籤|tagit|etiketter|thẻ|tagovi|oznake|тагове|תגיות"
@@ -625,7 +660,8 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         # a list of terms of a few words each, not a sentence ("Posted in Kabul since 2019,
         # she covers ..."); and Blogger's "Posted by Jane Doe at 10:30 AM"
         r"(posted in|tagged) [^\s.!?,]+( [^\s.!?,]+){0,2}(, [^\s.!?,]+( [^\s.!?,]+){0,2}){0,20}"
-        r"|posted by ((?-i:[A-Z])\S* ?){1,4} at \d{1,2}:\d{2}( ?[ap]\.?m\.?)?",
+        r"|(posted by|eingestellt von|publicado por|pubblicato da|publié par|postado por) "
+        r"((?-i:[A-Z])\S* ?){1,4} (at|um|en|a las|alle|à|às) \d{1,2}:\d{2}( ?[ap]\.?m\.?)?",
     ),
     # "Sign up for our newsletter", also as the second sentence of a promo paragraph
     "newsletter": (
@@ -711,6 +747,23 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         r"|please enable javascript to view the comments powered by disqus\.?"
         r"|notify me of (follow-up comments|new posts)( by e-?mail)?\.?|this site uses akismet"
         r" to reduce spam\.( learn how your comment data is processed\.?)?",
+        # the same form in the languages WordPress ships: its small print, its check boxes
+        # and the spam filter's notice
+        r"(tu dirección de correo electrónico no será publicada|il tuo indirizzo e-?mail non sarà"
+        r" pubblicato|votre adresse (e-?mail|de messagerie) ne sera pas publiée|o seu endereço de"
+        r" e-?mail não será publicado|je e-?mailadres wordt niet gepubliceerd)\..{0,100}",
+        r"(meinen namen|guarda mi nombre|salva il mio nome|enregistrer mon nom|salvar meus dados"
+        r"|mijn naam).{0,150}(kommentierung|comente|commento|commentaire|comentar|reageer)\b"
+        r".{0,20}",
+        r"benachrichtige mich über (nachfolgende kommentare|neue beiträge) (via|per) e-mail\.?"
+        r"|prévenez-moi de tous les nouveaux (commentaires|articles) par (e-?mail|courriel)\.?"
+        r"|recibir un correo electrónico con (los siguientes comentarios a esta entrada|cada nueva"
+        r" entrada)\.?|avvisami (via|tramite) e-?mail (in caso di risposte|alla pubblicazione di un"
+        r" nuovo articolo)\.?|notifique-me (sobre|de) (novos comentários|novas publicações|novos"
+        r" posts) por e-?mail\.?|stuur mij een e-?mail (als er vervolgreacties zijn|bij nieuwe"
+        r" berichten)\.?",
+        r"(diese website verwendet|ce site utilise|este sitio usa|questo sito utilizza|este site"
+        r" utiliza o|deze site gebruikt) akismet\b.{0,200}",
         r"(deine|ihre) e-mail-adresse wird nicht veröffentlicht\.?( erforderliche felder sind"
         r" mit \* markiert\.?)?|kommentar abschicken|antworten abbrechen"
         r"|votre adresse (e-?mail|de messagerie) ne sera pas publiée\.?( les champs "
