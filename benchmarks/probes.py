@@ -64,6 +64,11 @@ probes were written; what they still miss is left as found.
    "share"): a site's names that the chrome rules, or trafilatura's own (a block whose
    name starts with "comment" goes whole), take for chrome. Body F1, newscrawl and
    trafilatura (without comments, as the quality benchmark calls it).
+11. Byline labels: 68 bylines as sites print them, in about 30 languages ("Írta: ...", "Oleh:
+   ...", "Skrevet av ...", "記者 ...", "... 기자", "Di Mario Rossi") and names that begin
+   like a label ("Oleh Sukhov", "Luigi Di Maio"): the share whose people
+   (`authors.credits`) are the names and nothing else. Written at stop 32 with the labels
+   they needed; stop 31's parser read 33 of the 68.
 """
 
 from __future__ import annotations
@@ -81,6 +86,7 @@ from devsets import DevPage, load
 from newscrawl import clean_text
 from newscrawl.cleaning.markers import CHROME_CLASS_WORDS, TAIL_HEADER_RE
 from newscrawl.core.text import word_count
+from newscrawl.extraction.authors import credits
 from newscrawl.testing.evaluation import DocScore, plain_markup, score_document, tokenize
 
 SEED = 20261202
@@ -610,6 +616,77 @@ BOXES: dict[str, tuple[str, tuple[str, ...]]] = {
         ("Follow us on Twitter",),
     ),
 }
+#: Bylines as sites print them (section 11), and the people in each.
+BYLINES: dict[str, list[str]] = {
+    "By Jane Doe and John Smith": ["Jane Doe","John Smith"],
+    "Por Juan Pérez y María López": ["Juan Pérez","María López"],
+    "Di Mario Rossi": ["Mario Rossi"],
+    "di Mario Rossi e Luca Bianchi": ["Mario Rossi","Luca Bianchi"],
+    "Par Jean Dupont et Marie Curie": ["Jean Dupont","Marie Curie"],
+    "Door Jan de Vries": ["Jan de Vries"],
+    "Von Anna Muster und Max Mustermann": ["Anna Muster","Max Mustermann"],
+    "Tekst: Jan Kowalski": ["Jan Kowalski"],
+    "Autor: Jan Novák": ["Jan Novák"],
+    "Av Ola Nordmann": ["Ola Nordmann"],
+    "Af Lars Hansen": ["Lars Hansen"],
+    "Írta: Kovács János": ["Kovács János"],
+    "Yazar: Ahmet Yılmaz": ["Ahmet Yılmaz"],
+    "Muhabir: Ahmet Yılmaz": ["Ahmet Yılmaz"],
+    "Autorius: Jonas Jonaitis": ["Jonas Jonaitis"],
+    "Toimittaja Matti Meikäläinen": ["Matti Meikäläinen"],
+    "Kirjoittanut Matti Meikäläinen": ["Matti Meikäläinen"],
+    "Reporter: Jane Doe": ["Jane Doe"],
+    "Text: Anna Muster, Fotos: Max Muster": ["Anna Muster"],
+    "Redação: João Silva": ["João Silva"],
+    "Texto: João Silva": ["João Silva"],
+    "Por: João Silva": ["João Silva"],
+    "Oleh: Budi Santoso": ["Budi Santoso"],
+    "Penulis: Budi Santoso": ["Budi Santoso"],
+    "Imeandikwa na Juma Hamisi": ["Juma Hamisi"],
+    "Από τον Γιώργο Παπαδόπουλο": ["Γιώργο Παπαδόπουλο"],
+    "Автор: Иван Иванов": ["Иван Иванов"],
+    "Текст: Иван Иванов": ["Иван Иванов"],
+    "De Ion Popescu": ["Ion Popescu"],
+    "Autor: Ion Popescu": ["Ion Popescu"],
+    "Skrevet af Lars Hansen": ["Lars Hansen"],
+    "Skrevet av Ola Nordmann": ["Ola Nordmann"],
+    "Napisal Janez Novak": ["Janez Novak"],
+    "Piše: Ivan Horvat": ["Ivan Horvat"],
+    "Autor/in: Anna Muster": ["Anna Muster"],
+    "Bởi Nguyễn Văn An": ["Nguyễn Văn An"],
+    "โดย สมชาย ใจดี": ["สมชาย ใจดี"],
+    "بقلم أحمد علي": ["أحمد علي"],
+    "מאת דנה כהן": ["דנה כהן"],
+    "Written by Jane Doe": ["Jane Doe"],
+    "Story by Jane Doe": ["Jane Doe"],
+    "Words by Jane Doe": ["Jane Doe"],
+    "Reported by Jane Doe": ["Jane Doe"],
+    "Jane Doe | Reporter": ["Jane Doe"],
+    "Jane Doe, Staff Writer": ["Jane Doe"],
+    "Jane Doe, BBC News": ["Jane Doe"],
+    "Jane Doe (dpa)": ["Jane Doe"],
+    "Anna Muster, dpa": ["Anna Muster"],
+    "Redaktion: Anna Muster": ["Anna Muster"],
+    "Kommentar von Anna Muster": ["Anna Muster"],
+    "Eine Analyse von Anna Muster": ["Anna Muster"],
+    "Escrito por Juan Pérez": ["Juan Pérez"],
+    "Reportaje de Juan Pérez": ["Juan Pérez"],
+    "Un article de Jean Dupont": ["Jean Dupont"],
+    "Propos recueillis par Jean Dupont": ["Jean Dupont"],
+    "A cura di Mario Rossi": ["Mario Rossi"],
+    "Articolo di Mario Rossi": ["Mario Rossi"],
+    "Reportagem de João Silva": ["João Silva"],
+    "記者 山田太郎": ["山田太郎"],
+    "山田太郎記者": ["山田太郎"],
+    "홍길동 기자": ["홍길동"],
+    "기자 홍길동": ["홍길동"],
+    "文/王小明": ["王小明"],
+    "Oleh Sukhov": ["Oleh Sukhov"],
+    "Luigi Di Maio": ["Luigi Di Maio"],
+    "Ursula von der Leyen": ["Ursula von der Leyen"],
+    "José Ortega y Gasset": ["José Ortega y Gasset"],
+    "Mats af Ugglas": ["Mats af Ugglas"],
+}
 # fmt: on
 
 
@@ -1081,6 +1158,20 @@ def _in_legacy_encoding(page: DevPage) -> bytes | None:
     return html.encode(encoding, errors="xmlcharrefreplace")
 
 
+def byline_labels() -> None:
+    print("## 11. Byline labels\n")
+    wrong = {}
+    for byline, people in BYLINES.items():
+        found = [c.name for c in credits(byline) if c.person]
+        if found != people:
+            wrong[byline] = found
+    print(f"{len(BYLINES) - len(wrong)} of {len(BYLINES)} bylines read as their people\n")
+    for byline, found in wrong.items():
+        print(f"- {byline!r}: {found}")
+    if wrong:
+        print()
+
+
 def perturbed() -> None:
     import trafilatura
 
@@ -1150,6 +1241,7 @@ def main() -> int:
     boxes(shuffled)
     briefs(pages)
     shapes(shuffled, material)
+    byline_labels()
     if "--perturbed" in sys.argv[1:]:
         perturbed()
         chrome_named_bodies(shuffled)

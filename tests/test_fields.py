@@ -230,6 +230,37 @@ def test_title_is_the_readers_headline_not_the_breadcrumbs(
         ("Theresa May", ["Theresa May"]),
         ("Dr. Max Kolter", ["Dr. Max Kolter"]),
         ("배윤경 · 이상현", ["배윤경", "이상현"]),
+        # labels as more languages write them, written from how bylines read (not from a
+        # dev page)
+        ("Írta: Kovács János", ["Kovács János"]),
+        ("Muhabir: Ahmet Yılmaz", ["Ahmet Yılmaz"]),
+        ("Toimittaja Matti Meikäläinen", ["Matti Meikäläinen"]),
+        ("Skrevet av Ola Nordmann", ["Ola Nordmann"]),
+        ("Por: João Silva", ["João Silva"]),
+        ("Redação: João Silva", ["João Silva"]),
+        ("Oleh: Budi Santoso", ["Budi Santoso"]),
+        ("Автор: Иван Иванов", ["Иван Иванов"]),
+        ("Piše: Ivan Horvat", ["Ivan Horvat"]),
+        ("Autor/in: Anna Muster", ["Anna Muster"]),
+        ("Bởi Nguyễn Văn An", ["Nguyễn Văn An"]),
+        ("Imeandikwa na Juma Hamisi", ["Juma Hamisi"]),
+        ("A cura di Mario Rossi", ["Mario Rossi"]),
+        ("Di Mario Rossi", ["Mario Rossi"]),
+        ("記者 山田太郎", ["山田太郎"]),
+        ("山田太郎記者", ["山田太郎"]),
+        ("홍길동 기자", ["홍길동"]),
+        ("文/王小明", ["王小明"]),
+        # ... and names that begin like one: a first name, a surname's particle
+        ("Oleh Sukhov", ["Oleh Sukhov"]),
+        ("Di Maio", ["Di Maio"]),
+        ("Luigi Di Maio", ["Luigi Di Maio"]),
+        ("De La Hoya", ["De La Hoya"]),
+        ("Tom Byrne", ["Tom Byrne"]),
+        # the agency in brackets, the photographer beside the writer; a dash parts no names
+        ("Jane Doe (dpa)", ["Jane Doe", "dpa"]),
+        ("Chris Wilson-Smith", ["Chris Wilson-Smith"]),
+        ("PMJS - Coordenadoria de TI", ["PMJS - Coordenadoria de TI"]),
+        ("Text: Anna Muster, Fotos: Max Muster", ["Anna Muster"]),
     ],
 )
 def test_byline_names(byline: str, expected: list[str]) -> None:
@@ -260,6 +291,7 @@ def test_byline_names(byline: str, expected: list[str]) -> None:
         ("The Associated Press", [], [], ["The Associated Press"]),
         ("Redaktion hessenschau.de", [], [], ["Redaktion hessenschau.de"]),
         ("STERN.de", [], [], ["STERN.de"]),
+        ("Jane Doe (dpa)", [], ["Jane Doe"], ["dpa"]),
     ],
 )
 def test_credits_tell_people_from_organisations(
@@ -380,6 +412,8 @@ def test_authors_from_links_to_author_pages_when_nothing_else_names_one() -> Non
         ),
         # a label element, the name after it
         ("<ul><li><strong>Autorin/Autor</strong> Roman Weber</li></ul>", ["Roman Weber"]),
+        ('<p><span>Írta:</span> <a href="/szerzo/kovacs">Kovács János</a></p>', ["Kovács János"]),
+        ("<div><b>Penulis:</b> Budi Santoso</div>", ["Budi Santoso"]),
         # the name and the role in elements side by side, read apart
         (
             '<div><span>By</span> <a href="/people/jane-rowe">Jane Rowe</a><span>News Reporter'

@@ -31,8 +31,18 @@ _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _DOMAIN = re.compile(r"[\w-]\.(?:[a-z]{2,6})\b")
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 
-# Separators between names. "/" only between spaces: "srf/hosb" is one credit.
+# Separators between names. "/" only between spaces: "srf/hosb" is one credit. Not a
+# dash: "PMJS - Coordenadoria de TI" is one desk's credit.
 _SEPARATORS = re.compile(r"\s*(?:[,;|•·+&]|\s/\s)\s*")
+# A picture credit beside the writer's ("Text: Anna Muster, Fotos: Max Muster"): the
+# photographer is no author.
+_PICTURE_CREDIT = re.compile(
+    r"^(?:fotos?|photos?|photography|bilder?|grafik|graphics|illustrations?|video|kamera"
+    r"|fotografie|fotografía|fotografia)\s*:",
+    re.IGNORECASE,
+)
+# An agency in brackets after the names ("Jane Doe (dpa)"): a credit of its own.
+_BRACKETED = re.compile(r"\s*\(([^()]{1,40})\)")
 # "A and B" in the languages newscrawl meets, lower-case (or all capitals, in capitals
 # bylines). One-letter ones (Spanish "y", Italian/Portuguese "e", Catalan "i") also occur
 # inside one person's name ("Ortega y Gasset"), so they split only between full names.
@@ -42,9 +52,15 @@ _CONJUNCTION = re.compile(
 )
 
 # Labels before the names: "By", "Analysis by", "Written by", "Propos recueillis par",
-# "Escrito por", "Door"; Scandinavian "Av"/"Af" only first ("af" is also a nobility particle).
+# "Escrito por", "Door", "Por:"; Scandinavian "Av"/"Af" only first ("af" is also a nobility
+# particle); "by" as more languages write it: "Skrevet av", "Kirjoittanut", "Napisał",
+# "Oleh", "Bởi", "Imeandikwa na", "Reportaje de", "A cura di".
 _BY = re.compile(
-    r"^(?:(?:[\w'’-]+\s+){0,3}?(?:by|par|por|door|przez)|av|af|от|від)\s+(?=\S)", re.IGNORECASE
+    r"^(?:(?:[\w'’-]+\s+){0,3}?(?:by|par|por|door|przez):?|av|af|от|від|skrevet (?:af|av)"
+    r"|kirjoittanut|napisa[łl]a?|napisao|napisala|bởi|โดย|بقلم|מאת|από(?: τ[οη]ν?)?"
+    r"|imeandikwa na|reportaje de|reportagem de|reportage de|un article de|articolo di"
+    r"|a cura di)\s+(?=\S)",
+    re.IGNORECASE,
 )
 # German "von" also begins names ("Ursula von der Leyen"): a label only first, when
 # written "Von", or after a word that names a kind of piece ("Ein Kommentar von").
@@ -53,11 +69,22 @@ _VON = re.compile(
     r"gastbeitrag|reportage|recherche|kolumne|essay|glosse|porträt|rezension|kritik|text|"
     r"texte|fotos?|bilder|video|podcast)\s+von))\s+(?=\S)"
 )
-_ROMANCE_BY = re.compile(r"^(?:a cura di|di|de|da|do)\s+(?=[A-ZÀ-Þ])")
+_ROMANCE_BY = re.compile(
+    r"^(?:a cura di|di|de|da|do)\s+(?=[A-ZÀ-Þ])"
+    # Capitalised, a label only before a full name whose first word is no particle: "Di
+    # Mario Rossi", but "Di Maio", "De La Hoya" are names.
+    r"|^(?:Di|De|Da|Do)\s+(?!(?:La|Le|Los|Las|Lo|Van|Von|Der|Del|Della|Dos|Das)\s)"
+    r"(?=[A-ZÀ-Þ][\w'’-]+\s+[A-ZÀ-Þ])"
+)
 _LABEL = re.compile(
-    r"^(?:autor(?:in|en|innen)?(?:/autor(?:in)?)?|authors?|text|texte|texto|tekst|текст|"
-    r"reporter|reporting|written|sobre|about|über|redaktion:|auteur|autore|forfatter|"
-    r"författare|yazar|kirjoittaja|posted|publicado por|quelle|source|fuente|fonte)\s*:?\s+"
+    r"^(?:autor(?:in|en|innen)?(?:/autor(?:in)?|/in|\*in|:in)?|authors?|text|texte|texto|tekst|"
+    r"текст|reporter|reporting|written|sobre|about|über|redaktion:|auteur|autore|forfatter|"
+    r"författare|yazar|kirjoittaja|posted|publicado por|quelle|source|fuente|fonte|"
+    # the same labels in more languages: "Írta:", "Muhabir:", "Penulis:", "Toimittaja",
+    # "Автор:", "Piše:", "Tác giả:", "ผู้เขียน"; Indonesian "Oleh:" with its colon only
+    # (Oleh is a Ukrainian first name)
+    r"írta|szerző|muhabir|autorius|autorka|redação|redacção|penulis|wartawan|pewarta|oleh\s*:|"
+    r"toimittaja|автор|автори|piše|συντάκτης|tác giả|phóng viên|ผู้เขียน|כתב|كتب)\s*:?\s+"
     # "Redaktion" is a desk, and a label before the names of its editors.
     r"(?=\S)|^redaktion:?\s+(?=[A-ZÀ-Þ]\w+\s+[A-ZÀ-Þ])",
     re.IGNORECASE,
@@ -142,6 +169,10 @@ _PARTICLES = _words("van der den de del della di da do dos das von zu la le bin 
 # CMS accounts and user names: "admin", "Jdadmin", "kei_eno".
 _HANDLE = re.compile(r"^(?:\w*(?:admin(?:istrator)?|webmaster)\d*|\S*_\S*)$", re.IGNORECASE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# A reporter's title before or after the name in Japanese, Korean and Chinese bylines:
+# "記者 山田太郎", "山田太郎記者", "홍길동 기자", "文/王小明".
+_CJK_LABEL = re.compile(r"^(?:記者|기자|撰文|作者|文|图文|圖文)\s*[:：/／]?\s*(?=\S)")
+_CJK_TITLE_AFTER = re.compile(r"(?<=\S)\s*(?:기자|記者|特派員|特派员)$")
 
 _ORGANISATION_TYPES = frozenset(
     {"organization", "newsmediaorganization", "corporation", "organisation", "brand"}
@@ -178,9 +209,12 @@ def credits(
     # An address in the credit makes it the publisher's ("Deutsche Welle (www.dw.com)").
     addressed = bool(_URL.search(text) or _DOMAIN.search(_EMAIL.sub("", text)))
     text = _EMPTY_BRACKETS.sub("", _URL.sub("", _EMAIL.sub("", text)))
+    text = _BRACKETED.sub(_bracketed_agency, text)
     keys = site_keys(site_names)
     result: list[Credit] = []
     for part in _split(_strip_labels(text)):
+        if _PICTURE_CREDIT.match(part.strip()):
+            continue
         name = _clean_part(part)
         if not name:
             continue
@@ -245,9 +279,16 @@ def _strip_labels(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
-        for label in (_LABEL, _BY, _VON, _ROMANCE_BY):
+        for label in (_LABEL, _BY, _VON, _ROMANCE_BY, _CJK_LABEL, _CJK_TITLE_AFTER):
             text = label.sub("", text, count=1).strip()
     return text
+
+
+def _bracketed_agency(match: re.Match[str]) -> str:
+    """An agency in brackets after the names becomes a credit of its own ("Jane Doe (dpa)"
+    is "Jane Doe, dpa"); other brackets stay as written."""
+    inside = match[1].strip()
+    return f", {inside}" if inside.casefold() in _AGENCIES else match[0]
 
 
 def _split(text: str) -> list[str]:

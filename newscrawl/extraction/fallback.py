@@ -40,6 +40,12 @@ _AUTHOR_LABELS = frozenset(
         *("author", "authors", "autor", "autorin", "autoren", "autorin/autor", "autor/autorin"),
         *("auteur", "auteurs", "autore", "autori", "text", "texte", "texto", "tekst"),
         *("written by", "geschrieben von", "escrito por", "forfatter", "författare", "yazar"),
+        # the same in more languages ("Írta:", "Penulis:", "Автор:", "記者", "기자"); not
+        # Indonesian "Oleh" alone, a Ukrainian first name too
+        *("írta", "szerző", "muhabir", "autorius", "autorka", "redação", "penulis", "wartawan"),
+        *("toimittaja", "kirjoittaja", "kirjoittanut", "автор", "автори", "текст", "piše"),
+        *("autor/in", "συντάκτης", "tác giả", "phóng viên", "bởi", "ผู้เขียน", "โดย", "بقلم"),
+        *("מאת", "記者", "기자", "作者", "skrevet af", "skrevet av", "imeandikwa na", "a cura di"),
     }
 )
 _NOT_TEXT = ("script", "style", "noscript", "template")
