@@ -33,7 +33,12 @@ probes were written; what they still miss is left as found.
    header wordings, a widget's time or byline under each headline, blank lines, section
    prefixes, quotes, arrows and other bullets, numbers as '#1', '(1)', '①', dates
    without their year, ' :: Site' suffixes: the share fully removed (`clean_text` and the
-   crawl's text stages, as `tails.py` counts it).
+   crawl's text stages, as `tails.py` counts it). Stop 32 added 5 styles without a header
+   (emoji bullets, a "VIDEO:" prefix, each headline's site name or section on a line of
+   its own, " — by Jane Doe"): with a header over them each was removed every time;
+   without one, only the emoji bullets are (15 of 20, after they were read as bullets; 0
+   before). The other four are left as found: an article's own lists take those shapes
+   too (a cast list's name and role, a reading list's "Title — by Author").
 3. Chrome lines and promo calls (461 lines, 24 languages) between paragraphs and at the
    end: the share `clean_text` removes.
 4. Comment threads and forms (11 shapes): the share `clean_text` removes.
@@ -753,6 +758,28 @@ def _styles() -> dict[str, tuple[bool, Render]]:
             lambda r, items, a: [f"{c} {s.title}" for c, s in zip("①②③④⑤", items, strict=False)],
         ),
         "' :: Site'": (False, lambda r, items, a: [f"{s.title} :: {a.site}" for s in items]),
+        # added at stop 32, without a header (with one, each was removed every time)
+        "emoji bullets": (False, lambda r, items, a: [f"🔴 {s.title}" for s in items]),
+        "'VIDEO:' prefix": (
+            False,
+            lambda r, items, a: [
+                f"{r.choice(('VIDEO', 'WATCH', 'PHOTOS'))}: {s.title}" for s in items
+            ],
+        ),
+        "each site's name under": (
+            False,
+            lambda r, items, a: [x for s in items for x in (s.title, s.site)],
+        ),
+        "a section above each": (
+            False,
+            lambda r, items, a: [
+                x for s in items for x in (r.choice(("Politics", "Sport")), s.title)
+            ],
+        ),
+        "' — by Jane Doe'": (
+            False,
+            lambda r, items, a: [f"{s.title} — by Jane Doe" for s in items],
+        ),
     }
 
 

@@ -206,7 +206,10 @@ def test_title_case_headlines_after_the_last_sentence_are_cut() -> None:
     assert clean_text("\n".join([*article, *tail])) == "\n".join(article)
 
 
-@pytest.mark.parametrize("bullet", ["", "- ", "• ", "» ", "› ", "→ ", "● ", "▸ "])
+# Any arrow, shape or emoji a site sets before its items is a bullet ("🔴", "✔", "➡️").
+@pytest.mark.parametrize(
+    "bullet", ["", "- ", "• ", "» ", "› ", "→ ", "● ", "▸ ", "🔴 ", "✔ ", "◾ ", "➡️ "]
+)
 @pytest.mark.parametrize(
     "headlines",
     [
@@ -306,6 +309,13 @@ def test_a_bullet_is_no_word_of_a_headline() -> None:
 
     assert len(longest.split()) == 25
     assert _cut(tail) == PARAGRAPH
+
+
+def test_an_articles_own_list_bulleted_with_an_emoji_stays() -> None:
+    items = ["✅ Free Wi-Fi on board", "✅ Bike spaces in every carriage", "✅ Sleeper cabins"]
+    text = "\n".join([PARAGRAPH, *items])
+
+    assert clean_text(text) == text
 
 
 def test_unrelated_headlines_go_when_one_of_three_starts_in_lower_case() -> None:

@@ -134,7 +134,12 @@ _MARKED = re.compile(r"(\s[\-–—|»›→•]\s*$)|(\s\[[^\W\d_][^\]\[]{1,18}
 _SPACED_SEPARATOR = r"\s(?:[|\-–—·•]|::)\s"
 _SUFFIX = re.compile(rf"{_SPACED_SEPARATOR}\s*(?P<name>(?:(?!{_SPACED_SEPARATOR}).){{2,40}})$")
 _MAX_SUFFIX_WORDS = 5
-_BULLET = re.compile(r"^[•·*\-–—»>▪■►▶▸›→➔➤●◦○◆♦‣⁃]\s*")
+# Bullets: the usual ones, and any arrow, geometric shape, dingbat or emoji a site sets
+# before its list items ("🔴 ...", "✔ ...", "◾ ...").
+_BULLET = re.compile(
+    r"^[•·*\-–—»>▪■►▶▸›→➔➤●◦○◆♦‣⁃\u2190-\u21ff\u25a0-\u25ff\u2700-\u27bf"
+    r"\U0001f300-\U0001faff]\ufe0f?\s*"
+)
 # "1. ", "1) ", "1 ", "#1 ", "(1) ", "1 - ", "1: ", "1/ ", "01. ", "① ": a list's number (not a
 # time, "10:30", or a fraction, "1/2").
 _NUMBER = re.compile(
