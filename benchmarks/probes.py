@@ -623,13 +623,13 @@ BOXES: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 #: Bylines as sites print them (section 11), and the people in each.
 BYLINES: dict[str, list[str]] = {
-    "By Jane Doe and John Smith": ["Jane Doe","John Smith"],
-    "Por Juan Pérez y María López": ["Juan Pérez","María López"],
+    "By Jane Doe and John Smith": ["Jane Doe", "John Smith"],
+    "Por Juan Pérez y María López": ["Juan Pérez", "María López"],
     "Di Mario Rossi": ["Mario Rossi"],
-    "di Mario Rossi e Luca Bianchi": ["Mario Rossi","Luca Bianchi"],
-    "Par Jean Dupont et Marie Curie": ["Jean Dupont","Marie Curie"],
+    "di Mario Rossi e Luca Bianchi": ["Mario Rossi", "Luca Bianchi"],
+    "Par Jean Dupont et Marie Curie": ["Jean Dupont", "Marie Curie"],
     "Door Jan de Vries": ["Jan de Vries"],
-    "Von Anna Muster und Max Mustermann": ["Anna Muster","Max Mustermann"],
+    "Von Anna Muster und Max Mustermann": ["Anna Muster", "Max Mustermann"],
     "Tekst: Jan Kowalski": ["Jan Kowalski"],
     "Autor: Jan Novák": ["Jan Novák"],
     "Av Ola Nordmann": ["Ola Nordmann"],

@@ -54,7 +54,8 @@ _CONJUNCTION = re.compile(
 # Labels before the names: "By", "Analysis by", "Written by", "Propos recueillis par",
 # "Escrito por", "Door", "Por:"; Scandinavian "Av"/"Af" only first ("af" is also a nobility
 # particle); "by" as more languages write it: "Skrevet av", "Kirjoittanut", "Napisał",
-# "Oleh", "Bởi", "Imeandikwa na", "Reportaje de", "A cura di".
+# "Bởi", "Imeandikwa na", "Reportaje de", "A cura di" (capitalised: `_ROMANCE_BY` reads
+# the lower-case label).
 _BY = re.compile(
     r"^(?:(?:[\w'’-]+\s+){0,3}?(?:by|par|por|door|przez):?|av|af|от|від|skrevet (?:af|av)"
     r"|kirjoittanut|napisa[łl]a?|napisao|napisala|bởi|โดย|بقلم|מאת|από(?: τ[οη]ν?)?"
