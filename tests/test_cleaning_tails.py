@@ -1360,6 +1360,7 @@ def test_a_line_ending_in_brackets_without_a_photo_credit_stays(line: str) -> No
         *("Mi piace Caricamento…", "Cancella risposta", "Navigazione articoli"),
         *("Curtir isso:", "Compartilhe isso:", "Postagem mais antiga", "J’aime chargement…"),
         *("Annuler la réponse", "Article plus récent", "Vind ik leuk:", "Reactie annuleren"),
+        *("Dela det här:", "Gilla Laddar..."),
         "Fai clic per condividere su WhatsApp (Si apre in una nuova finestra)",
         "Klicke, um auf Twitter zu teilen (Wird in neuem Fenster geöffnet)",
     ],

@@ -261,13 +261,14 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"|print friendly,? pdf (&|and) email|spread the love"
         r"|republish (this|the|our) (story|article)",
         # the same buttons as WordPress ships them in German, Spanish, Italian, Portuguese,
-        # French and Dutch ("Gefällt mir:", "Me gusta Cargando...", "Curtir isso:", "Teilen
+        # French, Dutch and Swedish ("Gefällt mir:", "Me gusta Cargando...", "Curtir isso:", "Teilen
         # mit:", "Comparte esto:"), and a share button's note that it opens a window ("Click
         # to share on X (Opens in new window)", "Condividi su WhatsApp (Si apre in una nuova
         # finestra)")
         r"gefällt mir( wird geladen\W*)?|teilen mit|me gusta( esto| cargando\W*)?|comparte esto"
         r"|mi piace( caricamento( in corso)?\W*)?|curtir( isso| carregando\W*)?|compartilhe isso"
-        r"|gostar disto|partilhe isto|j'aime chargement\W*|vind ik leuk|dit delen",
+        r"|gostar disto|partilhe isto|j'aime chargement\W*|vind ik leuk|dit delen|dela det här"
+        r"|gilla( laddar\W*)?",
         r"(click|klicke|haz clic|fai clic|clique|cliquez|klik|share|teilen|compartir|condividi"
         r"|compartilhar|partager|delen)[^.!?]{0,60}\((opens in (a )?new window|wird in neuem"
         r" fenster geöffnet|se abre en una ventana"
