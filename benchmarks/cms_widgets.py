@@ -473,16 +473,6 @@ def build_page(paragraphs: list[str], widget: Widget | None, system: str) -> str
     )
 
 
-def _paragraphs(page: DevPage) -> list[str]:
-    return [line.strip() for line in page.truth.splitlines() if line.strip()]
-
-
-def _trafilatura(page: str) -> str:
-    import trafilatura
-
-    return trafilatura.extract(page, include_comments=False) or ""
-
-
 def _added(widget: Widget, before: str, after: str) -> bool:
     """Some text of the widget in `after` that `before` (the page without it) lacks: a
     body may say "Twitter" or "Tags" itself."""
@@ -491,7 +481,7 @@ def _added(widget: Widget, before: str, after: str) -> bool:
 
 def run(pages: list[DevPage], count: int) -> int:
     """Print the table; the number of widgets newscrawl leaves on some page as written."""
-    bodies = [b for b in map(_paragraphs, pages) if len(b) >= 4][:count]
+    bodies = [page.paragraphs for page in pages if len(page.paragraphs) >= 4][:count]
     print(
         f"# CMS widgets: {len(WIDGETS)} widgets of {len(SKELETONS)} systems, "
         f"{len(bodies)} dev bodies each\n\nPages whose output keeps some of the widget's text "
@@ -506,24 +496,25 @@ def run(pages: list[DevPage], count: int) -> int:
     print("|---|---|---|---|---|---|---|---|---|")
     leaky = 0
     totals = [0] * 6
+    trafilatura = tails.HTML_SYSTEMS["trafilatura"]  # as quality.py calls it
     controls: dict[tuple[str, int, bool], tuple[str, str]] = {}
     for widget in WIDGETS:
         counts = [0] * 6  # ours left, lost, theirs left; as written, then renamed
         for n, paragraphs in enumerate(bodies):
+            written = build_page(paragraphs, widget, widget.system)
+            last = paragraphs[-1][:40]
             for mode, rename in enumerate((False, True)):
                 key = (widget.system, n, rename)
                 if key not in controls:
                     bare = build_page(paragraphs, None, widget.system)
                     bare = plain_markup(bare) if rename else bare
-                    controls[key] = (tails.newscrawl_text(bare, _URL), _trafilatura(bare))
+                    controls[key] = (tails.newscrawl_text(bare, _URL), trafilatura(bare, _URL))
                 ours_before, theirs_before = controls[key]
-                page = build_page(paragraphs, widget, widget.system)
-                page = plain_markup(page) if rename else page
+                page = plain_markup(written) if rename else written
                 ours = tails.newscrawl_text(page, _URL)
-                last = paragraphs[-1][:40]
                 counts[mode] += _added(widget, ours_before, ours)
                 counts[2 + mode] += last in ours_before and last not in ours
-                counts[4 + mode] += _added(widget, theirs_before, _trafilatura(page))
+                counts[4 + mode] += _added(widget, theirs_before, trafilatura(page, _URL))
         leaky += counts[0] > 0
         totals = [t + c for t, c in zip(totals, counts, strict=True)]
         print(

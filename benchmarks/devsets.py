@@ -43,6 +43,12 @@ class DevPage:
     meta: GoldMeta | None = None
     script: str = field(default="")
 
+    @property
+    def paragraphs(self) -> list[str]:
+        """The gold body's lines, stripped, empty ones left out: its paragraphs, for the
+        benchmarks that build pages and texts on them."""
+        return [line.strip() for line in self.truth.splitlines() if line.strip()]
+
 
 def load(name: str, root: Path = SHARED, ids: set[str] | None = None) -> list[DevPage]:
     """The pages of one set ("zyte" or "fundus"), in a stable order."""

@@ -849,11 +849,6 @@ def comments() -> None:
     print(f"\n{removed} of {len(COMMENTS)} removed\n")
 
 
-def _paragraphs(page: DevPage) -> list[str]:
-    """The lines of a dev page's gold body: its paragraphs, for the probes to build on."""
-    return [line.strip() for line in page.truth.splitlines() if line.strip()]
-
-
 def _f1(output: str, gold: str) -> float:
     got, want = Counter(tokenize(output)), Counter(tokenize(gold))
     common = sum((got & want).values())
@@ -898,7 +893,7 @@ def table_layouts(pages: list[DevPage]) -> None:
 
     print("## 5. Old table-layout pages (body F1)\n")
     print("| layout | bodies | newscrawl | trafilatura |\n|---|---|---|---|")
-    bodies = [_paragraphs(page) for page in pages]
+    bodies = [page.paragraphs for page in pages]
     long = [b for b in bodies if 8 <= len(b) <= 30][:30]
     short = [b for b in bodies if len("\n".join(b)) < 1500][:30]
     for layout in ("text parted by <br>", "<p>s in a cell", "a table in the cell", "a centred div"):
@@ -921,7 +916,7 @@ def boxes(pages: list[DevPage]) -> None:
     import trafilatura
 
     print("## 6. Chrome between paragraphs (pages whose output keeps the box's text)\n")
-    bodies = [_paragraphs(page) for page in pages]
+    bodies = [page.paragraphs for page in pages]
     bodies = [b for b in bodies if len(b) >= 4][:40]
     for plain in (False, True):
         left: dict[str, Counter[str]] = {"newscrawl": Counter(), "trafilatura": Counter()}
@@ -981,7 +976,7 @@ def briefs(pages: list[DevPage]) -> None:
     count = 0
     for n, page in enumerate(pages):
         brief = ""
-        for line in (line.strip() for line in page.truth.splitlines() if line.strip()):
+        for line in page.paragraphs:
             if word_count(f"{brief} {line}") > _MAX_BRIEF_WORDS:
                 break
             brief = f"{brief} {line}".strip()
@@ -1072,7 +1067,7 @@ def shapes(pages: list[DevPage], material: tails.Material) -> None:
     import trafilatura
 
     print("## 8. Article shapes: paragraphs kept\n")
-    bodies = [[p for p in _paragraphs(page) if len(p) > 60] for page in pages]
+    bodies = [[p for p in page.paragraphs if len(p) > 60] for page in pages]
     bodies = [b for b in bodies if len(b) >= 6][:40]
     headings = [s.title for s in material.all]
     print("| shape | paragraphs | text (clean_text) | page: newscrawl | page: trafilatura |")
@@ -1104,7 +1099,7 @@ def chrome_named_bodies(pages: list[DevPage]) -> None:
     import trafilatura
 
     print("## 10. Article bodies in blocks named with a chrome word (body F1)\n")
-    bodies = [_paragraphs(page) for page in pages]
+    bodies = [page.paragraphs for page in pages]
     bodies = [b for b in bodies if len(b) >= 3][:15]
     rows = []
     for word in sorted(CHROME_CLASS_WORDS):
