@@ -1361,6 +1361,11 @@ def test_a_line_ending_in_brackets_without_a_photo_credit_stays(line: str) -> No
         *("Curtir isso:", "Compartilhe isso:", "Postagem mais antiga", "J’aime chargement…"),
         *("Annuler la réponse", "Article plus récent", "Vind ik leuk:", "Reactie annuleren"),
         *("Dela det här:", "Gilla Laddar..."),
+        # a table of contents' title and toggle, as the plugins that write one ship them,
+        # and a breadcrumb trail from the home page, as SEO plugins and shops print it
+        *("Table of Contents", "Toggle", "Contents [hide]", "Inhaltsverzeichnis", "Sommaire"),
+        *("Índice de contenidos", "Содержание", "目次", "Home » News » Night trains return"),
+        *("Home > News > Transport", "Startseite › Politik", "Home / News", "Accueil » Société"),
         "Fai clic per condividere su WhatsApp (Si apre in una nuova finestra)",
         "Klicke, um auf Twitter zu teilen (Wird in neuem Fenster geöffnet)",
     ],
@@ -1422,6 +1427,10 @@ def test_a_line_of_chrome_goes_between_paragraphs(line: str) -> None:
         "Me gusta esto de vivir en el pueblo, dijo la vecina.",
         "Mi piace pensare che il treno tornerà, ha detto il sindaco.",
         "Suche nach dem vermissten Wanderer geht weiter.",
+        "Home is where the night train stops, the poster at the station says.",
+        "Home/work balance is what the commuters asked the council for.",
+        "Contents of the report were leaked to the press on Monday.",
+        "Toggle switches on the old signal box still work, the engineer said.",
     ],
 )
 def test_a_sentence_that_opens_like_a_line_of_chrome_stays(line: str) -> None:
@@ -1587,3 +1596,33 @@ def test_a_header_phrase_that_is_not_a_lone_label_is_not_dropped_as_one(
     text = "\n".join([FIRST, *ending])
 
     assert ending[0] in clean_text(text).split("\n")
+
+
+_FOUR_PARAGRAPHS = [
+    *ARTICLES["en"][0],
+    "The line closed twenty years ago, when the last sleeper carriages were sold abroad.",
+    "Passengers at the first stop said they would try the service in its first week.",
+]
+
+
+def test_a_table_of_contents_goes_with_the_entries_the_article_repeats_as_subheadings() -> None:
+    """A plugin's table of contents lists the article's subheadings under its title: the
+    entries go, the subheadings themselves stay where they are."""
+    first, second, third, fourth = _FOUR_PARAGRAPHS
+    entries = ["1. Why the trains stopped", "2. What the new timetable means"]
+    body = ["Why the trains stopped", third, "What the new timetable means", fourth]
+    text = "\n".join([first, second, "Table of Contents", "Toggle", *entries, *body])
+
+    assert clean_text(text) == "\n".join(
+        [first, second, "Why the trains stopped", third, "What the new timetable means", fourth]
+    )
+
+
+def test_lines_under_a_contents_title_that_the_article_does_not_repeat_stay() -> None:
+    """An article's own list under a "Contents" title (what a parcel held, say) is no
+    table of contents: nothing repeats it below."""
+    first, second, third = _FOUR_PARAGRAPHS[:3]
+    listed = ["1. Two blankets", "2. A torch and batteries", "3. Bottled water"]
+    text = "\n".join([first, "Table of Contents", *listed, second, third])
+
+    assert clean_text(text) == "\n".join([first, *listed, second, third])

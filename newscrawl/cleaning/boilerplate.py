@@ -5,8 +5,10 @@ Lines are matched whole (a sentence that merely mentions a newsletter is never t
 - chrome lines, anywhere: the article's toolbar ("Share", "Copy link", "Listen to this
   article"), "Advertisement", cookie notices, the consent prompts of embedded posts,
   timestamp lines ("Updated at 1:23 p.m."), photo credits, comment counters, the page's
-  navigation ("Back to top"), a promo's short call ("Sign up for our newsletter",
-  "Download our app", "Follow us on Twitter"), and teaser lines ("Read more: <headline>");
+  navigation ("Back to top", a breadcrumb trail from the home page, a table of contents'
+  title with the entries the article repeats below as its subheadings), a promo's short
+  call ("Sign up for our newsletter", "Download our app", "Follow us on Twitter"), and
+  teaser lines ("Read more: <headline>");
   and photo captions, by the credit that ends them ("... in Madrid. (Manu Fernandez/AP)");
 - closing lines, only in the trailing block after the last paragraph of prose: copyright,
   contributor credits ("Reporting by ...; Editing by ..."), tag lists, newsletter
@@ -47,6 +49,7 @@ from newscrawl.cleaning.markers import (
     PAGE_CLOSING_LINE_RE,
     PROMO_CALL_RE,
     SMALL_PRINT_LINE_RE,
+    TABLE_OF_CONTENTS_RE,
     TEASER_LINE_RE,
     TIMESTAMP_LABEL_RE,
     matching_phrases,
@@ -104,11 +107,17 @@ def remove_boilerplate(text: str, title: str | None = None) -> tuple[str, list[s
             evidence.fired("text/comments", line)
         lines = lines[:thread]
     kept: list[str] = []
-    for line in lines:
-        if is_chrome_line(line):
+    entries: set[int] = set()
+    for index, line in enumerate(lines):
+        if index in entries:
+            removed.append(line.strip())
+            evidence.fired("text/table_of_contents", line.strip())
+        elif is_chrome_line(line):
             removed.append(line.strip())
             # a promo's call is a closing kind's line, wherever it sits
             _report("closing_line" if PROMO_CALL_RE.match(line.strip()) else "chrome_line", line)
+            if TABLE_OF_CONTENTS_RE.match(line.strip()):
+                entries.update(_table_of_contents_entries(lines, index + 1))
         elif is_caption(line):
             removed.append(line.strip())
             evidence.fired("text/caption", line.strip())
@@ -122,6 +131,39 @@ def remove_boilerplate(text: str, title: str | None = None) -> tuple[str, list[s
         kept, title_lines = _strip_title(kept, title)
         removed[:0] = title_lines
     return "\n".join(kept).strip("\n"), removed
+
+
+# A table of contents' entry may be numbered ("1.", "2.3") or bulleted.
+_ENTRY_MARK = re.compile(r"^\s*(?:[-–—•·*▪►]|\d+(?:\.\d+)*\.?)\s+")
+# Fewer entries than this under a title is no table of contents; an entry is a subheading.
+_MIN_TOC_ENTRIES = 2
+_MAX_TOC_ENTRY_WORDS = 20
+
+
+def _table_of_contents_entries(lines: list[str], start: int) -> list[int]:
+    """The lines from `start` under a table of contents' title that the text repeats
+    further down as lines of their own (bullets and numbers aside): the article's
+    subheadings, which the table lists. The first line not repeated below itself ends
+    it; fewer than two such lines are no table (a title alone goes as chrome, what
+    follows stays)."""
+    run: list[int] = []
+    last: dict[str, int] | None = None
+    for index in range(start, len(lines)):
+        line = lines[index].strip()
+        if not line or TABLE_OF_CONTENTS_RE.match(line):  # blank, or its "Toggle"
+            continue
+        if len(line.split()) > _MAX_TOC_ENTRY_WORDS:
+            break
+        if last is None:  # where each short line of the rest last appears
+            last = {
+                comparable(text): at
+                for at, text in enumerate(lines[index:], index)
+                if len(text.split()) <= _MAX_TOC_ENTRY_WORDS
+            }
+        if last.get(comparable(_ENTRY_MARK.sub("", line)), index) <= index:
+            break
+        run.append(index)
+    return run if len(run) >= _MIN_TOC_ENTRIES else []
 
 
 def is_chrome_line(line: str) -> bool:

@@ -348,6 +348,12 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"|assinar|s'abonner à)\W*[^.!?]{1,60}\(atom\)"
         r"|post navigation|beitragsnavigation|navegación de entradas|navigazione articoli"
         r"|navigation des articles|navegação de posts?|berichtnavigatie",
+        # a breadcrumb trail that opens on the home page, as SEO plugins and shops print it
+        # (Yoast and Rank Math: "Home » News » Title", Breadcrumb NavXT: "Home > News",
+        # WooCommerce: "Home / News")
+        r"(home|home ?page|startseite|accueil|inicio|início|pagina iniziale|strona główna"
+        r"|ana sayfa|forside|etusivu|главная|trang chủ|beranda|首页|ホーム|홈)"
+        r"(\s*[»›→>]\s*|\s+/\s+)\S.{0,200}",
         # a placeholder until a script fills the block: "Loading...", "Wird geladen …"
         r"loading|wird geladen|chargement( en cours)?|cargando|caricamento( in corso)?"
         r"|carregando",
@@ -479,6 +485,18 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"|content (not |un)available|this content is not available in your (region|country)\.?"
         r"|please enable javascript.{0,80}|datenschutzhinweis",
         r"mehr informationen (dazu )?finden sie in (unserer|der) datenschutzerklärung\.?",
+    ),
+    # a table of contents' title and toggle, as the plugins that write one ship them
+    # (Easy Table of Contents: "Table of Contents", "Toggle"; Table of Contents Plus:
+    # "Contents [hide]"), in the words sites title one; its entries are the article's own
+    # subheadings (`boilerplate`). A lone "Contents" or "Inhalt" may be a review's
+    # subheading: not these.
+    "table_of_contents": (
+        r"(table of contents?|contents \[(hide|show)\])( \[(hide|show)\])?"
+        r"|toggle( (the )?table of contents?)?|inhaltsverzeichnis|tabla de contenidos?"
+        r"|índice de contenidos|sommaire|table des matières|indice dei contenuti|inhoudsopgave"
+        r"|spis treści|içindekiler|innehållsförteckning|sisällysluettelo|indholdsfortegnelse"
+        r"|innholdsfortegnelse|содержание|зміст|目次|목차|目录",
     ),
     # photo and source credits: "Photo: Jane Doe/Reuters", "Foto: dpa", "Getty Images"
     "credit": (
@@ -1057,6 +1075,7 @@ SMALL_PRINT_LINE_RE = compile_lines(
 )
 CLOSING_LINE_RE = compile_lines(CLOSING_LINES)
 PROMO_CALL_RE = compile_lines(PROMO_CALLS)
+TABLE_OF_CONTENTS_RE = compile_lines({"table_of_contents": CHROME_LINES["table_of_contents"]})
 #: Closing lines that end the page, not just the article (`boilerplate`): all but the
 #: promos that pages also put between paragraphs: newsletter sign-ups, "follow us" calls and
 #: appeals for money or membership.
