@@ -16,7 +16,10 @@ pages, and each is set where its system puts it: inside the post's content conta
 after the last paragraph (a plugin's `the_content` filter), between two paragraphs (an ad
 slot, a sign-up box, a table of contents, which lists subheadings the page then has),
 before the container (breadcrumbs, a "Submitted by" line) or after it inside the post (a
-theme's template part). Each page is read with its class names as the systems write
+theme's template part). Five of them (the Newspaper theme's related articles and post
+navigation, WordPress's, Jannah's and Zox News's related posts) are also built with their
+labels as the themes' translations print them in German, Spanish, French, Italian and
+Portuguese (`TRANSLATIONS`). Each page is read with its class names as the systems write
 them, and renamed (`plain_markup`), as a site whose names no rule knows.
 
 The article is a real gold body of the dev sets (its paragraphs as `<p>`s), so a page
@@ -31,7 +34,8 @@ it) on the same pages is the baseline. Written at stop 32: stop 31's cleaner lef
 widgets on 21 pages as written (Newspack's "Republish This Story", WordAds'
 "Advertisements") and 9 on 66 renamed; the wordings were added, and from then on it is
 in-sample: add systems and widgets, and read a miss before "fixing" it. Stop 33 added 19
-widgets of 6 more systems (above); stop 32's cleaner left none as written and 3 renamed,
+widgets of 6 more systems and the 25 translated ones (above); stop 32's cleaner left none
+as written and 3 renamed (none of the translated: their lists go by their shape),
 on 41 pages: a table of contents' title and toggle, Yoast's breadcrumb trail, and
 Elementor's share buttons under a body that ends in "See more photos:". Left as found:
 those share buttons (a lone network name may be a subheading), and a JNews author box
@@ -44,7 +48,7 @@ import argparse
 import html as html_lib
 import random
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import tails
 from devsets import DevPage, load
@@ -102,6 +106,16 @@ def _jetpack_related(language: str, heading: str, date: str, context: str) -> Wi
         + "</div></div>",
         (heading, HEADLINES[0], HEADLINES[1], context),
     )
+
+
+def _translated(widget: Widget, language: str, words: dict[str, str]) -> Widget:
+    """`widget` with its labels as its system prints them in `language` (`words`: each
+    English label and its translation, in the markup and in the needles)."""
+    markup, needles = widget.html, list(widget.needles)
+    for english, translation in words.items():
+        markup = markup.replace(english, html_lib.escape(translation, quote=False))
+        needles = [translation if n == english else n for n in needles]
+    return replace(widget, name=f"{widget.name}, {language}", html=markup, needles=tuple(needles))
 
 
 # fmt: off
@@ -602,6 +616,80 @@ WIDGETS: tuple[Widget, ...] = (
            ("Share",)),
 )
 # fmt: on
+
+#: Labels as the themes' and WordPress's own translations print them, by language: the
+#: widgets below in German, Spanish, French, Italian and Portuguese.
+TRANSLATIONS: dict[str, dict[str, str]] = {
+    "de": {
+        "RELATED ARTICLES": "ÄHNLICHE ARTIKEL",
+        "MORE FROM AUTHOR": "MEHR VOM AUTOR",
+        "Previous article": "Vorheriger Artikel",
+        "Next article": "Nächster Artikel",
+        "Post navigation": "Beitragsnavigation",
+        "Previous Post": "Vorheriger Beitrag",
+        "Next Post": "Nächster Beitrag",
+        "Related Articles": "Ähnliche Artikel",
+        "You may like": "Das könnte Ihnen auch gefallen",
+    },
+    "es": {
+        "RELATED ARTICLES": "ARTÍCULOS RELACIONADOS",
+        "MORE FROM AUTHOR": "MÁS DEL AUTOR",
+        "Previous article": "Artículo anterior",
+        "Next article": "Artículo siguiente",
+        "Post navigation": "Navegación de entradas",
+        "Previous Post": "Entrada anterior",
+        "Next Post": "Siguiente entrada",
+        "Related Articles": "Artículos relacionados",
+        "You may like": "También te puede gustar",
+    },
+    "fr": {
+        "RELATED ARTICLES": "ARTICLES CONNEXES",
+        "MORE FROM AUTHOR": "PLUS DE L'AUTEUR",
+        "Previous article": "Article précédent",
+        "Next article": "Article suivant",
+        "Post navigation": "Navigation de l’article",
+        "Previous Post": "Article précédent",
+        "Next Post": "Article suivant",
+        "Related Articles": "Articles similaires",
+        "You may like": "Vous pourriez aussi aimer",
+    },
+    "it": {
+        "RELATED ARTICLES": "ARTICOLI CORRELATI",
+        "MORE FROM AUTHOR": "ALTRO DALL'AUTORE",
+        "Previous article": "Articolo precedente",
+        "Next article": "Articolo successivo",
+        "Post navigation": "Navigazione articoli",
+        "Previous Post": "Articolo precedente",
+        "Next Post": "Articolo successivo",
+        "Related Articles": "Articoli correlati",
+        "You may like": "Potrebbe piacerti",
+    },
+    "pt": {
+        "RELATED ARTICLES": "ARTIGOS RELACIONADOS",
+        "MORE FROM AUTHOR": "MAIS DO AUTOR",
+        "Previous article": "Artigo anterior",
+        "Next article": "Próximo artigo",
+        "Post navigation": "Navegação de Post",
+        "Previous Post": "Post anterior",
+        "Next Post": "Próximo post",
+        "Related Articles": "Artigos relacionados",
+        "You may like": "Talvez você goste",
+    },
+}
+#: The widgets whose labels are translated: (system, name) of each.
+_TRANSLATED = (
+    ("newspaper theme", "related articles"),
+    ("newspaper theme", "next and previous"),
+    ("wordpress", "post navigation"),
+    ("jannah theme", "related articles"),
+    ("zox news theme", "related posts"),
+)
+WIDGETS += tuple(
+    _translated(widget, language, words)
+    for language, words in TRANSLATIONS.items()
+    for widget in WIDGETS
+    if (widget.system, widget.name) in _TRANSLATED
+)
 
 #: Each system's page: the post's wrappers, and the content container's class.
 SKELETONS: dict[str, tuple[str, str]] = {
