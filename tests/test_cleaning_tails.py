@@ -154,6 +154,13 @@ def test_tail_header_with_a_colon_and_in_capitals_is_cut(language: str) -> None:
         *("Notas relacionadas", "Assuntos relacionados", "Dello stesso autore"),
         *("Nos dernières actualités", "Ebenfalls lesenswert", "Zum Weiterlesen"),
         *("Diese Artikel könnten Sie auch interessieren", "Aus dem Ressort"),
+        # news themes' and WordPress's own translations: related posts, "More from
+        # author", post navigation
+        *("ARTICLES CONNEXES", "Similaire", "Relaterade", "MÁS DEL AUTOR", "MAIS DO AUTOR"),
+        *("PLUS DE L'AUTEUR", "ALTRO DALL'AUTORE", "Altri articoli", "Meer artikelen"),
+        *("Das könnte Ihnen auch gefallen", "Vous pourriez aussi aimer", "Lisez aussi"),
+        *("Talvez você goste", "Du kanske också gillar", "También te puede gustar"),
+        *("Siguiente entrada", "Publication précédente", "Post successivo", "Nästa inlägg"),
     ],
 )
 def test_tail_under_a_header_of_another_wording_is_cut(header: str) -> None:
@@ -1431,6 +1438,8 @@ def test_a_line_of_chrome_goes_between_paragraphs(line: str) -> None:
         "Home/work balance is what the commuters asked the council for.",
         "Contents of the report were leaked to the press on Monday.",
         "Toggle switches on the old signal box still work, the engineer said.",
+        "Similaire à celle de 2019, la grève a paralysé les trains.",
+        "Altri articoli della legge restano in vigore fino a giugno.",
     ],
 )
 def test_a_sentence_that_opens_like_a_line_of_chrome_stays(line: str) -> None:
@@ -1461,6 +1470,9 @@ def test_a_sentence_that_opens_like_a_line_of_chrome_stays(line: str) -> None:
         ],
         ["Eingestellt von Anna Muster um 10:30", "Labels: Bahn, Tal"],
         ["Postado por Maria Silva às 10:30", "Marcadores: trens, vale"],
+        ["Kategorien: Nachrichten, Verkehr", "Schlagwörter: Bahn, Tal"],
+        ["Catégories : Actualités", "Étiquettes : train, vallée"],
+        ["Categorías: Noticias", "Etiquetas: tren, valle"],
     ],
 )
 def test_what_blog_software_prints_under_a_post_goes(closing: list[str]) -> None:

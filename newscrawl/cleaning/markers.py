@@ -51,11 +51,14 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         # a post's navigation to its neighbours, as WordPress and its themes word it
         r"(vorheriger|nächster) (beitrag|artikel)|(entrada|artículo) (anterior|siguiente)"
         r"|articolo (precedente|successivo)|article (précédent|suivant)|(post|artigo) anterior"
-        r"|próximo (post|artigo)|(vorig|volgend) (bericht|artikel)|precedente|successivo",
+        r"|próximo (post|artigo)|(vorig|volgend) (bericht|artikel)|precedente|successivo"
+        r"|siguiente (entrada|artículo)|publication (précédente|suivante)"
+        r"|post (precedente|successivo)|(föregående|nästa) (inlägg|artikel)",
         r"auch lesen|leer también|vedi anche|leggi altro|per approfondire|смотрите также"
         r"|bun(ları|u) da okuyun|okumaya devam et|baca selengkapnya|もっと読む|קראו (גם|עוד)",
         r"lesen sie (auch|mehr|weiter|hier)|weiterlesen",
-        r"(à )?lire (aussi|également|la suite)|(à )?voir aussi|voir également",
+        r"(à )?lire (aussi|également|la suite)|(à )?voir aussi|voir également"
+        r"|lisez (aussi|également)",
         r"(vea|véase|lea|lee|mira|ver) (también|además|más)|sigue leyendo",
         r"(leia|veja|confira) (também|mais)|saiba mais|leggi (anche|di più)",
         r"(czytaj|zobacz|przeczytaj) (też|także|również|więcej)|lees (ook|meer|verder)|bekijk ook",
@@ -102,6 +105,8 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"știri similare|свързани (новини|статии)|povezan[ie] (članci|vijesti)|susiję straipsniai"
         r"|berita berkaitan|(اخبار|مطالب) مرتبط|সম্পর্কিত (খবর|সংবাদ)|متعلقہ خبریں|כתבות קשורות",
         r"notas relacionadas|assuntos relacionados|dello stesso autore|aus dem ressort",
+        # related posts as WordPress themes and Jetpack title them in French and Swedish
+        r"articles connexes|similaire|relaterade",
     ),
     # "More from Sport", a bare "More" label over a list of links, "Headlines"
     "more_from": (
@@ -112,6 +117,9 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"(more )?headlines",
         r"mehr (zu(m|r)? .{1,40}|aus .{1,40}|artikel|nachrichten|news|lesen)",
         r"(plus|autres) d'?articles|más (noticias|información|de .{1,40})|otras noticias",
+        # a news theme's "More from author" tab (tagDiv's Newspaper), and "More articles"
+        r"más del autor|plus de l'auteur|altro dall'autore|mais do autor"
+        r"|más artículos|altri articoli|mais artigos|meer artikelen",
         r"mais (notícias|sobre .{1,40}|de .{1,40})|altre notizie|meer (over .{1,40}|nieuws)",
         r"other (stories|news|articles)|more (to read|for you)|autres articles"
         r"|andere artikelen|otras noticias de interés",
@@ -188,12 +196,16 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
         r"(promoted|sponsored) links( by \S+)?|paid (content|stories|posts)|from the web"
         r"|gesponserte (links|inhalte|artikel)|contenus? sponsorisés?|contenuti sponsorizzati",
         r"(das|dies) (könnte|dürfte) (sie|dich) auch interessieren",
-        r"(das|dies) (könnte|dürfte) (sie|dich) interessieren|auch spannend|lesenswert",
+        r"(das|dies) (könnte|dürfte) (sie|dich) interessieren|auch spannend|lesenswert"
+        r"|(das|dies) (könnte|dürfte) (ihnen|dir) auch gefallen"
+        r"|beiträge, die (sie|dich) interessieren könnten",
         r"auch interessant|ebenfalls interessant|auch lesenswert|empfehlungen?( der redaktion)?",
         r"nos (recommandations|suggestions)|vous aimerez (aussi|également)|articles? recommandés",
         r"à découvrir|ne manquez pas|(también )?(te|le) (puede|podría) interesar",
         r"te recomendamos|recomendad[oa]s?( para (ti|você|usted))?|no te pierdas"
-        r"|(você|voce) (pode|também pode) gostar",
+        r"|(você|voce) (pode|também pode) gostar|talvez você goste"
+        r"|vous pourriez (aussi|également) aimer|du kanske (också|även) gillar"
+        r"|misschien vind je dit ook leuk|(también )?te puede gustar",
         r"stories you may like|you may have missed|from our partners|empfohlene artikel"
         r"|unsere empfehlungen|redaktionsempfehlungen|recommandé pour vous|à découvrir aussi"
         r"|ailleurs sur le web|contenido patrocinado|conteúdo patrocinado|quizás te interese"
@@ -665,6 +677,8 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
     "tags": (
         r"(tags?|topics?|keywords|filed under|categories|schlagworte|schlagwörter|stichworte"
         r"|stichwörter|themen|labels|libellés|etichette|marcadores|mots-clés|thèmes|etiquetas"
+        r"|étiquettes|kategorien|kategorie|categorías|categorias|catégories|categorie"
+        r"|categorieën|kategorier"
         r"|temas|tópicos|palavras-chave"
         r"|argomenti|parole chiave|tagi|tematy|onderwerpen|trefwoorden|taggar|nyckelord"
         r"|emneord|stikkord|avainsanat|štítky|címkék|etichete|etiketler|etiket|метки|теги"
