@@ -38,8 +38,9 @@ widgets of 6 more systems and the 25 translated ones (above); stop 32's cleaner 
 as written and 3 renamed (none of the translated: their lists go by their shape),
 on 41 pages: a table of contents' title and toggle, Yoast's breadcrumb trail, and
 Elementor's share buttons under a body that ends in "See more photos:". Left as found:
-those share buttons (a lone network name may be a subheading), and a JNews author box
-renamed, whose bio does not name the author.
+those share buttons (a lone network name may be a subheading). A JNews author box
+renamed, whose bio opens with the author's role instead of their name, was left until
+stop 33 too.
 """
 
 from __future__ import annotations

@@ -185,6 +185,19 @@ ARTICLE = "\n".join(PARAGRAPHS)
         (["A szerzőről", "Újságíró"], []),
         (["Tietoa kirjoittajasta", "Toimittaja"], []),
         (["Despre autor", "Jurnalist"], []),
+        # a box whose bio opens with the author's role, not their name (JNews), and a box
+        # of a name and a role alone
+        (
+            [
+                "Jane Doe",
+                "Transport reporter at the Courier, covering rail, buses and the roads of the "
+                "valley since 2015.",
+            ],
+            ["Jane Doe"],
+        ),
+        (["Anna Muster", "Redakteurin bei der Courier-Zeitung seit 2019."], ["Anna Muster"]),
+        (["Anna Muster", "Redakteurin"], ["Anna Muster"]),
+        (["Jane Doe", "Senior Reporter", "@janedoe"], ["Jane Doe"]),
     ],
 )
 def test_an_author_box_below_the_article_goes_with_what_follows(
@@ -222,6 +235,12 @@ def test_what_is_not_an_author_box_under_its_heading_stays(text: str) -> None:
         # the name alone, then a line that does not name her
         "\n".join([ARTICLE, "Jane Doe", "The operator will publish the timetable in May."]),
         "\n".join([ARTICLE, "About Jane Doe", "The operator will publish the timetable in May."]),
+        # an interview's last answer under the author's name, and a sentence about reporters
+        "\n".join([ARTICLE, "Jane Doe", "Thank you, it was a pleasure."]),
+        "\n".join([ARTICLE, "Jane Doe", "Reporters at the pier were told to leave."]),
+        "\n".join([ARTICLE, "Jane Doe", "The reporter at the pier was told to leave."]),
+        # a role line with the article's prose under it
+        "\n".join([ARTICLE, "Jane Doe", "Reporter", *PARAGRAPHS[:1]]),
     ],
 )
 def test_what_is_not_an_author_box_stays(text: str) -> None:

@@ -70,6 +70,31 @@ _MAX_ROLE_WORDS = 3
 #: A box under its heading ("About the author") holds a name, a handle, a role, a bio.
 _MAX_LINES_IN_BOX = 4
 _MAX_CHARS_IN_BOX = 600
+#: What a journalist's role is called, in the languages of the byline labels: the word an
+#: author box's role line ("Redakteurin", "Senior Reporter") or bio ("Transport reporter at
+#: the Courier, covering ...") is made of.
+_ROLE_WORD = (
+    r"(reporter|correspondent|editor|writer|journalist|columnist|contributor|producer"
+    r"|photographer|photojournalist|critic|freelancer|redakteur|korrespondent|autor"
+    r"|volontär|kolumnist|ressortleiter|journaliste|rédacteur|rédactrice|correspondant"
+    r"|chroniqueur|chroniqueuse|éditorialiste|periodista|redactor|corresponsal|reportero"
+    r"|columnista|giornalista|redattore|redattrice|corrispondente|inviato|inviata"
+    r"|caporedattore|jornalista|repórter|redator|correspondente|colunista|verslaggever"
+    r"|redacteur|redaktør|redaktör|skribent)(in|a|e)?(?!\w)"
+)
+#: A role line: a few words ending in a role ("Redakteurin", "Senior Staff Writer").
+_ROLE_LINE = re.compile(rf"^(?:[\w-]+\s){{0,2}}[\w-]*{_ROLE_WORD}$", re.IGNORECASE)
+#: A bio that opens with the author's role rather than their name: a capitalised phrase
+#: of a few words ending in a role, then where they work ("Transport reporter at the
+#: Courier, covering ...", "Redakteurin bei der taz seit 2019."). A sentence opens with
+#: its article: "The reporter at the scene said ..." is the article's.
+_ROLE_BIO = re.compile(
+    rf"^(?!(?:the|an?|der|die|das|le|la|les|el|los|las|il|lo|gli|o|os|as|de|het|een)\s)"
+    rf"(?=(?-i:[A-ZÄÖÜÉ]))(?:[\w-]+\s){{0,2}}[\w-]*{_ROLE_WORD}"
+    r"(?:,|\s(?:at|for|with|of|on|bei|für|beim|im|der|des|au|à|de|du|chez|en|di|del|della"
+    r"|da|do|na|no|van|bij|voor|på|för|hos|i)\s)",
+    re.IGNORECASE,
+)
 #: The box's heading may name the author: "About Jane Doe", "Über Anna Muster".
 _ABOUT = re.compile(r"^(more about|about|über|à propos de|sobre|acerca de|om|over)\s+", re.I)
 
@@ -183,7 +208,9 @@ def _author_box(texts: list[str], filled: list[int], authors: Sequence[str]) -> 
     """Index of an author box below the article: a line that is an author's name alone
     (or the box's heading: "About Jane Doe", "Über Anna Muster"), then (after at most a
     short role line: "Journalist") a bio that names them ("Regan is a Connecticut
-    native...", "Hat Geschichte studiert ... Sidney Wiltgen beschäftigt sich ..."). Only
+    native...", "Hat Geschichte studiert ... Sidney Wiltgen beschäftigt sich ...") or
+    opens with their role ("Transport reporter at the Courier, covering ..."); or the
+    name and a role line ("Redakteurin") with no prose under them. Only
     below three paragraphs of prose: what follows the box is the page's (related stories,
     comments), not more article."""
     wanted = {name.casefold(): name for name in authors if name.strip()}
@@ -194,10 +221,18 @@ def _author_box(texts: list[str], filled: list[int], authors: Sequence[str]) -> 
         if len(line) > longest or line.casefold() not in wanted:
             continue
         name = wanted[line.casefold()]
-        after = texts[position + 1 : position + 3]
+        rest = texts[position + 1 :]
+        if (
+            rest
+            and _ROLE_LINE.match(rest[0])
+            and sum(map(len, rest)) <= _MAX_CHARS_IN_BOX
+            and all(not is_prose(text) for text in rest)
+        ):
+            return index  # a name and a role: "Nicole Opitz / Redakteurin"
+        after = rest[:2]
         if after and len(after[0].split()) <= _MAX_ROLE_WORDS and len(after) > 1:
             after = after[1:]  # the role under the name
-        if after and _names_in_bio(after[0], name):
+        if after and (_names_in_bio(after[0], name) or _ROLE_BIO.match(after[0])):
             return index
     return None
 
