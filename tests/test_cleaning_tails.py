@@ -1372,7 +1372,8 @@ def test_a_line_ending_in_brackets_without_a_photo_credit_stays(line: str) -> No
         # and a breadcrumb trail from the home page, as SEO plugins and shops print it
         *("Table of Contents", "Toggle", "Contents [hide]", "Inhaltsverzeichnis", "Sommaire"),
         *("Índice de contenidos", "Содержание", "目次", "Home » News » Night trains return"),
-        *("Home > News > Transport", "Startseite › Politik", "Home / News", "Accueil » Société"),
+        *("Home > News > Transport", "Startseite › Politik", "Accueil » Société"),
+        "Home / News / Night trains return",
         "Fai clic per condividere su WhatsApp (Si apre in una nuova finestra)",
         "Klicke, um auf Twitter zu teilen (Wird in neuem Fenster geöffnet)",
     ],
@@ -1436,6 +1437,7 @@ def test_a_line_of_chrome_goes_between_paragraphs(line: str) -> None:
         "Suche nach dem vermissten Wanderer geht weiter.",
         "Home is where the night train stops, the poster at the station says.",
         "Home/work balance is what the commuters asked the council for.",
+        "Home / Away record: 5-2",
         "Contents of the report were leaked to the press on Monday.",
         "Toggle switches on the old signal box still work, the engineer said.",
         "Similaire à celle de 2019, la grève a paralysé les trains.",

@@ -362,10 +362,10 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"|navigation des articles|navegação de posts?|berichtnavigatie",
         # a breadcrumb trail that opens on the home page, as SEO plugins and shops print it
         # (Yoast and Rank Math: "Home » News » Title", Breadcrumb NavXT: "Home > News",
-        # WooCommerce: "Home / News")
+        # WooCommerce: "Home / News / Title"; one slash is a sports table's "Home / Away")
         r"(home|home ?page|startseite|accueil|inicio|início|pagina iniziale|strona główna"
         r"|ana sayfa|forside|etusivu|главная|trang chủ|beranda|首页|ホーム|홈)"
-        r"(\s*[»›→>]\s*|\s+/\s+)\S.{0,200}",
+        r"(\s*[»›→>]\s*\S.{0,200}|\s+/\s+[^/]{1,80}\s/\s.{1,200})",
         # a placeholder until a script fills the block: "Loading...", "Wird geladen …"
         r"loading|wird geladen|chargement( en cours)?|cargando|caricamento( in corso)?"
         r"|carregando",
