@@ -1632,6 +1632,14 @@ def test_a_table_of_contents_goes_with_the_entries_the_article_repeats_as_subhea
     )
 
 
+def test_a_table_of_contents_goes_when_the_subheadings_are_numbered_too() -> None:
+    first, second, third, fourth = _FOUR_PARAGRAPHS
+    body = ["1. Why the trains stopped", third, "2. What the new timetable means", fourth]
+    text = "\n".join([first, second, "Inhaltsverzeichnis", *body[0::2], *body])
+
+    assert clean_text(text) == "\n".join([first, second, *body])
+
+
 def test_lines_under_a_contents_title_that_the_article_does_not_repeat_stay() -> None:
     """An article's own list under a "Contents" title (what a parcel held, say) is no
     table of contents: nothing repeats it below."""

@@ -154,9 +154,9 @@ def _table_of_contents_entries(lines: list[str], start: int) -> list[int]:
             continue
         if len(line.split()) > _MAX_TOC_ENTRY_WORDS:
             break
-        if last is None:  # where each short line of the rest last appears
+        if last is None:  # where each short line of the rest last appears, numbers aside
             last = {
-                comparable(text): at
+                comparable(_ENTRY_MARK.sub("", text)): at
                 for at, text in enumerate(lines[index:], index)
                 if len(text.split()) <= _MAX_TOC_ENTRY_WORDS
             }
