@@ -20,7 +20,7 @@ from newscrawl.extraction import extract_page
 from newscrawl.extraction.authors import byline_names, credits
 from newscrawl.extraction.fallback import PageHeuristics
 from newscrawl.extraction.language import choose_language, detect_language
-from newscrawl.extraction.structured import read_structured_data
+from newscrawl.extraction.structured import ends_a_link_trail, read_structured_data
 
 URL = "https://www.valley-courier.example/news/2026/05/night-trains"
 BODY = "".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)
@@ -157,6 +157,27 @@ def _two_headlines(breadcrumb: str, header: str) -> str:
             '<ul class="breadcrumb"><li><h1>Rail operator announces night service</h1></li></ul>',
             "<h2>Night trains are back</h2>",
             "Night trains are back",
+        ),
+        # The same trails by their shape alone, whatever their class names: the heading
+        # as a list's last item after linked items, or after links in a row.
+        (
+            '<ul class="x1"><li><a href="/">Home</a></li><li><a href="/transport">Transport'
+            "</a></li><li><h1>Rail operator announces night service</h1></li></ul>",
+            "<h2>Night trains are back</h2>",
+            "Night trains are back",
+        ),
+        (
+            '<div class="x2"><span><a href="/">Home</a> » <a href="/transport">Transport</a> »'
+            " <h1>Rail operator announces night service</h1></span></div>",
+            "<h2>Night trains are back</h2>",
+            "Night trains are back",
+        ),
+        # one section link over the heading is a kicker, not a trail
+        (
+            '<div class="x3"><a href="/transport">Transport</a>'
+            "<h1>Rail operator announces night service</h1></div>",
+            "<h2>Night trains are back</h2>",
+            "Rail operator announces night service",
         ),
         # The JSON-LD headline shown as the article's heading: it stays.
         (
@@ -584,3 +605,20 @@ def test_choose_language(declared: str | None, text: str, expected: str | None) 
 def test_page_language_follows_the_text_over_a_template_default() -> None:
     body = "".join(f"<p>{sentence}.</p>" for sentence in ZULU.split(". "))
     assert fields(page(body=body, lang="en-US"))["language"] == "zu"
+
+
+@pytest.mark.parametrize(
+    ("markup", "trail"),
+    [
+        ('<ol><li><a href="/">Home</a></li><li><h1>Headline</h1></li></ol>', True),
+        ('<p><a href="/">Home</a> › <a href="/news">News</a> › <h1>Headline</h1></p>', True),
+        # a list's heading over its links, and a kicker link over a headline
+        ('<div><h2>Most read</h2><a href="/a">One</a><a href="/b">Two</a></div>', False),
+        ('<div><a href="/news">News</a><h1>Headline</h1></div>', False),
+        ('<ol><li><h1>Headline</h1></li><li><a href="/">Next</a></li></ol>', False),
+    ],
+)
+def test_a_link_trail_is_known_by_its_shape(markup: str, trail: bool) -> None:
+    heading = lxml.html.fromstring(f"<html><body>{markup}</body></html>").xpath("//h1|//h2")[0]
+
+    assert ends_a_link_trail(heading) is trail

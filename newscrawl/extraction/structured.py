@@ -154,7 +154,8 @@ def displayed_headings(tree: HtmlElement) -> tuple[tuple[str, ...], tuple[str, .
     """The texts of the page's `<h1>` and `<h2>` headings and of the elements inside them
     (a headline shown after a kicker: `<h2><span>Kicker</span><span>Headline</span></h2>`),
     whitespace collapsed, in page order: those outside navigation, and those in it (a
-    `<nav>`, `role="navigation"`, or an element classed "breadcrumb")."""
+    `<nav>`, `role="navigation"`, an element classed "breadcrumb", or a trail of links
+    that the heading ends)."""
     shown: list[str] = []
     navigation: list[str] = []
     for heading in tree.iter(*_HEADING_TAGS):
@@ -168,13 +169,59 @@ def displayed_headings(tree: HtmlElement) -> tuple[tuple[str, ...], tuple[str, .
 
 
 def in_navigation(element: HtmlElement) -> bool:
-    """Inside the page's navigation: a `<nav>`, `role="navigation"`, a breadcrumb."""
+    """Inside the page's navigation: a `<nav>`, `role="navigation"`, a breadcrumb (by its
+    class, or by its shape: `ends_a_link_trail`)."""
     for node in (element, *element.iterancestors()):
         if node.tag == "nav" or node.get("role") == "navigation":
             return True
         if "breadcrumb" in (node.get("class") or "").lower():
             return True
+    return ends_a_link_trail(element)
+
+
+#: Ancestors of a heading looked at for the trail it ends.
+_TRAIL_DEPTH = 2
+_MIN_TRAIL_LINKS = 2
+_WORD_CHARS = re.compile(r"\w+")
+
+
+def ends_a_link_trail(heading: HtmlElement) -> bool:
+    """A breadcrumb trail by its shape, whatever its class names: the heading is an item
+    of a list whose other items link (`<ul><li><a>Wirtschaft</a></li><li><h1>...`), or it
+    ends a run of two links or more with nothing but separators around them ("Home »
+    Wirtschaft » <h1>"). A section link over a headline (a kicker) is one link, not a list."""
+    parent = heading.getparent()
+    if parent is not None and parent.tag == "li":
+        items = parent.getparent()
+        if items is not None and items.tag in ("ul", "ol"):
+            before = list(items)[: list(items).index(parent)]
+            if before and all(item.find(".//a") is not None for item in before):
+                return True
+    own = "".join(_WORD_CHARS.findall(heading.text_content()))
+    node = heading
+    for ancestor in list(heading.iterancestors())[:_TRAIL_DEPTH]:
+        if _words_after(node):
+            return False  # the heading does not end what holds it (cheap: most headings)
+        node = ancestor
+        links = [a for a in ancestor.iter("a") if heading not in a.iterancestors()]
+        if len(links) < _MIN_TRAIL_LINKS:
+            continue
+        text = "".join(_WORD_CHARS.findall(ancestor.text_content()))
+        linked = "".join("".join(_WORD_CHARS.findall(a.text_content())) for a in links)
+        if own and text == linked + own:  # the links, then the heading: nothing else
+            return True
     return False
+
+
+def _words_after(element: HtmlElement) -> bool:
+    """Text follows `element` among its siblings."""
+    if _WORD_CHARS.search(element.tail or ""):
+        return True
+    return any(
+        _WORD_CHARS.search(sibling.text_content() + (sibling.tail or ""))
+        for sibling in element.itersiblings()
+        if isinstance(sibling.tag, str)
+    )
 
 
 #: Article properties whose value is often a reference to another node of the `@graph`
