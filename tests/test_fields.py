@@ -622,3 +622,34 @@ def test_a_link_trail_is_known_by_its_shape(markup: str, trail: bool) -> None:
     heading = lxml.html.fromstring(f"<html><body>{markup}</body></html>").xpath("//h1|//h2")[0]
 
     assert ends_a_link_trail(heading) is trail
+
+
+@pytest.mark.parametrize(
+    "card",
+    [
+        '<meta name="twitter:label1" content="Written by">'
+        '<meta name="twitter:data1" content="Jane Doe">',
+        '<meta name="twitter:label1" content="Geschätzte Lesezeit">'
+        '<meta name="twitter:data1" content="3 Minuten">'
+        '<meta name="twitter:label2" content="Verfasst von">'
+        '<meta name="twitter:data2" content="Jane Doe">',
+        '<meta name="twitter:misc:Written by" content="Jane Doe">',
+    ],
+)
+def test_the_author_a_twitter_cards_label_names_is_the_last_resort(card: str) -> None:
+    """Yoast SEO's card fields name the author where no byline does."""
+    html = f"<html><head>{card}</head><body><article>{BODY}</article></body></html>"
+
+    assert fields(html)["authors"] == ["Jane Doe"]
+
+
+def test_a_byline_beats_the_twitter_cards_label() -> None:
+    """The card names only the first author; the byline names them all."""
+    card = (
+        '<meta name="twitter:label1" content="Written by">'
+        '<meta name="twitter:data1" content="Jane Doe">'
+    )
+    byline = '<p class="byline">By Jane Doe and Max Roe</p>'
+    html = f"<html><head>{card}</head><body><article>{byline}{BODY}</article></body></html>"
+
+    assert fields(html)["authors"] == ["Jane Doe", "Max Roe"]

@@ -196,7 +196,8 @@ def _authors(
 ) -> list[str]:
     """People first: JSON-LD, then meta tags, then (only when neither names a person) the
     authors the article's microdata marks, the page's byline as trafilatura's heuristics
-    find it, links to author pages, and the names after a byline label ("Von:")."""
+    find it, links to author pages, the names after a byline label ("Von:"), and the
+    author a Twitter card's extra field names ("Written by")."""
     from_ld: list[Credit] = []
     for name, declared in typed_names(ld.get("author")):
         from_ld.extend(credits(name, sites, declared))
@@ -220,10 +221,40 @@ def _authors(
     def from_labelled_byline() -> list[Credit]:
         return [c for text in doc.labelled_bylines for c in credits(text, sites)]
 
+    def from_card_label() -> list[Credit]:
+        name = _card_author(data.meta)
+        return credits(name, sites) if name else []
+
     return choose_authors(
         (from_ld, from_meta),
-        (from_microdata, from_byline, from_author_links, from_labelled_byline),
+        (from_microdata, from_byline, from_author_links, from_labelled_byline, from_card_label),
     )
+
+
+#: How Yoast SEO (WordPress) labels the author among its Twitter card's extra fields
+#: (`twitter:label1` "Written by" and `twitter:data1` the name, or `twitter:misc:Written
+#: by`), in the languages it ships. It names the first author only: a last resort, after
+#: the page's bylines.
+_WRITTEN_BY = frozenset(
+    {
+        *("written by", "verfasst von", "geschrieben von", "escrito por", "écrit par"),
+        *("scritto da", "geschreven door", "skrivet av", "skrevet af", "skrevet av"),
+        *("napisane przez", "ditulis oleh", "yazan", "kirjoittanut"),
+    }
+)
+_CARD_LABEL = "twitter:label"
+_CARD_DATA = "twitter:data"
+_CARD_MISC = "twitter:misc:"
+
+
+def _card_author(meta: dict[str, str]) -> str | None:
+    """The author's name in the Twitter card's extra fields, when one is labelled so."""
+    for key, value in meta.items():
+        if key.startswith(_CARD_MISC) and key.removeprefix(_CARD_MISC) in _WRITTEN_BY:
+            return value
+        if key.startswith(_CARD_LABEL) and value.casefold() in _WRITTEN_BY:
+            return meta.get(_CARD_DATA + key.removeprefix(_CARD_LABEL))
+    return None
 
 
 def _tags(ld: dict[str, Any], data: StructuredData, doc: PageHeuristics) -> list[str]:
