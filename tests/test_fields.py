@@ -653,3 +653,23 @@ def test_a_byline_beats_the_twitter_cards_label() -> None:
     html = f"<html><head>{card}</head><body><article>{byline}{BODY}</article></body></html>"
 
     assert fields(html)["authors"] == ["Jane Doe", "Max Roe"]
+
+
+class _UnsureOnShortSamples:
+    """A detector that is unsure of 600 characters and sure of more (as py3langid is of a
+    Zulu article under an English photo credit)."""
+
+    def classify(self, sample: str) -> tuple[str, float]:
+        return ("zu", 0.85) if len(sample) <= 600 else ("zu", 0.99)
+
+
+def test_a_longer_sample_decides_when_the_detector_is_unsure_of_the_opening(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import newscrawl.extraction.language as language
+
+    monkeypatch.setattr(language, "_identifier", _UnsureOnShortSamples)
+    opening = "Umbhalo " * 70  # 560 characters
+
+    assert choose_language("en", opening) == "en"  # no more text to read: the markup
+    assert choose_language("en", opening * 3) == "zu"

@@ -24,6 +24,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 #: Characters of text passed to the detector: enough to be sure (every dev-set body is
 #: right at 600), cheap to score (under 1 ms).
 _SAMPLE_CHARS = 600
+#: ...and when it is unsure of those, this many (a Zulu article under an English photo
+#: credit: 0.88 sure at 600 characters, 0.99 at 2,000).
+_LONG_SAMPLE_CHARS = 2000
 #: Below this many letters the detector is not asked (CJK letters count alike: 20 of
 #: them are a sentence).
 _MIN_LETTERS = 20
@@ -127,6 +130,10 @@ def _detect(text: str) -> tuple[str, float] | None:
     if len(_LETTER.findall(sample)) < _MIN_LETTERS:
         return None
     code, confidence = _identifier().classify(sample)
+    if confidence < _MIN_CONFIDENCE and len(text) > _SAMPLE_CHARS:
+        # Unsure on the opening (a caption's credit, a headline in another language):
+        # more of the text before the markup decides.
+        code, confidence = _identifier().classify(" ".join(text[:_LONG_SAMPLE_CHARS].split()))
     # Bokmål is the written Norwegian of nearly all news: the field says "no", as sites do.
     code = _MACROLANGUAGE.get(code, code)
     if len(code) != 2:
