@@ -187,14 +187,16 @@ _WORD_CHARS = re.compile(r"\w+")
 
 def ends_a_link_trail(heading: HtmlElement) -> bool:
     """A breadcrumb trail by its shape, whatever its class names: the heading is an item
-    of a list whose other items link (`<ul><li><a>Wirtschaft</a></li><li><h1>...`), or it
-    ends a run of two links or more with nothing but separators around them ("Home »
-    Wirtschaft » <h1>"). A section link over a headline (a kicker) is one link, not a list."""
+    of a list whose items before it all link (`<ul><li><a>Wirtschaft</a></li><li><h1>`),
+    or it ends a run of two links or more with nothing but separators around them ("Home
+    » Wirtschaft » <h1>"). A section link over a headline (a kicker) is one link, not a
+    list."""
     parent = heading.getparent()
     if parent is not None and parent.tag == "li":
         items = parent.getparent()
         if items is not None and items.tag in ("ul", "ol"):
-            before = list(items)[: list(items).index(parent)]
+            siblings = list(items)
+            before = siblings[: siblings.index(parent)]
             if before and all(item.find(".//a") is not None for item in before):
                 return True
     own = "".join(_WORD_CHARS.findall(heading.text_content()))
