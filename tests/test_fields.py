@@ -542,6 +542,23 @@ def test_published_day_takes_the_time_shown_beside_it(
     assert PageHeuristics(load_html(page(before=line)), URL).time_on(day) == expected
 
 
+@pytest.mark.parametrize(
+    ("under", "expected"),
+    [
+        # a date line under the headline, whatever its class names
+        ('<p class="x9">erstellt: <b>01. April 2025, 15:25</b></p>', "2025-04-01T15:25:00"),
+        # a sentence that names a time is no date line
+        ("<p>The meeting starts at 15:25 on 1 April 2025, the mayor said.</p>", None),
+        ("<p>Kickoff: 1 April 2025 at 15:25 in the town hall, with a band.</p>", None),
+    ],
+)
+def test_published_day_takes_the_time_shown_under_the_headline(
+    under: str, expected: str | None
+) -> None:
+    tree = load_html(page(body=under + BODY))
+    assert PageHeuristics(tree, URL).time_on("2025-04-01") == expected
+
+
 def test_published_takes_the_time_of_the_same_day_from_another_source() -> None:
     ld = {"@type": "NewsArticle", "headline": "Night trains return", "datePublished": "2024-04-15"}
     head = '<meta property="article:published_time" content="2024-04-15T13:38:00+02:00">'

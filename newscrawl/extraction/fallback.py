@@ -10,6 +10,7 @@ on first use only, so a page with complete structured data pays for none of them
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -66,6 +67,14 @@ _DATE_LINES = etree.XPath(
     "or contains(@class, 'meta')][not(self::meta or self::script or self::style)]"
 )
 _MAX_DATE_LINES = 60
+_HEADINGS = etree.XPath("//body//h1")
+_TEXTS_AFTER = etree.XPath(
+    "following::text()[normalize-space()][not(ancestor::script or ancestor::style)]"
+)
+#: Texts after the `<h1>` looked at for its date line (kicker, byline, date, time), and
+#: the words such a line holds at most.
+_MAX_TEXTS_UNDER_HEADING = 12
+_MAX_DATE_LINE_WORDS = 6
 _MAX_DATE_LINE_CHARS = 160
 # A clock time, not part of a date ("12.05.2024") or a longer number.
 _CLOCK = re.compile(
@@ -80,6 +89,28 @@ _MONTH_PREFIXES = {
     7: ("jul", "juil", "lug"), 8: ("aug", "aoû", "ago"), 9: ("sep", "set"),
     10: ("oct", "okt", "ott", "out"), 11: ("nov",), 12: ("dec", "dez", "déc", "dic"),
 }  # fmt: skip
+
+
+def _time_in(texts: Iterable[str], day: str) -> str | None:
+    """`day` with the time of day of the first of `texts` that names that day and a clock
+    time ("November 19, 2019, 9:02 AM", "01. April 2025, 15:25"), as local time."""
+    year, month, date = (int(part) for part in day.split("-"))
+    for raw in texts:
+        text = " ".join(raw.split())
+        if not text or len(text) > _MAX_DATE_LINE_CHARS:
+            continue
+        clock = _CLOCK.search(text)
+        if clock is None or not _names_day(text, year, month, date):
+            continue
+        hour, minute = int(clock["hour"]), int(clock["minute"])
+        meridiem = (clock["meridiem"] or "").replace(".", "").lower()
+        if meridiem == "pm" and hour < 12:
+            hour += 12
+        elif meridiem == "am" and hour == 12:
+            hour = 0
+        if hour < 24:
+            return f"{day}T{hour:02d}:{minute:02d}:00"
+    return None
 
 
 def _names_day(text: str, year: int, month: int, day: int) -> bool:
@@ -203,25 +234,23 @@ class PageHeuristics:
     def time_on(self, day: str) -> str | None:
         """`day` (YYYY-MM-DD) with the time of day the page shows beside it, in the first
         date line that names that day ("November 19, 2019, 9:02 AM", "Published 11:11 PM
-        EST Nov 19", "01. April 2025, 15:25"): as local time, without an offset (an
-        abbreviation such as "EST" does not say which offset). None when no line does."""
-        year, month, date = (int(part) for part in day.split("-"))
-        for element in _DATE_LINES(self._tree)[:_MAX_DATE_LINES]:
-            text = " ".join(element.text_content().split())
-            if not text or len(text) > _MAX_DATE_LINE_CHARS:
-                continue
-            clock = _CLOCK.search(text)
-            if clock is None or not _names_day(text, year, month, date):
-                continue
-            hour, minute = int(clock["hour"]), int(clock["minute"])
-            meridiem = (clock["meridiem"] or "").replace(".", "").lower()
-            if meridiem == "pm" and hour < 12:
-                hour += 12
-            elif meridiem == "am" and hour == 12:
-                hour = 0
-            if hour < 24:
-                return f"{day}T{hour:02d}:{minute:02d}:00"
-        return None
+        EST Nov 19", "01. April 2025, 15:25"), or else in the first texts under the
+        page's one `<h1>` (a site whose class names say nothing of dates): as local time,
+        without an offset (an abbreviation such as "EST" does not say which offset). None
+        when no line does."""
+        lines = (element.text_content() for element in _DATE_LINES(self._tree)[:_MAX_DATE_LINES])
+        return _time_in(lines, day) or _time_in(self._under_heading(), day)
+
+    def _under_heading(self) -> list[str]:
+        """The first texts after the page's one `<h1>`, where its date line sits: for
+        pages whose class names say nothing of dates."""
+        headings = _HEADINGS(self._tree)
+        if len(headings) != 1:
+            return []
+        texts = [str(text) for text in _TEXTS_AFTER(headings[0])[:_MAX_TEXTS_UNDER_HEADING]]
+        # A date line is short: "erstellt: 01. April 2025, 15:25", not a sentence that
+        # names a time ("The meeting starts at 10:30 on 19 November.").
+        return [text for text in texts if len(text.split()) <= _MAX_DATE_LINE_WORDS]
 
     @cached_property
     def date(self) -> str | None:
