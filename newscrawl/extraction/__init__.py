@@ -43,7 +43,7 @@ from newscrawl.cleaning.html import PageClues, SiteRules, prune_chrome
 from newscrawl.cleaning.structure import find_article_root
 from newscrawl.core.text import ends_like_a_sentence, prose_paragraphs, tidy_lines, word_count
 from newscrawl.core.urls import is_story_url
-from newscrawl.extraction.fallback import PageHeuristics
+from newscrawl.extraction.fallback import PageHeuristics, only_heading
 from newscrawl.extraction.fields import read_fields
 from newscrawl.extraction.loading import load_html
 from newscrawl.extraction.overrides import read_field_rules
@@ -530,7 +530,7 @@ def _clues(data: StructuredData, tree: HtmlElement) -> PageClues:
 def _page_heading(tree: HtmlElement) -> tuple[str, ...]:
     """The text of the page's `<h1>` when it has exactly one: its headline as displayed,
     which may differ from the metadata's (shortened, or edited after publication)."""
-    heading = _only_heading(tree)
+    heading = only_heading(tree)
     return (text_of(heading),) if heading is not None else ()
 
 
@@ -557,12 +557,6 @@ def _kicked_headline(tree: HtmlElement) -> tuple[str, ...]:
     return ()
 
 
-def _only_heading(tree: HtmlElement) -> HtmlElement | None:
-    """The page's `<h1>` when it has exactly one."""
-    headings = tree.findall(".//body//h1")
-    return headings[0] if len(headings) == 1 else None
-
-
 def _heading_first(text: str, tree: HtmlElement) -> str:
     """`text` with the page's headline above the lines that the extractor wrote before it
     but the page shows after it.
@@ -572,7 +566,7 @@ def _heading_first(text: str, tree: HtmlElement) -> str:
     "entry"). The header stripping takes what precedes the headline for the page header,
     so such a short first paragraph of the article was lost with it. A line the page also
     shows before the headline stays where it is."""
-    h1 = _only_heading(tree)
+    h1 = only_heading(tree)
     if h1 is None:
         return text
     lines = text.split("\n")

@@ -67,7 +67,6 @@ _DATE_LINES = etree.XPath(
     "or contains(@class, 'meta')][not(self::meta or self::script or self::style)]"
 )
 _MAX_DATE_LINES = 60
-_HEADINGS = etree.XPath("//body//h1")
 _TEXTS_AFTER = etree.XPath(
     "following::text()[normalize-space()][not(ancestor::script or ancestor::style)]"
 )
@@ -89,6 +88,12 @@ _MONTH_PREFIXES = {
     7: ("jul", "juil", "lug"), 8: ("aug", "aoû", "ago"), 9: ("sep", "set"),
     10: ("oct", "okt", "ott", "out"), 11: ("nov",), 12: ("dec", "dez", "déc", "dic"),
 }  # fmt: skip
+
+
+def only_heading(tree: HtmlElement) -> HtmlElement | None:
+    """The page's `<h1>` when it has exactly one."""
+    headings = tree.findall(".//body//h1")
+    return headings[0] if len(headings) == 1 else None
 
 
 def _time_in(texts: Iterable[str], day: str) -> str | None:
@@ -244,10 +249,10 @@ class PageHeuristics:
     def _under_heading(self) -> list[str]:
         """The first texts after the page's one `<h1>`, where its date line sits: for
         pages whose class names say nothing of dates."""
-        headings = _HEADINGS(self._tree)
-        if len(headings) != 1:
+        heading = only_heading(self._tree)
+        if heading is None:
             return []
-        texts = [str(text) for text in _TEXTS_AFTER(headings[0])[:_MAX_TEXTS_UNDER_HEADING]]
+        texts = [str(text) for text in _TEXTS_AFTER(heading)[:_MAX_TEXTS_UNDER_HEADING]]
         # A date line is short: "erstellt: 01. April 2025, 15:25", not a sentence that
         # names a time ("The meeting starts at 10:30 on 19 November.").
         return [text for text in texts if len(text.split()) <= _MAX_DATE_LINE_WORDS]

@@ -199,7 +199,6 @@ def ends_a_link_trail(heading: HtmlElement) -> bool:
             before = siblings[: siblings.index(parent)]
             if before and all(item.find(".//a") is not None for item in before):
                 return True
-    own = "".join(_WORD_CHARS.findall(heading.text_content()))
     node = heading
     for ancestor in list(heading.iterancestors())[:_TRAIL_DEPTH]:
         if _words_after(node):
@@ -208,6 +207,7 @@ def ends_a_link_trail(heading: HtmlElement) -> bool:
         links = [a for a in ancestor.iter("a") if heading not in a.iterancestors()]
         if len(links) < _MIN_TRAIL_LINKS:
             continue
+        own = "".join(_WORD_CHARS.findall(heading.text_content()))
         text = "".join(_WORD_CHARS.findall(ancestor.text_content()))
         linked = "".join("".join(_WORD_CHARS.findall(a.text_content())) for a in links)
         if own and text == linked + own:  # the links, then the heading: nothing else
