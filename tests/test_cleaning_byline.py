@@ -198,6 +198,9 @@ ARTICLE = "\n".join(PARAGRAPHS)
         (["Anna Muster", "Redakteurin bei der Courier-Zeitung seit 2019."], ["Anna Muster"]),
         (["Anna Muster", "Redakteurin"], ["Anna Muster"]),
         (["Jane Doe", "Senior Reporter", "@janedoe"], ["Jane Doe"]),
+        # roles the byline parser knew before the author-box rule did (one list now)
+        (["Jane Doe", "Senior Analyst"], ["Jane Doe"]),
+        (["Giulia Bianchi", "Caporedattrice del Courier dal 2019."], ["Giulia Bianchi"]),
     ],
 )
 def test_an_author_box_below_the_article_goes_with_what_follows(

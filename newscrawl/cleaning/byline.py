@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from newscrawl.cleaning import evidence
 from newscrawl.cleaning.markers import AUTHOR_BOX_HEADING_RE, DATE_RE
+from newscrawl.core.roles import ROLE_WORD
 from newscrawl.core.text import after_prose, ends_like_a_sentence, is_prose
 
 #: A byline sits under the headline and the standfirst: among the first lines of text.
@@ -70,27 +71,15 @@ _MAX_ROLE_WORDS = 3
 #: A box under its heading ("About the author") holds a name, a handle, a role, a bio.
 _MAX_LINES_IN_BOX = 4
 _MAX_CHARS_IN_BOX = 600
-#: What a journalist's role is called, in the languages of the byline labels: the word an
-#: author box's role line ("Redakteurin", "Senior Reporter") or bio ("Transport reporter at
-#: the Courier, covering ...") is made of.
-_ROLE_WORD = (
-    r"(reporter|correspondent|editor|writer|journalist|columnist|contributor|producer"
-    r"|photographer|photojournalist|critic|freelancer|redakteur|korrespondent|autor"
-    r"|volontär|kolumnist|ressortleiter|journaliste|rédacteur|rédactrice|correspondant"
-    r"|chroniqueur|chroniqueuse|éditorialiste|periodista|redactor|corresponsal|reportero"
-    r"|columnista|giornalista|redattore|redattrice|corrispondente|inviato|inviata"
-    r"|caporedattore|jornalista|repórter|redator|correspondente|colunista|verslaggever"
-    r"|redacteur|redaktør|redaktör|skribent)(in|a|e)?(?!\w)"
-)
 #: A role line: a few words ending in a role ("Redakteurin", "Senior Staff Writer").
-_ROLE_LINE = re.compile(rf"^(?:[\w-]+\s){{0,2}}[\w-]*{_ROLE_WORD}$", re.IGNORECASE)
+_ROLE_LINE = re.compile(rf"^(?:[\w-]+\s){{0,2}}{ROLE_WORD}$", re.IGNORECASE)
 #: A bio that opens with the author's role rather than their name: a capitalised phrase
 #: of a few words ending in a role, then where they work ("Transport reporter at the
 #: Courier, covering ...", "Redakteurin bei der taz seit 2019."). A sentence opens with
 #: its article: "The reporter at the scene said ..." is the article's.
 _ROLE_BIO = re.compile(
     rf"^(?!(?:the|an?|der|die|das|le|la|les|el|los|las|il|lo|gli|o|os|as|de|het|een)\s)"
-    rf"(?=(?-i:[A-ZÄÖÜÉ]))(?:[\w-]+\s){{0,2}}[\w-]*{_ROLE_WORD}"
+    rf"(?=(?-i:[A-ZÄÖÜÉ]))(?:[\w-]+\s){{0,2}}{ROLE_WORD}"
     r"(?:,|\s(?:at|for|with|of|on|bei|für|beim|im|der|des|au|à|de|du|chez|en|di|del|della"
     r"|da|do|na|no|van|bij|voor|på|för|hos|i)\s)",
     re.IGNORECASE,

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from html import unescape
 from urllib.parse import urlsplit
 
+from newscrawl.core.roles import ROLE_NOUNS, ROLE_PLURALS
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -111,13 +113,7 @@ _DATE_WORDS = (
 _DATE_TOKEN = re.compile(r"^[\d.:/,-]+(?:am|pm|h|uhr)?$", re.IGNORECASE)
 
 #: Words that name a role, not a person ("AP Sports Writer", "Redakteurin").
-_ROLE_NOUNS = _words(
-    "writer writers editor editors reporter reporters correspondent columnist contributor "
-    "journalist photographer producer director analyst critic intern editor-at-large "
-    "redakteur redakteurin redakteure korrespondent korrespondentin autorin "
-    "journaliste rédacteur rédactrice envoyé envoyée corresponsal periodista redactor "
-    "redactora giornalista inviato inviata jornalista repórter redaktør reporterin"
-)
+_ROLE_NOUNS = ROLE_NOUNS | ROLE_PLURALS
 #: Words that qualify a role ("Senior Political Correspondent", "Lifestyle Writer").
 _ROLE_MODIFIERS = _words(
     "senior junior chief deputy lead staff news sports sport political politics national "
