@@ -92,6 +92,7 @@ COMMENT_FORMS = {
         "Post Comment",
     ],
     "de": [
+        "Schreibe einen Kommentar Antworten abbrechen",
         "Deine E-Mail-Adresse wird nicht veröffentlicht. Erforderliche Felder sind mit * markiert",
         "Kommentar abschicken",
     ],
@@ -104,6 +105,20 @@ COMMENT_FORMS = {
         "Tu dirección de correo electrónico no será publicada. Los campos obligatorios están "
         "marcados con *",
         "Publicar el comentario",
+    ],
+    "it": [
+        "Lascia un commento Annulla risposta",
+        "Il tuo indirizzo email non sarà pubblicato. I campi obbligatori sono contrassegnati *",
+        "Invia commento",
+    ],
+    "pt": [
+        "Deixe um comentário Cancelar resposta",
+        "O seu endereço de email não será publicado. Campos obrigatórios são marcados com *",
+        "Publicar comentário",
+    ],
+    "nl": [
+        "Geef een reactie Reactie annuleren",
+        "Je e-mailadres wordt niet gepubliceerd. Vereiste velden zijn gemarkeerd met *",
     ],
     "disqus": ["Please enable JavaScript to view the comments powered by Disqus."],
 }

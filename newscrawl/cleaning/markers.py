@@ -784,7 +784,8 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         # and the spam filter's notice
         r"(tu dirección de correo electrónico no será publicada|il tuo indirizzo e-?mail non sarà"
         r" pubblicato|votre adresse (e-?mail|de messagerie) ne sera pas publiée|o seu endereço de"
-        r" e-?mail não será publicado|je e-?mailadres wordt niet gepubliceerd)\..{0,100}",
+        r" e-?mail não será publicado|je e-?mailadres wordt niet gepubliceerd|(deine|ihre) "
+        r"e-mail-adresse wird nicht veröffentlicht)(\..{0,100}|\s.{0,100})?",
         r"(meinen namen|guarda mi nombre|salva il mio nome|enregistrer mon nom|salvar meus dados"
         r"|mijn naam).{0,150}(kommentierung|comente|commento|commentaire|comentar|reageer)\b"
         r".{0,20}",
@@ -797,16 +798,12 @@ CLOSING_LINES: dict[str, tuple[str, ...]] = {
         r" berichten)\.?",
         r"(diese website verwendet|ce site utilise|este sitio usa|questo sito utilizza|este site"
         r" utiliza o|deze site gebruikt) akismet\b.{0,200}",
-        r"(deine|ihre) e-mail-adresse wird nicht veröffentlicht\.?( erforderliche felder sind"
-        r" mit \* markiert\.?)?|kommentar abschicken|antworten abbrechen"
-        r"|votre adresse (e-?mail|de messagerie) ne sera pas publiée\.?( les champs "
-        r"obligatoires sont indiqués avec \*\.?)?|(laisser un commentaire )?annuler la réponse"
-        r"|tu dirección de correo electrónico no será publicada\.?( los campos obligatorios "
-        r"están marcados con \*\.?)?|(deja una respuesta )?cancelar la respuesta"
-        r"|publicar (el )?comentario|il tuo indirizzo e-?mail non sarà pubblicato\.?( i campi "
-        r"obbligatori sono contrassegnati \*\.?)?|annulla risposta|invia commento"
-        r"|o seu endereço de e-?mail não será publicado\.?( campos obrigatórios são marcados "
-        r"com \*\.?)?|publicar comentário",
+        # the reply heading and its cancel link, one line ("Leave a Reply Cancel reply")
+        r"(schreibe einen kommentar )?antworten abbrechen|(laisser un commentaire )?annuler la "
+        r"réponse|(deja una respuesta )?cancelar la respuesta|(lascia un commento )?annulla "
+        r"risposta|(deixe (um comentário|uma resposta) )?cancelar resposta|(geef een reactie )?"
+        r"reactie annuleren",
+        r"kommentar abschicken|publicar (el )?comentario|invia commento|publicar comentário",
     ),
     # An e-mail address the page gives the reader: "Write to Al Root at ...", "Have a tip?
     # ... may be reached at ...", "Email: ...". Not an article's last sentence that names an
