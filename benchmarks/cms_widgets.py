@@ -4,23 +4,25 @@
     python benchmarks/cms_widgets.py --pages 40  # more
 
 Most news sites run on a few publishing systems: WordPress with a news theme (tagDiv's
-Newspaper, JNews, Jannah, Zox News, Newspack, GeneratePress) or a page builder (Elementor)
-and its plugins (Jetpack's related posts and sharing buttons, YARPP, Contextual Related
-Posts, AddToAny, Social Warfare, Simple Author Box, Mailchimp forms, WordAds, Easy Table of
-Contents, Yoast's breadcrumbs), Drupal, Joomla (and K2), TYPO3's news extension, Ghost,
-Blogger, Substack, Wix. Each prints its related posts, share buttons, tag lists, author
-boxes, newsletter forms, tables of contents and post navigation in markup of its own, the
-same on every site that runs it. The widgets below are written from how these systems
-mark them up (class names, headings, button texts as they ship them), not from the dev
-pages, and each is set where its system puts it: inside the post's content container
-after the last paragraph (a plugin's `the_content` filter), between two paragraphs (an ad
-slot, a sign-up box, a table of contents, which lists subheadings the page then has),
-before the container (breadcrumbs, a "Submitted by" line) or after it inside the post (a
-theme's template part). Five of them (the Newspaper theme's related articles and post
-navigation, WordPress's, Jannah's and Zox News's related posts) are also built with their
-labels as the themes' translations print them in German, Spanish, French, Italian and
-Portuguese (`TRANSLATIONS`). Each page is read with its class names as the systems write
-them, and renamed (`plain_markup`), as a site whose names no rule knows.
+Newspaper, JNews, Jannah, Zox News, Newspack, GeneratePress) or a page builder
+(Elementor) and its plugins (Jetpack's related posts and sharing buttons, YARPP,
+Contextual Related Posts, AddToAny, Social Warfare, Simple Author Box, Mailchimp forms,
+WordAds, Easy Table of Contents, Yoast's breadcrumbs), Drupal, Joomla (and K2), TYPO3's
+news extension, Ghost, Blogger, Substack, Wix, with comments in WordPress or Disqus. Each
+prints its related posts, share buttons, tag lists, author boxes, newsletter forms,
+comment threads, tables of contents and post navigation in markup of its own, the same on
+every site that runs it. The widgets below are written from how these systems mark them
+up (class names, headings, button texts as they ship them), not from the dev pages, and
+each is set where its system puts it: inside the post's content container after the last
+paragraph (a plugin's `the_content` filter), between two paragraphs (an ad slot, a
+sign-up box, a table of contents, which lists subheadings the page then has), before the
+container (breadcrumbs, a "Submitted by" line) or after it inside the post (a theme's
+template part). Seven of them (the Newspaper theme's related articles and post
+navigation, WordPress's, Jannah's and Zox News's related posts, WordPress's comment form
+and thread) are also built with their labels as the themes' translations print them in
+German, Spanish, French, Italian and Portuguese (`TRANSLATIONS`). Each page is read with
+its class names as the systems write them, and renamed (`plain_markup`), as a site whose
+names no rule knows.
 
 The article is a real gold body of the dev sets (its paragraphs as `<p>`s), so a page
 reads like a real post. For each widget, on each page:
@@ -40,7 +42,10 @@ on 41 pages: a table of contents' title and toggle, Yoast's breadcrumb trail, an
 Elementor's share buttons under a body that ends in "See more photos:". Left as found:
 those share buttons (a lone network name may be a subheading). A JNews author box
 renamed, whose bio opens with the author's role instead of their name, was left until
-stop 33 too.
+stop 33 too. Stop 34 added WordPress's comment thread ("2 thoughts on “Title”", each
+comment's "says:", time and "Reply" link) and Disqus's notice, and translated the comment
+form and thread as WordPress prints them in the five languages: stop 33's cleaner left
+none of the 12 new widgets, as written or renamed (nor did trafilatura).
 """
 
 from __future__ import annotations
@@ -178,13 +183,40 @@ WIDGETS: tuple[Widget, ...] = (
            ' id="cancel-comment-reply-link" href="#respond" style="display:none;">Cancel reply</a>'
            '</small></h3><form action="/wp-comments-post.php" method="post" id="commentform" '
            'class="comment-form"><p class="comment-notes"><span id="email-notes">Your email address'
-           ' will not be published.</span> Required fields are marked <span class="required">*'
-           '</span></p><p class="comment-form-comment"><label for="comment">Comment</label> '
+           ' will not be published.</span> <span class="required-field-message">Required fields '
+           'are marked *</span></p><p class="comment-form-comment"><label for="comment">'
+           "Comment</label> "
            '<textarea id="comment" name="comment"></textarea></p><p class="comment-form-author">'
            '<label for="author">Name</label> <input id="author" name="author"></p><p class="form-'
            'submit"><input name="submit" type="submit" id="submit" class="submit" value="Post '
            'Comment"></p></form></div></div>',
-           ("Leave a Reply", "will not be published", "Required fields")),
+           ("Leave a Reply", "Cancel reply", "Your email address will not be published.",
+            "Required fields are marked *")),
+    Widget("wordpress", "comment thread", "post",
+           '<div id="comments" class="comments-area"><h2 class="comments-title">2 thoughts on '
+           f'&ldquo;{_TITLE}&rdquo;</h2><ol class="comment-list">'
+           + "".join(
+               f'<li id="comment-{n}" class="comment even thread-even depth-1"><article id="div-'
+               f'comment-{n}" class="comment-body"><footer class="comment-meta"><div class="'
+               'comment-author vcard"><img alt="" src="/avatar.jpg" class="avatar" height="32" '
+               f'width="32"><b class="fn">{name}</b> <span class="says">says:</span></div><div '
+               f'class="comment-metadata"><a href="#comment-{n}"><time datetime="2024-05-14T1'
+               f'{n}:15:00+00:00">May 14, 2024 at 1{n}:15 am</time></a></div></footer><div class='
+               f'"comment-content"><p>{said}</p></div><div class="reply"><a rel="nofollow" class'
+               f'="comment-reply-link" href="#comment-{n}">Reply</a></div></article></li>'
+               for n, name, said in (
+                   (1, "Sam Poe", "About time. The students will love it, and so will the "
+                    "night shift at the hospital."),
+                   (2, "Ann Lee", "Will bikes be allowed on board? The article does not say."),
+               )
+           )
+           + "</ol></div>",
+           ("thoughts on", "says:", "About time. The students", "Will bikes be allowed")),
+    Widget("disqus", "comment thread", "post",
+           '<div id="disqus_thread"></div><script>var disqus_config = function () {};</script>'
+           '<noscript>Please enable JavaScript to view the <a href="https://disqus.com/?ref_'
+           'noscript" rel="nofollow">comments powered by Disqus.</a></noscript>',
+           ("Please enable JavaScript", "powered by Disqus")),
     # WordPress plugins.
     Widget("wordpress plugin", "YARPP related posts", "content",
            '<div class="yarpp yarpp-related yarpp-related-website yarpp-template-list"><h3>Related'
@@ -631,6 +663,15 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "Next Post": "Nächster Beitrag",
         "Related Articles": "Ähnliche Artikel",
         "You may like": "Das könnte Ihnen auch gefallen",
+        "Leave a Reply": "Schreibe einen Kommentar",
+        "Cancel reply": "Antworten abbrechen",
+        "Your email address will not be published.": (
+            "Deine E-Mail-Adresse wird nicht veröffentlicht."
+        ),
+        "Required fields are marked *": "Erforderliche Felder sind mit * markiert",
+        "thoughts on": "Gedanken zu",
+        "says:": "sagt:",
+        "Reply": "Antworten",
     },
     "es": {
         "RELATED ARTICLES": "ARTÍCULOS RELACIONADOS",
@@ -642,6 +683,15 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "Next Post": "Siguiente entrada",
         "Related Articles": "Artículos relacionados",
         "You may like": "También te puede gustar",
+        "Leave a Reply": "Deja una respuesta",
+        "Cancel reply": "Cancelar la respuesta",
+        "Your email address will not be published.": (
+            "Tu dirección de correo electrónico no será publicada."
+        ),
+        "Required fields are marked *": "Los campos obligatorios están marcados con *",
+        "thoughts on": "comentarios en",
+        "says:": "dice:",
+        "Reply": "Responder",
     },
     "fr": {
         "RELATED ARTICLES": "ARTICLES CONNEXES",
@@ -653,6 +703,13 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "Next Post": "Article suivant",
         "Related Articles": "Articles similaires",
         "You may like": "Vous pourriez aussi aimer",
+        "Leave a Reply": "Laisser un commentaire",
+        "Cancel reply": "Annuler la réponse",
+        "Your email address will not be published.": "Votre adresse e-mail ne sera pas publiée.",
+        "Required fields are marked *": "Les champs obligatoires sont indiqués avec *",
+        "thoughts on": "réflexions sur",
+        "says:": "dit :",
+        "Reply": "Répondre",
     },
     "it": {
         "RELATED ARTICLES": "ARTICOLI CORRELATI",
@@ -664,6 +721,13 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "Next Post": "Articolo successivo",
         "Related Articles": "Articoli correlati",
         "You may like": "Potrebbe piacerti",
+        "Leave a Reply": "Lascia un commento",
+        "Cancel reply": "Annulla risposta",
+        "Your email address will not be published.": "Il tuo indirizzo email non sarà pubblicato.",
+        "Required fields are marked *": "I campi obbligatori sono contrassegnati *",
+        "thoughts on": "pensieri riguardo",
+        "says:": "ha detto:",
+        "Reply": "Rispondi",
     },
     "pt": {
         "RELATED ARTICLES": "ARTIGOS RELACIONADOS",
@@ -675,6 +739,13 @@ TRANSLATIONS: dict[str, dict[str, str]] = {
         "Next Post": "Próximo post",
         "Related Articles": "Artigos relacionados",
         "You may like": "Talvez você goste",
+        "Leave a Reply": "Deixe um comentário",
+        "Cancel reply": "Cancelar resposta",
+        "Your email address will not be published.": "O seu endereço de email não será publicado.",
+        "Required fields are marked *": "Campos obrigatórios são marcados com *",
+        "thoughts on": "comentários em",
+        "says:": "disse:",
+        "Reply": "Responder",
     },
 }
 #: The widgets whose labels are translated: (system, name) of each.
@@ -684,6 +755,8 @@ _TRANSLATED = (
     ("wordpress", "post navigation"),
     ("jannah theme", "related articles"),
     ("zox news theme", "related posts"),
+    ("wordpress", "comment form"),
+    ("wordpress", "comment thread"),
 )
 WIDGETS += tuple(
     _translated(widget, language, words)
@@ -711,6 +784,7 @@ SKELETONS: dict[str, tuple[str, str]] = {
     "joomla k2": ("itemView", "itemFullText"),
     "typo3 news": ("news news-single", "news-text-wrap"),
     "wix": ("blog-post-page-font", "post-content__body"),
+    "disqus": ("hentry", "entry-content"),
 }
 
 
