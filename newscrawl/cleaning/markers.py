@@ -230,6 +230,15 @@ TAIL_HEADERS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+#: Calls to write a comment ("Leave a comment", "Kommentar schreiben", "Lascia un commento"):
+#: a chrome line wherever it stands (`comment_prompt`), and a comment thread's header above
+#: the comments (`COMMENT_HEADERS`).
+_COMMENT_CALLS = (
+    r"(leave|post|add|write) a (comment|reply)|join the (discussion|conversation)"
+    r"|diskutieren sie mit|kommentar (schreiben|verfassen|abgeben)|laisser un commentaire"
+    r"|(deja|escribe) (un|tu) comentario|deixe (um|seu) comentário|lascia un commento"
+)
+
 #: Whole lines that are site chrome, whatever their position, by what they are (each entry
 #: holds every language's words for it): the article's toolbar (share, save, print, listen),
 #: ad labels, reading times, comment prompts, "click here" calls and page navigation, the
@@ -313,16 +322,15 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
     ),
     "comment_prompt": (
         r"(view|show|hide|load|add|post|read) (\d+ )?comments?|\d+ comments?|comments? \(\d+\)",
-        r"print( this)? article|comments?|tell us what you think|leave a (comment|reply)",
+        r"print( this)? article|comments?|tell us what you think",
         r"kommentare?( \(\d+\))?|commentaires?( \(\d+\))?|comentários?( \(\d+\))?",
         r"comentarios?( \(\d+\))?|commenti( \(\d+\))?|komentarze( \(\d+\))?|reacties?( \(\d+\))?",
         r"skomentuj|reageer|kommentarer( \(\d+\))?|hozzászólások( \(\d+\))?"
         r"|(komentáře|комментарии|yorumlar|bình luận|kommentit)( \(\d+\))?",
-        r"jetzt kommentieren|diskutieren sie mit|kommentare (öffnen|anzeigen|lesen|schließen)"
-        r"|(view|show|hide) comments|join the discussion",
-        r"kommentar (schreiben|verfassen|abgeben)|laisser un commentaire|(deja|escribe) (un|tu) "
-        r"comentario|deixe (um|seu) comentário|lascia un commento",
-        r"(post|add|write) a comment|be the first to comment|log ?in to comment"
+        r"jetzt kommentieren|kommentare (öffnen|anzeigen|lesen|schließen)|(view|show|hide) "
+        r"comments",
+        _COMMENT_CALLS,
+        r"be the first to comment|log ?in to comment"
         # what blog software ships: Blogger's "No comments:", Drupal's "Log in or register
         # to post comments", a theme's "Click to comment", "Facebook Comments"
         r"|no comments|click to comment|facebook comments"
@@ -334,8 +342,7 @@ CHROME_LINES: dict[str, tuple[str, ...]] = {
         r"|publicar un comentario|(cancella|annulla) risposta|annuler la réponse"
         r"|publier un commentaire|cancelar resposta|nenhum comentário|postar um comentário"
         r"|geef een reactie|reactie annuleren"
-        r"|comment on this (story|article)|comments are closed\.?|join the (conversation"
-        r"|discussion)",
+        r"|comment on this (story|article)|comments are closed\.?",
     ),
     # calls to click, and the page's own navigation: "Click to enlarge", "Back to top"
     "click_here": (
@@ -954,9 +961,7 @@ COMMENT_HEADERS: tuple[str, ...] = (
     r"|yorum(lar)?)( (to|on|zu|sur|a|em|su|op) .{1,200})?\s*[\])]?",
     r"(all |reader |readers' )?(comments?|kommentare|leserkommentare|commentaires|comentarios"
     r"|comentários|commenti|komentarze|reacties|kommentarer|yorumlar)( \(\d+\)| \d+)?",
-    r"(leave|post|add|write) a (comment|reply)|join the (discussion|conversation)"
-    r"|diskutieren sie mit|kommentar (schreiben|verfassen|abgeben)|laisser un commentaire"
-    r"|(deja|escribe) (un|tu) comentario|deixe (um|seu) comentário|lascia un commento",
+    _COMMENT_CALLS,
 )
 #: A comment's time, as comment systems write it: relative ("2 days ago", "vor 3 Stunden",
 #: "il y a 2 heures", "hace 5 horas", "há 2 dias", "3 ore fa", "2 uur geleden").
