@@ -51,6 +51,13 @@ THREADS = {
         "Gary M on September 17, 2018 at 8:50 pm said:",
         "They should, the airport is on the line.",
     ],
+    # the stamps with each comment after them on their line: the thread in list items
+    # (GiveWell's blog with its tags written as <div>s, `quality.py --plain-tags`)
+    "WordPress stamps, each with its comment": [
+        "- Alex on September 17, 2018 at 6:34 am said: Will the night trains stop at the "
+        "airport too?",
+        "- Gary M on September 17, 2018 at 8:50 pm said: They should, the airport is on the line.",
+    ],
     # the count after the label, each comment opening with its commenter's name (Daily
     # Maverick's thread with its class names renamed)
     "counted after the label, comments on the commenter's line": [
@@ -139,6 +146,28 @@ def test_people_the_article_quotes_on_their_own_lines_are_no_thread() -> None:
     quotes = [
         "Jane Doe says: “The night trains will change how students get home.”",
         "Sam Poe says: “We have asked for this for ten years.”",
+    ]
+    text = "\n".join([ARTICLE, *quotes])
+
+    assert clean_text(text) == text
+
+
+def test_wordpress_stamps_under_a_one_paragraph_post_are_its_thread() -> None:
+    """An open thread's post is a paragraph or two; its readers' comments follow. No live
+    blog writes WordPress's stamps, so one paragraph of prose above them is enough."""
+    thread = THREADS["WordPress stamps, each with its comment"]
+    assert clean_text("\n".join([PARAGRAPHS[0], *thread])) == PARAGRAPHS[0]
+    assert clean_text("\n".join([PARAGRAPHS[0], *THREADS["WordPress stamps"]])) == PARAGRAPHS[0]
+
+
+def test_dated_statements_the_article_quotes_are_no_thread() -> None:
+    """A date without a time of day, or a time that opens a live blog's entry: the
+    article's, however many of them follow each other."""
+    quotes = [
+        "The minister on 12 September 2018 said: “The night trains will run.”",
+        "The operator on 14 September 2018 said: “We will add two more.”",
+        "14:30: The minister said: “We have asked for this for ten years.”",
+        "15:10: The operator said: “The first train is full.”",
     ]
     text = "\n".join([ARTICLE, *quotes])
 

@@ -11,13 +11,15 @@ its shape, in any site's words:
   07:47 am", "GuterMensch vor 3 Stunden", "2h ago") or as a date, or a comment opening
   with its commenter's name ("kanu sukha says: When ...");
 - WordPress's header that names the article ("34 responses to “Title”");
-- two WordPress stamps ("Alex on September 17, 2018 at 6:34 am said:"), no header needed;
+- two WordPress stamps ("Alex on September 17, 2018 at 6:34 am said:"), no header needed,
+  also where each has its comment after it on its line ("- Alex on September 17, 2018 at
+  6:34 am said: I skimmed your report ...", a thread in list items);
 - a header that counts the comments ("All Comments 4", "5 Comentarios", "2 comments") and
   no more lines under it than that many comments fill (two lines each, and the form's
   few): the text ends in the thread, stamps or not.
 
-Only after three paragraphs of prose: a live blog's time stamps under a comment counter
-at its top are the article's.
+Only after three paragraphs of prose (one, for WordPress stamps): a live blog's time
+stamps under a comment counter at its top are the article's.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import re
 
 from newscrawl.cleaning.markers import (
     COMMENT_HEADER_RE,
+    COMMENT_SAID_DATED_INLINE_RE,
     COMMENT_SAID_INLINE_RE,
     COMMENT_SAID_RE,
     DATE_RE,
@@ -33,8 +36,11 @@ from newscrawl.cleaning.markers import (
 )
 from newscrawl.core.text import after_prose, ends_like_a_sentence, word_count
 
-#: Prose paragraphs the article has above a thread.
+#: Prose paragraphs the article has above a thread; one above WordPress stamps, which no
+#: live blog writes ("Alex on September 17, 2018 at 6:34 am said:"): an open thread's post
+#: is a paragraph or two.
 _MIN_PARAGRAPHS_ABOVE = 3
+_MIN_PARAGRAPHS_ABOVE_STAMPS = 1
 #: Lines under a header that must hold its stamps (a comment runs to a few lines).
 _STAMP_LOOKAHEAD = 12
 _MIN_STAMPS = 2
@@ -57,9 +63,10 @@ def comment_thread_start(lines: list[str]) -> int | None:
     """Index of the line where a comment thread starts, or None."""
     content = [i for i, line in enumerate(lines) if line.strip()]
     texts = [lines[i].strip() for i in content]
-    for n in range(after_prose(texts, _MIN_PARAGRAPHS_ABOVE), len(content)):
+    headers_from = after_prose(texts, _MIN_PARAGRAPHS_ABOVE)
+    for n in range(after_prose(texts, _MIN_PARAGRAPHS_ABOVE_STAMPS), len(content)):
         i, line = content[n], texts[n]
-        header = _may_be_header(line) and bool(COMMENT_HEADER_RE.match(line))
+        header = n >= headers_from and _may_be_header(line) and bool(COMMENT_HEADER_RE.match(line))
         if not header and not _is_said(line):
             continue
         following = texts[n + 1 : n + 1 + _STAMP_LOOKAHEAD]
@@ -94,7 +101,10 @@ def _may_be_header(line: str) -> bool:
 
 
 def _is_said(line: str) -> bool:
-    return line.endswith(":") and COMMENT_SAID_RE.match(line) is not None
+    """A WordPress stamp: on its own line, or with the comment after it on its line."""
+    if line.endswith(":"):
+        return COMMENT_SAID_RE.match(line) is not None
+    return COMMENT_SAID_DATED_INLINE_RE.match(line) is not None
 
 
 def _is_stamp(line: str) -> bool:
