@@ -160,6 +160,22 @@ def test_wordpress_stamps_under_a_one_paragraph_post_are_its_thread() -> None:
     assert clean_text("\n".join([PARAGRAPHS[0], *THREADS["WordPress stamps"]])) == PARAGRAPHS[0]
 
 
+def test_statements_over_quotes_high_in_the_article_are_no_thread() -> None:
+    """Lines that end in "said:" without a date and time, under the first paragraph: the
+    article's own quotes."""
+    lines = [
+        PARAGRAPHS[0],
+        "In a statement, the operator said:",
+        "“The night trains will run from June.”",
+        "The passenger group said:",
+        "“We welcome the plan.”",
+        *PARAGRAPHS[1:],
+    ]
+    text = "\n".join(lines)
+
+    assert clean_text(text) == text
+
+
 def test_dated_statements_the_article_quotes_are_no_thread() -> None:
     """A date without a time of day, or a time that opens a live blog's entry: the
     article's, however many of them follow each other."""

@@ -18,8 +18,9 @@ its shape, in any site's words:
   no more lines under it than that many comments fill (two lines each, and the form's
   few): the text ends in the thread, stamps or not.
 
-Only after three paragraphs of prose (one, for WordPress stamps): a live blog's time
-stamps under a comment counter at its top are the article's.
+Only after three paragraphs of prose (one, for WordPress stamps with the year and the
+time): a live blog's time stamps under a comment counter at its top, and "The company
+said:" over a quote, are the article's.
 """
 
 from __future__ import annotations
@@ -36,9 +37,9 @@ from newscrawl.cleaning.markers import (
 )
 from newscrawl.core.text import after_prose, ends_like_a_sentence, word_count
 
-#: Prose paragraphs the article has above a thread; one above WordPress stamps, which no
-#: live blog writes ("Alex on September 17, 2018 at 6:34 am said:"): an open thread's post
-#: is a paragraph or two.
+#: Prose paragraphs the article has above a thread; one above WordPress stamps that give
+#: the year and the time ("Alex on September 17, 2018 at 6:34 am said:"), which no live
+#: blog writes: an open thread's post is a paragraph or two.
 _MIN_PARAGRAPHS_ABOVE = 3
 _MIN_PARAGRAPHS_ABOVE_STAMPS = 1
 #: Lines under a header that must hold its stamps (a comment runs to a few lines).
@@ -55,6 +56,8 @@ _HEADER_LEAD = " -–—•·*>»›[("
 _LINES_PER_COUNTED_COMMENT = 2
 _FORM_LINES = 2
 _COUNT = re.compile(r"\d+")
+#: A stamp's date with its time of day ("September 17, 2018 at 6:34 am").
+_YEAR_AND_TIME = re.compile(r"\b(19|20)\d{2}\b.{0,20}\b\d{1,2}:\d{2}")
 #: "34 responses to “Title”", "12 thoughts on “Title”": the article's title, quoted.
 _NAMES_THE_ARTICLE = re.compile(r"\d+\s+\S+\s+(to|on)\s+[\"“„«'‘]", re.IGNORECASE)
 
@@ -63,11 +66,14 @@ def comment_thread_start(lines: list[str]) -> int | None:
     """Index of the line where a comment thread starts, or None."""
     content = [i for i, line in enumerate(lines) if line.strip()]
     texts = [lines[i].strip() for i in content]
-    headers_from = after_prose(texts, _MIN_PARAGRAPHS_ABOVE)
+    after_article = after_prose(texts, _MIN_PARAGRAPHS_ABOVE)
     for n in range(after_prose(texts, _MIN_PARAGRAPHS_ABOVE_STAMPS), len(content)):
         i, line = content[n], texts[n]
-        header = n >= headers_from and _may_be_header(line) and bool(COMMENT_HEADER_RE.match(line))
-        if not header and not _is_said(line):
+        # Higher up, only stamps with their date and time: "The company said:" over a
+        # quote is the article's.
+        said = _is_said if n >= after_article else _is_dated_said
+        header = n >= after_article and _may_be_header(line) and bool(COMMENT_HEADER_RE.match(line))
+        if not header and not said(line):
             continue
         following = texts[n + 1 : n + 1 + _STAMP_LOOKAHEAD]
         if header and (
@@ -76,7 +82,7 @@ def comment_thread_start(lines: list[str]) -> int | None:
             or _holds_its_count(line, above=n, under=len(content) - n - 1)
         ):
             return i
-        if not header and any(map(_is_said, following)):
+        if not header and any(map(said, following)):
             return i
     return None
 
@@ -105,6 +111,11 @@ def _is_said(line: str) -> bool:
     if line.endswith(":"):
         return COMMENT_SAID_RE.match(line) is not None
     return COMMENT_SAID_DATED_INLINE_RE.match(line) is not None
+
+
+def _is_dated_said(line: str) -> bool:
+    """A WordPress stamp that gives the year and the time of day."""
+    return _is_said(line) and _YEAR_AND_TIME.search(line) is not None
 
 
 def _is_stamp(line: str) -> bool:
