@@ -1,7 +1,7 @@
 """Probes: wordings and page shapes the other benchmarks do not generate.
 
     python benchmarks/probes.py               # sections 1-8, 11 and 12 (30 s)
-    python benchmarks/probes.py --perturbed   # and sections 9-10 (4 minutes)
+    python benchmarks/probes.py --perturbed   # and sections 9-10 (3 minutes)
 
 The tails benchmark draws its header phrases and formats from lists of its own; a cleaner
 tuned until it passes them may still miss the next site's wording. These probes are
@@ -1260,7 +1260,7 @@ def furniture_wrapped(pages: list[DevPage]) -> None:
             print(f"| {wrap} | {kind} | {len(sample)} | {ours} | {theirs} |")
     print()
     # The other way round: a brief in the page's body, and a sidebar's blurb in an
-    # <aside> (another brief's first paragraph, as long as the brief or longer).
+    # <aside> (the longest paragraph of the next brief).
     leaked = {"newscrawl": 0, "trafilatura": 0}
     for n, (brief, other) in enumerate(pairwise(samples["briefs"])):
         blurb = max(other, key=len)
