@@ -1111,8 +1111,6 @@ def shapes(pages: list[DevPage], material: tails.Material) -> None:
 
 
 def chrome_named_bodies(pages: list[DevPage]) -> None:
-    import trafilatura
-
     print("## 10. Article bodies in blocks named with a chrome word (body F1)\n")
     bodies = [page.paragraphs for page in pages]
     bodies = [b for b in bodies if len(b) >= 3][:15]
@@ -1122,7 +1120,7 @@ def chrome_named_bodies(pages: list[DevPage]) -> None:
             ours: list[DocScore] = []
             theirs: list[DocScore] = []
             for n, paragraphs in enumerate(bodies):
-                text = "".join(f"<p>{html_lib.escape(p)}</p>" for p in paragraphs)
+                text = _as_paragraphs(paragraphs)
                 page = (
                     "<html><head><title>Night trains return</title>"
                     "<meta property='og:type' content='article'></head><body><nav>"
@@ -1131,11 +1129,10 @@ def chrome_named_bodies(pages: list[DevPage]) -> None:
                     "</div></article></main><footer><p>© 2026 The Courier</p></footer>"
                     "</body></html>"
                 )
-                gold = "\n".join(paragraphs)
                 url = f"https://www.courier.example/news/2026/11/03/night-trains-{n}"
-                ours.append(score_document(gold, tails.newscrawl_text(page, url)))
-                baseline = trafilatura.extract(page, include_comments=False) or ""
-                theirs.append(score_document(gold, baseline))
+                our_score, their_score = _scored_page(paragraphs, page, url)
+                ours.append(our_score)
+                theirs.append(their_score)
             rows.append((names, _mean_f1(ours), _mean_f1(theirs)))
     print(
         f"{len(rows)} namings ({len(CHROME_CLASS_WORDS)} chrome words, 3 ways), {len(bodies)} "
@@ -1148,6 +1145,22 @@ def chrome_named_bodies(pages: list[DevPage]) -> None:
         if min(our_f1, their_f1) < 0.99:
             print(f"| `{names}` | {our_f1:.3f} | {their_f1:.3f} |")
     print()
+
+
+def _as_paragraphs(lines: list[str]) -> str:
+    """`lines` as the `<p>`s of a built page."""
+    return "".join(f"<p>{html_lib.escape(line)}</p>" for line in lines)
+
+
+def _scored_page(paragraphs: list[str], html: str, url: str) -> tuple[DocScore, DocScore]:
+    """Body scores of newscrawl and trafilatura (without comments, as `quality.py` calls
+    it) on a page built around `paragraphs`, the gold."""
+    import trafilatura
+
+    gold = "\n".join(paragraphs)
+    ours = score_document(gold, tails.newscrawl_text(html, url))
+    theirs = score_document(gold, trafilatura.extract(html, include_comments=False) or "")
+    return ours, theirs
 
 
 def _no_structured_data(page: str) -> str:
@@ -1244,7 +1257,7 @@ def furniture_wrapped(pages: list[DevPage]) -> None:
         for kind, sample in samples.items():
             ours = theirs = 0
             for n, paragraphs in enumerate(sample):
-                text = "".join(f"<p>{html_lib.escape(p)}</p>" for p in paragraphs)
+                text = _as_paragraphs(paragraphs)
                 html = (
                     "<html><head><title>Night trains return</title></head><body>"
                     "<div class='menu'>"
@@ -1252,11 +1265,10 @@ def furniture_wrapped(pages: list[DevPage]) -> None:
                     + f"</div><h1>Night trains return</h1>{opening}{text}{closing}"
                     "<div class='foot'><p>© 2026 The Courier</p></div></body></html>"
                 )
-                gold = "\n".join(paragraphs)
                 url = f"https://www.courier.example/news/2026/11/03/night-trains-{n}"
-                ours += score_document(gold, tails.newscrawl_text(html, url)).f1 >= _KEPT_F1
-                baseline = trafilatura.extract(html, include_comments=False) or ""
-                theirs += score_document(gold, baseline).f1 >= _KEPT_F1
+                our_score, their_score = _scored_page(paragraphs, html, url)
+                ours += our_score.f1 >= _KEPT_F1
+                theirs += their_score.f1 >= _KEPT_F1
             print(f"| {wrap} | {kind} | {len(sample)} | {ours} | {theirs} |")
     print()
     # The other way round: a brief in the page's body, and a sidebar's blurb in an
@@ -1267,7 +1279,7 @@ def furniture_wrapped(pages: list[DevPage]) -> None:
         html = (
             "<html><head><title>Night trains return</title></head><body><h1>Night trains "
             "return</h1><div class='story'>"
-            + "".join(f"<p>{html_lib.escape(p)}</p>" for p in brief)
+            + _as_paragraphs(brief)
             + f"</div><aside><h3>About us</h3><p>{html_lib.escape(blurb)}</p></aside>"
             "</body></html>"
         )
