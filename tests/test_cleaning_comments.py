@@ -160,6 +160,18 @@ def test_wordpress_stamps_under_a_one_paragraph_post_are_its_thread() -> None:
     assert clean_text("\n".join([PARAGRAPHS[0], *THREADS["WordPress stamps"]])) == PARAGRAPHS[0]
 
 
+def test_german_wordpress_stamps_under_a_one_paragraph_post_are_its_thread() -> None:
+    """The stamp's year, then its time of day, as a German theme writes them ("am 17.
+    September 2018 um 18:34"): the same evidence as the English one."""
+    thread = [
+        "Anna am 17. September 2018 um 18:34 sagt:",
+        "Fährt der Nachtzug auch im Winter? Ich würde gern im Dezember fahren.",
+        "Jonas am 18. September 2018 um 07:12 sagt:",
+        "Ja, laut Fahrplan das ganze Jahr über, nur nicht an Weihnachten.",
+    ]
+    assert clean_text("\n".join([PARAGRAPHS[0], *thread])) == PARAGRAPHS[0]
+
+
 def test_statements_over_quotes_high_in_the_article_are_no_thread() -> None:
     """Lines that end in "said:" without a date and time, under the first paragraph: the
     article's own quotes."""

@@ -34,6 +34,7 @@ from newscrawl.cleaning.markers import (
     COMMENT_SAID_RE,
     DATE_RE,
     RELATIVE_TIME_RE,
+    YEAR_THEN_TIME,
 )
 from newscrawl.core.text import after_prose, ends_like_a_sentence, word_count
 
@@ -57,7 +58,7 @@ _LINES_PER_COUNTED_COMMENT = 2
 _FORM_LINES = 2
 _COUNT = re.compile(r"\d+")
 #: A stamp's date with its time of day ("September 17, 2018 at 6:34 am").
-_YEAR_AND_TIME = re.compile(r"\b(19|20)\d{2}\b.{0,20}\b\d{1,2}:\d{2}")
+_YEAR_AND_TIME = re.compile(YEAR_THEN_TIME)
 #: "34 responses to “Title”", "12 thoughts on “Title”": the article's title, quoted.
 _NAMES_THE_ARTICLE = re.compile(r"\d+\s+\S+\s+(to|on)\s+[\"“„«'‘]", re.IGNORECASE)
 

@@ -980,12 +980,15 @@ COMMENT_SAID_RE = re.compile(
     r"^.{1,80}\s(said|says|wrote|schrieb|sagt|a écrit|dijo|escribió|disse|ha scritto)\s*:$",
     re.IGNORECASE,
 )
+#: A comment stamp's year, then its time of day: "September 17, 2018 at 6:34 am",
+#: "17. September 2018 um 18:34". Both stamp rules read it (`comments`).
+YEAR_THEN_TIME = r"\b(19|20)\d{2}\b[^:]{0,12}\b\d{1,2}:\d{2}"
 #: The same stamp with the comment's text after it on its line, where the markup put both
 #: in one list item: "- Milan on September 12, 2018 at 4:47 pm said: Any update on ...".
 #: The date has its year and its time of day: "Jane Doe said on Tuesday: ..." and a live
 #: blog's "14:30: The minister said: ..." are the article's.
 COMMENT_SAID_DATED_INLINE_RE = re.compile(
-    r"^[-–—•*·]?\s*[^:]{1,60}?\son\s[^:]{0,30}\b(19|20)\d{2}\b[^:]{0,12}\b\d{1,2}:\d{2}"
+    rf"^[-–—•*·]?\s*[^:]{{1,60}}?\son\s[^:]{{0,30}}{YEAR_THEN_TIME}"
     r"(\s?[ap]\.?m\.?)?\s(said|says|wrote)\s*:\s+\S",
     re.IGNORECASE,
 )
