@@ -82,8 +82,9 @@ probes were written; what they still miss is left as found.
    the other way round: a brief beside a sidebar's paragraph in an `<aside>`: pages whose
    text has the paragraph. And a video's page whose only text is one of the dev pages'
    own furniture elements that holds sentences (an "about us" box, a cookie notice, a
-   sidebar of deals): pages that newscrawl gives as an article, and that trafilatura
-   gives 250 characters or more of text for. Written at stop 34, after the issue's
+   sidebar of deals), with no type and declaring og:type "video.other": pages that
+   newscrawl gives as an article, and that trafilatura gives 250 characters or more of
+   text for. Written at stop 34, after the issue's
    "dropping every `<nav>`, `<aside>` or `<noscript>` deletes whole articles": stop 33's
    cleaner kept every body, and 21 of 30 briefs in an `<aside>` or a `<footer>`
    (trafilatura none); the sidebar's paragraph was in 1 of 29 texts. The lost briefs
@@ -93,7 +94,9 @@ probes were written; what they still miss is left as found.
    and the sidebar's paragraph went into 2 texts (a brief of short sentences counts as
    no prose). Left as found. Stop 35 gave each page its own headline (it had been one
    headline for all) and added the video's page: 27 of 84 came out as articles
-   (trafilatura: 10), 21 of them through the furniture rule. Tried at stop 35: (a) on a
+   (trafilatura: 10), 21 of them through the furniture rule; 7 where the page declares
+   its type (those hold 3 paragraphs of prose, which a declared video's page needs to be
+   an article). Tried at stop 35: (a) on a
    second reading of a page that gave no article, furniture holding 90% of the page's
    sentences (runs of 40 characters or more, links aside) stays: 30 of 30 briefs, but
    19 more video pages gave their furniture as an article; (b) the rule holds furniture
@@ -1319,27 +1322,34 @@ def furniture_wrapped(pages: list[DevPage]) -> None:
 
 def _furniture_alone(pages: list[DevPage]) -> None:
     """A video's page: a headline, a player, and one of the dev pages' own furniture
-    elements that holds sentences (`_MIN_ALONE_SENTENCE_CHARS`), as its only text."""
+    elements that holds sentences (`_MIN_ALONE_SENTENCE_CHARS`), as its only text; with
+    no type, and declaring Open Graph's type "video.other"."""
     import trafilatura
 
-    built = ours = theirs = 0
+    built = theirs = 0
+    ours = {"": 0, _VIDEO_TYPE: 0}
     for page in pages:
         for element in fromstring(page.html).iter("aside", "footer", "nav"):
             if _sentence_chars(element) < _MIN_ALONE_SENTENCE_CHARS:
                 continue
-            html = (
-                f"{_page_head('Video: night trains return')}<h1>Video: night trains return"
-                "</h1><div class='player'><iframe src='https://video.example/1'></iframe>"
-                f"</div>{tostring(element, encoding='unicode')}</body></html>"
-            )
             built += 1
-            ours += extract_page(html, _courier_url(built)).is_article
+            for declared in ours:
+                html = (
+                    f"{_page_head('Video: night trains return', declared)}<h1>Video: night "
+                    "trains return</h1><div class='player'><iframe src='https://video.example/1'>"
+                    f"</iframe></div>{tostring(element, encoding='unicode')}</body></html>"
+                )
+                ours[declared] += extract_page(html, _courier_url(built)).is_article
             theirs += len(trafilatura.extract(html, include_comments=False) or "") >= 250
     print(
         f"A video's page whose only text is one of the dev pages' `<aside>`, `<footer>` or "
-        f"`<nav>` elements, {built} pages: newscrawl gives an article on {ours}, "
-        f"trafilatura a text of 250 characters or more on {theirs}.\n"
+        f"`<nav>` elements, {built} pages: newscrawl gives an article on {ours['']} "
+        f"({ours[_VIDEO_TYPE]} where the page declares og:type video.other), trafilatura a "
+        f"text of 250 characters or more on {theirs}.\n"
     )
+
+
+_VIDEO_TYPE = "<meta property='og:type' content='video.other'>"
 
 
 #: Furniture put alone on a page (section 12) holds this many characters in sentences:
@@ -1356,9 +1366,9 @@ def _sentence_chars(element: Any) -> int:
     return sum(len(run) for run in _SENTENCE_RUNS(element))
 
 
-def _page_head(headline: str) -> str:
+def _page_head(headline: str, meta: str = "") -> str:
     title = html_lib.escape(headline)
-    return f"<html><head><title>{title}</title></head><body>"
+    return f"<html><head><title>{title}</title>{meta}</head><body>"
 
 
 def _courier_url(n: int) -> str:
