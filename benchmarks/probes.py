@@ -96,10 +96,10 @@ probes were written; what they still miss is left as found.
    headline for all) and added the video's page: 27 of 84 came out as articles
    (trafilatura: 10), 21 of them through the furniture rule; 7 where the page declares
    its type (those hold 3 paragraphs of prose, which a declared video's page needs to be
-   an article). Tried at stop 35: (a) on a
-   second reading of a page that gave no article, furniture holding 90% of the page's
-   sentences (runs of 40 characters or more, links aside) stays: 30 of 30 briefs, but
-   19 more video pages gave their furniture as an article; (b) the rule holds furniture
+   an article). Tried at stop 35: (a) on a second reading of a page that gave no
+   article, furniture holding 90% of the page's sentences (runs of 40 characters or
+   more, links aside) stays: 30 of 30 briefs, but 19 more video pages gave their
+   furniture as an article; (b) the rule holds furniture
    only if it has a quarter of the headline's words: 13 video pages, but 28 of 30
    bodies and 18 of 30 briefs (a newsletter's "Opening Bell 11.18.19", a Zulu headline
    whose words take prefixes in the text). Both reverted.
@@ -114,12 +114,11 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from itertools import pairwise
-from typing import Any
 
 import tails
 from devsets import DevPage, load
 from lxml.etree import XPath
-from lxml.html import fromstring, tostring
+from lxml.html import HtmlElement, fromstring, tostring
 
 from newscrawl import clean_text
 from newscrawl.cleaning.markers import CHROME_CLASS_WORDS, TAIL_HEADER_RE
@@ -1320,6 +1319,18 @@ def furniture_wrapped(pages: list[DevPage]) -> None:
     _furniture_alone(pages)
 
 
+#: Furniture put alone on a page (section 12) holds this many characters in sentences:
+#: text runs of 40 characters or more, outside links and captions.
+_MIN_ALONE_SENTENCE_CHARS = 200
+_SENTENCE_RUNS = XPath(
+    ".//text()[string-length(normalize-space(.)) >= 40]"
+    "[not(parent::script or parent::style or parent::noscript)]"
+    "[not(ancestor::figcaption or ancestor::figure or ancestor::a)]"
+)
+#: What a video's page declares in its `<head>` (section 12).
+_VIDEO_TYPE = "<meta property='og:type' content='video.other'>"
+
+
 def _furniture_alone(pages: list[DevPage]) -> None:
     """A video's page: a headline, a player, and one of the dev pages' own furniture
     elements that holds sentences (`_MIN_ALONE_SENTENCE_CHARS`), as its only text; with
@@ -1333,14 +1344,17 @@ def _furniture_alone(pages: list[DevPage]) -> None:
             if _sentence_chars(element) < _MIN_ALONE_SENTENCE_CHARS:
                 continue
             built += 1
-            for declared in ours:
-                html = (
-                    f"{_page_head('Video: night trains return', declared)}<h1>Video: night "
-                    "trains return</h1><div class='player'><iframe src='https://video.example/1'>"
-                    f"</iframe></div>{tostring(element, encoding='unicode')}</body></html>"
-                )
+            built_pages = {
+                declared: f"{_page_head('Video: night trains return', declared)}<h1>Video: "
+                "night trains return</h1><div class='player'><iframe "
+                "src='https://video.example/1'></iframe></div>"
+                f"{tostring(element, encoding='unicode')}</body></html>"
+                for declared in ours
+            }
+            for declared, html in built_pages.items():
                 ours[declared] += extract_page(html, _courier_url(built)).is_article
-            theirs += len(trafilatura.extract(html, include_comments=False) or "") >= 250
+            untyped = trafilatura.extract(built_pages[""], include_comments=False) or ""
+            theirs += len(untyped) >= 250
     print(
         f"A video's page whose only text is one of the dev pages' `<aside>`, `<footer>` or "
         f"`<nav>` elements, {built} pages: newscrawl gives an article on {ours['']} "
@@ -1349,20 +1363,7 @@ def _furniture_alone(pages: list[DevPage]) -> None:
     )
 
 
-_VIDEO_TYPE = "<meta property='og:type' content='video.other'>"
-
-
-#: Furniture put alone on a page (section 12) holds this many characters in sentences:
-#: text runs of 40 characters or more, outside links and captions.
-_MIN_ALONE_SENTENCE_CHARS = 200
-_SENTENCE_RUNS = XPath(
-    ".//text()[string-length(normalize-space(.)) >= 40]"
-    "[not(parent::script or parent::style or parent::noscript)]"
-    "[not(ancestor::figcaption or ancestor::figure or ancestor::a)]"
-)
-
-
-def _sentence_chars(element: Any) -> int:
+def _sentence_chars(element: HtmlElement) -> int:
     return sum(len(run) for run in _SENTENCE_RUNS(element))
 
 
