@@ -39,7 +39,7 @@ structural rules do without them. `--plain-tags` goes further: the sectioning el
 left to go by (for trafilatura as for newscrawl).
 
 Then per language (fundus-dev's gold language) and per script (of the gold text: Latin,
-CJK, ...), newscrawl's gain over trafilatura per set, metadata accuracy on fundus-dev
+CJK, ...), each system's F1 gain over trafilatura per set, metadata accuracy on fundus-dev
 (title exact after whitespace, entity and invisible-character normalization; authors as
 a case-folded set, F1 per page, averaged; published on the same day, and the same minute
 where the gold has a time; language as ISO 639-1), and the worst pages.
