@@ -121,6 +121,7 @@ from lxml.etree import XPath
 from lxml.html import HtmlElement, fromstring, tostring
 
 from newscrawl import clean_text
+from newscrawl.cleaning import evidence
 from newscrawl.cleaning.markers import CHROME_CLASS_WORDS, TAIL_HEADER_RE
 from newscrawl.core.text import word_count
 from newscrawl.extraction import extract_page
@@ -1327,6 +1328,8 @@ _SENTENCE_RUNS = XPath(
     "[not(parent::script or parent::style or parent::noscript)]"
     "[not(ancestor::figcaption or ancestor::figure or ancestor::a)]"
 )
+#: The rule report of furniture kept as the article (`cleaning/html.prune_chrome`).
+_FURNITURE_KEPT = "html/furniture_kept"
 #: What a video's page declares in its `<head>` (section 12).
 _VIDEO_TYPE = "<meta property='og:type' content='video.other'>"
 
@@ -1337,7 +1340,7 @@ def _furniture_alone(pages: list[DevPage]) -> None:
     no type, and declaring Open Graph's type "video.other"."""
     import trafilatura
 
-    built = theirs = 0
+    built = theirs = kept_furniture = 0
     ours = {"": 0, _VIDEO_TYPE: 0}
     for page in pages:
         for element in fromstring(page.html).iter("aside", "footer", "nav"):
@@ -1352,13 +1355,18 @@ def _furniture_alone(pages: list[DevPage]) -> None:
                 for declared in ours
             }
             for declared, html in built_pages.items():
-                ours[declared] += extract_page(html, _courier_url(built)).is_article
+                with evidence.collecting() as fired:
+                    is_article = extract_page(html, _courier_url(built)).is_article
+                ours[declared] += is_article
+                if not declared and is_article:
+                    kept_furniture += any(rule.startswith(_FURNITURE_KEPT) for rule, _ in fired)
             untyped = trafilatura.extract(built_pages[""], include_comments=False) or ""
             theirs += len(untyped) >= 250
     print(
         f"A video's page whose only text is one of the dev pages' `<aside>`, `<footer>` or "
         f"`<nav>` elements, {built} pages: newscrawl gives an article on {ours['']} "
-        f"({ours[_VIDEO_TYPE]} where the page declares og:type video.other), trafilatura a "
+        f"({kept_furniture} of them the furniture its rule kept as the article; "
+        f"{ours[_VIDEO_TYPE]} where the page declares og:type video.other), trafilatura a "
         f"text of 250 characters or more on {theirs}.\n"
     )
 
